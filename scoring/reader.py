@@ -1,0 +1,262 @@
+"""Read call transcripts (spec: transcript-format.md) into `Transcript` objects.
+
+A malformed file is rejected whole: the first problem is raised as a
+`TranscriptError` carrying `PATH:LINE: what is wrong`. Transcripts come from
+people, so the reader guards against what people (and tools) hand in:
+oversized files, endless lines, binary junk, text in another encoding.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from scoring.transcript import EVENT_KEYS, FORMAT_VERSION, SPEAKER_ALIASES, Event, Line, Speech, Transcript
+
+#: A real call is a few KiB; an eight-hour call is well under 1 MiB.
+MAX_FILE_BYTES = 4 * 1024 * 1024
+#: Long note events are fine; a megabyte on one line is not a transcript.
+MAX_LINE_CHARS = 20_000
+
+TRANSCRIPT_SUFFIXES = (".txt", ".transcript")
+
+_TIMED = re.compile(r"\[(?P<time>[^\]]*)\]\s*(?P<rest>.*)\Z", re.S)
+_TIME = re.compile(r"(?:(?P<h>\d+):(?P<hm>[0-5]\d)|(?P<m>\d+)):(?P<s>[0-5]\d)\Z")
+_HEADER = re.compile(r"#\s*(?P<key>[^:]+?)\s*:\s*(?P<value>.*?)\s*\Z")
+_SPEECH = re.compile(r"(?P<label>[A-Za-z]+)\s*:\s?(?P<text>.*)\Z", re.S)
+_EVENT_NAME = re.compile(r"[a-z][a-z0-9_]*\Z")
+_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+class TranscriptError(ValueError):
+    """A transcript that cannot be graded, with where and why."""
+
+    def __init__(self, path: str, line: int, message: str) -> None:
+        super().__init__(f"{path}:{line}: {message}")
+        self.path = path
+        self.line = line
+        self.message = message
+
+
+def read_transcript(path: str | os.PathLike[str]) -> Transcript:
+    """Read and parse one transcript file, refusing oversized or non-text files early."""
+    name = str(path)
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_FILE_BYTES:
+            raise TranscriptError(
+                name, 0, f"file is {size:,} bytes; a transcript may be at most {MAX_FILE_BYTES:,}"
+            )
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise TranscriptError(name, 0, f"cannot read file: {exc.strerror or exc}") from None
+    return parse_bytes(data, name)
+
+
+def parse_bytes(data: bytes, path: str = "<transcript>") -> Transcript:
+    """Decode UTF-8 (a BOM is allowed) and parse; undecodable bytes name their line."""
+    if len(data) > MAX_FILE_BYTES:
+        raise TranscriptError(path, 0, f"file is larger than {MAX_FILE_BYTES:,} bytes")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise TranscriptError(
+            path, line, f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})"
+        ) from None
+    return parse_text(text, path)
+
+
+def parse_text(text: str, path: str = "<transcript>") -> Transcript:
+    """Parse transcript text. Raises `TranscriptError` on the first problem."""
+    headers: dict[str, str] = {}
+    lines: list[Line] = []
+    seen_version = False
+    last_time = 0
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if len(raw) > MAX_LINE_CHARS:
+            raise TranscriptError(
+                path, number, f"line is {len(raw):,} characters long (at most {MAX_LINE_CHARS:,})"
+            )
+        if "\x00" in raw:
+            raise TranscriptError(path, number, "line contains a NUL byte (binary data?)")
+        line = raw.strip()
+        if not line:
+            continue
+        if not seen_version:
+            _expect_version(line, path, number)
+            headers["callsim transcript"] = FORMAT_VERSION
+            seen_version = True
+            continue
+        if line.startswith("#"):
+            if lines:
+                raise TranscriptError(path, number, "header line after the first timed line")
+            key, value = _parse_header(line, path, number)
+            if key in headers:
+                raise TranscriptError(path, number, f"header '{key}' given twice")
+            headers[key] = value
+            continue
+        parsed = _parse_timed(line, path, number)
+        if parsed.time < last_time:
+            raise TranscriptError(
+                path,
+                number,
+                f"time goes backwards ([{_fmt(parsed.time)}] after [{_fmt(last_time)}])",
+            )
+        last_time = parsed.time
+        lines.append(parsed)
+    if not seen_version:
+        raise TranscriptError(path, 1, "empty file: missing '# callsim transcript: 1' line")
+    return Transcript(path=path, headers=headers, lines=tuple(lines))
+
+
+def _fmt(seconds: int) -> str:
+    return f"{seconds // 60:02d}:{seconds % 60:02d}"
+
+
+def _expect_version(line: str, path: str, number: int) -> None:
+    m = _HEADER.match(line) if line.startswith("#") else None
+    if not m or m.group("key").strip().lower() != "callsim transcript":
+        raise TranscriptError(
+            path, number, "missing version line: the first line must be '# callsim transcript: 1'"
+        )
+    if m.group("value") != FORMAT_VERSION:
+        raise TranscriptError(
+            path, number, f"unsupported transcript version {m.group('value')!r} (this reads 1)"
+        )
+
+
+def _parse_header(line: str, path: str, number: int) -> tuple[str, str]:
+    m = _HEADER.match(line)
+    if not m:
+        raise TranscriptError(path, number, "header line must read '# key: value'")
+    return m.group("key").strip().lower(), m.group("value")
+
+
+def parse_time(token: str) -> int | None:
+    """`MM:SS` or `H:MM:SS` to seconds; None when malformed."""
+    m = _TIME.match(token.strip())
+    if not m:
+        return None
+    if m.group("h") is not None:
+        return int(m.group("h")) * 3600 + int(m.group("hm")) * 60 + int(m.group("s"))
+    return int(m.group("m")) * 60 + int(m.group("s"))
+
+
+def _parse_timed(line: str, path: str, number: int) -> Line:
+    m = _TIMED.match(line)
+    if not m:
+        raise TranscriptError(
+            path, number, "expected '[MM:SS] SPEAKER: words', '[MM:SS] * event' or '# key: value'"
+        )
+    seconds = parse_time(m.group("time"))
+    if seconds is None:
+        raise TranscriptError(
+            path, number, f"bad time [{m.group('time')}]: expected [MM:SS] or [H:MM:SS]"
+        )
+    rest = m.group("rest")
+    if rest.startswith("*"):
+        return _parse_event(rest[1:].strip(), seconds, path, number)
+    sm = _SPEECH.match(rest)
+    if not sm:
+        raise TranscriptError(path, number, "expected 'SPEAKER: words' or '* event' after the time")
+    label = sm.group("label")
+    speaker = SPEAKER_ALIASES.get(label.lower())
+    if speaker is None:
+        raise TranscriptError(
+            path,
+            number,
+            f"unknown speaker {label!r} (use AGENT or CALLER; CSR, REP, ASSOCIATE, "
+            "CUSTOMER, MEMBER also work)",
+        )
+    words = sm.group("text").strip()
+    if not words:
+        raise TranscriptError(path, number, f"{label} line has no words")
+    return Speech(number=number, time=seconds, speaker=speaker, text=words, label=label)
+
+
+def _parse_event(body: str, seconds: int, path: str, number: int) -> Event:
+    name, _, args = body.partition(" ")
+    if not _EVENT_NAME.match(name):
+        raise TranscriptError(path, number, f"bad event name {name!r}")
+    fields = _parse_fields(args, path, number)
+    allowed = EVENT_KEYS.get(name)
+    if allowed is not None:
+        for key, value in fields:
+            choices = allowed.get(key)
+            if choices is not None and value not in choices:
+                raise TranscriptError(
+                    path,
+                    number,
+                    f"{name} {key}={value!r}: expected one of {', '.join(sorted(choices))}",
+                )
+    return Event(number=number, time=seconds, name=name, fields=tuple(fields))
+
+
+def _parse_fields(args: str, path: str, number: int) -> list[tuple[str, str]]:
+    """Parse `key=value key="value with \\"quotes\\""` pairs, refusing anything else."""
+    fields: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    i, n = 0, len(args)
+    while i < n:
+        if args[i].isspace():
+            i += 1
+            continue
+        km = _KEY.match(args, i)
+        if not km or km.end() >= n or args[km.end()] != "=":
+            bad = args[i:].split(" ", 1)[0]
+            raise TranscriptError(path, number, f"broken key=value in event: {bad!r}")
+        key = km.group()
+        i = km.end() + 1
+        if i < n and args[i] == '"':
+            value, i = _read_quoted(args, i + 1, path, number)
+        else:
+            j = i
+            while j < n and not args[j].isspace():
+                if args[j] == '"':
+                    raise TranscriptError(path, number, f"stray quote in value of {key!r}")
+                j += 1
+            value, i = args[i:j], j
+        if key in seen:
+            raise TranscriptError(path, number, f"event key {key!r} given twice")
+        seen.add(key)
+        fields.append((key, value))
+    return fields
+
+
+def _read_quoted(args: str, i: int, path: str, number: int) -> tuple[str, int]:
+    out: list[str] = []
+    n = len(args)
+    while i < n:
+        c = args[i]
+        if c == "\\" and i + 1 < n:
+            out.append(args[i + 1])
+            i += 2
+            continue
+        if c == '"':
+            if i + 1 < n and not args[i + 1].isspace():
+                raise TranscriptError(path, number, "a quoted value must be followed by a space")
+            return "".join(out), i + 1
+        out.append(c)
+        i += 1
+    raise TranscriptError(path, number, "unterminated quoted value in event")
+
+
+def expand_paths(paths: list[str]) -> list[str]:
+    """A folder means every transcript in it (sorted, recursively); files pass through."""
+    out: list[str] = []
+    for p in paths:
+        if os.path.isdir(p):
+            found = [
+                str(f)
+                for f in sorted(Path(p).rglob("*"))
+                if f.is_file() and f.suffix in TRANSCRIPT_SUFFIXES
+            ]
+            out.extend(found)
+        else:
+            out.append(p)
+    return out
