@@ -1,0 +1,108 @@
+"""Voice profiles: how a caller sounds, from the scenario's voice hints and the caller's mood.
+
+Pure and deterministic, so a scenario's voice can be tested without audio.
+An irate caller speaks faster, higher and louder; a calmed caller slows down
+and softens: the trainee hears the mood change before reading the caption.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+
+__all__ = ["VoiceProfile", "profile_from_hints", "with_mood"]
+
+DEFAULT_RATE = 170  # words per minute: a calm phone voice
+DEFAULT_PITCH = 50  # eSpeak's 0-100 scale
+_RATE_WORDS = {"slow": 140, "normal": DEFAULT_RATE, "fast": 200}
+_PITCH_WORDS = {"low": 35, "normal": DEFAULT_PITCH, "high": 65}
+_GENDER_VARIANT = {"female": "f3", "f": "f3", "male": "m3", "m": "m3"}
+_ACCENTS = {"us": "en-us", "american": "en-us", "uk": "en-gb", "british": "en-gb"}
+
+# Mood -> (rate factor, pitch shift, volume shift). Moods not listed speak plainly.
+_MOODS: dict[str, tuple[float, int, float]] = {
+    "irate": (1.18, 12, 0.15),
+    "angry": (1.18, 12, 0.15),
+    "upset": (1.10, 6, 0.08),
+    "impatient": (1.12, 4, 0.05),
+    "calmed": (0.92, -4, -0.05),
+    "calm": (0.95, 0, 0.0),
+    "satisfied": (0.95, 0, 0.0),
+}
+
+
+@dataclass(frozen=True)
+class VoiceProfile:
+    """Everything that changes how a line sounds; hashable, so it keys the synthesis cache."""
+
+    language: str = "en-us"
+    variant: str = "m3"  # eSpeak voice variant: m1-m7, f1-f5, or a named one ("Alicia")
+    rate: int = DEFAULT_RATE
+    pitch: int = DEFAULT_PITCH
+    volume: float = 0.9
+
+    @property
+    def espeak_name(self) -> str:
+        """The name eSpeak's SetVoiceByName understands, e.g. ``en-us+f3``."""
+        return f"{self.language}+{self.variant}" if self.variant else self.language
+
+
+def _clamp(value: float, low: float, high: float) -> float:
+    return max(low, min(high, value))
+
+
+def _number(value: Any, words: Mapping[str, int], default: int) -> int:
+    if isinstance(value, bool):
+        return default
+    if isinstance(value, int | float):
+        return int(value)
+    if isinstance(value, str):
+        text = value.strip().lower()
+        if text in words:
+            return words[text]
+        try:
+            return int(float(text))
+        except ValueError:
+            return default
+    return default
+
+
+def profile_from_hints(hints: Mapping[str, Any] | None) -> VoiceProfile:
+    """Build a profile from a scenario's ``voice:`` hints, ignoring what it cannot use.
+
+    Accepted keys: ``gender`` (female/male), ``variant`` (an eSpeak variant),
+    ``accent`` or ``language`` (us/uk or an eSpeak language), ``rate`` (wpm
+    or slow/normal/fast), ``pitch`` (0-100 or low/normal/high), ``volume``
+    (0-1). Hints are trainer-written data: a bad value falls back to the
+    default rather than stopping a call.
+    """
+    hints = hints or {}
+    variant = str(hints.get("variant") or "").strip()
+    if not variant:
+        variant = _GENDER_VARIANT.get(str(hints.get("gender", "")).strip().lower(), "m3")
+    lang = str(hints.get("language") or hints.get("accent") or "en-us").strip().lower()
+    lang = _ACCENTS.get(lang, lang)
+    if not lang.startswith("en"):
+        lang = "en-us"
+    volume = hints.get("volume", 0.9)
+    if not isinstance(volume, int | float) or isinstance(volume, bool):
+        volume = 0.9
+    return VoiceProfile(
+        language=lang,
+        variant=variant,
+        rate=int(_clamp(_number(hints.get("rate"), _RATE_WORDS, DEFAULT_RATE), 80, 320)),
+        pitch=int(_clamp(_number(hints.get("pitch"), _PITCH_WORDS, DEFAULT_PITCH), 0, 99)),
+        volume=round(_clamp(float(volume), 0.1, 1.0), 2),
+    )
+
+
+def with_mood(profile: VoiceProfile, mood: str | None) -> VoiceProfile:
+    """The profile as the caller sounds in ``mood`` (irate, upset, calmed, ...)."""
+    factor, pitch_shift, volume_shift = _MOODS.get((mood or "").strip().lower(), (1.0, 0, 0.0))
+    return replace(
+        profile,
+        rate=int(_clamp(round(profile.rate * factor), 80, 320)),
+        pitch=int(_clamp(profile.pitch + pitch_shift, 0, 99)),
+        volume=round(_clamp(profile.volume + volume_shift, 0.1, 1.0), 2),
+    )
