@@ -7,17 +7,23 @@ Public surface: `open_voice` (the best voice the machine allows),
 from simulator.voice.audio import Audio, read_wav
 from simulator.voice.playback import CaptionsVoice, MixerVoice, Playback, Voice, open_voice
 from simulator.voice.profile import VoiceProfile, profile_from_hints, with_mood
-from simulator.voice.tts import Pyttsx3Synthesizer, SynthesisCache, synthesize_to_wav
+from simulator.voice.tts import (
+    EspeakSynthesizer,
+    SynthesisCache,
+    default_synthesizer,
+    synthesize_to_wav,
+)
 
 __all__ = [
     "Audio",
     "CaptionsVoice",
     "MixerVoice",
     "Playback",
-    "Pyttsx3Synthesizer",
+    "EspeakSynthesizer",
     "SynthesisCache",
     "Voice",
     "VoiceProfile",
+    "default_synthesizer",
     "open_voice",
     "profile_from_hints",
     "read_wav",

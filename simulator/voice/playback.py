@@ -134,9 +134,9 @@ def open_voice(
     if captions_only:
         return CaptionsVoice(None, clock)
     try:
-        from simulator.voice.tts import Pyttsx3Synthesizer, SynthesisCache
+        from simulator.voice.tts import SynthesisCache, default_synthesizer
 
-        synth = SynthesisCache(Pyttsx3Synthesizer(), cache_dir)
+        synth = SynthesisCache(default_synthesizer(), cache_dir)
     except Exception as exc:  # noqa: BLE001 - any failure means: no synthesised voice
         return CaptionsVoice(f"Caller voices off (captions only): {exc}", clock)
     try:

@@ -12,6 +12,6 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 @pytest.fixture(scope="session")
 def synth():
-    from simulator.voice.tts import Pyttsx3Synthesizer
+    from simulator.voice.tts import EspeakSynthesizer
 
-    return Pyttsx3Synthesizer()
+    return EspeakSynthesizer()

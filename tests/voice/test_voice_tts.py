@@ -64,3 +64,12 @@ def test_cache_key_depends_on_profile_not_spacing():
 def test_synthesize_to_wav_writes_a_readable_file(synth, tmp_path):
     path = synthesize_to_wav("Goodbye.", profile_from_hints({}), tmp_path / "x.wav", synth)
     assert read_wav(path).duration > 0.3
+
+
+def test_synthesis_is_deterministic_and_streams_in_chunks(synth):
+    chunks: list[bytes] = []
+    profile = profile_from_hints({"variant": "f2"})
+    audio = synth.synthesize(LINE, profile, on_chunk=chunks.append)
+    assert len(chunks) > 3
+    assert b"".join(chunks) == audio.pcm
+    assert synth.synthesize(LINE, profile).pcm == audio.pcm
