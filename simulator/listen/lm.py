@@ -22,6 +22,36 @@ def _log10(p: float) -> float:
     return math.log10(max(p, 1e-99))
 
 
+Counts = tuple[Counter[str], dict[str, Counter[str]], dict[tuple[str, str], Counter[str]]]
+
+
+def _count(sentences: Iterable[Sequence[str]]) -> Counts:
+    c1: Counter[str] = Counter()
+    c2: dict[str, Counter[str]] = defaultdict(Counter)
+    c3: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for sentence in sentences:
+        if not sentence:
+            continue
+        words = [BOS, *sentence, EOS]
+        c1.update(words)
+        for a, b in zip(words, words[1:], strict=False):
+            c2[a][b] += 1
+        for a, b, c in zip(words, words[1:], words[2:], strict=False):
+            c3[(a, b)][c] += 1
+    if not c1:
+        raise ValueError("no sentences to build a language model from")
+    return c1, c2, c3
+
+
+def _unigrams(c1: Counter[str], background: Sequence[str], mass: float) -> dict[str, float]:
+    extra = [w for w in dict.fromkeys(background) if w not in c1]
+    total = sum(c1.values())
+    own = 1.0 - mass if extra else 1.0
+    p1 = {w: own * n / total for w, n in c1.items()}
+    p1.update({w: mass / len(extra) for w in extra})
+    return p1
+
+
 def build_arpa(
     sentences: Iterable[Sequence[str]],
     background: Sequence[str] = (),
@@ -34,29 +64,9 @@ def build_arpa(
     background words not seen in the sentences; ``discount`` the mass each
     context keeps for backing off to shorter histories.
     """
-    c1: Counter[str] = Counter()
-    c2: dict[str, Counter[str]] = defaultdict(Counter)
-    c3: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    for sentence in sentences:
-        words = [BOS, *sentence, EOS]
-        if len(words) == 2:
-            continue
-        c1.update(words)
-        for a, b in zip(words, words[1:], strict=False):
-            c2[a][b] += 1
-        for a, b, c in zip(words, words[1:], words[2:], strict=False):
-            c3[(a, b)][c] += 1
-    if not c1:
-        raise ValueError("no sentences to build a language model from")
+    c1, c2, c3 = _count(sentences)
     keep = 1.0 - discount
-    extra = [w for w in dict.fromkeys(background) if w not in c1]
-    domain_total = sum(c1.values())
-    p1: dict[str, float] = {w: (1 - background_mass) * n / domain_total for w, n in c1.items()}
-    if extra:
-        share = background_mass / len(extra)
-        p1.update({w: share for w in extra})
-    else:
-        p1 = {w: p / (1 - background_mass) for w, p in p1.items()}
+    p1 = _unigrams(c1, background, background_mass)
     p2 = {a: {b: keep * n / c1[a] for b, n in nexts.items()} for a, nexts in c2.items()}
     bow1 = {a: discount / max(1e-9, 1.0 - sum(p1[b] for b in nexts)) for a, nexts in c2.items()}
     bow2 = {
