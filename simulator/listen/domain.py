@@ -60,60 +60,89 @@ class DomainTerms:
         )
 
 
-_KEYMAP = {
-    "brand": "brand", "company": "brand", "business": "brand",
-    "agent": "agent", "agent_name": "agent",
-    "caller": "caller", "caller_name": "caller", "customer": "caller",
-    "department": "dept", "dept": "dept", "departments": "dept", "team": "dept",
-    "ext": "ext", "extension": "ext",
-    "phone": "number", "number": "number", "correct_number": "number",
-    "order_number": "number", "account_number": "number", "member_number": "number",
-    "callback_number": "number", "ticket": "number", "reference": "number",
-    "choices": "responses", "responses": "responses", "options": "responses",
-    "agent_lines": "responses", "say": "responses",
-}  # fmt: skip
-_PEOPLE_KEYS = {"people", "staff", "directory", "colleagues", "employees", "contacts", "person"}
-
-
 def _strings(value: Any) -> Iterator[str]:
     if isinstance(value, str | int) and not isinstance(value, bool):
         yield str(value)
-    elif isinstance(value, Mapping):
-        for key in ("text", "say", "line", "name", "label"):
-            if key in value:
-                yield from _strings(value[key])
-                return
     elif isinstance(value, list | tuple):
         for item in value:
             yield from _strings(item)
 
 
-def _walk(node: Any, found: dict[str, list[str]], parent: str = "") -> None:
-    if isinstance(node, Mapping):
-        for key, value in node.items():
-            k = str(key).lower()
-            slot = _KEYMAP.get(k)
-            if k == "name" and parent in _PEOPLE_KEYS:
-                slot = "person"
-            if k == "name" and parent in ("caller", "customer"):
-                slot = "caller"
-            if k == "name" and parent == "agent":
-                slot = "agent"
-            if slot and not isinstance(value, Mapping):
-                found[slot].extend(_strings(value))
-            _walk(
-                value, found, k if k in _PEOPLE_KEYS | {"caller", "customer", "agent"} else parent
-            )
-    elif isinstance(node, list | tuple):
-        for item in node:
-            _walk(item, found, parent)
+def _str(value: Any) -> str:
+    return (
+        str(value).strip() if isinstance(value, str | int) and not isinstance(value, bool) else ""
+    )
+
+
+def _agent_lines(script: Any) -> Iterator[str]:
+    """Spoken lines of a scenario script, mistakes included (trainees say those too)."""
+    if not isinstance(script, list):
+        return
+    for step in script:
+        if isinstance(step, Mapping):
+            yield from _agent_lines([step.get("agent")])
+            for mistake in step.get("mistakes") or []:
+                if isinstance(mistake, Mapping):
+                    said = mistake.get("agent")
+                    yield from _agent_lines(said if isinstance(said, list) else [said])
+        elif isinstance(step, str) and step.strip() and not step.lstrip().startswith("/"):
+            yield step.strip()
+
+
+def _fill_placeholders(line: str, values: Mapping[str, str]) -> str:
+    """``{brand}``, ``{caller.address}`` ... as the engine would fill them; unknown ones dropped."""
+    return re.sub(r"\{([\w.]+)\}", lambda m: values.get(m.group(1), ""), line)
+
+
+def _caller_values(data: Mapping[str, Any]) -> dict[str, str]:
+    caller = data.get("caller") if isinstance(data.get("caller"), Mapping) else {}
+    assert isinstance(caller, Mapping)
+    name = _str(caller.get("name"))
+    surname = name.split()[-1] if name else ""
+    title = _str(caller.get("title")).rstrip(".")
+    title_word = {"ms": "miss", "mrs": "missus", "mr": "mister", "dr": "doctor"}.get(
+        title.lower(), title
+    )
+    return {
+        "brand": _str(data.get("brand")),
+        "agent": _str(data.get("agent")),
+        "caller.name": name,
+        "caller.first": name.split()[0] if name else "",
+        "caller.address": f"{title_word} {surname}".strip() if title_word else name,
+        "ticket_id": _str(data.get("ticket_id")),
+        "phone": _str(caller.get("phone")),
+        "id_number": _str(caller.get("id_number")),
+    }
 
 
 def terms_from_scenario(data: Any) -> DomainTerms:
-    """Pick the words a scenario's agent would say out of its YAML, whatever its exact shape."""
-    found: dict[str, list[str]] = {f.name: [] for f in fields(DomainTerms)}
-    _walk(data, found)
-    return DomainTerms(**{k: tuple(dict.fromkeys(v)) for k, v in found.items()})
+    """Pick the words a scenario's agent would say out of its YAML (scenarios/*.yaml shape).
+
+    Read defensively: any field may be missing or of the wrong type in a
+    trainer's file, and that only narrows the model.
+    """
+    if not isinstance(data, Mapping):
+        return DomainTerms()
+    values = _caller_values(data)
+    directory = [d for d in data.get("directory") or [] if isinstance(d, Mapping)]
+    numbers = [values["phone"], values["id_number"], values["ticket_id"]]
+    numbers.append(_str(data.get("correct_number")))
+
+    def present(items: Iterable[str]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(i for i in items if i))
+
+    return DomainTerms(
+        brand=present([values["brand"]]),
+        agent=present([values["agent"]]),
+        caller=present([values["caller.name"]]),
+        person=present(_str(d.get("name")) for d in directory),
+        dept=present(_str(d.get("dept")) for d in directory),
+        ext=present(_str(d.get("ext")) for d in directory),
+        number=present(numbers),
+        responses=present(
+            _fill_placeholders(line, values) for line in _agent_lines(data.get("script"))
+        ),
+    )
 
 
 def load_scenario_terms(path: str | Path) -> DomainTerms:
@@ -133,7 +162,7 @@ def _name_forms(name: str) -> list[str]:
     if len(parts) < 2:
         return [name]
     last = parts[-1]
-    return [name, parts[0], f"miss {last}", f"ms {last}", f"mister {last}", f"missus {last}"]
+    return [name, parts[0], f"miss {last}", f"mister {last}", f"missus {last}"]
 
 
 def _slot_values(slot: str, terms: DomainTerms) -> list[str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -108,11 +108,21 @@ class WavFileListener:
         self._turns = _turns(chunks, recogniser, TurnSegmenter())
         self.offset = len(pad) / 2 / RATE  # stream times include the leading pad
 
+    def _shift(self, heard: Heard) -> Heard:
+        """Times in the file's own seconds, not the padded stream's."""
+        return replace(
+            heard,
+            started_at=max(0.0, heard.started_at - self.offset),
+            ended_at=max(0.0, heard.ended_at - self.offset),
+        )
+
     def listen(self) -> Heard | None:
-        return next(self._turns, None)
+        heard = next(self._turns, None)
+        return self._shift(heard) if heard else None
 
     def __iter__(self) -> Iterator[Heard]:
-        yield from self._turns
+        for heard in self._turns:
+            yield self._shift(heard)
 
 
 class MicrophoneListener:

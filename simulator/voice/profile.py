@@ -18,6 +18,7 @@ DEFAULT_PITCH = 50  # eSpeak's 0-100 scale
 _RATE_WORDS = {"slow": 140, "normal": DEFAULT_RATE, "fast": 200}
 _PITCH_WORDS = {"low": 35, "normal": DEFAULT_PITCH, "high": 65}
 _GENDER_VARIANT = {"female": "f3", "f": "f3", "male": "m3", "m": "m3"}
+_AGES = {"young": (1.08, 6), "adult": (1.0, 0), "senior": (0.88, -6)}  # rate factor, pitch shift
 _ACCENTS = {"us": "en-us", "american": "en-us", "uk": "en-gb", "british": "en-gb"}
 
 # Mood -> (rate factor, pitch shift, volume shift). Moods not listed speak plainly.
@@ -53,10 +54,11 @@ def _clamp(value: float, low: float, high: float) -> float:
 
 
 def _number(value: Any, words: Mapping[str, int], default: int) -> int:
+    """A number, a word (slow/high ...), or a multiplier of the default (0.5-3, as in scenarios)."""
     if isinstance(value, bool):
         return default
     if isinstance(value, int | float):
-        return int(value)
+        return int(round(value * default)) if 0 < value <= 3 else int(value)
     if isinstance(value, str):
         text = value.strip().lower()
         if text in words:
@@ -71,10 +73,12 @@ def _number(value: Any, words: Mapping[str, int], default: int) -> int:
 def profile_from_hints(hints: Mapping[str, Any] | None) -> VoiceProfile:
     """Build a profile from a scenario's ``voice:`` hints, ignoring what it cannot use.
 
-    Accepted keys: ``gender`` (female/male), ``variant`` (an eSpeak variant),
-    ``accent`` or ``language`` (us/uk or an eSpeak language), ``rate`` (wpm
-    or slow/normal/fast), ``pitch`` (0-100 or low/normal/high), ``volume``
-    (0-1). Hints are trainer-written data: a bad value falls back to the
+    Accepted keys: ``gender`` (female/male/any), ``age`` (young/adult/senior),
+    ``variant`` (an eSpeak variant), ``accent`` or ``language`` (us/uk or an
+    eSpeak language), ``rate`` (a multiplier 0.5-2 as the scenario schema
+    has it, or wpm, or slow/normal/fast), ``pitch`` (multiplier, 0-100 or
+    low/normal/high), ``volume`` (0-1). Hints are trainer-written data: a bad value
+    falls back to the
     default rather than stopping a call.
     """
     hints = hints or {}
@@ -88,11 +92,14 @@ def profile_from_hints(hints: Mapping[str, Any] | None) -> VoiceProfile:
     volume = hints.get("volume", 0.9)
     if not isinstance(volume, int | float) or isinstance(volume, bool):
         volume = 0.9
+    rate_scale, pitch_shift = _AGES.get(str(hints.get("age", "")).strip().lower(), (1.0, 0))
+    rate = _number(hints.get("rate"), _RATE_WORDS, DEFAULT_RATE) * rate_scale
+    pitch = _number(hints.get("pitch"), _PITCH_WORDS, DEFAULT_PITCH) + pitch_shift
     return VoiceProfile(
         language=lang,
         variant=variant,
-        rate=int(_clamp(_number(hints.get("rate"), _RATE_WORDS, DEFAULT_RATE), 80, 320)),
-        pitch=int(_clamp(_number(hints.get("pitch"), _PITCH_WORDS, DEFAULT_PITCH), 0, 99)),
+        rate=int(_clamp(round(rate), 80, 320)),
+        pitch=int(_clamp(pitch, 0, 99)),
         volume=round(_clamp(float(volume), 0.1, 1.0), 2),
     )
 
