@@ -29,7 +29,7 @@ def catalogue() -> dict[str, set[str]]:
     for line in CATALOGUE.read_text(encoding="utf-8").splitlines():
         if line.startswith("## "):
             title = line[3:].strip().lower()
-            section = "agent" if title.startswith("agent") else "caller" if title.startswith("caller") else None
+            section = next((s for s in acts if title.startswith(s)), None)
             continue
         m = _ROW.match(line)
         if m and section:
