@@ -40,3 +40,11 @@ def test_irate_is_faster_higher_louder_and_calmed_is_slower():
 
 def test_profiles_are_hashable_cache_keys():
     assert len({VoiceProfile(), VoiceProfile(), with_mood(VoiceProfile(), "irate")}) == 2
+
+
+def test_scenario_schema_multipliers_and_age():
+    p = profile_from_hints({"gender": "female", "rate": 1.2, "pitch": 0.8})
+    assert p.rate == 204
+    assert p.pitch == 40
+    assert profile_from_hints({"age": "senior"}).rate < VoiceProfile().rate
+    assert profile_from_hints({"gender": "any"}).variant == "m3"
