@@ -33,9 +33,28 @@ def item_ids(spec: Path) -> set[str]:
     return set(re.findall(r"^\| `([a-z]+\.[a-z_]+)` \|", spec.read_text(), re.M))
 
 
-def check_call(path: Path, ids: set[str]) -> tuple[list[str], dict[str, str]]:
+def check_timed(n: int, m: re.Match[str], last: int) -> tuple[list[str], int]:
     errs: list[str] = []
-    lines = path.read_text(encoding="utf-8").splitlines()
+    h, mm, ss, rest = m.groups()
+    if int(ss) > 59:
+        errs.append(f"line {n}: seconds > 59")
+    if h is not None and int(mm) > 59:
+        errs.append(f"line {n}: minutes > 59 in H:MM:SS")
+    t = int(h or 0) * 3600 + int(mm) * 60 + int(ss)
+    if t < last:
+        errs.append(f"line {n}: time goes backwards")
+    if rest.startswith("* "):
+        if not EVENT.match(rest):
+            errs.append(f"line {n}: bad event {rest!r}")
+    else:
+        s = SPEECH.match(rest)
+        if not s or s.group(1).lower() not in SPEAKERS:
+            errs.append(f"line {n}: bad speech line {rest!r}")
+    return errs, max(t, last)
+
+
+def parse_lines(lines: list[str]) -> tuple[list[str], dict[str, str]]:
+    errs: list[str] = []
     if not lines or lines[0] != "# callsim transcript: 1":
         errs.append("line 1: not the version line")
     headers: dict[str, str] = {}
@@ -47,30 +66,21 @@ def check_call(path: Path, ids: set[str]) -> tuple[list[str], dict[str, str]]:
         m = TIME.match(line)
         if m:
             timed = True
-            h, mm, ss, rest = m.groups()
-            if int(ss) > 59:
-                errs.append(f"line {n}: seconds > 59")
-            if h is not None and int(mm) > 59:
-                errs.append(f"line {n}: minutes > 59 in H:MM:SS")
-            t = int(h or 0) * 3600 + int(mm) * 60 + int(ss)
-            if t < last:
-                errs.append(f"line {n}: time goes backwards")
-            last = t
-            if rest.startswith("* "):
-                if not EVENT.match(rest):
-                    errs.append(f"line {n}: bad event {rest!r}")
-            else:
-                s = SPEECH.match(rest)
-                if not s or s.group(1).lower() not in SPEAKERS:
-                    errs.append(f"line {n}: bad speech line {rest!r}")
+            more, last = check_timed(n, m, last)
+            errs += more
             continue
         h = HEADER.match(line)
         if h and not timed:
             headers[h.group(1).strip()] = h.group(2).strip()
             continue
         errs.append(f"line {n}: not a header/timed line (or header after timed line)")
+    return errs, headers
+
+
+def parse_expect(value: str, ids: set[str]) -> tuple[list[str], dict[str, str]]:
+    errs: list[str] = []
     expect: dict[str, str] = {}
-    for part in headers.get("expect", "").split(","):
+    for part in value.split(","):
         if not part.strip():
             continue
         k, _, v = part.strip().partition("=")
@@ -81,6 +91,13 @@ def check_call(path: Path, ids: set[str]) -> tuple[list[str], dict[str, str]]:
         if k in expect:
             errs.append(f"expect: {k} listed twice")
         expect[k] = v
+    return errs, expect
+
+
+def check_call(path: Path, ids: set[str]) -> tuple[list[str], dict[str, str]]:
+    errs, headers = parse_lines(path.read_text(encoding="utf-8").splitlines())
+    more, expect = parse_expect(headers.get("expect", ""), ids)
+    errs += more
     if "why" not in headers:
         errs.append("no why header")
     m = NAME.match(path.name)
@@ -110,7 +127,7 @@ def main() -> int:
             about[m.group(1)] += 1
     print(f"\n{len(files)} calls, {bad} with problems\n")
     print(f"{'item':30} {'files':>5} {'pass':>5} {'fail':>5} {'na':>5}")
-    for k in sorted(per_item, key=lambda x: (x.split('.')[0], x)):
+    for k in sorted(per_item, key=lambda x: (x.split(".")[0], x)):
         c = per_item[k]
         print(f"{k:30} {about[k]:5} {c['pass']:5} {c['fail']:5} {c['na']:5}")
     try:
