@@ -71,7 +71,8 @@ def _line_of(path: Path, needle: str) -> int:
 
 @lru_cache(maxsize=1)
 def _schema() -> dict[str, Any]:
-    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+    data: dict[str, Any] = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return data
 
 
 def load_policy(name_or_path: str) -> Policy:
@@ -116,6 +117,10 @@ def _validate_shape(path: Path, data: Any) -> None:
         err = errors[0]
         where = ".".join(str(p) for p in err.absolute_path) or "(top level)"
         key = str(err.absolute_path[-1]) if err.absolute_path else ""
+        if err.validator == "additionalProperties" and isinstance(err.instance, dict):
+            allowed = set(err.schema.get("properties", {}))
+            extra = [k for k in err.instance if k not in allowed]
+            key = str(extra[0]) if extra else key
         line = _line_of(path, key) if key else 1
         raise PolicyError(f"{path}:{line}: {where}: {err.message}")
 
@@ -138,7 +143,9 @@ def _build(path: Path, data: Mapping[str, Any], base: Policy | None) -> Policy:
             (critical.add if spec["critical"] else critical.discard)(item_id)
     for item_id in data.get("critical") or ():
         if item_id not in REGISTRY:
-            raise PolicyError(f"{path}:{_line_of(path, item_id)}: unknown critical item {item_id!r}")
+            raise PolicyError(
+                f"{path}:{_line_of(path, item_id)}: unknown critical item {item_id!r}"
+            )
         critical.add(item_id)
     if not weights:
         raise PolicyError(f"{path}:1: the pack grades no items")
