@@ -45,9 +45,10 @@ def _count(sentences: Iterable[Sequence[str]]) -> Counts:
 
 def _unigrams(c1: Counter[str], background: Sequence[str], mass: float) -> dict[str, float]:
     extra = [w for w in dict.fromkeys(background) if w not in c1]
-    total = sum(c1.values())
+    total = sum(c1.values()) - c1[BOS]  # <s> is never predicted: it gets no mass
     own = 1.0 - mass if extra else 1.0
-    p1 = {w: own * n / total for w, n in c1.items()}
+    p1 = {w: own * n / total for w, n in c1.items() if w != BOS}
+    p1[BOS] = 0.0
     p1.update({w: mass / len(extra) for w in extra})
     return p1
 

@@ -1,0 +1,53 @@
+"""Listeners on real audio and their degradation paths."""
+
+import sys
+
+import pytest
+from listen_audio import silence, with_noise
+
+from simulator.listen.listeners import (
+    DIDNT_CATCH,
+    Heard,
+    ListenerUnavailable,
+    MicrophoneListener,
+    WavFileListener,
+    open_microphone,
+)
+from simulator.voice.audio import Audio
+from simulator.voice.profile import VoiceProfile
+
+
+@pytest.mark.audio
+def test_a_recording_with_two_turns_gives_two_heard_turns(synth, recogniser, tmp_path):
+    first = synth.synthesize("May I place you on a brief hold?", VoiceProfile(variant="f5"))
+    second = synth.synthesize("Thank you for holding.", VoiceProfile(variant="m3"))
+    audio = Audio(first.pcm + silence(1.2).pcm + second.pcm, first.rate)
+    with_noise(audio, 30).write_wav(tmp_path / "call.wav")
+    turns = list(WavFileListener(tmp_path / "call.wav", recogniser))
+    assert len(turns) == 2
+    assert turns[0].started_at < first.duration < turns[1].started_at
+    assert "ask_hold" in turns[0].acts
+    assert "thank_for_holding" in turns[1].acts
+    assert all(t.caught for t in turns)
+
+
+@pytest.mark.audio
+def test_silence_is_no_turn_at_all(recogniser):
+    listener = WavFileListener(silence(2.0), recogniser)
+    assert listener.listen() is None
+
+
+def test_nothing_recognised_means_the_caller_asks_again():
+    heard = Heard("", frozenset(), 1.0, 2.0, 0.1)
+    assert not heard.caught
+    assert DIDNT_CATCH == "Sorry, I didn't catch that."
+
+
+def test_no_pyaudio_is_a_reason_not_a_crash(monkeypatch):
+    monkeypatch.setitem(sys.modules, "pyaudio", None)  # import fails as if not installed
+    with pytest.raises(ListenerUnavailable, match="PyAudio"):
+        MicrophoneListener(recogniser=None)  # type: ignore[arg-type]
+    listener, reason = open_microphone(lambda: None)  # type: ignore[arg-type,return-value]
+    assert listener is None
+    assert reason is not None
+    assert "choices and typing" in reason
