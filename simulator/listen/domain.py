@@ -215,7 +215,7 @@ def _phrasing_yaml_examples(folder: Path) -> Iterator[str]:
         return
     import yaml
 
-    for path in sorted(folder.glob("*.y*ml")):
+    for path in sorted(folder.glob("agent*.y*ml")):  # agent phrasings only
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8"))
         except (OSError, yaml.YAMLError):

@@ -114,6 +114,9 @@ class SphinxRecogniser:
             kwargs["lm"] = None
             kwargs["jsgf"] = jsgf
         kwargs.setdefault("fwdflat", False)  # finishing a turn: 41 ms p50 instead of 333, same WER
+        if jsgf is None and lm is not None:
+            # A small domain LM earns more weight than the stock 6.5 (dev lines: WER 0.43 -> 0.37)
+            kwargs.setdefault("lw", 8.0)
         kwargs.update(config)
         self.decoder = Decoder(**kwargs)
         self._fed = 0
@@ -176,7 +179,7 @@ def build_domain_model(
     background_words: int = 3000,
     background_mass: float = 0.1,
     folder: str | Path | None = None,
-    discount: float = 0.5,
+    discount: float = 0.3,
     exclude: frozenset[tuple[str, ...]] = frozenset(),
 ) -> DomainModel:
     """Write the domain LM (ARPA) and a matching dictionary into ``folder``."""
@@ -205,7 +208,7 @@ def build_domain_recogniser(
         extra,
         config.pop("background_words", 3000),
         config.pop("background_mass", 0.1),
-        discount=config.pop("discount", 0.5),
+        discount=config.pop("discount", 0.3),
         exclude=config.pop("exclude", frozenset()),
     )
     rec = SphinxRecogniser(lm=str(model.lm), dictionary=str(model.dictionary), **config)
