@@ -82,12 +82,16 @@ class Totals:
     lines: int = 0
     decode: float = 0.0
     audio: float = 0.0
+    agree: int = 0  # acts of the recognised text == acts of the reference text
     tp: int = 0
     fp: int = 0
     fn: int = 0
     errors: list[dict[str, object]] = field(default_factory=list)
 
-    def add(self, ref: list[str], hyp: list[str], want: frozenset[str], got: frozenset[str]) -> None:
+    def add(
+        self, ref: list[str], hyp: list[str], want: frozenset[str], got: frozenset[str]
+    ) -> None:
+        self.agree += acts_of(" ".join(ref)) == got
         self.edits += edit_distance(ref, hyp)
         self.words += len(ref)
         self.lines += 1
@@ -103,6 +107,7 @@ class Totals:
             "lines": self.lines,
             "wer": self.edits / max(1, self.words),
             "act_accuracy": self.acts_exact / max(1, self.lines),
+            "act_agreement": self.agree / max(1, self.lines),
             "act_precision": p,
             "act_recall": r,
             "rtf": self.decode / max(1e-9, self.audio),
@@ -165,6 +170,18 @@ def speech_end(audio: Audio) -> float:
     return (loud[-1] + 1) / audio.rate if loud.size else 0.0
 
 
+def first_chunk_time(synth: EspeakSynthesizer, text: str) -> float:
+    """Synthesise ``text``; return the perf_counter time its first audio chunk was ready."""
+    stamps: list[float] = []
+
+    def on_chunk(_chunk: bytes) -> None:
+        if not stamps:
+            stamps.append(time.perf_counter())
+
+    synth.synthesize(text, VoiceProfile(variant="f3"), on_chunk=on_chunk)
+    return stamps[0] if stamps else time.perf_counter()
+
+
 def voice_to_voice(rec: SphinxRecogniser, audio: Audio, synth: EspeakSynthesizer) -> float | None:
     """Stream the line as a microphone would; seconds from end of speech to first caller audio."""
     lead = 0.5
@@ -190,13 +207,8 @@ def voice_to_voice(rec: SphinxRecogniser, audio: Audio, synth: EspeakSynthesizer
             text = rec.finish().text
             acts = acts_of(text)
             reply = next((STAND_IN[a] for a in STAND_IN if a in acts), "Okay.")
-            first: list[float] = []
-            synth.synthesize(
-                reply, VoiceProfile(variant="f3"), on_chunk=lambda _c: first or first.append(
-                    time.perf_counter()
-                )
-            )
-            ready = max(arrival, busy_until) + (first[0] - t1)
+            first = first_chunk_time(synth, reply)
+            ready = max(arrival, busy_until) + (first - t1)
             return ready - true_end
         if ended is not None:  # a pause inside the line ended a turn early: keep going
             rec.finish()
@@ -212,7 +224,8 @@ def run_recognition(args: argparse.Namespace, lines: list[dict[str, object]]) ->
         audio = synth.synthesize(str(item["text"]), VOICES[n % len(VOICES)])
         audios.append(add_noise(audio, args.snr, seed=n))
     oracle = sum(
-        acts_of(str(i["text"])) == frozenset(i["acts"]) for i in lines  # type: ignore[arg-type]
+        acts_of(str(i["text"])) == frozenset(i["acts"])
+        for i in lines  # type: ignore[arg-type]
     )
     results["reference_text"] = {"act_accuracy": oracle / len(lines), "lines": len(lines)}
     for approach in args.approaches.split(","):
@@ -241,12 +254,10 @@ def run_latency(args: argparse.Namespace, lines: list[dict[str, object]]) -> dic
     exclude = frozenset(tuple(tokens(str(i["text"]))) for i in load_lines(None))
     synth_times, first_chunk = [], []
     for line in CALLER_LINES * 3:
-        first: list[float] = []
         t0 = time.perf_counter()
-        synth.synthesize(line, VoiceProfile(variant="f3"),
-                         on_chunk=lambda _c: first or first.append(time.perf_counter()))  # fmt: skip
+        first = first_chunk_time(synth, line)
         synth_times.append(time.perf_counter() - t0)
-        first_chunk.append(first[0] - t0)
+        first_chunk.append(first - t0)
     v2v = []
     for n, item in enumerate(lines[: args.latency_lines]):
         text = str(item["text"])
@@ -271,19 +282,21 @@ def markdown(rec: dict[str, dict], lat: dict[str, float], args: argparse.Namespa
         f"Lines: {rec['reference_text']['lines']} held-out spoken agent lines, eSpeak NG voices "
         f"m3/f5/m1/f2 at 150-170 wpm, {noise}.",
         "",
-        "| approach | WER | act accuracy | act precision | act recall | real-time factor |",
-        "|---|---|---|---|---|---|",
+        "| approach | WER | act accuracy | acts as on the text | act precision | act recall"
+        " | RTF |",
+        "|---|---|---|---|---|---|---|",
     ]
     for name, row in rec.items():
         if name == "reference_text":
             continue
         out.append(
             f"| {name} | {row['wer']:.1%} | {row['act_accuracy']:.1%} | "
+            f"{row['act_agreement']:.1%} | "
             f"{row['act_precision']:.1%} | {row['act_recall']:.1%} | {row['rtf']:.2f} |"
         )
     out.append(
         f"| (act recogniser on the reference text) | 0% | "
-        f"{rec['reference_text']['act_accuracy']:.1%} | | | |"
+        f"{rec['reference_text']['act_accuracy']:.1%} | 100% | | | |"
     )
     if lat:
         out += [
