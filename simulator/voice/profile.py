@@ -22,15 +22,19 @@ _AGES = {"young": (1.08, 6), "adult": (1.0, 0), "senior": (0.88, -6)}  # rate fa
 _ACCENTS = {"us": "en-us", "american": "en-us", "uk": "en-gb", "british": "en-gb"}
 
 # Mood -> (rate factor, pitch shift, volume shift). Moods not listed speak plainly.
+# The engine's moods are calm < annoyed < angry < furious (also given as 0-3).
 _MOODS: dict[str, tuple[float, int, float]] = {
-    "irate": (1.18, 12, 0.15),
-    "angry": (1.18, 12, 0.15),
+    "calm": (1.0, 0, 0.0),
+    "annoyed": (1.07, 5, 0.06),
     "upset": (1.10, 6, 0.08),
     "impatient": (1.12, 4, 0.05),
+    "angry": (1.15, 10, 0.12),
+    "irate": (1.18, 12, 0.15),
+    "furious": (1.24, 15, 0.2),
     "calmed": (0.92, -4, -0.05),
-    "calm": (0.95, 0, 0.0),
-    "satisfied": (0.95, 0, 0.0),
+    "satisfied": (0.95, -2, 0.0),
 }
+_MOOD_LEVELS = ("calm", "annoyed", "angry", "furious")
 
 
 @dataclass(frozen=True)
@@ -104,9 +108,11 @@ def profile_from_hints(hints: Mapping[str, Any] | None) -> VoiceProfile:
     )
 
 
-def with_mood(profile: VoiceProfile, mood: str | None) -> VoiceProfile:
-    """The profile as the caller sounds in ``mood`` (irate, upset, calmed, ...)."""
-    factor, pitch_shift, volume_shift = _MOODS.get((mood or "").strip().lower(), (1.0, 0, 0.0))
+def with_mood(profile: VoiceProfile, mood: str | int | None) -> VoiceProfile:
+    """The profile as the caller sounds in ``mood``: a label (irate, calmed ...) or 0-3."""
+    if isinstance(mood, int) and not isinstance(mood, bool):
+        mood = _MOOD_LEVELS[max(0, min(len(_MOOD_LEVELS) - 1, mood))]
+    factor, pitch_shift, volume_shift = _MOODS.get(str(mood or "").strip().lower(), (1.0, 0, 0.0))
     return replace(
         profile,
         rate=int(_clamp(round(profile.rate * factor), 80, 320)),

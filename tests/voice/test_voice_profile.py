@@ -48,3 +48,12 @@ def test_scenario_schema_multipliers_and_age():
     assert p.pitch == 40
     assert profile_from_hints({"age": "senior"}).rate < VoiceProfile().rate
     assert profile_from_hints({"gender": "any"}).variant == "m3"
+
+
+def test_engine_mood_levels_rise_in_rate_and_pitch():
+    base = VoiceProfile()
+    levels = [with_mood(base, level) for level in range(4)]
+    assert [p.rate for p in levels] == sorted(p.rate for p in levels)
+    assert levels[0] == base
+    assert levels[3] == with_mood(base, "furious")
+    assert with_mood(base, 9) == levels[3]
