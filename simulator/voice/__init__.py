@@ -6,7 +6,7 @@ Public surface: `open_voice` (the best voice the machine allows),
 
 from simulator.voice.audio import Audio, read_wav
 from simulator.voice.playback import CaptionsVoice, MixerVoice, Playback, Voice, open_voice
-from simulator.voice.profile import VoiceProfile, profile_from_hints, with_mood
+from simulator.voice.profile import AGENT_VOICE, VoiceProfile, profile_from_hints, with_mood
 from simulator.voice.tts import (
     EspeakSynthesizer,
     SynthesisCache,
@@ -15,6 +15,7 @@ from simulator.voice.tts import (
 )
 
 __all__ = [
+    "AGENT_VOICE",
     "Audio",
     "CaptionsVoice",
     "MixerVoice",

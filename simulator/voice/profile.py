@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-__all__ = ["VoiceProfile", "profile_from_hints", "with_mood"]
+__all__ = ["AGENT_VOICE", "VoiceProfile", "profile_from_hints", "with_mood"]
 
 DEFAULT_RATE = 170  # words per minute: a calm phone voice
 DEFAULT_PITCH = 50  # eSpeak's 0-100 scale
@@ -51,6 +51,11 @@ class VoiceProfile:
     def espeak_name(self) -> str:
         """The name eSpeak's SetVoiceByName understands, e.g. ``en-us+f3``."""
         return f"{self.language}+{self.variant}" if self.variant else self.language
+
+
+# The trainee's chosen responses, when the option to hear them is on: a steady voice
+# that no scenario caller uses by default (callers get m3/f3 from their gender).
+AGENT_VOICE = VoiceProfile(variant="m1", rate=175, pitch=45, volume=0.8)
 
 
 def _clamp(value: float, low: float, high: float) -> float:
