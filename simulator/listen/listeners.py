@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 from simulator.listen.recogniser import RATE, SphinxRecogniser, comfort_noise, to_16k
 from simulator.listen.vad import SpeechEnd, SpeechFrame, SpeechStart, TurnSegmenter
@@ -125,8 +125,52 @@ class WavFileListener:
             yield self._shift(heard)
 
 
+def _open_pyaudio(device_index: int | None) -> tuple[Callable[[], bytes], Callable[[], None]]:
+    import pyaudio
+
+    pa = pyaudio.PyAudio()
+    try:
+        stream = pa.open(
+            format=pyaudio.paInt16,
+            channels=1,
+            rate=RATE,
+            input=True,
+            frames_per_buffer=_BLOCK,
+            input_device_index=device_index,
+        )
+    except (OSError, ValueError):
+        pa.terminate()
+        raise
+
+    def close() -> None:
+        stream.close()
+        pa.terminate()
+
+    return lambda: bytes(stream.read(_BLOCK, exception_on_overflow=False)), close
+
+
+def _open_sounddevice(
+    device_index: int | None,
+) -> tuple[Callable[[], bytes], Callable[[], None]]:
+    import sounddevice  # installed with pocketsphinx; its wheels bundle PortAudio on Windows/macOS
+
+    stream = sounddevice.RawInputStream(
+        samplerate=RATE, channels=1, dtype="int16", blocksize=_BLOCK, device=device_index
+    )
+    stream.start()
+
+    def close() -> None:
+        stream.stop()
+        stream.close()
+
+    return lambda: bytes(stream.read(_BLOCK)[0]), close
+
+
+_BLOCK = 480  # 30 ms at 16 kHz
+
+
 class MicrophoneListener:
-    """A microphone through PyAudio (optional extra ``callsim[mic]``), 16 kHz mono.
+    """A microphone at 16 kHz mono: PyAudio (extra ``callsim[mic]``), else sounddevice.
 
     With ``push_to_talk`` (a callable that is True while the talk key is
     held) a turn is exactly the held span; without it, voice-activity
@@ -139,33 +183,22 @@ class MicrophoneListener:
         push_to_talk: Callable[[], bool] | None = None,
         device_index: int | None = None,
     ) -> None:
-        try:
-            import pyaudio
-        except ImportError as exc:
+        reasons = []
+        for name, opener in (("PyAudio", _open_pyaudio), ("sounddevice", _open_sounddevice)):
+            try:
+                self._read, self._close = opener(device_index)
+                break
+            except ImportError:
+                reasons.append(f"{name} not installed")
+            except Exception as exc:  # noqa: BLE001 - OSError, PortAudioError, ...
+                reasons.append(f"{name}: {(str(exc).splitlines() or [type(exc).__name__])[0]}")
+        else:
             raise ListenerUnavailable(
-                "speech input needs PyAudio: pip install 'callsim[mic]' "
-                "(or PyAudio); using choices and typing instead"
-            ) from exc
-        self._pa: Any = pyaudio.PyAudio()
-        try:
-            self._stream = self._pa.open(
-                format=pyaudio.paInt16,
-                channels=1,
-                rate=RATE,
-                input=True,
-                frames_per_buffer=480,
-                input_device_index=device_index,
+                "no microphone input (" + "; ".join(reasons) + "); install PyAudio with "
+                "pip install 'callsim[mic]'. Using choices and typing instead"
             )
-        except (OSError, ValueError) as exc:
-            self._pa.terminate()
-            raise ListenerUnavailable(
-                f"no microphone ({exc}); using choices and typing instead"
-            ) from exc
         self.recogniser = recogniser
         self.push_to_talk = push_to_talk
-
-    def _read(self) -> bytes:
-        return bytes(self._stream.read(480, exception_on_overflow=False))
 
     def listen(self) -> Heard | None:
         if self.push_to_talk is not None:
@@ -192,8 +225,7 @@ class MicrophoneListener:
         )
 
     def close(self) -> None:
-        self._stream.close()
-        self._pa.terminate()
+        self._close()
 
 
 def open_microphone(
@@ -202,8 +234,12 @@ def open_microphone(
 ) -> tuple[MicrophoneListener | None, str | None]:
     """A microphone listener, or None and the one-line reason to show the trainee."""
     try:
-        return MicrophoneListener(recogniser_factory(), push_to_talk), None
+        listener = MicrophoneListener(None, push_to_talk)  # type: ignore[arg-type]
     except ListenerUnavailable as exc:
         return None, str(exc)
+    try:  # only now build the recogniser: no time spent on it when there is no microphone
+        listener.recogniser = recogniser_factory()
     except Exception as exc:  # noqa: BLE001 - PocketSphinx missing or broken
+        listener.close()
         return None, f"speech recognition unavailable ({exc}); using choices and typing instead"
+    return listener, None

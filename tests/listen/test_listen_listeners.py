@@ -43,11 +43,25 @@ def test_nothing_recognised_means_the_caller_asks_again():
     assert DIDNT_CATCH == "Sorry, I didn't catch that."
 
 
-def test_no_pyaudio_is_a_reason_not_a_crash(monkeypatch):
+def test_no_audio_input_library_is_a_reason_not_a_crash(monkeypatch):
     monkeypatch.setitem(sys.modules, "pyaudio", None)  # import fails as if not installed
-    with pytest.raises(ListenerUnavailable, match="PyAudio"):
+    monkeypatch.setitem(sys.modules, "sounddevice", None)
+    with pytest.raises(ListenerUnavailable, match="PyAudio not installed"):
         MicrophoneListener(recogniser=None)  # type: ignore[arg-type]
     listener, reason = open_microphone(lambda: None)  # type: ignore[arg-type,return-value]
     assert listener is None
     assert reason is not None
     assert "choices and typing" in reason
+
+
+def test_a_broken_audio_library_is_reported_with_its_reason(monkeypatch):
+    class Broken:
+        def __getattr__(self, name):
+            raise OSError("PortAudio library not found")
+
+    monkeypatch.setitem(sys.modules, "pyaudio", None)
+    monkeypatch.setitem(sys.modules, "sounddevice", Broken())
+    listener, reason = open_microphone(lambda: None)  # type: ignore[arg-type,return-value]
+    assert listener is None
+    assert reason is not None
+    assert "PortAudio library not found" in reason
