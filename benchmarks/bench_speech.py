@@ -230,20 +230,27 @@ def run_recognition(args: argparse.Namespace, lines: list[dict[str, object]]) ->
     results["reference_text"] = {"act_accuracy": oracle / len(lines), "lines": len(lines)}
     for approach in args.approaches.split(","):
         totals = Totals()
+        per_voice = {v.variant: Totals() for v in VOICES}
         stock = SphinxRecogniser() if approach == "stock" else None
-        for item, audio in zip(lines, audios, strict=True):
+        for n, (item, audio) in enumerate(zip(lines, audios, strict=True)):
             text = str(item["text"])
             rec = stock or make_recogniser(approach, line_terms(text), exclude)
             heard = rec.recognise(audio)
             want = frozenset(item["acts"])  # type: ignore[arg-type]
             got = acts_of(heard.text)
             totals.add(tokens(text), tokens(heard.text), want, got)
+            per_voice[VOICES[n % len(VOICES)].variant].add(
+                tokens(text), tokens(heard.text), want, got
+            )
             totals.decode += heard.seconds
             totals.audio += audio.duration
             if want != got:
                 totals.errors.append({"text": text, "heard": heard.text,
                                       "want": sorted(want), "got": sorted(got)})  # fmt: skip
-        results[approach] = totals.row() | {"errors": totals.errors}
+        results[approach] = totals.row() | {
+            "errors": totals.errors,
+            "per_voice": {v: t.row() for v, t in per_voice.items()},
+        }
         print(f"{approach:8s} " + json.dumps({k: round(v, 3) for k, v in totals.row().items()}),
               file=sys.stderr, flush=True)  # fmt: skip
     return results
@@ -298,6 +305,16 @@ def markdown(rec: dict[str, dict], lat: dict[str, float], args: argparse.Namespa
         f"| (act recogniser on the reference text) | 0% | "
         f"{rec['reference_text']['act_accuracy']:.1%} | 100% | | | |"
     )
+    first = next(name for name in rec if name != "reference_text")
+    out += [
+        "",
+        f"Per eSpeak voice ({first}):",
+        "",
+        "| voice | WER | act accuracy |",
+        "|---|---|---|",
+    ]
+    for voice, row in rec[first]["per_voice"].items():
+        out.append(f"| {voice} | {row['wer']:.1%} | {row['act_accuracy']:.1%} |")
     if lat:
         out += [
             "",
