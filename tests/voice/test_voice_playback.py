@@ -61,3 +61,29 @@ def test_captions_only_when_asked():
     voice = open_voice(captions_only=True)
     assert isinstance(voice, CaptionsVoice)
     assert voice.notice is None
+
+
+@pytest.mark.audio
+def test_the_mixer_really_outputs_the_caller_line(synth, monkeypatch, tmp_path):
+    """SDL's disk driver writes what the mixer plays: the caller's line must be in it."""
+    import time
+
+    import numpy as np
+    import pygame.mixer
+
+    if pygame.mixer.get_init():
+        pygame.mixer.quit()
+    out = tmp_path / "played.raw"
+    monkeypatch.setenv("SDL_AUDIODRIVER", "disk")
+    monkeypatch.setenv("SDL_DISKAUDIOFILE", str(out))
+    voice = MixerVoice(synth)
+    try:
+        playing = voice.speak("Hi, I'm calling about my bill.", VoiceProfile(variant="f3"))
+        deadline = time.monotonic() + playing.duration + 3.0
+        while playing.is_playing() and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        voice.close()
+    played = np.fromfile(out, dtype="<i2")
+    assert played.size >= 0.9 * len(playing.audio.pcm) / 2
+    assert np.abs(played).max() > 3000
