@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
-__all__ = ["TurnPolicy", "caller_cuts_in", "is_interrupt", "reply_delay"]
+__all__ = ["DEFAULT_POLICY", "TurnPolicy", "caller_cuts_in", "is_interrupt", "reply_delay"]
 
 
 @dataclass(frozen=True)
@@ -29,11 +29,14 @@ class TurnPolicy:
     reply_gap: float = 0.15
 
 
+DEFAULT_POLICY = TurnPolicy()
+
+
 def is_interrupt(
     caller_started: float | None,
     caller_ends: float | None,
     agent_onset: float,
-    policy: TurnPolicy = TurnPolicy(),
+    policy: TurnPolicy = DEFAULT_POLICY,
 ) -> bool:
     """Did the trainee start talking while the caller was still speaking?
 
@@ -51,7 +54,7 @@ def caller_cuts_in(
     now: float,
     traits: Collection[str],
     mood: str | None = None,
-    policy: TurnPolicy = TurnPolicy(),
+    policy: TurnPolicy = DEFAULT_POLICY,
 ) -> bool:
     """Should a caller with the ``interrupts`` trait talk over the agent's long turn now?"""
     if "interrupts" not in traits:
@@ -61,7 +64,7 @@ def caller_cuts_in(
 
 
 def reply_delay(
-    agent_ended: float, now: float, synthesis_ready: float, policy: TurnPolicy = TurnPolicy()
+    agent_ended: float, now: float, synthesis_ready: float, policy: TurnPolicy = DEFAULT_POLICY
 ) -> float:
     """Seconds to wait before playing the caller's reply so it comes a human gap after the agent.
 
