@@ -61,3 +61,14 @@ def test_scenario_names_become_recognisable(synth):
     audio = synth.synthesize("Thank you for calling Advantus, this is Dwayne.", VOICES[0])
     text = rec.recognise(with_noise(audio, 30)).text
     assert "advantus" in text.split() or "dwayne" in text.split(), text
+
+
+def test_words_outside_the_phrasings_are_still_heard(synth, recogniser):
+    """The background vocabulary keeps the trainee's own words possible."""
+    line = "We changed the software last year and people like it."
+    heard = set()
+    for n, voice in enumerate(VOICES[:2]):
+        heard |= set(
+            recogniser.recognise(with_noise(synth.synthesize(line, voice), 30, n)).text.split()
+        )
+    assert {"changed", "software", "people"} <= heard
