@@ -44,7 +44,7 @@ class Heard:
 
     text: str
     acts: frozenset[str]
-    started_at: float  # stream seconds
+    started_at: float  # a file's seconds (WavFileListener) or time.monotonic() (microphone)
     ended_at: float
     decode_seconds: float
 
@@ -204,12 +204,16 @@ class MicrophoneListener:
         if self.push_to_talk is not None:
             return self._listen_held()
         segmenter = TurnSegmenter()
+        base = time.monotonic()  # stream seconds + base = the voice clock's time
 
         def chunks() -> Iterator[bytes]:
             while True:
                 yield self._read()
 
-        return next(_turns(chunks(), self.recogniser, segmenter), None)
+        heard = next(_turns(chunks(), self.recogniser, segmenter), None)
+        if heard is None:
+            return None
+        return replace(heard, started_at=base + heard.started_at, ended_at=base + heard.ended_at)
 
     def _listen_held(self) -> Heard | None:
         assert self.push_to_talk is not None
@@ -220,9 +224,7 @@ class MicrophoneListener:
         while self.push_to_talk():
             self.recogniser.feed(self._read())
         result = self.recogniser.finish()
-        return Heard(
-            result.text, acts_of(result.text), 0.0, time.monotonic() - start, result.seconds
-        )
+        return Heard(result.text, acts_of(result.text), start, time.monotonic(), result.seconds)
 
     def close(self) -> None:
         self._close()
