@@ -182,7 +182,14 @@ class MicrophoneListener:
         recogniser: SphinxRecogniser,
         push_to_talk: Callable[[], bool] | None = None,
         device_index: int | None = None,
+        source: tuple[Callable[[], bytes], Callable[[], None]] | None = None,
     ) -> None:
+        """``source`` (read 30 ms of 16 kHz PCM, close) replaces the device: tests, replays."""
+        self.recogniser = recogniser
+        self.push_to_talk = push_to_talk
+        if source is not None:
+            self._read, self._close = source
+            return
         reasons = []
         for name, opener in (("PyAudio", _open_pyaudio), ("sounddevice", _open_sounddevice)):
             try:
@@ -197,8 +204,6 @@ class MicrophoneListener:
                 "no microphone input (" + "; ".join(reasons) + "); install PyAudio with "
                 "pip install 'callsim[mic]'. Using choices and typing instead"
             )
-        self.recogniser = recogniser
-        self.push_to_talk = push_to_talk
 
     def listen(self) -> Heard | None:
         if self.push_to_talk is not None:

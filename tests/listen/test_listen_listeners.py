@@ -65,3 +65,47 @@ def test_a_broken_audio_library_is_reported_with_its_reason(monkeypatch):
     assert listener is None
     assert reason is not None
     assert "PortAudio library not found" in reason
+
+
+def _live(audio, lead_s: float = 0.5, tail_s: float = 1.5):
+    """A stand-in microphone: plays ``audio`` as 30 ms reads, silence around it."""
+    from simulator.listen.recogniser import comfort_noise, to_16k
+
+    pcm = comfort_noise(
+        b"\0\0" * int(16000 * lead_s) + to_16k(audio) + b"\0\0" * int(16000 * tail_s)
+    )
+    blocks = [pcm[i : i + 960] for i in range(0, len(pcm), 960)]
+    state = {"i": 0}
+
+    def read() -> bytes:
+        block = blocks[min(state["i"], len(blocks) - 1)]
+        state["i"] += 1
+        return block.ljust(960, b"\0")
+
+    return read, (lambda: None), state
+
+
+@pytest.mark.audio
+def test_microphone_turn_ends_when_the_trainee_falls_silent(synth, recogniser):
+    audio = synth.synthesize("Thank you for holding.", VoiceProfile(variant="f5", rate=160))
+    read, close, state = _live(audio)
+    mic = MicrophoneListener(recogniser, source=(read, close))
+    heard = mic.listen()
+    assert heard is not None
+    assert "thank_for_holding" in heard.acts
+    assert heard.ended_at > heard.started_at
+    # the turn closed about 0.3 s after the speech, not at the end of the stream
+    assert state["i"] * 0.03 < 0.5 + audio.duration + 0.6
+
+
+@pytest.mark.audio
+def test_push_to_talk_turn_is_the_held_span(synth, recogniser):
+    audio = synth.synthesize("Is there anything else I can help you with?",
+                             VoiceProfile(variant="f5", rate=160))  # fmt: skip
+    read, close, state = _live(audio, lead_s=0.3, tail_s=0.3)
+    n_blocks = int((0.3 + audio.duration + 0.3) / 0.03)
+    held = lambda: 5 <= state["i"] < n_blocks  # noqa: E731 - key down after 150 ms
+    mic = MicrophoneListener(recogniser, push_to_talk=held, source=(read, close))
+    heard = mic.listen()
+    assert heard is not None
+    assert "is there anything else" in heard.text  # eSpeak flutter may blur "help"
