@@ -253,3 +253,35 @@ def domain_sentences(
             texts.extend(_slot_values(slot, terms))
     sentences = [tokens(t) for t in texts]
     return [s for s in sentences if s]
+
+
+def terms_from_model(scenario: Any) -> DomainTerms:
+    """Terms from the engine's `Scenario` dataclass (simulator.scenario.model), read by attribute.
+
+    Goes through the same reader as the YAML, so both give the same model.
+    """
+    caller = getattr(scenario, "caller", None)
+
+    def attr(obj: Any, name: str) -> Any:
+        value = getattr(obj, name, "")
+        return value if isinstance(value, str | int) else ""
+
+    data = {
+        "brand": attr(scenario, "brand"),
+        "agent": attr(scenario, "agent"),
+        "ticket_id": attr(scenario, "ticket_id"),
+        "correct_number": attr(scenario, "correct_number"),
+        "caller": {k: attr(caller, k) for k in ("name", "title", "phone", "id_number")},
+        "directory": [
+            {k: attr(c, k) for k in ("ext", "name", "dept")}
+            for c in getattr(scenario, "directory", ()) or ()
+        ],
+        "script": [
+            {
+                "agent": attr(step, "agent"),
+                "mistakes": [{"agent": attr(m, "agent")} for m in getattr(step, "mistakes", ())],
+            }
+            for step in getattr(scenario, "script", ()) or ()
+        ],
+    }
+    return terms_from_scenario(data)

@@ -9,11 +9,12 @@ fallback to choices and typing instead of a crash.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from simulator.listen.recogniser import RATE, SphinxRecogniser, comfort_noise, to_16k
 from simulator.listen.vad import SpeechEnd, SpeechFrame, SpeechStart, TurnSegmenter
@@ -28,6 +29,7 @@ __all__ = [
     "WavFileListener",
     "acts_of",
     "open_microphone",
+    "push_to_talk_factory",
 ]
 
 # What the caller says when the trainee's turn could not be recognised.
@@ -205,7 +207,14 @@ class MicrophoneListener:
                 "pip install 'callsim[mic]'. Using choices and typing instead"
             )
 
+    def wait_ready(self, timeout: float | None = None) -> bool:
+        """Block until the recogniser exists (see `push_to_talk_factory`)."""
+        return True
+
     def listen(self) -> Heard | None:
+        self.wait_ready()
+        if self.recogniser is None:
+            return None
         if self.push_to_talk is not None:
             return self._listen_held()
         segmenter = TurnSegmenter()
@@ -250,3 +259,43 @@ def open_microphone(
         listener.close()
         return None, f"speech recognition unavailable ({exc}); using choices and typing instead"
     return listener, None
+
+
+def push_to_talk_factory(
+    recogniser_for: Callable[[Any], SphinxRecogniser] | None = None,
+) -> tuple[Callable[[Callable[[], bool], Any], MicrophoneListener] | None, str | None]:
+    """The window's listener seam: ``(held, scenario) -> listener``, or None and the reason.
+
+    The microphone is probed now, so a machine without one is told at start-up
+    (and the trainee gets choices and typing) rather than on the first key
+    press. The scenario's recogniser (about 0.3 s to build) is built on a
+    worker thread as soon as the listener exists; `listen` waits for it.
+    """
+    try:
+        MicrophoneListener(None).close()  # type: ignore[arg-type]
+    except ListenerUnavailable as exc:
+        return None, str(exc)
+    build = recogniser_for or _recogniser_for_scenario
+
+    def factory(held: Callable[[], bool], scenario: Any) -> MicrophoneListener:
+        listener = MicrophoneListener(None, push_to_talk=held)  # type: ignore[arg-type]
+        ready = threading.Event()
+
+        def make() -> None:
+            try:
+                listener.recogniser = build(scenario)
+            finally:
+                ready.set()
+
+        threading.Thread(target=make, name="build-recogniser", daemon=True).start()
+        listener.wait_ready = ready.wait  # type: ignore[method-assign]
+        return listener
+
+    return factory, None
+
+
+def _recogniser_for_scenario(scenario: Any) -> SphinxRecogniser:
+    from simulator.listen.domain import terms_from_model
+    from simulator.listen.recogniser import build_domain_recogniser
+
+    return build_domain_recogniser(terms_from_model(scenario) if scenario is not None else None)

@@ -8,14 +8,14 @@ way of doing it. Times come from the voice's clock.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from simulator.listen.turns import DEFAULT_POLICY, TurnPolicy, is_interrupt
-from simulator.voice.playback import Playback, Voice
-from simulator.voice.profile import VoiceProfile, profile_from_hints, with_mood
+from simulator.voice.playback import Playback, Voice, open_voice
+from simulator.voice.profile import AGENT_VOICE, VoiceProfile, profile_from_hints, with_mood
 
-__all__ = ["CallerSpeaker"]
+__all__ = ["CallerSpeaker", "scenario_caller_voice"]
 
 
 class CallerSpeaker:
@@ -52,3 +52,31 @@ class CallerSpeaker:
         if self.current is None:
             return False
         return is_interrupt(self.current.started_at, self.current.ends_at, agent_onset, self.policy)
+
+
+def scenario_caller_voice(
+    voice: Voice | None = None, speak_agent: bool = False
+) -> Callable[[Any, Any, str | int | None], Playback | None]:
+    """The window's caller-voice seam: ``speak(line, scenario, mood) -> playback``.
+
+    ``line`` is a `scoring.transcript.Speech`; the caller's lines are spoken in
+    the scenario caller's voice hints (``scenario.caller.voice``: gender, age,
+    rate, pitch) and mood; the agent's own lines only when ``speak_agent``.
+    """
+    chosen = voice or open_voice()
+
+    def speak(line: Any, scenario: Any, mood: str | int | None) -> Playback | None:
+        text = str(getattr(line, "text", line))
+        if getattr(line, "is_agent", False):
+            return chosen.speak(text, AGENT_VOICE) if speak_agent else None
+        hints = getattr(getattr(scenario, "caller", None), "voice", None)
+        if hints is not None and not isinstance(hints, Mapping):
+            hints = {
+                k: getattr(hints, k)
+                for k in ("gender", "age", "rate", "pitch")
+                if hasattr(hints, k)
+            }
+        return chosen.speak(text, with_mood(profile_from_hints(hints), mood))
+
+    speak.notice = chosen.notice  # type: ignore[attr-defined]
+    return speak
