@@ -1,0 +1,78 @@
+"""The call engine: pure, deterministic, I/O-free. See docs/engine.md.
+
+Public surface: `CallEngine`, `SimClock`, the moves (`Say`, `Hold`, ...,
+`parse_move`) and the outputs (`LineSpoken`, `EventLogged`, `Notice`,
+`StateChanged`, `ChoicesOffered`, `CallEnded`, `CallState`, `Choice`).
+"""
+
+from simulator.engine.clock import SimClock
+from simulator.engine.engine import CallEngine
+from simulator.engine.moves import (
+    Consult,
+    Email,
+    HangUp,
+    Hold,
+    Interrupt,
+    Lookup,
+    Move,
+    MoveError,
+    Mute,
+    Note,
+    Notify,
+    Resume,
+    Say,
+    Skip,
+    Ticket,
+    Transfer,
+    Unmute,
+    Wait,
+    format_move,
+    help_text,
+    parse_move,
+)
+from simulator.engine.outputs import (
+    CallEnded,
+    CallState,
+    Choice,
+    ChoicesOffered,
+    EventLogged,
+    LineSpoken,
+    Notice,
+    Output,
+    StateChanged,
+)
+
+__all__ = [
+    "CallEnded",
+    "CallEngine",
+    "CallState",
+    "Choice",
+    "ChoicesOffered",
+    "Consult",
+    "Email",
+    "EventLogged",
+    "HangUp",
+    "Hold",
+    "Interrupt",
+    "LineSpoken",
+    "Lookup",
+    "Move",
+    "MoveError",
+    "Mute",
+    "Note",
+    "Notice",
+    "Notify",
+    "Output",
+    "Resume",
+    "Say",
+    "SimClock",
+    "Skip",
+    "StateChanged",
+    "Ticket",
+    "Transfer",
+    "Unmute",
+    "Wait",
+    "format_move",
+    "help_text",
+    "parse_move",
+]

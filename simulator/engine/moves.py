@@ -1,0 +1,210 @@
+"""What a trainee can do on a call, as values; and the `/command` syntax for them.
+
+Every front-end turns its input into these moves: a pygame button, a typed
+`/transfer 4410`, a numbered choice, or speech recognised as text (`Say`).
+`parse_move` is the one parser for the command syntax, shared by the
+terminal, autoplay scripts and the scenario files' `agent:` steps.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+
+@dataclass(frozen=True, slots=True)
+class Say:
+    """The agent speaks: typed text, recognised speech, or a chosen response."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Hold:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Resume:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Mute:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Unmute:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Consult:
+    """Call an extension while the caller holds."""
+
+    ext: str
+
+
+@dataclass(frozen=True, slots=True)
+class Transfer:
+    ext: str
+
+
+@dataclass(frozen=True, slots=True)
+class Lookup:
+    what: Literal["history", "order", "account"] = "history"
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Ticket:
+    id: str = ""  # empty: the scenario's ticket id
+
+
+@dataclass(frozen=True, slots=True)
+class Email:
+    what: str = "summary of the call and next steps"
+
+
+@dataclass(frozen=True, slots=True)
+class Notify:
+    who: Literal["supervisor", "workleader", "manager", "expert"] = "supervisor"
+
+
+@dataclass(frozen=True, slots=True)
+class HangUp:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Wait:
+    """Simulated time passes (the front-end's real time, scaled; or a script's pause)."""
+
+    seconds: int
+
+
+@dataclass(frozen=True, slots=True)
+class Interrupt:
+    """The trainee started speaking while the caller was speaking (a voice front-end's report)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Skip:
+    """A script step deliberately left out (mistake paths only); does nothing."""
+
+
+Move = (
+    Say | Hold | Resume | Mute | Unmute | Consult | Transfer | Lookup | Note | Ticket | Email
+    | Notify | HangUp | Wait | Interrupt | Skip
+)
+
+
+class MoveError(ValueError):
+    """A `/command` that cannot be understood; the message says how to write it."""
+
+
+#: name -> (usage, what it does); the terminal's /help prints this.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "hold": ("/hold", "put the caller on hold (ask first!)"),
+    "resume": ("/resume", "take the caller off hold"),
+    "mute": ("/mute", "mute the line (the caller hears silence)"),
+    "unmute": ("/unmute", "unmute the line"),
+    "consult": ("/consult EXT", "call an extension while the caller holds"),
+    "transfer": ("/transfer EXT", "transfer the call to an extension"),
+    "lookup": ("/lookup [history|order|account]", "search the records (default: history)"),
+    "note": ("/note TEXT", "log call notes"),
+    "ticket": ("/ticket [ID]", "create a ticket or case"),
+    "email": ("/email [WHAT]", "send the caller an email"),
+    "notify": ("/notify [supervisor|workleader|manager|expert]", "notify someone internally"),
+    "hangup": ("/hangup", "hang up the call"),
+    "wait": ("/wait SECONDS", "let time pass (scripts; on hold the timer runs by itself)"),
+    "interrupt": ("/interrupt", "talk over the caller"),
+    "skip": ("/skip", "do nothing (scripts: leave a step out)"),
+}
+
+_NO_ARG = {
+    "hold": Hold(),
+    "resume": Resume(),
+    "mute": Mute(),
+    "unmute": Unmute(),
+    "hangup": HangUp(),
+    "interrupt": Interrupt(),
+    "skip": Skip(),
+}
+_LOOKUPS = ("history", "order", "account")
+_NOTIFY = ("supervisor", "workleader", "manager", "expert")
+
+
+def parse_move(text: str) -> Move:
+    """`/command args` to its move; any other text is speech."""
+    stripped = text.strip()
+    if not stripped.startswith("/"):
+        return Say(stripped)
+    name, _, arg = stripped[1:].partition(" ")
+    name, arg = name.lower(), arg.strip()
+    if name in _NO_ARG:
+        return _NO_ARG[name]
+    if name not in COMMANDS:
+        raise MoveError(f"unknown command /{name}; type /help for the list")
+    return _parse_with_arg(name, arg)
+
+
+def _parse_with_arg(name: str, arg: str) -> Move:
+    usage = COMMANDS[name][0]
+    if name in ("consult", "transfer"):
+        if not arg or " " in arg:
+            raise MoveError(f"usage: {usage}")
+        return Consult(arg) if name == "consult" else Transfer(arg)
+    if name == "lookup":
+        what = arg.lower() or "history"
+        if what not in _LOOKUPS:
+            raise MoveError(f"usage: {usage}")
+        return Lookup(what)  # type: ignore[arg-type]
+    if name == "notify":
+        who = arg.lower() or "supervisor"
+        if who not in _NOTIFY:
+            raise MoveError(f"usage: {usage}")
+        return Notify(who)  # type: ignore[arg-type]
+    if name == "note":
+        if not arg:
+            raise MoveError(f"usage: {usage}")
+        return Note(arg)
+    if name == "wait":
+        if not arg.isdigit() or not 0 < int(arg) <= 3600:
+            raise MoveError(f"usage: {usage} (1 to 3600)")
+        return Wait(int(arg))
+    if name == "ticket":
+        return Ticket(arg)
+    return Email(arg) if arg else Email()
+
+
+def format_move(move: Move) -> str:
+    """The `/command` (or plain text) that `parse_move` reads back as this move."""
+    match move:
+        case Say(text):
+            return text
+        case Consult(ext) | Transfer(ext):
+            return f"/{type(move).__name__.lower()} {ext}"
+        case Lookup(what):
+            return f"/lookup {what}"
+        case Note(text):
+            return f"/note {text}"
+        case Ticket(tid):
+            return f"/ticket {tid}".rstrip()
+        case Email(what):
+            return f"/email {what}"
+        case Notify(who):
+            return f"/notify {who}"
+        case Wait(seconds):
+            return f"/wait {seconds}"
+    return f"/{type(move).__name__.lower()}"
+
+
+def help_text() -> str:
+    rows = [f"  {usage:<46} {what}" for usage, what in COMMANDS.values()]
+    return "Phone commands:\n" + "\n".join(rows)
