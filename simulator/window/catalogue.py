@@ -1,0 +1,66 @@
+"""Which scenarios the start screen offers, in what order, and which one to do next.
+
+Scenarios come from the scenario loader when it is installed (the shipped YAML files);
+until then, from the sample built in code. "Recommended next" is a simple, explainable
+rule: a scenario not yet played (easiest first), else the one with the lowest last score.
+A session store with history across runs can replace `last_scores` later.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Mapping, Sequence
+
+from simulator.scenario.model import DIFFICULTIES, Scenario
+from simulator.window.views import ScenarioRow
+
+#: loaders tried in order: (module, function) returning a sequence of Scenarios.
+LOADERS = (
+    ("simulator.scenario.loader", "load_all"),
+    ("simulator.scenario.loader", "load_scenarios"),
+    ("simulator.scenario", "load_all"),
+)
+
+
+def find_scenarios() -> list[Scenario]:
+    from simulator.window.sample_scenario import SAMPLE
+
+    for module, func in LOADERS:
+        try:
+            load: Callable[[], Sequence[Scenario]] = getattr(importlib.import_module(module), func)
+        except (ImportError, AttributeError):
+            continue
+        try:
+            found = list(load())
+        except Exception:  # noqa: BLE001 - a broken file must not keep the window shut
+            continue
+        if found:
+            return found
+    return [SAMPLE]
+
+
+def archetype(s: Scenario) -> str:
+    if s.tags:
+        return ", ".join(s.tags[:2])
+    facts = sorted(s.context)
+    return ", ".join(f.replace("_", " ") for f in facts[:2]) or "general"
+
+
+def recommend(scenarios: Sequence[Scenario], last_scores: Mapping[str, float]) -> str | None:
+    if not scenarios:
+        return None
+    unplayed = [s for s in scenarios if s.id not in last_scores]
+    if unplayed:
+        return min(unplayed, key=lambda s: DIFFICULTIES.index(s.difficulty)).id
+    return min(scenarios, key=lambda s: last_scores[s.id]).id
+
+
+def rows(scenarios: Sequence[Scenario], last_scores: Mapping[str, float]) -> tuple[ScenarioRow, ...]:
+    """The start screen's rows, the recommended one first."""
+    best = recommend(scenarios, last_scores)
+    out = [
+        ScenarioRow(s.id, s.title, archetype(s), s.difficulty, last_scores.get(s.id), s.id == best)
+        for s in scenarios
+    ]
+    out.sort(key=lambda r: not r.recommended)
+    return tuple(out)
