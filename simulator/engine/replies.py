@@ -71,6 +71,7 @@ ANSWERS: dict[str, Chooser] = {
     "offer_hold_alternative": lambda s, m: "accept_alternative",
     "announce_transfer": lambda s, m: "agree_transfer",
     "give_number": lambda s, m: "thanks",
+    "give_reference": lambda s, m: "note_reference",
     "anything_else": lambda s, m: "nothing_else",
 }
 

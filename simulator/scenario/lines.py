@@ -37,6 +37,8 @@ DEFAULT_LINES: Mapping[str, tuple[str, ...]] = {
     "ack": ("Okay.", "All right.", "I see."),
     "confused": ("Sorry, I'm not sure what you mean.",),
     "thanks": ("Thank you.", "Thanks so much."),
+    "note_reference": ("Got it, thank you.", "Okay, I've written that down."),
+    "ask_transfer": ("Can't you just put me through to them?",),
     "after_long_hold": ("I was on hold for a long time.",),
     "ignored": ("Did you hear what I said? This is a real problem for me.",),
     "second_transfer": ("You're transferring me again? I've already been passed around once!",),

@@ -1,0 +1,112 @@
+"""`callsim play [SCENARIO]`: play a call in the terminal (or window), or autoplay a script."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from simulator.engine import LineSpoken, MoveError, Output
+from simulator.frontend.base import CallSummary
+from simulator.frontend.headless import HeadlessFrontend
+from simulator.scenario.library import DEFAULT_SCENARIO, find_scenario
+from simulator.scenario.model import Scenario
+from simulator.scenario.problems import ScenarioError
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "play",
+        help="play a role-play call",
+        description="Play a simulated call, then see the scorecard.",
+        epilog=f"With no SCENARIO, plays the built-in '{DEFAULT_SCENARIO}'. "
+        "List scenarios with 'callsim scenarios'.",
+    )
+    p.add_argument("scenario", nargs="?", metavar="SCENARIO", help="scenario id or YAML path")
+    p.add_argument("--ui", choices=("terminal", "window"), default="terminal")
+    p.add_argument(
+        "--autoplay", metavar="ideal|SCRIPT",
+        help="play with no human: the scenario's ideal path, or a script file of moves",
+    )
+    p.add_argument("--seed", type=int, default=0, help="fixes the caller's chance (default 0)")
+    p.add_argument("--transcript", metavar="PATH", help="write the transcript here")
+    p.add_argument("--speed", type=float, default=1.0, help="hold timer speed-up (default 1)")
+    p.add_argument("--agent-name", metavar="NAME", help="your name in the transcript")
+    p.add_argument("--policy", metavar="NAME|PATH", help="grade against this policy pack")
+    p.add_argument("--scenario-dir", action="append", default=[], metavar="DIR")
+    p.add_argument("--no-choices", action="store_true", help="hide the numbered responses")
+    p.set_defaults(func=run)
+
+
+def _load(args: argparse.Namespace) -> Scenario | None:
+    try:
+        return find_scenario(args.scenario, args.scenario_dir)
+    except (LookupError, ScenarioError) as exc:
+        print(f"callsim play: {exc}", file=sys.stderr)
+        return None
+
+
+def run(args: argparse.Namespace) -> int:
+    from simulator.session import play_session
+
+    scenario = _load(args)
+    if scenario is None:
+        return 2
+    if args.speed <= 0:
+        print("callsim play: --speed must be positive", file=sys.stderr)
+        return 2
+    frontend = _frontend(args, scenario)
+    if frontend is None:
+        return 2
+    print(f"Scenario: {scenario.title} ({scenario.id}, {scenario.difficulty}). Seed {args.seed}.")
+    summary = play_session(
+        scenario, frontend, seed=args.seed, transcript=args.transcript,
+        agent_name=args.agent_name, policy=args.policy,
+    )
+    return 0 if summary.scorecard is not None else 1
+
+
+def _frontend(args: argparse.Namespace, scenario: Scenario):  # type: ignore[no-untyped-def]
+    if args.autoplay:
+        return _autoplayer(args.autoplay, scenario, args.agent_name)
+    if args.ui == "window":
+        try:
+            from simulator.frontend.window import WindowFrontend  # type: ignore[import-not-found]
+        except ImportError as exc:
+            print(f"callsim play: the window front-end is not available ({exc})", file=sys.stderr)
+            return None
+        return WindowFrontend(speed=args.speed)
+    from simulator.frontend.terminal import TerminalFrontend
+
+    print("Type a number to pick a response, your own words, or /help for phone commands.")
+    return TerminalFrontend(speed=args.speed, show_choices=not args.no_choices)
+
+
+class _PrintingAutoplayer(HeadlessFrontend):
+    """Autoplay that prints the call as it goes and the scorecard at the end."""
+
+    def show(self, outputs: Sequence[Output]) -> None:
+        super().show(outputs)
+        for o in outputs:
+            if isinstance(o, LineSpoken):
+                print(f"{o.line.label}: {o.line.text}")
+
+    def finish(self, summary: CallSummary) -> None:
+        from simulator.frontend.terminal import TerminalFrontend
+
+        TerminalFrontend(stdout=sys.stdout).finish(summary)
+
+
+def _autoplayer(spec: str, scenario: Scenario, agent_name: str | None) -> HeadlessFrontend | None:
+    from simulator.autoplay import ideal_moves, read_script
+
+    if spec == "ideal":
+        return _PrintingAutoplayer(ideal_moves(scenario, agent_name))
+    try:
+        with open(spec, encoding="utf-8") as fh:
+            return _PrintingAutoplayer(read_script(fh.read(1_000_000)))
+    except OSError as exc:
+        print(f"callsim play: cannot read script {spec}: {exc.strerror}", file=sys.stderr)
+    except MoveError as exc:
+        print(f"callsim play: {spec}: {exc}", file=sys.stderr)
+    return None

@@ -1,0 +1,149 @@
+"""Read untrusted YAML into plain data, keeping where each value was written.
+
+Scenario files come from trainers, so: a size limit before parsing; `compose`
+only (no constructors, so no tags can run code); any explicit tag other than
+the plain YAML types refused; a budget on the nodes visited while expanding
+aliases, so a "billion laughs" file is refused in milliseconds instead of
+eating memory; a depth limit; duplicate keys refused. Scalars are typed by
+YAML 1.2 core rules: `yes`/`no`/`on` stay strings, and dates stay strings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+MAX_BYTES = 256 * 1024
+#: nodes visited while building the data, aliases counted each time they are used.
+MAX_NODES = 20_000
+MAX_DEPTH = 40
+
+_ALLOWED_TAGS = {
+    "tag:yaml.org,2002:" + t
+    for t in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp", "binary")
+}
+_INT = re.compile(r"[-+]?\d+\Z")
+_FLOAT = re.compile(r"[-+]?(\d+\.\d*|\.\d+|\d+)([eE][-+]?\d+)?\Z")
+_NULL = {"", "~", "null", "Null", "NULL"}
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+
+Path = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """1-based line and column, as editors show them."""
+
+    line: int
+    column: int
+
+
+@dataclass
+class YamlDoc:
+    data: Any
+    #: path -> where its value starts; `keys` -> where a mapping key is written.
+    marks: dict[Path, Mark] = field(default_factory=dict)
+    keys: dict[Path, Mark] = field(default_factory=dict)
+
+    def mark(self, path: Path, *, key: bool = False) -> Mark:
+        """The closest known mark for a path (walking up to the parent when needed)."""
+        table = self.keys if key else self.marks
+        p = tuple(path)
+        while p:
+            if p in table:
+                return table[p]
+            if p in self.marks:
+                return self.marks[p]
+            p = p[:-1]
+        return self.marks.get((), Mark(1, 1))
+
+
+class YamlError(ValueError):
+    def __init__(self, message: str, mark: Mark, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.mark = mark
+        self.hint = hint
+
+
+def _mark(node: yaml.Node) -> Mark:
+    return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def load_yaml(text: str) -> YamlDoc:
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+        raise YamlError(
+            f"file is larger than {MAX_BYTES // 1024} KiB", Mark(1, 1), "split it into scenarios"
+        )
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        m = exc.problem_mark or exc.context_mark
+        where = Mark(m.line + 1, m.column + 1) if m else Mark(1, 1)
+        raise YamlError(f"YAML syntax: {exc.problem or exc}", where) from None
+    except yaml.YAMLError as exc:
+        raise YamlError(f"YAML syntax: {exc}", Mark(1, 1)) from None
+    doc = YamlDoc(None)
+    if node is None:
+        return doc
+    builder = _Builder(doc)
+    doc.data = builder.build(node, (), 0)
+    return doc
+
+
+class _Builder:
+    def __init__(self, doc: YamlDoc) -> None:
+        self.doc = doc
+        self.visited = 0
+
+    def build(self, node: yaml.Node, path: Path, depth: int) -> Any:
+        self.visited += 1
+        if self.visited > MAX_NODES:
+            raise YamlError(
+                f"document expands to more than {MAX_NODES:,} values (an alias bomb?)",
+                _mark(node),
+                "use fewer anchors and aliases",
+            )
+        if depth > MAX_DEPTH:
+            raise YamlError(f"nested deeper than {MAX_DEPTH} levels", _mark(node))
+        if node.tag not in _ALLOWED_TAGS:
+            raise YamlError(
+                f"tag {node.tag!r} is not allowed", _mark(node), "remove the '!' tag; plain YAML only"
+            )
+        self.doc.marks.setdefault(path, _mark(node))
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(n, (*path, i), depth + 1) for i, n in enumerate(node.value)]
+        return _scalar(node)
+
+    def _mapping(self, node: yaml.MappingNode, path: Path, depth: int) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise YamlError("mapping keys must be plain words", _mark(key_node))
+            key = str(key_node.value)
+            if key in out:
+                raise YamlError(f"key {key!r} is given twice", _mark(key_node))
+            self.doc.keys[(*path, key)] = _mark(key_node)
+            out[key] = self.build(value_node, (*path, key), depth + 1)
+        return out
+
+
+def _scalar(node: yaml.Node) -> Any:
+    """YAML 1.2 core typing: quoted text and `yes`/`no`/dates stay strings."""
+    value = str(node.value)
+    if getattr(node, "style", None) or node.tag == "tag:yaml.org,2002:str":
+        return value
+    if value in _NULL:
+        return None
+    if value in _BOOL:
+        return _BOOL[value]
+    if _INT.match(value):
+        return int(value)
+    if _FLOAT.match(value):
+        return float(value)
+    return value
