@@ -155,8 +155,12 @@ class WindowApp:
             path = folder / f"{stamp}-{scenario.id}-{n}.txt"
         self.transcript_path = str(path)
         self.writer = TranscriptWriter(path, engine.headers)
-        self.call = LiveCall(engine, speed=self.options.speed,
-                             speech_input=self.options.speech_input, on_event=self._on_event)
+        self.engine = engine
+        call = LiveCall(scenario, engine.agent_name, send=lambda m: call.absorb(engine.apply(m)),
+                        hold_limit_s=int(engine.params.get("hold_checkin_s", 120)),
+                        speed=self.options.speed, speech_input=self.options.speech_input,
+                        on_event=self._on_event, on_answer=lambda: call.absorb(engine.start()))
+        self.call = call
         self.last_scenario = scenario
         self.paused = False
         self.ended_at = None
@@ -192,7 +196,7 @@ class WindowApp:
         self.last_card = card
         self.last_scores[scenario.id] = card.score
         if self.shift is not None:
-            st = self.call.engine.state
+            st = self.engine.state
             self.shift.done.append(ShiftCallRow(scenario.title, card.score, card.passed,
                                                 self.call.rings_at_answer, float(st.clock)))
             if self.shift.queue:

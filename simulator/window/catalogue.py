@@ -8,35 +8,20 @@ A session store with history across runs can replace `last_scores` later.
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from simulator.scenario.model import DIFFICULTIES, Scenario
 from simulator.window.views import ScenarioRow
 
-#: loaders tried in order: (module, function) returning a sequence of Scenarios.
-LOADERS = (
-    ("simulator.scenario.loader", "load_all"),
-    ("simulator.scenario.loader", "load_scenarios"),
-    ("simulator.scenario", "load_all"),
-)
-
-
-def find_scenarios() -> list[Scenario]:
+def find_scenarios(extra_dirs: Sequence[str] = ()) -> list[Scenario]:
+    """The shipped scenarios (and those in `extra_dirs`); files that do not load are skipped
+    here because `callsim validate` reports them, and a broken file must not keep the window
+    shut. The built-in sample is the fallback when nothing loads."""
+    from simulator.scenario.library import load_all
     from simulator.window.sample_scenario import SAMPLE
 
-    for module, func in LOADERS:
-        try:
-            load: Callable[[], Sequence[Scenario]] = getattr(importlib.import_module(module), func)
-        except (ImportError, AttributeError):
-            continue
-        try:
-            found = list(load())
-        except Exception:  # noqa: BLE001 - a broken file must not keep the window shut
-            continue
-        if found:
-            return found
-    return [SAMPLE]
+    found, _errors = load_all(extra_dirs)
+    return list(found) or [SAMPLE]
 
 
 def archetype(s: Scenario) -> str:

@@ -14,14 +14,14 @@ front-end can call `line_done()` when its audio ends instead.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from scoring.transcript import Speech
 from simulator.engine import (
     CallEnded,
-    CallEngine,
     CallState,
+    Choice,
     ChoicesOffered,
     Consult,
     Email,
@@ -44,6 +44,7 @@ from simulator.engine import (
     Wait,
 )
 from simulator.engine.engine import speaking_time
+from simulator.scenario.model import Scenario
 from simulator.window.actions import Action
 from simulator.window.views import CallView, CaptionLine, DirectoryEntry, ShiftStatus
 
@@ -62,17 +63,29 @@ def _nothing(_: Speech) -> None:
 
 @dataclass
 class LiveCall:
-    engine: CallEngine
+    """One call as the window sees it.
+
+    `send(move)` hands a move to whoever drives the engine: the app applies it at once and
+    passes the outputs back to `absorb`; the `Frontend` adapter queues it for `run_call`,
+    which applies it and calls `show` -> `absorb`. Either way the window never decides what
+    a move does.
+    """
+
+    scenario: Scenario
+    agent_name: str
+    send: Callable[[Move], None]
+    hold_limit_s: int = 120
     speed: float = 1.0
     speech_input: bool = False
     on_line_start: LineHook = _nothing
     on_line_end: LineHook = _nothing
     on_event: Callable[[str], None] = field(default=lambda _name: None)
+    on_answer: Callable[[], None] = field(default=lambda: None)
     phase: str = "ringing"
     ring_s: float = 0.0
     rings_at_answer: int = 0
     captions: list[CaptionLine] = field(default_factory=list)
-    choices: tuple = ()
+    choices: tuple[Choice, ...] = ()
     history: list[str] = field(default_factory=list)
     looked_up: bool = False
     notice: str = ""
@@ -106,9 +119,9 @@ class LiveCall:
 
     def _flush_hold(self) -> None:
         whole = int(self._pending_hold_s)
-        if whole > 0 and not self.engine.finished:
+        if whole > 0 and self.phase == "live":
             self._pending_hold_s -= whole
-            self._absorb(self.engine.apply(Wait(whole)))
+            self.send(Wait(whole))
 
     def _tick_speech(self, dt: float) -> None:
         still = []
@@ -137,7 +150,7 @@ class LiveCall:
             return
         self.rings_at_answer = self.rings
         self.phase = "live"
-        self._absorb(self.engine.start())
+        self.on_answer()
 
     def act(self, action: Action) -> None:
         """Carry out a call action; anything the engine cannot take is ignored."""
@@ -151,10 +164,10 @@ class LiveCall:
             return
         if self._pending_hold_s >= 1:
             self._flush_hold()
-            if self.engine.finished:
+            if self.phase != "live":
                 return
         self.notice = ""
-        self._absorb(self.engine.apply(move))
+        self.send(move)
 
     def move_for(self, action: Action) -> Move | None:
         a = action
@@ -186,7 +199,7 @@ class LiveCall:
         return None
 
     # -- outputs ----------------------------------------------------------------------------
-    def _absorb(self, outputs: list[Output]) -> None:
+    def absorb(self, outputs: Sequence[Output]) -> None:
         for out in outputs:
             if isinstance(out, LineSpoken):
                 self._line(out.line)
@@ -206,13 +219,11 @@ class LiveCall:
                 self.ended_by, self.end_reason = out.by, out.reason
                 self.choices = ()
                 self.notice = f"Call ended: {out.reason}."
-        if self.engine.finished:
-            self.choices = ()
 
     def _line(self, line: Speech) -> None:
         if line.speaker == "caller":
             self.line_done()  # a new caller line ends the one before
-            name = self.engine.scenario.caller.name.lower().split()
+            name = self.scenario.caller.name.lower().split()
             if any(part in line.text.lower() for part in name):
                 self.caller_known = True
             self.captions.append(CaptionLine("caller", line.text, line.time, current=True))
@@ -226,14 +237,14 @@ class LiveCall:
         if out.kind == "lookup":
             self.looked_up = True
             self.history.append(out.text)
-            if self.engine.scenario.caller.name in out.text:
+            if self.scenario.caller.name in out.text:
                 self.caller_known = True
         elif not out.text.startswith("Incoming call"):
             self.notice = out.text
 
     # -- the view ---------------------------------------------------------------------------
     def view(self, paused: bool = False, shift: ShiftStatus | None = None) -> CallView:
-        s = self.engine.scenario
+        s = self.scenario
         st = self._state
         on_hold = bool(st and st.on_hold and self.phase == "live")
         hold_s = (st.hold_seconds + self._pending_hold_s) if (st and on_hold) else 0.0
@@ -241,7 +252,7 @@ class LiveCall:
         mood = st.mood if st else 0
         return CallView(
             brand=s.brand,
-            agent=self.engine.agent_name,
+            agent=self.agent_name,
             scenario_title=s.title,
             phase=self.phase,  # type: ignore[arg-type]
             clock_s=clock,
@@ -254,7 +265,7 @@ class LiveCall:
             choices=tuple(c.label for c in self.choices),
             on_hold=on_hold,
             hold_s=hold_s,
-            hold_limit_s=int(self.engine.params.get("hold_checkin_s", 120)),
+            hold_limit_s=self.hold_limit_s,
             hold_warn_s=HOLD_WARN_S,
             muted=bool(st and st.muted),
             paused=paused,
