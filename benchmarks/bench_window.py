@@ -34,8 +34,13 @@ print(time.time() - t0)
 
 def startup_s(tmp: str) -> float:
     env = dict(os.environ, BENCH_T0=repr(time.time()))
-    out = subprocess.run([sys.executable, "-c", FIRST_FRAME.format(tmp=tmp)], env=env,
-                         capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", FIRST_FRAME.format(tmp=tmp)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return float(out.stdout.strip().splitlines()[-1])
 
 
@@ -106,13 +111,19 @@ def main() -> None:
     if args.json:
         print(json.dumps(result, indent=2))
         return
-    print(f"window: start-up to first frame {result['startup_first_frame_s']:.3f} s "
-          f"(median of 3; aim < 1.5 s)")
-    print(f"window: frame time p50 {result['frame_p50_ms']:.2f} ms, p99 "
-          f"{result['frame_p99_ms']:.2f} ms, max {result['frame_max_ms']:.2f} ms over "
-          f"{result['frames']} frames at {args.size} (aim p99 < 16 ms)")
-    print("window: p99 by phase " + ", ".join(f"{k} {v} ms"
-                                               for k, v in result["by_phase_p99_ms"].items()))
+    print(
+        f"window: start-up to first frame {result['startup_first_frame_s']:.3f} s "
+        f"(median of 3; aim < 1.5 s)"
+    )
+    print(
+        f"window: frame time p50 {result['frame_p50_ms']:.2f} ms, p99 "
+        f"{result['frame_p99_ms']:.2f} ms, max {result['frame_max_ms']:.2f} ms over "
+        f"{result['frames']} frames at {args.size} (aim p99 < 16 ms)"
+    )
+    print(
+        "window: p99 by phase "
+        + ", ".join(f"{k} {v} ms" for k, v in result["by_phase_p99_ms"].items())
+    )
 
 
 if __name__ == "__main__":

@@ -42,7 +42,6 @@ from simulator.window.views import (  # noqa: E402
     ShiftStatus,
     ShiftSummaryView,
     StartView,
-    TimelineView,
 )
 
 END_PAUSE_S = 2.0  # the "call ended" screen stays this long before the scorecard
@@ -131,8 +130,9 @@ class WindowApp:
 
     # -- screens ----------------------------------------------------------------------------
     def _start_screen(self) -> StartScreen:
-        view = StartView(self.trainee, catalogue.rows(self.scenarios, self.last_scores),
-                         self.options.shift_size)
+        view = StartView(
+            self.trainee, catalogue.rows(self.scenarios, self.last_scores), self.options.shift_size
+        )
         return StartScreen(self.theme, view)
 
     def _scenario(self, scenario_id: str) -> Scenario:
@@ -144,8 +144,9 @@ class WindowApp:
     def start_call(self, scenario: Scenario) -> None:
         self._close_writer()
         agent = self.trainee.strip().split()[0] if self.trainee.strip() else None
-        engine = CallEngine(scenario, seed=self.options.seed, agent_name=agent,
-                            on_line=self._write_line)
+        engine = CallEngine(
+            scenario, seed=self.options.seed, agent_name=agent, on_line=self._write_line
+        )
         stamp = time.strftime("%Y%m%d-%H%M%S")
         folder = Path(self.options.transcript_dir)
         path = folder / f"{stamp}-{scenario.id}.txt"
@@ -156,10 +157,16 @@ class WindowApp:
         self.transcript_path = str(path)
         self.writer = TranscriptWriter(path, engine.headers)
         self.engine = engine
-        call = LiveCall(scenario, engine.agent_name, send=lambda m: call.absorb(engine.apply(m)),
-                        hold_limit_s=int(engine.params.get("hold_checkin_s", 120)),
-                        speed=self.options.speed, speech_input=self.options.speech_input,
-                        on_event=self._on_event, on_answer=lambda: call.absorb(engine.start()))
+        call = LiveCall(
+            scenario,
+            engine.agent_name,
+            send=lambda m: call.absorb(engine.apply(m)),
+            hold_limit_s=int(engine.params.get("hold_checkin_s", 120)),
+            speed=self.options.speed,
+            speech_input=self.options.speech_input,
+            on_event=self._on_event,
+            on_answer=lambda: call.absorb(engine.start()),
+        )
         self.call = call
         self.last_scenario = scenario
         self.paused = False
@@ -188,7 +195,8 @@ class WindowApp:
 
     def finish_call(self) -> None:
         """The call has ended: grade its transcript and show the scorecard (or ring the next)."""
-        assert self.call is not None and self.last_scenario is not None
+        assert self.call is not None
+        assert self.last_scenario is not None
         self._close_writer()
         self.sounds.stop_all()
         scenario = self.last_scenario
@@ -197,13 +205,21 @@ class WindowApp:
         self.last_scores[scenario.id] = card.score
         if self.shift is not None:
             st = self.engine.state
-            self.shift.done.append(ShiftCallRow(scenario.title, card.score, card.passed,
-                                                self.call.rings_at_answer, float(st.clock)))
+            self.shift.done.append(
+                ShiftCallRow(
+                    scenario.title,
+                    card.score,
+                    card.passed,
+                    self.call.rings_at_answer,
+                    float(st.clock),
+                )
+            )
             if self.shift.queue:
                 self.start_call(self.shift.queue.pop(0))
                 return
-            self.screen = ShiftSummaryScreen(self.theme, ShiftSummaryView(self.trainee,
-                                                                          tuple(self.shift.done)))
+            self.screen = ShiftSummaryScreen(
+                self.theme, ShiftSummaryView(self.trainee, tuple(self.shift.done))
+            )
             self.shift = None
             self.call = None
             return
@@ -213,15 +229,23 @@ class WindowApp:
 
     def _grade(self, scenario: Scenario) -> ScorecardView:
         assert self.call is not None
-        best = catalogue.recommend([s for s in self.scenarios if s.id != scenario.id],
-                                   self.last_scores)
+        best = catalogue.recommend(
+            [s for s in self.scenarios if s.id != scenario.id], self.last_scores
+        )
         nxt = next((s.title for s in self.scenarios if s.id == best), None)
         try:
             transcript, card = grade_file(self.transcript_path)
-        except ImportError as exc:  # the grader is not installed yet
-            return ScorecardView(scenario.title, 0.0, False, (), (), TimelineView(1),
-                                 next_title=nxt, bonus=f"not graded: {exc}",
-                                 transcript_path=self.transcript_path)
+        except ImportError as exc:  # the grader is not installed: show the call, ungraded
+            from scoring.reader import read_transcript
+
+            view = scorecard_view(
+                read_transcript(self.transcript_path),
+                None,
+                scenario.title,
+                self.call.rings_at_answer,
+                nxt,
+            )
+            return replace(view, bonus=f"{view.bonus} · not graded ({exc})")
         return scorecard_view(transcript, card, scenario.title, self.call.rings_at_answer, nxt)
 
     # -- actions ----------------------------------------------------------------------------
@@ -299,10 +323,14 @@ class WindowApp:
                 self.surface = pygame.display.get_surface()
             return
         if event.type == pygame.KEYDOWN and event.mod & pygame.KMOD_CTRL:
-            key = {pygame.K_q: ("quit", "0"), pygame.K_EQUALS: ("font", "1"),
-                   pygame.K_PLUS: ("font", "1"), pygame.K_KP_PLUS: ("font", "1"),
-                   pygame.K_MINUS: ("font", "-1"), pygame.K_KP_MINUS: ("font", "-1")}.get(
-                event.key)
+            key = {
+                pygame.K_q: ("quit", "0"),
+                pygame.K_EQUALS: ("font", "1"),
+                pygame.K_PLUS: ("font", "1"),
+                pygame.K_KP_PLUS: ("font", "1"),
+                pygame.K_MINUS: ("font", "-1"),
+                pygame.K_KP_MINUS: ("font", "-1"),
+            }.get(event.key)
             if key:
                 self.do(Action(key[0], {"step": key[1]}))
                 return
@@ -367,8 +395,9 @@ class WindowApp:
             self.surface = pygame.Surface(size)
 
 
-def run_window(options: WindowOptions | None = None,
-               scenarios: Sequence[Scenario] | None = None) -> int:
+def run_window(
+    options: WindowOptions | None = None, scenarios: Sequence[Scenario] | None = None
+) -> int:
     """Open the window and play until the trainee quits. Raises NoDisplay without a screen."""
     app = WindowApp(options, scenarios)
     try:
@@ -379,4 +408,4 @@ def run_window(options: WindowOptions | None = None,
     return 0
 
 
-__all__ = ["NoDisplay", "WindowApp", "WindowOptions", "replace", "run_window"]
+__all__ = ["NoDisplay", "WindowApp", "WindowOptions", "run_window"]

@@ -65,9 +65,11 @@ class CallScreen(Screen):
         widgets += self._caller_panel(left)
         widgets += self._centre(mid)
         widgets += self._controls(right)
-        keys = ("1-4 choose · Enter type · Space answer/talk · H hold · M mute · C consult · "
-                "T transfer · L lookup · N note · K ticket · E email · X hang up · Esc pause · "
-                "Ctrl +/- text size")
+        keys = (
+            "1-4 choose · Enter type · Space answer/talk · H hold · M mute · C consult · "
+            "T transfer · L lookup · N note · K ticket · E email · X hang up · Esc pause · "
+            "Ctrl +/- text size"
+        )
         widgets.append(Label("footer", foot, keys, role="small", color=t.palette.faint))
         if v.paused:
             widgets += self._paused(rect)
@@ -98,18 +100,25 @@ class CallScreen(Screen):
             Panel("topbar", r),
             Label("brand", brand, f"{v.brand} · {v.agent}", role="title", weight="bold"),
             Label("scenario", title, v.scenario_title, color=pal.muted),
-            Button("status", chip.inflate(0, -t.px(12)), status,
-                   style={"ok": "primary", "warn": "warn", "bad": "danger"}.get(color, "normal")),
+            Button(
+                "status",
+                chip.inflate(0, -t.px(12)),
+                status,
+                style={"ok": "primary", "warn": "warn", "bad": "danger"}.get(color, "normal"),
+            ),
             Label("clock", clock, clock_text(v.clock_s), role="clock", align="right"),
         ]
         widgets[-2].focusable = False
         if v.shift:
             s = v.shift
             aht = clock_text(s.average_handle_s) if s.average_handle_s is not None else "--:--"
-            text = (f"Call {s.call_number}/{s.calls_total} · waiting {s.waiting} · "
-                    f"≤3 rings {s.within_three_rings}/{s.answered} · AHT {aht}")
-            widgets.append(Label("shift", shift, text, role="label", color=pal.accent,
-                                 align="right"))
+            text = (
+                f"Call {s.call_number}/{s.calls_total} · waiting {s.waiting} · "
+                f"≤3 rings {s.within_three_rings}/{s.answered} · AHT {aht}"
+            )
+            widgets.append(
+                Label("shift", shift, text, role="label", color=pal.accent, align="right")
+            )
         return widgets
 
     def _caller_panel(self, r: pygame.Rect) -> list[Widget]:
@@ -119,18 +128,29 @@ class CallScreen(Screen):
         caller, phone, record = split_v(r, [caller_h, phone_h, 1.0], t.px(12))
         inner = pad(caller, t.px(14))
         face_r = pygame.Rect(inner.x, inner.y + t.px(22), t.px(64), t.px(64))
-        name_r = pygame.Rect(face_r.right + t.px(12), face_r.y + t.px(4),
-                             inner.right - face_r.right - t.px(12), t.px(28))
+        name_r = pygame.Rect(
+            face_r.right + t.px(12),
+            face_r.y + t.px(4),
+            inner.right - face_r.right - t.px(12),
+            t.px(28),
+        )
         mood_r = name_r.move(0, t.px(30))
-        meters = stack(pygame.Rect(inner.x, face_r.bottom + t.px(16), inner.w, 0), t.px(36), 2,
-                       t.px(10))
+        meters = stack(
+            pygame.Rect(inner.x, face_r.bottom + t.px(16), inner.w, 0), t.px(36), 2, t.px(10)
+        )
         known = v.caller_name or ("Incoming call" if v.phase == "ringing" else "Name not given")
         patience_color = None
         widgets: list[Widget] = [
             Panel("caller", caller, title="Caller"),
             Face("face", face_r, v.mood_label, mood=v.mood),
-            Label("caller.name", name_r, known, role="title", weight="semibold",
-                  color=pal.text if v.caller_name else pal.muted),
+            Label(
+                "caller.name",
+                name_r,
+                known,
+                role="title",
+                weight="semibold",
+                color=pal.text if v.caller_name else pal.muted,
+            ),
             Label("caller.mood", mood_r, f"Mood: {v.mood_label}", role="label", color=pal.muted),
             Meter("mood", meters[0], "MOOD", value=(v.mood + 1) / 2),
             Meter("patience", meters[1], "PATIENCE", value=v.patience, color=patience_color),
@@ -147,23 +167,67 @@ class CallScreen(Screen):
         if v.phase == "ringing":
             line, button = split_v(body, [1.0, t.px(42)], t.px(8))
             rings = "ring" if v.rings == 1 else "rings"
-            widgets.append(Label("phone.rings", line, f"{v.rings} {rings}", role="timer",
-                                 color=pal.warn if v.rings > 3 else pal.accent, align="center"))
-            widgets.append(Button("answer", button, "ANSWER", action=act("answer"),
-                                  shortcut="Space", style="primary"))
+            widgets.append(
+                Label(
+                    "phone.rings",
+                    line,
+                    f"{v.rings} {rings}",
+                    role="timer",
+                    color=pal.warn if v.rings > 3 else pal.accent,
+                    align="center",
+                )
+            )
+            widgets.append(
+                Button(
+                    "answer",
+                    button,
+                    "ANSWER",
+                    action=act("answer"),
+                    shortcut="Space",
+                    style="primary",
+                )
+            )
         elif v.on_hold:
-            color = (pal.bad if v.hold_s >= v.hold_limit_s
-                     else pal.warn if v.hold_s >= v.hold_warn_s else pal.ok)
+            color = (
+                pal.bad
+                if v.hold_s >= v.hold_limit_s
+                else pal.warn
+                if v.hold_s >= v.hold_warn_s
+                else pal.ok
+            )
             timer, note = split_v(body, [1.0, t.px(22)])
-            widgets.append(Label("hold.timer", timer, clock_text(v.hold_s), role="timer",
-                                 color=color, align="center"))
-            widgets.append(Label("hold.note", note,
-                                 f"on hold · check in by {clock_text(v.hold_limit_s)}",
-                                 role="small", color=pal.muted, align="center"))
+            widgets.append(
+                Label(
+                    "hold.timer",
+                    timer,
+                    clock_text(v.hold_s),
+                    role="timer",
+                    color=color,
+                    align="center",
+                )
+            )
+            widgets.append(
+                Label(
+                    "hold.note",
+                    note,
+                    f"on hold · check in by {clock_text(v.hold_limit_s)}",
+                    role="small",
+                    color=pal.muted,
+                    align="center",
+                )
+            )
         else:
             state = "Call ended" if v.phase == "ended" else ("Muted" if v.muted else "Connected")
-            widgets.append(Label("phone.state", body, state, role="title",
-                                 color=pal.bad if v.muted else pal.ok, align="center"))
+            widgets.append(
+                Label(
+                    "phone.state",
+                    body,
+                    state,
+                    role="title",
+                    color=pal.bad if v.muted else pal.ok,
+                    align="center",
+                )
+            )
         return widgets
 
     def _record_panel(self, r: pygame.Rect) -> list[Widget]:
@@ -172,8 +236,16 @@ class CallScreen(Screen):
         inner = pad(r, t.px(14))
         body = pygame.Rect(inner.x, inner.y + t.px(22), inner.w, inner.h - t.px(22))
         if not v.looked_up:
-            widgets.append(Label("record.hint", body, "Press L (LOOKUP) to search the caller's "
-                                 "earlier contacts.", role="label", color=pal.faint, wrap=True))
+            widgets.append(
+                Label(
+                    "record.hint",
+                    body,
+                    "Press L (LOOKUP) to search the caller's earlier contacts.",
+                    role="label",
+                    color=pal.faint,
+                    wrap=True,
+                )
+            )
             return widgets
         text = "\n".join(v.history) if v.history else "No earlier contacts on record."
         widgets.append(Label("record.entries", body, text, role="label", wrap=True))
@@ -185,25 +257,55 @@ class CallScreen(Screen):
         captions, cards, reply, notice = split_v(
             r, [1.0, 2 * card_h + t.px(10), t.px(46), t.px(20)], t.px(10)
         )
-        widgets: list[Widget] = [CaptionView("captions", captions, lines=v.captions,
-                                             scroll=self.scroll)]
+        widgets: list[Widget] = [
+            CaptionView("captions", captions, lines=v.captions, scroll=self.scroll)
+        ]
         live = v.phase == "live" and not v.paused
         for i, cell in enumerate(grid(cards, 2, 2, t.px(10))):
             if i < len(v.choices):
-                widgets.append(Card(f"card.{i + 1}", cell, v.choices[i],
-                                    action=act("choose", n=str(i + 1)), number=i + 1,
-                                    enabled=live))
+                widgets.append(
+                    Card(
+                        f"card.{i + 1}",
+                        cell,
+                        v.choices[i],
+                        action=act("choose", n=str(i + 1)),
+                        number=i + 1,
+                        enabled=live,
+                    )
+                )
         ptt_w = t.px(150) if v.speech_input else 0
         box, send, ptt = split_h(reply, [1.0, t.px(96), ptt_w], t.px(10))
-        widgets.append(TextBox("reply", box, self.reply, placeholder="Type your own reply "
-                               "(Enter) …", focused=self.typing, cursor_on=self.blink,
-                               enabled=live))
-        widgets.append(Button("send", send, "Send", action=act("say", text=self.reply),
-                              enabled=live and bool(self.reply.strip())))
+        widgets.append(
+            TextBox(
+                "reply",
+                box,
+                self.reply,
+                placeholder="Type your own reply (Enter) …",
+                focused=self.typing,
+                cursor_on=self.blink,
+                enabled=live,
+            )
+        )
+        widgets.append(
+            Button(
+                "send",
+                send,
+                "Send",
+                action=act("say", text=self.reply),
+                enabled=live and bool(self.reply.strip()),
+            )
+        )
         if v.speech_input:
-            widgets.append(Button("ptt", ptt, "Listening…" if v.listening else "Talk",
-                                  shortcut="Space", style="active" if v.listening else "normal",
-                                  enabled=live))
+            widgets.append(
+                Button(
+                    "ptt",
+                    ptt,
+                    "Listening…" if v.listening else "Talk",
+                    shortcut="Space",
+                    style="active" if v.listening else "normal",
+                    enabled=live,
+                )
+            )
         widgets.append(Label("notice", notice, v.notice, role="label", color=pal.accent))
         return widgets
 
@@ -223,8 +325,17 @@ class CallScreen(Screen):
             elif cid == "hangup":
                 style = "danger"
             enabled = live and not (v.on_hold and cid in ("mute",))
-            widgets.append(Button(f"ctl.{cid}", cell, label, action=act(name), shortcut=key,
-                                  style=style, enabled=enabled))
+            widgets.append(
+                Button(
+                    f"ctl.{cid}",
+                    cell,
+                    label,
+                    action=act(name),
+                    shortcut=key,
+                    style=style,
+                    enabled=enabled,
+                )
+            )
         return widgets
 
     def _paused(self, rect: pygame.Rect) -> list[Widget]:
@@ -234,10 +345,22 @@ class CallScreen(Screen):
         title, hint = split_v(pad(box, t.px(18)), [1.0, t.px(24)])
         return [
             Panel("paused", box, color=t.palette.panel_alt),
-            Label("paused.title", title, "Paused — the call clock is stopped", role="title",
-                  weight="semibold", align="center"),
-            Label("paused.hint", hint, "Esc resumes", role="label", color=t.palette.muted,
-                  align="center"),
+            Label(
+                "paused.title",
+                title,
+                "Paused — the call clock is stopped",
+                role="title",
+                weight="semibold",
+                align="center",
+            ),
+            Label(
+                "paused.hint",
+                hint,
+                "Esc resumes",
+                role="label",
+                color=t.palette.muted,
+                align="center",
+            ),
         ]
 
     # -- events -----------------------------------------------------------------------------
@@ -247,12 +370,19 @@ class CallScreen(Screen):
 
     def open_prompt(self, purpose: str) -> None:
         if purpose == "note":
-            self.modal = TextPrompt("Call note", "What happened, what was agreed, what is next",
-                                    lambda s: act("note", text=s), self.close_modal)
+            self.modal = TextPrompt(
+                "Call note",
+                "What happened, what was agreed, what is next",
+                lambda s: act("note", text=s),
+                self.close_modal,
+            )
         else:
-            self.modal = TextPrompt("Send an email to the caller", "caller's email address",
-                                    lambda s: act("email", to=s, what="call summary"),
-                                    self.close_modal)
+            self.modal = TextPrompt(
+                "Send an email to the caller",
+                "caller's email address",
+                lambda s: act("email", to=s, what="call summary"),
+                self.close_modal,
+            )
         self.focus_id = None
 
     def close_modal(self) -> None:
@@ -291,6 +421,7 @@ class CallScreen(Screen):
         if not text or self.view.phase != "live":
             return None
         self.reply = ""
+        self.typing = False  # back to keys: 1-4 and the phone shortcuts work again
         return act("say", text=text)
 
     def on_key(self, event: pygame.event.Event) -> Action | None:

@@ -52,11 +52,26 @@ class CaptionView(Widget):
             self._draw_line(surf, theme, line, rows, inner.x, y, who_w, h - gap)
         surf.set_clip(prev_clip)
         if self.scroll:
-            blit_text(surf, theme, f"↓ {self.scroll} newer (End)", (inner.right, inner.bottom),
-                      "small", pal.accent, "semibold", "bottomright")
+            blit_text(
+                surf,
+                theme,
+                f"↓ {self.scroll} newer (End)",
+                (inner.right, inner.bottom),
+                "small",
+                pal.accent,
+                "semibold",
+                "bottomright",
+            )
         if not self.lines:
-            blit_text(surf, theme, "Captions of both sides appear here.", inner.center, "label",
-                      pal.faint, anchor="center")
+            blit_text(
+                surf,
+                theme,
+                "Captions of both sides appear here.",
+                inner.center,
+                "label",
+                pal.faint,
+                anchor="center",
+            )
 
     def _draw_line(
         self,
@@ -71,18 +86,26 @@ class CaptionView(Widget):
     ) -> None:
         pal = theme.palette
         if line.speaker == "event":
-            blit_text(surf, theme, f"{clock_text(line.time)}   • {line.text}", (x, y), "label",
-                      pal.muted)
+            blit_text(
+                surf, theme, f"{clock_text(line.time)}   • {line.text}", (x, y), "label", pal.muted
+            )
             return
         if line.current:
-            band = pygame.Rect(x - theme.px(8), y - theme.px(3), self.rect.w - theme.px(8),
-                               h + theme.px(6))
+            band = pygame.Rect(
+                x - theme.px(8), y - theme.px(3), self.rect.w - theme.px(8), h + theme.px(6)
+            )
             draw_box(surf, band, pal.highlight, pal.caller, radius=theme.px(6))
         color = pal.agent if line.speaker == "agent" else pal.caller
         who = "YOU" if line.speaker == "agent" else "CALLER"
         blit_text(surf, theme, who, (x, y + 2), "small", color, "bold")
-        blit_text(surf, theme, clock_text(line.time), (x, y + theme.line_height("small") + 2),
-                  "small", pal.faint)
+        blit_text(
+            surf,
+            theme,
+            clock_text(line.time),
+            (x, y + theme.line_height("small") + 2),
+            "small",
+            pal.faint,
+        )
         lh = theme.line_height("body")
         text_color = pal.text if line.speaker == "caller" or not line.current else pal.text
         for i, row in enumerate(rows):

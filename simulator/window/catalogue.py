@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from simulator.scenario.model import DIFFICULTIES, Scenario
 from simulator.window.views import ScenarioRow
 
+
 def find_scenarios(extra_dirs: Sequence[str] = ()) -> list[Scenario]:
     """The shipped scenarios (and those in `extra_dirs`); files that do not load are skipped
     here because `callsim validate` reports them, and a broken file must not keep the window
@@ -40,7 +41,9 @@ def recommend(scenarios: Sequence[Scenario], last_scores: Mapping[str, float]) -
     return min(scenarios, key=lambda s: last_scores[s.id]).id
 
 
-def rows(scenarios: Sequence[Scenario], last_scores: Mapping[str, float]) -> tuple[ScenarioRow, ...]:
+def rows(
+    scenarios: Sequence[Scenario], last_scores: Mapping[str, float]
+) -> tuple[ScenarioRow, ...]:
     """The start screen's rows, the recommended one first."""
     best = recommend(scenarios, last_scores)
     out = [

@@ -28,7 +28,9 @@ def _dialog_rect(rect: pygame.Rect, theme: Theme, rows: int) -> pygame.Rect:
 class DirectoryPicker:
     """Pick a person from the scenario's directory to consult or transfer to."""
 
-    def __init__(self, purpose: str, entries: tuple[DirectoryEntry, ...], close: Callable[[], None]):
+    def __init__(
+        self, purpose: str, entries: tuple[DirectoryEntry, ...], close: Callable[[], None]
+    ):
         self.purpose = purpose  # "consult" or "transfer"
         self.entries = entries
         self.index = 0
@@ -40,11 +42,17 @@ class DirectoryPicker:
         hint = "1-9 or ↑/↓ and Enter · Esc cancels"
         widgets: list[Widget] = [Panel("dialog", box, title=f"{verb}: company directory")]
         inner = pad(box, theme.px(14))
-        head, body = split_v(pygame.Rect(inner.x, inner.y + theme.px(20), inner.w,
-                                         inner.h - theme.px(20)), [theme.px(26), 1.0])
+        head, body = split_v(
+            pygame.Rect(inner.x, inner.y + theme.px(20), inner.w, inner.h - theme.px(20)),
+            [theme.px(26), 1.0],
+        )
         widgets.append(Label("dialog.hint", head, hint, role="small", color=theme.palette.muted))
         for i, (entry, r) in enumerate(
-            zip(self.entries, stack(body, theme.px(40), len(self.entries), theme.px(6)), strict=False)
+            zip(
+                self.entries,
+                stack(body, theme.px(40), len(self.entries), theme.px(6)),
+                strict=False,
+            )
         ):
             widgets.append(
                 Row(
@@ -58,8 +66,14 @@ class DirectoryPicker:
                 )
             )
         if not self.entries:
-            widgets.append(Label("dialog.empty", body, "This scenario has no directory.",
-                                 color=theme.palette.muted))
+            widgets.append(
+                Label(
+                    "dialog.empty",
+                    body,
+                    "This scenario has no directory.",
+                    color=theme.palette.muted,
+                )
+            )
         return widgets
 
     def choose(self, i: int) -> Action | None:
@@ -117,8 +131,13 @@ class TextPrompt:
         cancel_r = ok_r.move(-theme.px(140), 0)
         return [
             Panel("dialog", box, title=self.title),
-            Label("dialog.hint", hint, "Enter saves · Esc cancels", role="small",
-                  color=theme.palette.muted),
+            Label(
+                "dialog.hint",
+                hint,
+                "Enter saves · Esc cancels",
+                role="small",
+                color=theme.palette.muted,
+            ),
             TextBox("dialog.text", field, self.value, placeholder=self.placeholder, focused=True),
             Button("dialog.cancel", cancel_r, "Cancel", shortcut="Esc"),
             Button("dialog.ok", ok_r, "Save", shortcut="Enter", style="primary"),

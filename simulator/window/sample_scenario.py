@@ -68,8 +68,7 @@ SAMPLE = Scenario(
             mistakes=(Mistake(None, frozenset({"hold.callback_number"})),),
         ),
         Step(
-            "May I place you on a brief hold while I check that the large terracotta is in "
-            "stock?",
+            "May I place you on a brief hold while I check that the large terracotta is in stock?",
             mistakes=(Mistake("/hold", frozenset({"hold.ask_permission"})),),
         ),
         Step("/hold"),

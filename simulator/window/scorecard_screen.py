@@ -53,26 +53,41 @@ class ItemList(Widget):
             y = self._item(surf, theme, item, inner, y)
         surf.set_clip(clip)
         if self.scroll:
-            blit_text(surf, theme, f"↑ {self.scroll} more", (inner.right, inner.y), "small",
-                      pal.accent, anchor="topright")
+            blit_text(
+                surf,
+                theme,
+                f"↑ {self.scroll} more",
+                (inner.right, inner.y),
+                "small",
+                pal.accent,
+                anchor="topright",
+            )
 
-    def _item(self, surf: pygame.Surface, theme: Theme, item: ItemRow, inner: pygame.Rect,
-              y: int) -> int:
+    def _item(
+        self, surf: pygame.Surface, theme: Theme, item: ItemRow, inner: pygame.Rect, y: int
+    ) -> int:
         pal = theme.palette
         mark, color = {"pass": ("✓", pal.ok), "fail": ("✗", pal.bad)}.get(
-            item.result, ("–", pal.faint))
+            item.result, ("–", pal.faint)
+        )
         blit_text(surf, theme, mark, (inner.x + theme.px(4), y), "body", color, "bold")
         x = inner.x + theme.px(28)
         width = inner.right - x
         title_color: Color = pal.text if item.result != "na" else pal.faint
         title = item.title or item.id
         crit = "  CRITICAL" if item.critical and item.result == "fail" else ""
-        r = blit_text(surf, theme, title, (x, y), "body", title_color,
-                      "semibold" if item.result == "fail" else "regular")
+        r = blit_text(
+            surf,
+            theme,
+            title,
+            (x, y),
+            "body",
+            title_color,
+            "semibold" if item.result == "fail" else "regular",
+        )
         if crit:
             blit_text(surf, theme, crit, (r.right, r.y + 2), "small", pal.bad, "bold")
-        blit_text(surf, theme, item.id, (inner.right, y + 2), "small", pal.faint,
-                  anchor="topright")
+        blit_text(surf, theme, item.id, (inner.right, y + 2), "small", pal.faint, anchor="topright")
         y += theme.line_height("body")
         if item.result != "fail":
             return y + theme.px(2)
@@ -132,18 +147,36 @@ class ScorecardScreen(Screen):
         verdict = "PASS" if v.passed else "FAIL"
         title_r, sub_r = split_v(info_r, [0.5, 0.5])
         crit = len(v.critical_failures)
-        sub = (f"{crit} critical failure{'s' if crit != 1 else ''}" if crit else
-               "No critical failures")
+        sub = (
+            f"{crit} critical failure{'s' if crit != 1 else ''}" if crit else "No critical failures"
+        )
         if v.bonus:
             sub += f" · {v.bonus}"
         widgets: list[Widget] = [
             Panel("score.box", score_r),
-            Label("score", score_r, f"{v.score:.0f}", role="huge", weight="bold",
-                  color=pal.ok if v.passed else pal.bad, align="center"),
-            Panel("verdict.box", verdict_r.inflate(0, -t.px(30)),
-                  color=pal.accent_dark if v.passed else pal.bad_dark),
-            Label("verdict", verdict_r, verdict, role="title", weight="bold",
-                  color=pal.ok if v.passed else pal.bad, align="center"),
+            Label(
+                "score",
+                score_r,
+                f"{v.score:.0f}",
+                role="huge",
+                weight="bold",
+                color=pal.ok if v.passed else pal.bad,
+                align="center",
+            ),
+            Panel(
+                "verdict.box",
+                verdict_r.inflate(0, -t.px(30)),
+                color=pal.accent_dark if v.passed else pal.bad_dark,
+            ),
+            Label(
+                "verdict",
+                verdict_r,
+                verdict,
+                role="title",
+                weight="bold",
+                color=pal.ok if v.passed else pal.bad,
+                align="center",
+            ),
             Label("title", title_r, v.scenario_title, role="title", weight="bold"),
             Label("subtitle", sub_r, sub, color=pal.bad if crit else pal.muted),
             ItemList("items", items_r, rows=self.rows, scroll=self.scroll),
@@ -158,15 +191,30 @@ class ScorecardScreen(Screen):
         tl = self.view.timeline
         if self.mark is None or not (0 <= self.mark < len(tl.marks)):
             text = "Select a mark on the timeline to see the lines around it."
-            return [Panel("lines", r, title="Replay"),
-                    Label("lines.hint", pad(r, t.px(14), t.px(34)), text, role="label",
-                          color=pal.faint, wrap=True)]
+            return [
+                Panel("lines", r, title="Replay"),
+                Label(
+                    "lines.hint",
+                    pad(r, t.px(14), t.px(34)),
+                    text,
+                    role="label",
+                    color=pal.faint,
+                    wrap=True,
+                ),
+            ]
         m = tl.marks[self.mark]
         near = [ln for ln in tl.lines if abs(ln.time - m.time) <= MARK_WINDOW_S]
         body = "\n".join(f"{clock_text(ln.time)}  {ln.speaker.upper()}: {ln.text}" for ln in near)
-        return [Panel("lines", r, title=f"Replay at {clock_text(m.time)} · {m.label}"),
-                Label("lines.text", pad(r, t.px(14), t.px(34)).move(0, t.px(12)),
-                      body or "No speech near this moment.", role="label", wrap=True)]
+        return [
+            Panel("lines", r, title=f"Replay at {clock_text(m.time)} · {m.label}"),
+            Label(
+                "lines.text",
+                pad(r, t.px(14), t.px(34)).move(0, t.px(12)),
+                body or "No speech near this moment.",
+                role="label",
+                wrap=True,
+            ),
+        ]
 
     def _buttons(self, r: pygame.Rect) -> list[Widget]:
         t, v = self.theme, self.view
@@ -176,10 +224,17 @@ class ScorecardScreen(Screen):
         next_text = f"Next: {v.next_title}" if v.next_title else "No next scenario"
         return [
             Button("retry", retry, "Retry", action=act("retry"), shortcut="R", style="primary"),
-            Button("next", nxt, next_text, action=act("next"), shortcut="N",
-                   enabled=bool(v.next_title)),
-            Button("report", report, "HTML report" if v.report_available else "Report: soon",
-                   action=act("report"), shortcut="O", enabled=v.report_available),
+            Button(
+                "next", nxt, next_text, action=act("next"), shortcut="N", enabled=bool(v.next_title)
+            ),
+            Button(
+                "report",
+                report,
+                "HTML report" if v.report_available else "Report: soon",
+                action=act("report"),
+                shortcut="O",
+                enabled=v.report_available,
+            ),
             Button("home", home, "Start screen", action=act("home"), shortcut="Esc"),
         ]
 
@@ -193,8 +248,13 @@ class ScorecardScreen(Screen):
         return widget.action
 
     def on_key(self, event: pygame.event.Event) -> Action | None:
-        keys = {pygame.K_r: "retry", pygame.K_n: "next", pygame.K_ESCAPE: "home",
-                pygame.K_b: "home", pygame.K_o: "report"}
+        keys = {
+            pygame.K_r: "retry",
+            pygame.K_n: "next",
+            pygame.K_ESCAPE: "home",
+            pygame.K_b: "home",
+            pygame.K_o: "report",
+        }
         if event.key in keys:
             name = keys[event.key]
             if name == "next" and not self.view.next_title:
@@ -205,13 +265,13 @@ class ScorecardScreen(Screen):
         marks = len(self.view.timeline.marks)
         if event.key in (pygame.K_LEFT, pygame.K_RIGHT) and marks:
             step = 1 if event.key == pygame.K_RIGHT else -1
-            self.mark = (step - 1) // 2 % marks if self.mark is None else (
-                (self.mark + step) % marks)
+            self.mark = (
+                (step - 1) // 2 % marks if self.mark is None else ((self.mark + step) % marks)
+            )
             return None
-        step = {pygame.K_DOWN: -1, pygame.K_UP: 1, pygame.K_PAGEDOWN: -8,
-                pygame.K_PAGEUP: 8}.get(event.key)
-        if step is not None:
-            self.on_wheel(step)
+        scroll = {pygame.K_DOWN: -1, pygame.K_UP: 1, pygame.K_PAGEDOWN: -8, pygame.K_PAGEUP: 8}
+        if event.key in scroll:
+            self.on_wheel(scroll[event.key])
         return None
 
     def on_wheel(self, dy: int) -> Action | None:

@@ -22,8 +22,18 @@ from simulator.window.views import (
 )
 
 PASS_MARK = 80.0  # used only when the grader's Scorecard does not say pass/fail itself
-MARK_EVENTS = ("consult", "transfer", "lookup", "note", "ticket", "email", "mute", "notify",
-               "interrupt", "hangup")
+MARK_EVENTS = (
+    "consult",
+    "transfer",
+    "lookup",
+    "note",
+    "ticket",
+    "email",
+    "mute",
+    "notify",
+    "interrupt",
+    "hangup",
+)
 
 
 def timeline_of(t: Transcript) -> TimelineView:
@@ -52,8 +62,9 @@ def _evidence(raw: Iterable[Any]) -> tuple[Evidence, ...]:
     out = []
     for ev in raw or ():
         if isinstance(ev, dict):
-            out.append(Evidence(int(ev.get("line", 0)), str(ev.get("time", "")),
-                                str(ev.get("text", ""))))
+            out.append(
+                Evidence(int(ev.get("line", 0)), str(ev.get("time", "")), str(ev.get("text", "")))
+            )
         else:
             out.append(Evidence(int(ev.line), str(ev.time), str(ev.text)))
     return tuple(out)
@@ -82,8 +93,10 @@ def _sections(card: Any, rows: dict[str, ItemRow]) -> tuple[SectionView, ...]:
         r = card.results[item_id]
         section = getattr(r, "section", "") or item_id.split(".")[0]
         order.setdefault(section, []).append(row)
-    return tuple(SectionView(name.capitalize() if name.islower() else name, tuple(items))
-                 for name, items in order.items())
+    return tuple(
+        SectionView(name.capitalize() if name.islower() else name, tuple(items))
+        for name, items in order.items()
+    )
 
 
 def scorecard_view(
@@ -101,8 +114,9 @@ def scorecard_view(
         passed = not critical and score >= PASS_MARK
     bonus = ""
     if rings is not None:
-        bonus = (f"answered in {rings} ring{'s' if rings != 1 else ''}"
-                 + (" (bonus: three rings or less)" if rings <= 3 else " (over three rings)"))
+        bonus = f"answered in {rings} ring{'s' if rings != 1 else ''}" + (
+            " (bonus: three rings or less)" if rings <= 3 else " (over three rings)"
+        )
     return ScorecardView(
         scenario_title=title,
         score=score,
@@ -119,6 +133,7 @@ def scorecard_view(
 def grade_file(path: str) -> tuple[Transcript, Any]:
     """Read back and grade a transcript the call wrote (the grader is imported late)."""
     from scoring.grader import grade  # type: ignore[import-not-found, unused-ignore]
+
     from scoring.reader import read_transcript
 
     transcript = read_transcript(path)

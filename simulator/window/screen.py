@@ -54,7 +54,7 @@ class Screen:
         for w in active:
             w.focused = w.id == self.focus_id
             if hasattr(w, "hover"):
-                w.hover = w.rect.collidepoint(self.mouse)  # type: ignore[attr-defined]
+                w.hover = w.rect.collidepoint(self.mouse)
         return self.widgets + self.modal_widgets
 
     def draw(self, surf: pygame.Surface) -> list[Widget]:

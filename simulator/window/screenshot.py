@@ -51,8 +51,12 @@ def play_ideal_step(app: WindowApp) -> bool:
     return False
 
 
-def take_screenshots(out_dir: str | os.PathLike[str], size: tuple[int, int] = (1280, 800),
-                     scenario_id: str = "", trainee: str = "Carla") -> list[Path]:
+def take_screenshots(
+    out_dir: str | os.PathLike[str],
+    size: tuple[int, int] = (1280, 800),
+    scenario_id: str = "",
+    trainee: str = "Carla",
+) -> list[Path]:
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     pygame.display.init()
@@ -61,8 +65,11 @@ def take_screenshots(out_dir: str | os.PathLike[str], size: tuple[int, int] = (1
     out.mkdir(parents=True, exist_ok=True)
     clock = FakeClock()
     with tempfile.TemporaryDirectory() as tmp:
-        app = WindowApp(WindowOptions(trainee=trainee, transcript_dir=tmp, sound=False),
-                        clock=clock, surface=pygame.Surface(size))
+        app = WindowApp(
+            WindowOptions(trainee=trainee, transcript_dir=tmp, sound=False),
+            clock=clock,
+            surface=pygame.Surface(size),
+        )
         saved = [_save(app, out / "window-start.png")]
         first = scenario_id or app.scenarios[0].id
         app.do(act("start", scenario=first, trainee=trainee))

@@ -25,33 +25,51 @@ class ShiftSummaryScreen(Screen):
     def build(self, rect: pygame.Rect) -> list[Widget]:
         t, v, pal = self.theme, self.view, self.theme.palette
         outer = pad(rect, t.px(28), t.px(22))
-        head, figures, table, foot = split_v(
-            outer, [t.px(56), t.px(60), 1.0, t.px(48)], t.px(14)
-        )
+        head, figures, table, foot = split_v(outer, [t.px(56), t.px(60), 1.0, t.px(48)], t.px(14))
         n = len(v.calls)
         f1, f2, f3 = split_h(figures, [1.0, 1.0, 1.0], t.px(12))
         widgets: list[Widget] = [
-            Label("title", head, f"Shift summary · {v.trainee or 'trainee'}", role="huge",
-                  weight="bold", color=pal.accent),
+            Label(
+                "title",
+                head,
+                f"Shift summary · {v.trainee or 'trainee'}",
+                role="huge",
+                weight="bold",
+                color=pal.accent,
+            ),
             Label("avg.score", f1, f"Average score {v.average_score:.0f}", role="title"),
-            Label("avg.aht", f2, f"Average handle time {clock_text(v.average_handle_s)}",
-                  role="title"),
-            Label("rings", f3, f"Answered within 3 rings: {v.within_three_rings}/{n}",
-                  role="title"),
+            Label(
+                "avg.aht", f2, f"Average handle time {clock_text(v.average_handle_s)}", role="title"
+            ),
+            Label(
+                "rings", f3, f"Answered within 3 rings: {v.within_three_rings}/{n}", role="title"
+            ),
             Panel("table", table, title="Calls"),
         ]
         inner = pad(table, t.px(14))
         body = pygame.Rect(inner.x, inner.y + t.px(24), inner.w, inner.h - t.px(24))
-        for i, (call, r) in enumerate(
-            zip(v.calls, stack(body, t.px(44), n, t.px(6)), strict=True)
-        ):
-            widgets.append(Row(f"call.{i}", r, call.title, columns=(
-                f"{i + 1}. {call.title}", f"score {call.score:.0f}",
-                "PASS" if call.passed else "FAIL", f"{call.rings} rings",
-                clock_text(call.handle_s)), widths=COLUMNS))
+        for i, (call, r) in enumerate(zip(v.calls, stack(body, t.px(44), n, t.px(6)), strict=True)):
+            widgets.append(
+                Row(
+                    f"call.{i}",
+                    r,
+                    call.title,
+                    columns=(
+                        f"{i + 1}. {call.title}",
+                        f"score {call.score:.0f}",
+                        "PASS" if call.passed else "FAIL",
+                        f"{call.rings} rings",
+                        clock_text(call.handle_s),
+                    ),
+                    widths=COLUMNS,
+                )
+            )
         home, _ = split_h(foot, [t.px(220), 1.0])
-        widgets.append(Button("home", home, "Start screen", action=act("home"),
-                              shortcut="Enter", style="primary"))
+        widgets.append(
+            Button(
+                "home", home, "Start screen", action=act("home"), shortcut="Enter", style="primary"
+            )
+        )
         return widgets
 
     def on_key(self, event: pygame.event.Event) -> Action | None:

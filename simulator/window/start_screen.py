@@ -43,13 +43,28 @@ class StartScreen(Screen):
         name_row, list_panel = split_v(body, [t.px(52), 1.0], t.px(14))
         name_label, name_box, _ = split_h(name_row, [t.px(150), t.px(360), 1.0], t.px(12))
         widgets: list[Widget] = [
-            Label("title", title, "callsim  ·  phone desk trainer", role="huge", weight="bold",
-                  color=pal.accent),
-            Label("subtitle", sub, "Take a simulated call, then see how it scored against "
-                  "the protocol.", color=pal.muted),
+            Label(
+                "title",
+                title,
+                "callsim  ·  phone desk trainer",
+                role="huge",
+                weight="bold",
+                color=pal.accent,
+            ),
+            Label(
+                "subtitle",
+                sub,
+                "Take a simulated call, then see how it scored against the protocol.",
+                color=pal.muted,
+            ),
             Label("name.label", name_label, "Trainee name", weight="semibold"),
-            TextBox("name", name_box, self.trainee, placeholder="Type your name (N)",
-                    focused=self.editing_name),
+            TextBox(
+                "name",
+                name_box,
+                self.trainee,
+                placeholder="Type your name (N)",
+                focused=self.editing_name,
+            ),
             Panel("scenarios", list_panel, title="Scenarios  ·  ↑/↓ to pick, Enter to start"),
         ]
         widgets += self._rows(list_panel)
@@ -57,14 +72,33 @@ class StartScreen(Screen):
             foot, [t.px(240), t.px(260), t.px(56), t.px(56), 1.0], t.px(12)
         )
         widgets += [
-            Button("start", start_r, "Start call", action=act("start"), shortcut="Enter",
-                   style="primary", enabled=bool(self.view.scenarios)),
-            Button("shift", shift_r, f"Start a shift ({self.view.shift_size} calls)",
-                   action=act("shift"), shortcut="S", enabled=bool(self.view.scenarios)),
+            Button(
+                "start",
+                start_r,
+                "Start call",
+                action=act("start"),
+                shortcut="Enter",
+                style="primary",
+                enabled=bool(self.view.scenarios),
+            ),
+            Button(
+                "shift",
+                shift_r,
+                f"Start a shift ({self.view.shift_size} calls)",
+                action=act("shift"),
+                shortcut="S",
+                enabled=bool(self.view.scenarios),
+            ),
             Button("font.smaller", smaller, "A−", action=act("font", step="-1")),
             Button("font.larger", larger, "A+", action=act("font", step="+1")),
-            Label("keys", quit_r, "Tab moves · Ctrl +/- text size · Ctrl+Q quits",
-                  role="small", color=pal.faint, align="right"),
+            Label(
+                "keys",
+                quit_r,
+                "Tab moves · Ctrl +/- text size · Ctrl+Q quits",
+                role="small",
+                color=pal.faint,
+                align="right",
+            ),
         ]
         return widgets
 
@@ -72,8 +106,9 @@ class StartScreen(Screen):
         t, pal = self.theme, self.theme.palette
         inner = pad(panel, t.px(14))
         header = pygame.Rect(inner.x, inner.y + t.px(24), inner.w, t.px(22))
-        body = pygame.Rect(inner.x, header.bottom + t.px(6), inner.w,
-                           inner.bottom - header.bottom - t.px(6))
+        body = pygame.Rect(
+            inner.x, header.bottom + t.px(6), inner.w, inner.bottom - header.bottom - t.px(6)
+        )
         row_h, gap = t.px(46), t.px(6)
         visible = max(1, (body.h + gap) // (row_h + gap))
         if self.index < self.first:
@@ -84,17 +119,33 @@ class StartScreen(Screen):
         x = header.x + t.px(12)
         for i, name in enumerate(("Scenario", "Caller type", "Difficulty", "Last score")):
             w = int((header.w - t.px(24)) * COLUMNS[i])
-            widgets.append(Label(f"col.{i}", pygame.Rect(x, header.y, w, header.h), name.upper(),
-                                 role="small", color=pal.faint, weight="semibold"))
+            widgets.append(
+                Label(
+                    f"col.{i}",
+                    pygame.Rect(x, header.y, w, header.h),
+                    name.upper(),
+                    role="small",
+                    color=pal.faint,
+                    weight="semibold",
+                )
+            )
             x += w
         rows = self.view.scenarios[self.first : self.first + visible]
         for k, (row, r) in enumerate(zip(rows, stack(body, row_h, len(rows), gap), strict=True)):
             i = self.first + k
             last = f"{row.last_score:.0f}" if row.last_score is not None else "not yet played"
-            widgets.append(Row(f"scenario.{i}", r, row.title, action=act("select", index=str(i)),
-                               columns=(row.title, row.archetype, row.difficulty, last),
-                               widths=COLUMNS, selected=i == self.index,
-                               badge="RECOMMENDED" if row.recommended else ""))
+            widgets.append(
+                Row(
+                    f"scenario.{i}",
+                    r,
+                    row.title,
+                    action=act("select", index=str(i)),
+                    columns=(row.title, row.archetype, row.difficulty, last),
+                    widths=COLUMNS,
+                    selected=i == self.index,
+                    badge="RECOMMENDED" if row.recommended else "",
+                )
+            )
         return widgets
 
     # -- events -----------------------------------------------------------------------------
@@ -122,6 +173,7 @@ class StartScreen(Screen):
         if self.editing_name:
             if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_ESCAPE):
                 self.editing_name = False
+                self.focus_id = None  # so the next Enter starts the call
             elif event.key == pygame.K_BACKSPACE:
                 self.trainee = self.trainee[:-1]
             return None

@@ -71,8 +71,15 @@ class Timeline(Widget):
     def draw(self, surf: pygame.Surface, theme: Theme) -> None:
         pal = theme.palette
         draw_box(surf, self.rect, pal.panel, pal.border, radius=theme.px(10))
-        blit_text(surf, theme, "CALL TIMELINE  (←/→ or click a mark)", (self.rect.x + theme.px(12),
-                  self.rect.y + theme.px(8)), "small", pal.muted, "semibold")
+        blit_text(
+            surf,
+            theme,
+            "CALL TIMELINE  (←/→ or click a mark)",
+            (self.rect.x + theme.px(12), self.rect.y + theme.px(8)),
+            "small",
+            pal.muted,
+            "semibold",
+        )
         if not self.view:
             return
         bar = self._bar(theme)
@@ -90,11 +97,19 @@ class Timeline(Widget):
             color = self._color(theme, m.kind)
             pygame.draw.polygon(surf, color, [r.midtop, r.midright, r.midbottom, r.midleft])
             if i == self.selected:
-                pygame.draw.polygon(surf, pal.focus, [r.midtop, r.midright, r.midbottom,
-                                                      r.midleft], 2)
+                pygame.draw.polygon(
+                    surf, pal.focus, [r.midtop, r.midright, r.midbottom, r.midleft], 2
+                )
         blit_text(surf, theme, "00:00", (bar.x, bar.bottom + theme.px(24)), "small", pal.faint)
-        blit_text(surf, theme, clock_text(self.view.duration), (bar.right, bar.bottom +
-                  theme.px(24)), "small", pal.faint, anchor="topright")
+        blit_text(
+            surf,
+            theme,
+            clock_text(self.view.duration),
+            (bar.right, bar.bottom + theme.px(24)),
+            "small",
+            pal.faint,
+            anchor="topright",
+        )
         if self.focused:
             pygame.draw.rect(surf, pal.focus, self.rect.inflate(4, 4), width=2, border_radius=12)
 

@@ -96,14 +96,6 @@ class Panel(Widget):
     def describe(self) -> str:
         return f"panel {self.id}: {self.title}".rstrip(": ")
 
-    @property
-    def inner(self) -> pygame.Rect:
-        """The area below the title, inside the padding."""
-        top = 30 if self.title else 10
-        return self.rect.inflate(-20, -10).move(0, 0).clip(
-            pygame.Rect(self.rect.x + 10, self.rect.y + top, self.rect.w - 20, self.rect.h - top - 10)
-        )
-
 
 @dataclass
 class Label(Widget):
@@ -247,7 +239,9 @@ class TextBox(Widget):
     def draw(self, surf: pygame.Surface, theme: Theme) -> None:
         pal = theme.palette
         border = pal.accent if self.focused else pal.border
-        draw_box(surf, self.rect, pal.bg, border, radius=theme.px(8), width=2 if self.focused else 1)
+        draw_box(
+            surf, self.rect, pal.bg, border, radius=theme.px(8), width=2 if self.focused else 1
+        )
         pad = theme.px(12)
         width = self.rect.w - 2 * pad
         if self.text:
@@ -255,17 +249,36 @@ class TextBox(Widget):
             font = theme.font("body")
             while shown and font.size(shown)[0] > width - 4:
                 shown = shown[1:]  # keep the end (where the cursor is) in view
-            r = blit_text(surf, theme, shown, (self.rect.x + pad, self.rect.centery), "body",
-                          pal.text, anchor="midleft")
+            r = blit_text(
+                surf,
+                theme,
+                shown,
+                (self.rect.x + pad, self.rect.centery),
+                "body",
+                pal.text,
+                anchor="midleft",
+            )
             cursor_x = r.right + 1
         else:
-            blit_text(surf, theme, theme.ellipsize(self.placeholder, width, "body"),
-                      (self.rect.x + pad, self.rect.centery), "body", pal.faint, anchor="midleft")
+            blit_text(
+                surf,
+                theme,
+                theme.ellipsize(self.placeholder, width, "body"),
+                (self.rect.x + pad, self.rect.centery),
+                "body",
+                pal.faint,
+                anchor="midleft",
+            )
             cursor_x = self.rect.x + pad
         if self.focused and self.cursor_on:
             h = theme.line_height("body") - 4
-            pygame.draw.line(surf, pal.accent, (cursor_x, self.rect.centery - h // 2),
-                             (cursor_x, self.rect.centery + h // 2), 2)
+            pygame.draw.line(
+                surf,
+                pal.accent,
+                (cursor_x, self.rect.centery - h // 2),
+                (cursor_x, self.rect.centery + h // 2),
+                2,
+            )
 
     def describe(self) -> str:
         return f"textbox {self.id}: {self.text or '<' + self.placeholder + '>'}"
@@ -286,8 +299,15 @@ class Meter(Widget):
         color = self.color or (pal.ok if v > 0.5 else pal.warn if v > 0.25 else pal.bad)
         label_h = theme.line_height("small")
         blit_text(surf, theme, self.text, self.rect.topleft, "small", pal.muted, "semibold")
-        blit_text(surf, theme, f"{round(v * 100)}%", self.rect.topright, "small", pal.muted,
-                  anchor="topright")
+        blit_text(
+            surf,
+            theme,
+            f"{round(v * 100)}%",
+            self.rect.topright,
+            "small",
+            pal.muted,
+            anchor="topright",
+        )
         bar = pygame.Rect(self.rect.x, self.rect.y + label_h + 2, self.rect.w, theme.px(10))
         draw_box(surf, bar, pal.bg, None, radius=theme.px(5))
         if v > 0:
@@ -320,10 +340,12 @@ class Face(Widget):
             pygame.draw.circle(surf, pal.shadow, (c[0] + dx, c[1] - r // 4), eye)
         if m < -0.35:  # angry brows
             w = max(2, r // 12)
-            pygame.draw.line(surf, pal.shadow, (c[0] - r // 2, c[1] - r // 2),
-                             (c[0] - r // 6, c[1] - r // 3), w)
-            pygame.draw.line(surf, pal.shadow, (c[0] + r // 2, c[1] - r // 2),
-                             (c[0] + r // 6, c[1] - r // 3), w)
+            pygame.draw.line(
+                surf, pal.shadow, (c[0] - r // 2, c[1] - r // 2), (c[0] - r // 6, c[1] - r // 3), w
+            )
+            pygame.draw.line(
+                surf, pal.shadow, (c[0] + r // 2, c[1] - r // 2), (c[0] + r // 6, c[1] - r // 3), w
+            )
         mouth = pygame.Rect(0, 0, r, max(4, int(r * 0.6 * abs(m)) + 2))
         mouth.center = (c[0], c[1] + r // 3)
         if abs(m) < 0.1:
@@ -364,18 +386,34 @@ class Row(Widget):
         inner = self.rect.w - theme.px(24)
         for i, (col, frac) in enumerate(zip(self.columns, widths, strict=False)):
             w = int(inner * frac)
-            role, weight, color = ("body", "semibold", pal.text) if i == 0 else (
-                "label", "regular", pal.muted)
+            role, weight, color = (
+                ("body", "semibold", pal.text) if i == 0 else ("label", "regular", pal.muted)
+            )
             text = theme.ellipsize(col, w - theme.px(8), role, weight)
             if i == 0 and self.badge:
-                b = blit_text(surf, theme, self.badge, (x, self.rect.centery), "small",
-                              self.badge_color or pal.accent, "bold", "midleft")
+                b = blit_text(
+                    surf,
+                    theme,
+                    self.badge,
+                    (x, self.rect.centery),
+                    "small",
+                    self.badge_color or pal.accent,
+                    "bold",
+                    "midleft",
+                )
                 text = theme.ellipsize(col, w - theme.px(8) - b.w - 8, role, weight)
-                blit_text(surf, theme, text, (b.right + 8, self.rect.centery), role, color,
-                          weight, "midleft")
+                blit_text(
+                    surf,
+                    theme,
+                    text,
+                    (b.right + 8, self.rect.centery),
+                    role,
+                    color,
+                    weight,
+                    "midleft",
+                )
             else:
-                blit_text(surf, theme, text, (x, self.rect.centery), role, color, weight,
-                          "midleft")
+                blit_text(surf, theme, text, (x, self.rect.centery), role, color, weight, "midleft")
             x += w
         if self.focused:
             pygame.draw.rect(surf, pal.focus, self.rect.inflate(4, 4), width=2, border_radius=8)
