@@ -33,7 +33,7 @@ from simulator.engine.phone import PhoneMixin
 from simulator.engine.replies import Memory, answers, fired_beats, is_closing, opening_beats
 from simulator.engine.script import ScriptCursor
 from simulator.scenario.lines import render, template_values, variants
-from simulator.scenario.model import Scenario
+from simulator.scenario.model import Beat, Scenario
 
 DEFAULT_PARAMS: Mapping[str, float] = {"hold_checkin_s": 120, "max_transfers": 1}
 #: a call that runs this long or this many agent moves is ended by the caller.
@@ -50,6 +50,17 @@ LineSink = Callable[[Line], None]
 def speaking_time(text: str) -> int:
     """Seconds to say a line, at about 2.6 words a second."""
     return max(1, round(len(text.split()) / 2.6))
+
+
+def _beats_for(scenario: Scenario) -> tuple[Beat, ...]:
+    """The scenario's beats, plus the supervisor request of an `asks_supervisor` caller."""
+    beats = scenario.beats
+    if "asks_supervisor" in scenario.caller.traits and all(
+        b.id != "ask_supervisor" for b in beats
+    ):
+        say = variants(scenario, "ask_supervisor")
+        beats = (*beats, Beat("ask_supervisor", "beat:reason", say))
+    return beats
 
 
 class CallEngine(PhoneMixin):
@@ -76,6 +87,7 @@ class CallEngine(PhoneMixin):
         self._rng = random.Random(f"{seed}:caller")
         self._values = template_values(scenario, self.agent_name)
         self._cursor = ScriptCursor(scenario, self._values, seed, self._recognise)
+        self.beats = _beats_for(scenario)
         c = scenario.caller
         self.temper = Temper.start(c.mood, c.patience)
         self.memory = Memory()
@@ -191,7 +203,7 @@ class CallEngine(PhoneMixin):
     # ----- the caller's words -----------------------------------------------
     def words(self, situation: str) -> str:
         """Pick a variant (seeded) for a situation or a beat id and fill its templates."""
-        beat = next((b for b in self.scenario.beats if b.id == situation), None)
+        beat = next((b for b in self.beats if b.id == situation), None)
         options = beat.say if beat else variants(self.scenario, situation)
         if not options:
             return ""
@@ -203,6 +215,9 @@ class CallEngine(PhoneMixin):
             return
         for p in parts:
             self.memory.said.add(p)
+            beat = next((b for b in self.beats if b.id == p), None)
+            if beat is not None and beat.mood:
+                self.temper.shift(beat.mood)
         line = self._speak("caller", text, cuts_in)
         self._listen_to_caller(line.text)
 
@@ -258,8 +273,8 @@ class CallEngine(PhoneMixin):
         parts = self._before_answers(acts)
         answered = answers(acts, self.scenario, m)
         closing = is_closing(acts, m, answered)
-        parts += answered
-        parts += self._agenda(acts, answered)
+        agenda = self._agenda(acts, answered)
+        parts += answered + agenda
         if closing:
             self.caller_says(parts + ["goodbye"])
             self.caller_hangs_up("the caller said goodbye")
@@ -312,7 +327,7 @@ class CallEngine(PhoneMixin):
             if not answered or m.agent_lines >= 3 or self.scenario.caller.volunteers_name:
                 return self._reason()
             return []
-        beats = fired_beats(acts, self.scenario, m)
+        beats = fired_beats(acts, self.beats, m)
         m.beat_just_said = set(beats)
         return beats + self._supervisor(acts)
 
@@ -320,9 +335,7 @@ class CallEngine(PhoneMixin):
         m = self.memory
         m.reason_given = True
         first = "opening" if self.scenario.line("opening") else "reason"
-        parts = [first] + opening_beats(self.scenario, m)
-        if self.scenario.caller.volunteers_name and first == "reason":
-            parts.insert(0, "give_name")
+        parts = [first] + opening_beats(self.beats, m)
         m.beat_just_said = set(parts) | {"reason"}
         return parts
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from simulator.scenario.model import Scenario
+from simulator.scenario.model import Beat, Scenario
 
 
 @dataclass
@@ -98,12 +98,12 @@ def answers(acts: frozenset[str], scenario: Scenario, memory: Memory) -> list[st
     return out
 
 
-def fired_beats(acts: frozenset[str], scenario: Scenario, memory: Memory) -> list[str]:
+def fired_beats(acts: frozenset[str], beats: tuple[Beat, ...], memory: Memory) -> list[str]:
     """Beats (besides `opening` ones) whose trigger happened in this agent turn."""
     if not memory.reason_given:
         return []
     out = []
-    for beat in scenario.beats:
+    for beat in beats:
         if beat.id in memory.said or beat.after == "opening":
             continue
         trigger = beat.after
@@ -116,8 +116,8 @@ def fired_beats(acts: frozenset[str], scenario: Scenario, memory: Memory) -> lis
     return out
 
 
-def opening_beats(scenario: Scenario, memory: Memory) -> list[str]:
-    return [b.id for b in scenario.beats if b.after == "opening" and b.id not in memory.said]
+def opening_beats(beats: tuple[Beat, ...], memory: Memory) -> list[str]:
+    return [b.id for b in beats if b.after == "opening" and b.id not in memory.said]
 
 
 def is_closing(acts: frozenset[str], memory: Memory, answered: list[str]) -> bool:
