@@ -144,8 +144,15 @@ class WindowApp:
     def start_call(self, scenario: Scenario) -> None:
         self._close_writer()
         agent = self.trainee.strip().split()[0] if self.trainee.strip() else None
+        from simulator.session import policy_params
+
+        _pack, params = policy_params(scenario.policy)
         engine = CallEngine(
-            scenario, seed=self.options.seed, agent_name=agent, on_line=self._write_line
+            scenario,
+            seed=self.options.seed,
+            params=params,
+            agent_name=agent,
+            on_line=self._write_line,
         )
         stamp = time.strftime("%Y%m%d-%H%M%S")
         folder = Path(self.options.transcript_dir)

@@ -21,7 +21,9 @@ from simulator.window.views import (
     TimelineView,
 )
 
-PASS_MARK = 80.0  # used only when the grader's Scorecard does not say pass/fail itself
+#: The grader gives a score and critical failures, no verdict; the window calls a call passed
+#: when no critical item failed and the score reaches this mark (QA forms commonly use 80).
+PASS_MARK = 80.0
 MARK_EVENTS = (
     "consult",
     "transfer",
@@ -109,9 +111,7 @@ def scorecard_view(
     rows = item_rows(card)
     critical = tuple(r for r in rows.values() if r.critical and r.result == "fail")
     score = float(getattr(card, "score", 0.0) or 0.0)
-    passed = getattr(card, "passed", None)
-    if passed is None:
-        passed = not critical and score >= PASS_MARK
+    passed = not critical and score >= PASS_MARK
     bonus = ""
     if rings is not None:
         bonus = f"answered in {rings} ring{'s' if rings != 1 else ''}" + (
@@ -131,10 +131,10 @@ def scorecard_view(
 
 
 def grade_file(path: str) -> tuple[Transcript, Any]:
-    """Read back and grade a transcript the call wrote (the grader is imported late)."""
-    from scoring.grader import grade  # type: ignore[import-not-found, unused-ignore]
-
+    """Read back and grade a transcript the call wrote, against the policy it names."""
+    from scoring.grader import grade
+    from scoring.policy import load_policy
     from scoring.reader import read_transcript
 
     transcript = read_transcript(path)
-    return transcript, grade(transcript)
+    return transcript, grade(transcript, load_policy(transcript.policy))

@@ -70,10 +70,12 @@ def test_transfer_call_reaches_the_scorecard(make_driver) -> None:  # type: igno
 
 
 def test_transfer_call_grades_as_expected(make_driver) -> None:  # type: ignore[no-untyped-def]
-    grader = pytest.importorskip("scoring.grader")
+    from scoring.grader import grade
+    from scoring.policy import load_policy
+
     d = make_driver([SAMPLE])
     play_transfer_call(d)
-    card = grader.grade(read_transcript(d.app.transcript_path))
+    card = grade(read_transcript(d.app.transcript_path), load_policy("default"))
     shown = d.app.last_card
     assert shown is not None
     assert shown.score == pytest.approx(card.score)
