@@ -23,7 +23,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "List scenarios with 'callsim scenarios'.",
     )
     p.add_argument("scenario", nargs="?", metavar="SCENARIO", help="scenario id or YAML path")
-    p.add_argument("--ui", choices=("terminal", "window"), default="terminal")
+    p.add_argument(
+        "--ui", choices=("terminal", "window"), default=None,
+        help="front-end (default: the game window when a display is available, else terminal)",
+    )
     p.add_argument(
         "--autoplay", metavar="ideal|SCRIPT",
         help="play with no human: the scenario's ideal path, or a script file of moves",
@@ -69,13 +72,15 @@ def run(args: argparse.Namespace) -> int:
 def _frontend(args: argparse.Namespace, scenario: Scenario):  # type: ignore[no-untyped-def]
     if args.autoplay:
         return _autoplayer(args.autoplay, scenario, args.agent_name)
-    if args.ui == "window":
-        try:
-            from simulator.frontend.window import WindowFrontend  # type: ignore[import-not-found]
-        except ImportError as exc:
-            print(f"callsim play: the window front-end is not available ({exc})", file=sys.stderr)
-            return None
-        return WindowFrontend(speed=args.speed)
+    from simulator.window.launch import choose_ui, window_frontend
+
+    if choose_ui(args.ui) == "window":
+        from simulator.session import policy_params
+
+        params = policy_params(args.policy or scenario.policy)[1]
+        return window_frontend(
+            scenario, speed=args.speed, agent_name=args.agent_name, params=params
+        )
     from simulator.frontend.terminal import TerminalFrontend
 
     print("Type a number to pick a response, your own words, or /help for phone commands.")

@@ -108,6 +108,7 @@ class WindowApp:
         self.last_scenario: Scenario | None = None
         self.running = True
         self.frames = 0
+        self.external = False  # a Frontend driver (run_call) owns the engine and the grading
         self._last = self.clock()
         self.screen: Screen = self._start_screen()
         if self.options.scenario_id:
@@ -341,7 +342,8 @@ class WindowApp:
             if key:
                 self.do(Action(key[0], {"step": key[1]}))
                 return
-        if event.type == pygame.KEYDOWN and self.call and self.call.phase == "ended":
+        ended = self.call is not None and self.call.phase == "ended"
+        if event.type == pygame.KEYDOWN and ended and not self.external:
             if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
                 self.finish_call()
                 return
@@ -357,7 +359,7 @@ class WindowApp:
         view = self._call_view()
         self.sounds.loop("ring", call.phase == "ringing")
         self.sounds.loop("hold", view.on_hold)
-        if call.phase == "ended":
+        if call.phase == "ended" and not self.external:
             self.ended_at = self.clock() if self.ended_at is None else self.ended_at
             if self.clock() - self.ended_at >= END_PAUSE_S:
                 self.finish_call()

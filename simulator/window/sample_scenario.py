@@ -26,6 +26,7 @@ SAMPLE = Scenario(
         title="Mr.",
         phone="614-555-0193",
         email="jwhitford@lakemail.com",
+        id_number="FG772014",
         orders=("FG772014",),
         patience=80,
         wants="transfer",
