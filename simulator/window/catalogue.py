@@ -35,9 +35,13 @@ def archetype(s: Scenario) -> str:
 def recommend(scenarios: Sequence[Scenario], last_scores: Mapping[str, float]) -> str | None:
     if not scenarios:
         return None
+    from simulator.scenario.library import DEFAULT_SCENARIO
+
     unplayed = [s for s in scenarios if s.id not in last_scores]
-    if unplayed:
-        return min(unplayed, key=lambda s: DIFFICULTIES.index(s.difficulty)).id
+    if unplayed:  # the easiest not yet played; the built-in first call before its peers
+        return min(
+            unplayed, key=lambda s: (DIFFICULTIES.index(s.difficulty), s.id != DEFAULT_SCENARIO)
+        ).id
     return min(scenarios, key=lambda s: last_scores[s.id]).id
 
 

@@ -15,6 +15,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame  # noqa: E402
 
+from simulator.window import catalogue  # noqa: E402
 from simulator.window.actions import act  # noqa: E402
 from simulator.window.app import WindowApp, WindowOptions  # noqa: E402
 
@@ -71,7 +72,7 @@ def take_screenshots(
             surface=pygame.Surface(size),
         )
         saved = [_save(app, out / "window-start.png")]
-        first = scenario_id or app.scenarios[0].id
+        first = scenario_id or catalogue.rows(app.scenarios, {})[0].id
         app.do(act("start", scenario=first, trainee=trainee))
         _advance(app, clock, 4.0)  # two rings
         app.do(act("answer"))
