@@ -18,17 +18,15 @@ from pathlib import Path
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
+from typing import TYPE_CHECKING  # noqa: E402
+
 import pygame  # noqa: E402
 
 from scoring.transcript import Line  # noqa: E402
 from scoring.writer import TranscriptWriter  # noqa: E402
-from simulator.engine import CallEngine  # noqa: E402
-from simulator.scenario.model import Scenario  # noqa: E402
-from simulator.window import catalogue  # noqa: E402
 from simulator.window.actions import CALL_ACTIONS, Action  # noqa: E402
 from simulator.window.call_screen import CallScreen  # noqa: E402
 from simulator.window.display import NoDisplay, display_problem  # noqa: E402
-from simulator.window.live_call import LiveCall  # noqa: E402
 from simulator.window.scorecard_screen import ScorecardScreen  # noqa: E402
 from simulator.window.scorecard_view import grade_file, scorecard_view  # noqa: E402
 from simulator.window.screen import Screen  # noqa: E402
@@ -36,7 +34,13 @@ from simulator.window.shift_screen import ShiftSummaryScreen  # noqa: E402
 from simulator.window.sounds import Sounds  # noqa: E402
 from simulator.window.start_screen import StartScreen  # noqa: E402
 from simulator.window.theme import Theme  # noqa: E402
+
+if TYPE_CHECKING:
+    from simulator.scenario.model import Scenario
+    from simulator.window.live_call import LiveCall
+
 from simulator.window.views import (  # noqa: E402
+    ScenarioRow,
     ScorecardView,
     ShiftCallRow,
     ShiftStatus,
@@ -91,7 +95,10 @@ class WindowApp:
         surface: pygame.Surface | None = None,
     ) -> None:
         self.options = options or WindowOptions()
-        self.scenarios = list(scenarios) if scenarios is not None else catalogue.find_scenarios()
+        # Scenarios load after the first frame is up (YAML, schema checks and the engine's
+        # imports take most of a second): the window appears at once, then fills in.
+        self.scenarios: list[Scenario] = list(scenarios or [])
+        self.loading = scenarios is None
         self.clock = clock
         self.theme = Theme(scale=self.options.font_scale)
         self.surface = surface if surface is not None else self._open_window()
@@ -112,6 +119,7 @@ class WindowApp:
         self._last = self.clock()
         self.screen: Screen = self._start_screen()
         if self.options.scenario_id:
+            self.load_scenarios()
             self.start_call(self._scenario(self.options.scenario_id))
 
     # -- window -----------------------------------------------------------------------------
@@ -131,10 +139,22 @@ class WindowApp:
 
     # -- screens ----------------------------------------------------------------------------
     def _start_screen(self) -> StartScreen:
-        view = StartView(
-            self.trainee, catalogue.rows(self.scenarios, self.last_scores), self.options.shift_size
-        )
+        rows: tuple[ScenarioRow, ...] = ()
+        if not self.loading:
+            from simulator.window import catalogue
+
+            rows = catalogue.rows(self.scenarios, self.last_scores)
+        view = StartView(self.trainee, rows, self.options.shift_size, loading=self.loading)
         return StartScreen(self.theme, view)
+
+    def load_scenarios(self) -> None:
+        from simulator.window import catalogue
+
+        self.scenarios = catalogue.find_scenarios()
+        self.loading = False
+        if isinstance(self.screen, StartScreen):
+            self.trainee = self.screen.trainee
+            self.screen = self._start_screen()
 
     def _scenario(self, scenario_id: str) -> Scenario:
         for s in self.scenarios:
@@ -143,6 +163,9 @@ class WindowApp:
         raise KeyError(f"no scenario {scenario_id!r}")
 
     def start_call(self, scenario: Scenario) -> None:
+        from simulator.engine import CallEngine
+        from simulator.window.live_call import LiveCall
+
         self._close_writer()
         agent = self.trainee.strip().split()[0] if self.trainee.strip() else None
         from simulator.session import policy_params
@@ -236,6 +259,8 @@ class WindowApp:
         self.screen = ScorecardScreen(self.theme, card)
 
     def _grade(self, scenario: Scenario) -> ScorecardView:
+        from simulator.window import catalogue
+
         assert self.call is not None
         best = catalogue.recommend(
             [s for s in self.scenarios if s.id != scenario.id], self.last_scores
@@ -272,6 +297,8 @@ class WindowApp:
         self.start_call(self._scenario(action.get("scenario")))
 
     def _do_shift(self, action: Action) -> None:
+        from simulator.window import catalogue
+
         self.trainee = action.get("trainee", self.trainee)
         rows = catalogue.rows(self.scenarios, self.last_scores)
         first = action.get("scenario") or rows[0].id
@@ -378,6 +405,8 @@ class WindowApp:
         if isinstance(self.screen, CallScreen) and self.call is not None:
             self.screen.view = self._call_view()
         self.draw()
+        if self.loading:
+            self.load_scenarios()
 
     def draw(self) -> None:
         self.screen.draw(self.surface)

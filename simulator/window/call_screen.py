@@ -53,6 +53,9 @@ class CallScreen(Screen):
         self.scroll = 0
         self.blink = True
 
+    def state(self) -> tuple[object, ...]:
+        return (*super().state(), self.view, self.reply, self.typing, self.scroll, self.blink)
+
     # -- building ---------------------------------------------------------------------------
     def build(self, rect: pygame.Rect) -> list[Widget]:
         t = self.theme

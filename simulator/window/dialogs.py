@@ -76,6 +76,9 @@ class DirectoryPicker:
             )
         return widgets
 
+    def state(self) -> object:
+        return self.index
+
     def choose(self, i: int) -> Action | None:
         if 0 <= i < len(self.entries):
             e = self.entries[i]
@@ -142,6 +145,9 @@ class TextPrompt:
             Button("dialog.cancel", cancel_r, "Cancel", shortcut="Esc"),
             Button("dialog.ok", ok_r, "Save", shortcut="Enter", style="primary"),
         ]
+
+    def state(self) -> object:
+        return self.value
 
     def submit(self) -> Action | None:
         value = self.value.strip()

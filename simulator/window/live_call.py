@@ -255,7 +255,7 @@ class LiveCall:
             agent=self.agent_name,
             scenario_title=s.title,
             phase=self.phase,  # type: ignore[arg-type]
-            clock_s=clock,
+            clock_s=int(clock),  # whole seconds: a frame with nothing new is not redrawn
             rings=self.rings,
             caller_name=s.caller.name if self.caller_known else None,
             mood=MOOD_SCALE[min(3, max(0, mood))],
@@ -264,7 +264,7 @@ class LiveCall:
             captions=tuple(self.captions),
             choices=tuple(c.label for c in self.choices),
             on_hold=on_hold,
-            hold_s=hold_s,
+            hold_s=int(hold_s),
             hold_limit_s=self.hold_limit_s,
             hold_warn_s=HOLD_WARN_S,
             muted=bool(st and st.muted),

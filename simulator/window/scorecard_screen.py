@@ -123,6 +123,9 @@ class ScorecardScreen(Screen):
         self.mark: int | None = None
         self.rows = self._flatten(view)
 
+    def state(self) -> tuple[object, ...]:
+        return (*super().state(), id(self.view), self.scroll, self.mark)
+
     @staticmethod
     def _flatten(view: ScorecardView) -> tuple[tuple[str, ItemRow | None], ...]:
         rows: list[tuple[str, ItemRow | None]] = []

@@ -38,6 +38,7 @@ class Screen:
         self.focus_id: str | None = None
         self.modal: Modal | None = None
         self.mouse: tuple[int, int] = (-1, -1)
+        self._drawn: object = None  # the state the surface shows now (see `state`)
 
     # -- building and drawing -------------------------------------------------------------
     def build(self, rect: pygame.Rect) -> list[Widget]:  # pragma: no cover - abstract
@@ -57,7 +58,19 @@ class Screen:
                 w.hover = w.rect.collidepoint(self.mouse)
         return self.widgets + self.modal_widgets
 
-    def draw(self, surf: pygame.Surface) -> list[Widget]:
+    def state(self) -> tuple[object, ...]:
+        """Everything a frame depends on besides the widgets' own data; screens add theirs.
+
+        When it equals the last drawn frame's, `draw` skips the work: most frames of a call
+        show nothing new (the clock moves once a second)."""
+        modal = getattr(self.modal, "state", lambda: None)() if self.modal else None
+        return (self.focus_id, self.mouse, type(self.modal), modal, self.theme.scale)
+
+    def draw(self, surf: pygame.Surface, force: bool = False) -> list[Widget]:
+        key = (surf.get_size(), id(surf), self.state())
+        if not force and key == self._drawn:
+            return self.widgets + self.modal_widgets
+        self._drawn = key
         surf.fill(self.theme.palette.bg)
         widgets = self.layout(surf.get_rect())
         for w in self.widgets:

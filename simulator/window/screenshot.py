@@ -71,6 +71,7 @@ def take_screenshots(
             clock=clock,
             surface=pygame.Surface(size),
         )
+        app.load_scenarios()
         saved = [_save(app, out / "window-start.png")]
         first = scenario_id or catalogue.rows(app.scenarios, {})[0].id
         app.do(act("start", scenario=first, trainee=trainee))

@@ -72,6 +72,9 @@ class ShiftSummaryScreen(Screen):
         )
         return widgets
 
+    def state(self) -> tuple[object, ...]:
+        return (*super().state(), id(self.view))
+
     def on_key(self, event: pygame.event.Event) -> Action | None:
         if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_ESCAPE):
             return act("home")

@@ -30,6 +30,9 @@ class StartScreen(Screen):
         self.index = 0
         self.first = 0  # first visible row
 
+    def state(self) -> tuple[object, ...]:
+        return (*super().state(), id(self.view), self.trainee, self.editing_name, self.index)
+
     @property
     def selected_id(self) -> str | None:
         rows = self.view.scenarios
@@ -68,6 +71,10 @@ class StartScreen(Screen):
             Panel("scenarios", list_panel, title="Scenarios  ·  ↑/↓ to pick, Enter to start"),
         ]
         widgets += self._rows(list_panel)
+        if self.view.loading:
+            widgets.append(
+                Label("loading", list_panel, "Loading scenarios…", color=pal.muted, align="center")
+            )
         start_r, shift_r, smaller, larger, quit_r = split_h(
             foot, [t.px(240), t.px(260), t.px(56), t.px(56), 1.0], t.px(12)
         )

@@ -77,6 +77,7 @@ class Theme:
         default_factory=OrderedDict, repr=False
     )
     _wrapped: dict[tuple[str, int, str, str], list[str]] = field(default_factory=dict, repr=False)
+    _cut: dict[tuple[str, int, str, str], str] = field(default_factory=dict, repr=False)
 
     MIN_SCALE = 0.8
     MAX_SCALE = 1.6
@@ -88,6 +89,7 @@ class Theme:
             self._fonts.clear()
             self._text.clear()
             self._wrapped.clear()
+            self._cut.clear()
 
     def px(self, n: float) -> int:
         """A length that grows with the font size (paddings, row heights)."""
@@ -147,9 +149,18 @@ class Theme:
         return lines
 
     def ellipsize(self, text: str, width: int, role: str = "body", weight: str = "regular") -> str:
+        """`text`, cut with an ellipsis to fit `width` pixels (cached like `wrap`)."""
+        key = (text, width, role, weight)
+        hit = self._cut.get(key)
+        if hit is not None:
+            return hit
+        if len(self._cut) > 2000:
+            self._cut.clear()
         font = self.font(role, weight)
-        if font.size(text)[0] <= width:
-            return text
-        while text and font.size(text + "…")[0] > width:
-            text = text[:-1]
-        return text + "…"
+        cut = text
+        if font.size(text)[0] > width:
+            while cut and font.size(cut + "…")[0] > width:
+                cut = cut[:-1]
+            cut += "…"
+        self._cut[key] = cut
+        return cut

@@ -31,6 +31,7 @@ class StartView:
     trainee: str
     scenarios: tuple[ScenarioRow, ...]
     shift_size: int = 3
+    loading: bool = False
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,10 @@ class Widget:
         return f"{self.kind} {self.id}: {self.text}{flags}".rstrip(": ")
 
 
+_BOXES: dict[tuple[int, int, Color, Color | None, int, int], pygame.Surface] = {}
+_KEY = (255, 0, 255)  # colour key for the transparent corners of cached boxes
+
+
 def draw_box(
     surf: pygame.Surface,
     rect: pygame.Rect,
@@ -49,9 +53,24 @@ def draw_box(
     radius: int = 8,
     width: int = 1,
 ) -> None:
-    pygame.draw.rect(surf, color, rect, border_radius=radius)
-    if border is not None:
-        pygame.draw.rect(surf, border, rect, width=width, border_radius=radius)
+    """A rounded box. Rounded rectangles are slow to rasterise, and a frame draws the same
+    few dozen again and again, so each size and style is drawn once and then blitted."""
+    if rect.w <= 0 or rect.h <= 0:
+        return
+    key = (rect.w, rect.h, color, border, radius, width)
+    box = _BOXES.get(key)
+    if box is None:
+        if len(_BOXES) > 400:
+            _BOXES.clear()
+        box = pygame.Surface(rect.size)
+        box.fill(_KEY)
+        local = pygame.Rect((0, 0), rect.size)
+        pygame.draw.rect(box, color, local, border_radius=radius)
+        if border is not None:
+            pygame.draw.rect(box, border, local, width=width, border_radius=radius)
+        box.set_colorkey(_KEY, pygame.RLEACCEL)
+        _BOXES[key] = box
+    surf.blit(box, rect)
 
 
 def blit_text(

@@ -56,6 +56,7 @@ class Driver:
     def __init__(self, app: WindowApp, clock: FakeClock) -> None:
         self.app = app
         self.clock = clock
+        self.frames()  # the first frame; the scenario list loads right after it
 
     def frames(self, seconds: float = 0.1, step: float = 0.1) -> None:
         left = seconds
