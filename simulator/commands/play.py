@@ -51,7 +51,11 @@ def _load(args: argparse.Namespace) -> Scenario | None:
 
 def run(args: argparse.Namespace) -> int:
     from simulator.session import play_session
+    from simulator.window.launch import run_desk
 
+    desk = run_desk(args)  # no SCENARIO + the window: the start screen, shifts, retries
+    if desk is not None:
+        return desk
     scenario = _load(args)
     if scenario is None:
         return 2

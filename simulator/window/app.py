@@ -59,7 +59,7 @@ class WindowOptions:
     speed: float = 1.0
     font_scale: float = 1.0
     size: tuple[int, int] = (1280, 800)
-    transcript_dir: str = "transcripts"
+    transcript_dir: str = ""  # default: the session store's transcripts folder
     speech_input: bool = False
     sound: bool = True
     fps: int = 60
@@ -93,8 +93,10 @@ class WindowApp:
         scenarios: Sequence[Scenario] | None = None,
         clock: Callable[[], float] = time.perf_counter,
         surface: pygame.Surface | None = None,
+        extra_dirs: Sequence[str] = (),
     ) -> None:
         self.options = options or WindowOptions()
+        self.extra_dirs = tuple(extra_dirs)
         # Scenarios load after the first frame is up (YAML, schema checks and the engine's
         # imports take most of a second): the window appears at once, then fills in.
         self.scenarios: list[Scenario] = list(scenarios or [])
@@ -150,7 +152,7 @@ class WindowApp:
     def load_scenarios(self) -> None:
         from simulator.window import catalogue
 
-        self.scenarios = catalogue.find_scenarios()
+        self.scenarios = catalogue.find_scenarios(self.extra_dirs)
         self.loading = False
         if isinstance(self.screen, StartScreen):
             self.trainee = self.screen.trainee
@@ -179,7 +181,7 @@ class WindowApp:
             on_line=self._write_line,
         )
         stamp = time.strftime("%Y%m%d-%H%M%S")
-        folder = Path(self.options.transcript_dir)
+        folder = Path(self.options.transcript_dir or self._default_dir())
         path = folder / f"{stamp}-{scenario.id}.txt"
         n = 1
         while path.exists():
@@ -203,6 +205,12 @@ class WindowApp:
         self.paused = False
         self.ended_at = None
         self.screen = CallScreen(self.theme, self._call_view())
+
+    @staticmethod
+    def _default_dir() -> Path:
+        from simulator.session import data_dir
+
+        return data_dir() / "transcripts"
 
     def _write_line(self, line: Line) -> None:
         if self.writer is not None:
@@ -434,10 +442,12 @@ class WindowApp:
 
 
 def run_window(
-    options: WindowOptions | None = None, scenarios: Sequence[Scenario] | None = None
+    options: WindowOptions | None = None,
+    scenarios: Sequence[Scenario] | None = None,
+    extra_dirs: Sequence[str] = (),
 ) -> int:
     """Open the window and play until the trainee quits. Raises NoDisplay without a screen."""
-    app = WindowApp(options, scenarios)
+    app = WindowApp(options, scenarios, extra_dirs=extra_dirs)
     try:
         app.run()
     finally:

@@ -19,6 +19,38 @@ def choose_ui(requested: str | None, environ: dict[str, str] | None = None) -> s
     return "terminal" if display_problem(environ) else "window"
 
 
+def _offer_terminal(reason: str, stdin: IO[str], err: IO[str]) -> bool:
+    """Say in one line why there is no window; True if the trainee wants the terminal UI."""
+    print(f"callsim play: no game window here: {reason}; try --ui terminal.", file=err)
+    if not stdin.isatty():
+        return False
+    err.write("Play in the terminal instead? [Y/n] ")
+    err.flush()
+    return stdin.readline().strip().lower() in ("", "y", "yes")
+
+
+def run_desk(args: Any, stdin: IO[str] | None = None, stderr: IO[str] | None = None) -> int | None:
+    """`callsim play` with no scenario and the window UI: the full desk (start screen, shifts).
+
+    Returns an exit code, or None when `play` should go on as usual (a scenario or autoplay
+    was given, the terminal was chosen, or the trainee took the terminal for lack of a
+    display; `args.ui` is then set to `terminal`)."""
+    if getattr(args, "scenario", None) or getattr(args, "autoplay", None):
+        return None
+    if choose_ui(args.ui) != "window":
+        return None
+    from simulator.window.app import WindowOptions, run_window
+
+    options = WindowOptions(speed=args.speed, seed=args.seed, trainee=args.agent_name or "")
+    try:
+        return run_window(options, extra_dirs=tuple(getattr(args, "scenario_dir", ()) or ()))
+    except NoDisplay as exc:
+        if _offer_terminal(str(exc), stdin or sys.stdin, stderr or sys.stderr):
+            args.ui = "terminal"
+            return None
+        return 2
+
+
 def window_frontend(
     scenario: Any,
     *,
@@ -45,13 +77,8 @@ def window_frontend(
             scenario=scenario, speed=speed, agent_name=agent_name, hold_limit_s=hold
         )
     except NoDisplay as exc:
-        print(f"callsim play: no game window here: {exc}; try --ui terminal.", file=err)
-    if not stdin.isatty():
-        return None
-    err.write("Play in the terminal instead? [Y/n] ")
-    err.flush()
-    if stdin.readline().strip().lower() not in ("", "y", "yes"):
-        return None
+        if not _offer_terminal(str(exc), stdin, err):
+            return None
     from simulator.frontend.terminal import TerminalFrontend
 
     return TerminalFrontend(speed=speed)

@@ -6,6 +6,10 @@ and falls back to a no-op player, and the window shows captions either way.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pygame
@@ -14,6 +18,24 @@ from assets import ASSETS_DIR
 
 SOUND_DIR = Path(ASSETS_DIR) / "sounds"
 NAMES = ("ring", "hold", "transfer", "hangup")
+
+
+@contextlib.contextmanager
+def _quiet_stderr() -> Iterator[None]:
+    """Silence C libraries writing to file descriptor 2 (not Python's sys.stderr object)."""
+    try:
+        fd = sys.stderr.fileno()
+    except (AttributeError, OSError, ValueError):  # pytest capture, IDEs
+        yield
+        return
+    saved = os.dup(fd)
+    try:
+        with open(os.devnull, "w") as null:
+            os.dup2(null.fileno(), fd)
+            yield
+    finally:
+        os.dup2(saved, fd)
+        os.close(saved)
 
 
 class Sounds:
@@ -27,7 +49,8 @@ class Sounds:
             return
         try:
             if not pygame.mixer.get_init():
-                pygame.mixer.init(frequency=22050, size=-16, channels=1)
+                with _quiet_stderr():  # ALSA prints to fd 2 itself when there is no card
+                    pygame.mixer.init(frequency=22050, size=-16, channels=1)
             for name in NAMES:
                 self._sounds[name] = pygame.mixer.Sound(str(SOUND_DIR / f"{name}.wav"))
             self.enabled = True

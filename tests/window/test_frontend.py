@@ -75,3 +75,32 @@ def test_without_a_display_play_says_so_in_one_line(monkeypatch) -> None:  # typ
     assert "--ui terminal" in lines[0]
     assert choose_ui(None) == "terminal"
     assert choose_ui("window") == "window"
+
+
+def test_play_without_scenario_or_display_offers_the_terminal(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import argparse
+
+    from simulator.window.launch import run_desk
+
+    monkeypatch.delenv("SDL_VIDEODRIVER", raising=False)
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    args = argparse.Namespace(
+        ui="window",
+        scenario=None,
+        autoplay=None,
+        speed=1.0,
+        seed=0,
+        agent_name=None,
+        scenario_dir=[],
+    )
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    err = io.StringIO()
+    assert run_desk(args, stdin=Tty("y\n"), stderr=err) is None
+    assert args.ui == "terminal"  # play goes on in the terminal
+    assert err.getvalue().startswith("callsim play: no game window here: no display found")
+    assert err.getvalue().count("\n") == 1  # one line, then the question
