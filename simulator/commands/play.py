@@ -25,7 +25,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("scenario", nargs="?", metavar="SCENARIO", help="scenario id or YAML path")
     p.add_argument("--ui", choices=("terminal", "window"), default="terminal")
     p.add_argument(
-        "--autoplay", metavar="ideal|SCRIPT",
+        "--autoplay",
+        metavar="ideal|SCRIPT",
         help="play with no human: the scenario's ideal path, or a script file of moves",
     )
     p.add_argument("--seed", type=int, default=0, help="fixes the caller's chance (default 0)")
@@ -60,8 +61,12 @@ def run(args: argparse.Namespace) -> int:
         return 2
     print(f"Scenario: {scenario.title} ({scenario.id}, {scenario.difficulty}). Seed {args.seed}.")
     summary = play_session(
-        scenario, frontend, seed=args.seed, transcript=args.transcript,
-        agent_name=args.agent_name, policy=args.policy,
+        scenario,
+        frontend,
+        seed=args.seed,
+        transcript=args.transcript,
+        agent_name=args.agent_name,
+        policy=args.policy,
     )
     return 0 if summary.scorecard is not None else 1
 

@@ -13,7 +13,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("scenarios", help="list the scenarios", description=__doc__)
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument(
-        "--scenario-dir", action="append", default=[], metavar="DIR",
+        "--scenario-dir",
+        action="append",
+        default=[],
+        metavar="DIR",
         help="also list the scenarios in DIR (repeatable)",
     )
     p.set_defaults(func=run)

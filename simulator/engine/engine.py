@@ -11,6 +11,7 @@ scenario, seed and moves always give the same transcript.
 from __future__ import annotations
 
 import random
+import unicodedata
 from collections.abc import Callable, Mapping
 
 from scoring.transcript import Event, Line, Speech
@@ -47,6 +48,16 @@ _SILENCE_S = 10
 LineSink = Callable[[Line], None]
 
 
+#: longest agent line kept (the transcript reader allows 20,000 characters a line).
+MAX_LINE_CHARS = 2000
+
+
+def clean_words(text: str) -> str:
+    """What a transcript line can hold: no control characters, one line, bounded length."""
+    kept = "".join(" " if unicodedata.category(c)[0] in "CZ" else c for c in text)
+    return " ".join(kept.split())[:MAX_LINE_CHARS]
+
+
 def speaking_time(text: str) -> int:
     """Seconds to say a line, at about 2.6 words a second."""
     return max(1, round(len(text.split()) / 2.6))
@@ -55,9 +66,7 @@ def speaking_time(text: str) -> int:
 def _beats_for(scenario: Scenario) -> tuple[Beat, ...]:
     """The scenario's beats, plus the supervisor request of an `asks_supervisor` caller."""
     beats = scenario.beats
-    if "asks_supervisor" in scenario.caller.traits and all(
-        b.id != "ask_supervisor" for b in beats
-    ):
+    if "asks_supervisor" in scenario.caller.traits and all(b.id != "ask_supervisor" for b in beats):
         say = variants(scenario, "ask_supervisor")
         beats = (*beats, Beat("ask_supervisor", "beat:reason", say))
     return beats
@@ -106,7 +115,12 @@ class CallEngine(PhoneMixin):
     @property
     def headers(self) -> dict[str, str]:
         s = self.scenario
-        h = {"policy": s.policy, "brand": s.brand, "agent": self.agent_name, "caller": s.caller.name}
+        h = {
+            "policy": s.policy,
+            "brand": s.brand,
+            "agent": self.agent_name,
+            "caller": s.caller.name,
+        }
         if s.context:
             h["context"] = ", ".join(sorted(s.context))
         if s.correct_number:
@@ -168,7 +182,8 @@ class CallEngine(PhoneMixin):
         return len(self.headers) + 3 + len(self._lines)
 
     def emit_event(self, name: str, **fields: str) -> Event:
-        ev = Event(self._number(), self.clock.now, name, tuple(fields.items()))
+        clean = tuple((k, clean_words(v)) for k, v in fields.items())
+        ev = Event(self._number(), self.clock.now, name, clean)
         self._record(ev)
         self._out.append(EventLogged(ev))
         self.clock.advance(1)
@@ -176,6 +191,7 @@ class CallEngine(PhoneMixin):
 
     def _speak(self, speaker: str, text: str, cuts_in: bool = False) -> Speech:
         label = speaker.upper()
+        text = clean_words(text) or "..."
         line = Speech(self._number(), self.clock.now, speaker, text, label)  # type: ignore[arg-type]
         self._record(line)
         self._out.append(LineSpoken(line, cuts_in))
@@ -250,13 +266,14 @@ class CallEngine(PhoneMixin):
 
     def _on_say(self, move: mv.Say) -> None:
         self._last_acts = frozenset()
-        if not move.text:
+        text = clean_words(move.text)
+        if not text:
             return
         if self.on_hold or self.muted:
             where = "on hold" if self.on_hold else "muted"
             self.notice(f"The caller is {where} and cannot hear you.", "warning")
             return
-        agent = self._speak("agent", move.text)
+        agent = self._speak("agent", text)
         acts = self._recognise(agent.text, "agent")
         self._last_acts = acts
         self.memory.agent_lines += 1

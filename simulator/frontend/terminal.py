@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable, Sequence
 from typing import IO, Any
 
+from scoring.transcript import format_time
 from simulator.engine import (
     CallEnded,
     CallState,
@@ -31,7 +32,6 @@ from simulator.engine import (
     parse_move,
 )
 from simulator.frontend.base import CallSummary
-from scoring.transcript import format_time
 
 HELP = """Type a number to pick a response, or type your own words.
 Other commands: /help  /choices (show or hide the numbered responses)  /quit (hang up)
@@ -100,8 +100,9 @@ class TerminalFrontend:
             return
         if not s.finished:
             muted = "  MUTED" if s.muted else ""
-            self._print(f"  -- {format_time(s.clock)}  caller: {s.mood_label}, "
-                        f"patience {s.patience}{muted}")
+            self._print(
+                f"  -- {format_time(s.clock)}  caller: {s.mood_label}, patience {s.patience}{muted}"
+            )
 
     # ----- input ------------------------------------------------------------
     def next_move(self, state: CallState, choices: Sequence[Choice]) -> Move | None:
@@ -201,7 +202,6 @@ def _ready(stream: IO[str], timeout: float) -> bool:
 
 def _print_card(card: Any, out: IO[str]) -> None:
     from rich.console import Console
-
     from scoring.render import print_scorecard
 
     print_scorecard(card, console=Console(file=out, width=100, highlight=False))

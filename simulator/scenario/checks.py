@@ -39,7 +39,11 @@ def _context(data: dict[str, Any]) -> Found:
     if "wrong_number" in context and not data.get("correct_number"):
         yield ("context",), "a wrong_number scenario needs correct_number", "add correct_number"
     if "reason" not in lines and "opening" not in lines:
-        yield ("lines",), "missing line 'reason' (the caller's reason for calling)", "add lines.reason"
+        yield (
+            ("lines",),
+            "missing line 'reason' (the caller's reason for calling)",
+            "add lines.reason",
+        )
     needs = {
         "id_number": ({"order", "second_request"}, "give_id"),
         "email": ({"documentation", "product_question"}, "give_email"),
@@ -116,8 +120,11 @@ def _script(data: dict[str, Any], item_ids: frozenset[str] | None) -> Found:
                 for k, item in enumerate(mistake.get("fails", [])):
                     if item_ids is not None and item not in item_ids:
                         hint = did_you_mean(item, item_ids)
-                        yield (("script", i, "mistakes", j, "fails", k),
-                               f"unknown protocol item {item!r}", hint)
+                        yield (
+                            ("script", i, "mistakes", j, "fails", k),
+                            f"unknown protocol item {item!r}",
+                            hint,
+                        )
 
 
 def _move(text: str, where: Path, exts: set[str]) -> Found:
@@ -131,6 +138,8 @@ def _move(text: str, where: Path, exts: set[str]) -> Found:
     if isinstance(move, Consult | Transfer) and move.ext not in exts:
         verb = "transfer" if isinstance(move, Transfer) else "consult"
         listed = ", ".join(sorted(exts)) or "none"
-        yield where, f"{verb} to extension {move.ext}, which is not in the directory", (
-            f"directory extensions: {listed}"
+        yield (
+            where,
+            f"{verb} to extension {move.ext}, which is not in the directory",
+            (f"directory extensions: {listed}"),
         )
