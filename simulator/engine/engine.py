@@ -54,8 +54,9 @@ MAX_LINE_CHARS = 2000
 
 def clean_words(text: str) -> str:
     """What a transcript line can hold: no control characters, one line, bounded length."""
-    kept = "".join(" " if unicodedata.category(c)[0] in "CZ" else c for c in text)
-    return " ".join(kept.split())[:MAX_LINE_CHARS]
+    if not text.isprintable():  # the slow path only for control or odd separator characters
+        text = "".join(" " if unicodedata.category(c)[0] in "CZ" else c for c in text)
+    return " ".join(text.split())[:MAX_LINE_CHARS]
 
 
 def speaking_time(text: str) -> int:

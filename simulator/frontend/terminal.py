@@ -72,7 +72,7 @@ class TerminalFrontend:
 
     def _show_one(self, o: Output) -> None:
         if isinstance(o, LineSpoken):
-            who = "YOU   " if o.line.is_agent else "CALLER"
+            who = "YOU" if o.line.is_agent else "CALLER"
             cut = " (cuts in)" if o.cuts_in else ""
             self._print(f"[{format_time(o.line.time)}] {who}{cut}: {o.line.text}")
         elif isinstance(o, EventLogged):

@@ -55,7 +55,7 @@ def test_same_scenario_seed_and_moves_give_the_same_transcript(tiny: Scenario) -
 
 
 def test_transcript_reads_back_with_the_grader_reader(tiny: Scenario) -> None:
-    engine, _ = play(tiny, [GREETING, "/note hello \"quoted\" = text", "/lookup order"])
+    engine, _ = play(tiny, [GREETING, '/note hello "quoted" = text', "/lookup order"])
     t = parse_text(transcript_text(engine))
     assert t.caller == "Maria Lopez"
     assert "order" in t.context
@@ -105,8 +105,12 @@ def test_patience_running_out_escalates_to_the_fourth_level(tiny: Scenario) -> N
 def test_transfer_ends_the_call_with_the_directory_details(tiny: Scenario) -> None:
     engine, _ = play(tiny, [GREETING, "/transfer 4420"])
     (ev,) = events(engine, "transfer")
-    assert dict(ev.fields) == {"ext": "4420", "to": "Greg Lyons", "dept": "Shipping",
-                               "voicemail": "yes"}
+    assert dict(ev.fields) == {
+        "ext": "4420",
+        "to": "Greg Lyons",
+        "dept": "Shipping",
+        "voicemail": "yes",
+    }
     assert engine.finished
 
 

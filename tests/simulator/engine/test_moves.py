@@ -45,8 +45,17 @@ def test_parse_and_format_round_trip(text: str, move: object) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["/teleport", "/transfer", "/transfer 1 2", "/lookup shoes", "/note", "/wait x",
-             "/wait 0", "/notify ceo"]
+    "text",
+    [
+        "/teleport",
+        "/transfer",
+        "/transfer 1 2",
+        "/lookup shoes",
+        "/note",
+        "/wait x",
+        "/wait 0",
+        "/notify ceo",
+    ],
 )
 def test_bad_commands_say_how_to_write_them(text: str) -> None:
     with pytest.raises(MoveError):

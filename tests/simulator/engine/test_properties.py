@@ -30,8 +30,22 @@ PHRASES = [
     "  \n\r\t ",
     "para\u2028sep\x1c\x85",
 ]
-COMMANDS = ["/hold", "/resume", "/mute", "/unmute", "/lookup", "/lookup order", "/ticket",
-            "/email", "/notify", "/interrupt", "/skip", "/note a note", "/wait 5", "/wait 200"]
+COMMANDS = [
+    "/hold",
+    "/resume",
+    "/mute",
+    "/unmute",
+    "/lookup",
+    "/lookup order",
+    "/ticket",
+    "/email",
+    "/notify",
+    "/interrupt",
+    "/skip",
+    "/note a note",
+    "/wait 5",
+    "/wait 200",
+]
 
 
 def moves_for(scenario_index: int) -> st.SearchStrategy[Move]:

@@ -78,8 +78,15 @@ def test_syntax_error_has_line_and_column() -> None:
 
 def test_yaml_1_2_scalars_yes_no_and_dates_stay_strings() -> None:
     doc = load_yaml("a: yes\nb: no\nc: 2024-01-01\nd: 12\ne: '12'\nf: true\ng: ~\n")
-    assert doc.data == {"a": "yes", "b": "no", "c": "2024-01-01", "d": 12, "e": "12", "f": True,
-                        "g": None}
+    assert doc.data == {
+        "a": "yes",
+        "b": "no",
+        "c": "2024-01-01",
+        "d": 12,
+        "e": "12",
+        "f": True,
+        "g": None,
+    }
 
 
 def test_marks_point_at_values_and_keys() -> None:
