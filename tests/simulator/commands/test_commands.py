@@ -1,4 +1,4 @@
-"""`callsim validate`, `callsim scenarios`, `callsim play --autoplay` through the CLI entry point."""
+"""`callsim validate`, `callsim scenarios` and `callsim play --autoplay` via the CLI."""
 
 from __future__ import annotations
 
@@ -39,9 +39,11 @@ def test_scenarios_json_lists_id_title_context_difficulty(
     assert main(["scenarios", "--json", "--scenario-dir", str(extra)]) == 0
     rows = json.loads(capsys.readouterr().out)
     ids = [r["id"] for r in rows]
-    assert set(SHIPPED_IDS) < set(ids) and "my-copy" in ids
+    assert set(SHIPPED_IDS) < set(ids)
+    assert "my-copy" in ids
     row = rows[ids.index("my-copy")]
-    assert row["context"] == ["wrong_number"] and row["difficulty"] == "easy"
+    assert row["context"] == ["wrong_number"]
+    assert row["difficulty"] == "easy"
 
 
 def test_autoplay_script_writes_the_transcript_where_asked(

@@ -81,7 +81,8 @@ def test_each_move_ends_with_state_then_choices(tiny: Scenario) -> None:
 
 def test_hold_timer_and_patience_run_on_wait(tiny: Scenario) -> None:
     engine, _ = play(tiny, [GREETING, "/hold", "/wait 60"])
-    assert engine.state.on_hold and engine.state.hold_seconds == 61
+    assert engine.state.on_hold
+    assert engine.state.hold_seconds == 61
     patience = engine.state.patience
     engine.apply(parse_move("/wait 100"))
     assert engine.state.patience < patience  # past the 120 s check-in
@@ -128,7 +129,8 @@ def test_consult_result_comes_from_the_directory(tiny: Scenario) -> None:
 
 def test_unknown_extension_changes_nothing_and_says_why(tiny: Scenario) -> None:
     engine, outputs = play(tiny, [GREETING, "/transfer 9999"])
-    assert not engine.finished and not events(engine, "transfer")
+    assert not engine.finished
+    assert not events(engine, "transfer")
     assert any(isinstance(o, Notice) and "9999" in o.text for o in outputs)
 
 
