@@ -1,0 +1,114 @@
+"""The act recogniser: what a line *does* (asks to hold, announces a transfer ...).
+
+One recogniser serves the grader and the simulated caller (DESIGN.md, point
+4), so a phrasing the caller reacts to is one the grader credits. The
+knowledge lives in data, `scoring/phrasing/{agent,caller}.yaml`: regular
+expressions over the normal form of a line (`scoring.normalise`), with
+macros, vetoes (`unless`) and worked examples that the tests check. The act
+labels are documented in docs/acts.md.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from scoring.normalise import normalise
+from scoring.safeyaml import YamlError, load_file
+
+PHRASING_DIR = Path(__file__).resolve().parent / "phrasing"
+SPEAKERS = ("agent", "caller")
+_MACRO = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
+
+
+class PhrasingError(ValueError):
+    """A phrasing file that does not load: names the file and the act."""
+
+
+@dataclass(frozen=True)
+class ActRule:
+    """One act's compiled patterns, plus the worked examples kept for tests."""
+
+    name: str
+    pattern: re.Pattern[str]
+    veto: re.Pattern[str] | None
+    examples: tuple[str, ...]
+    counter_examples: tuple[str, ...]
+
+    def matches(self, normal: str) -> bool:
+        if not self.pattern.search(normal):
+            return False
+        return not (self.veto and self.veto.search(normal))
+
+
+def _expand(pattern: str, macros: Mapping[str, str], where: str) -> str:
+    def sub(m: re.Match[str]) -> str:
+        key = m.group(1)
+        if key not in macros:
+            raise PhrasingError(f"{where}: unknown macro {{{key}}}")
+        return macros[key]
+
+    # Macros may use macros; three rounds is plenty and bounds the expansion.
+    for _ in range(3):
+        pattern = _MACRO.sub(sub, pattern)
+    return pattern
+
+
+def _compile(patterns: list[str], macros: Mapping[str, str], where: str) -> re.Pattern[str]:
+    parts = [f"(?:{_expand(str(p), macros, where)})" for p in patterns]
+    try:
+        return re.compile(r"(?<![a-z0-9])(?:" + "|".join(parts) + r")(?![a-z0-9])")
+    except re.error as exc:
+        raise PhrasingError(f"{where}: bad pattern: {exc}") from None
+
+
+def load_rules(path: Path) -> tuple[ActRule, ...]:
+    """Load one phrasing file into compiled rules (raises `PhrasingError`)."""
+    try:
+        data: Any = load_file(path)
+    except YamlError as exc:
+        raise PhrasingError(str(exc)) from None
+    if not isinstance(data, dict) or not isinstance(data.get("acts"), dict):
+        raise PhrasingError(f"{path}: expected a mapping with 'acts'")
+    macros = {str(k): str(v) for k, v in (data.get("macros") or {}).items()}
+    rules = []
+    for name, spec in data["acts"].items():
+        where = f"{path.name}: act {name}"
+        if not isinstance(spec, dict) or not spec.get("patterns"):
+            raise PhrasingError(f"{where}: needs a non-empty 'patterns' list")
+        veto = _compile(spec["unless"], macros, where) if spec.get("unless") else None
+        rules.append(
+            ActRule(
+                name=str(name),
+                pattern=_compile(list(spec["patterns"]), macros, where),
+                veto=veto,
+                examples=tuple(spec.get("examples") or ()),
+                counter_examples=tuple(spec.get("not") or ()),
+            )
+        )
+    return tuple(rules)
+
+
+@lru_cache(maxsize=4)
+def rules_for(speaker: str) -> tuple[ActRule, ...]:
+    """The shipped rules for `agent` or `caller` lines (loaded once)."""
+    if speaker not in SPEAKERS:
+        raise ValueError(f"speaker must be one of {SPEAKERS}, not {speaker!r}")
+    return load_rules(PHRASING_DIR / f"{speaker}.yaml")
+
+
+def act_names(speaker: str) -> tuple[str, ...]:
+    return tuple(r.name for r in rules_for(speaker))
+
+
+@lru_cache(maxsize=131072)
+def recognise(text: str, speaker: str = "agent") -> frozenset[str]:
+    """The acts a line does, as labels from docs/acts.md (empty: none recognised)."""
+    normal = normalise(text)
+    if not normal:
+        return frozenset()
+    return frozenset(r.name for r in rules_for(speaker) if r.matches(normal))

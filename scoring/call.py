@@ -1,0 +1,331 @@
+"""A transcript analysed once for all protocol items.
+
+Many items ask the same questions (when did the caller give their name? where
+are the holds? what did each line do?). `Call` answers each once, lazily, so
+every rule stays a few lines of plain logic over these facts. Pure: built
+from the transcript alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from scoring.acts import recognise
+from scoring.extract import digit_runs, has_phone_shape, longest_digit_run
+from scoring.normalise import fold, normalise
+from scoring.transcript import Event, Line, Speech, Transcript
+
+TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "sir", "madam", "prof"})
+_CORP_SUFFIX = re.compile(
+    r"\b(?:inc|incorporated|llc|ltd|limited|co|corp|corporation|company|plc|gmbh|lp|llp)\b"
+)
+_STOP = frozenset(
+    """a about above after again against all am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is it
+    its itself just me more most my myself no nor not now of off on once only or other our ours
+    ourselves out over own same she should so some such than that the their theirs them
+    themselves then there these they this those through to too under until up very was we were
+    what when where which while who whom why will with would you your yours yourself
+    yourselves okay yes yeah hi hello hey good morning afternoon evening please thank thanks
+    sure well um uh oh ah really also still got get getting gets like need want wanted calling
+    call called today help know just going one thing things something anything way able
+    let lot much many make made see said says say tell told back right now there again
+    ask asking question questions think thinking wondering hoping could would might try
+    trying look looking maybe actually think mine came come comes""".split()
+)
+_SELF_ID = re.compile(
+    r"\b(?:my name is|my name's|name is|this is|it's|it is|i'm|i am|speaking with|you have)"
+    r"\s+((?:[A-Z][a-zA-Z'\-]+)(?:\s+[A-Z][a-zA-Z'\-]+){0,2})"
+)
+_NAME_ONLY = re.compile(r"^\s*(?:(?:yes|yeah|sure|hi|it's|its|sure,)\s*,?\s*)?"
+                        r"((?:[A-Z][a-zA-Z'\-]+)(?:\s+[A-Z][a-zA-Z'\-]+){0,2})\s*[.!,]?\s*$")
+
+
+@dataclass(frozen=True)
+class Turn:
+    """A speech line with its place in the call and the acts it does."""
+
+    index: int  # position in transcript.lines
+    line: Speech
+    acts: frozenset[str]
+
+    @property
+    def text(self) -> str:
+        return self.line.text
+
+    @property
+    def normal(self) -> str:
+        return normalise(self.line.text)
+
+    def has(self, *acts: str) -> bool:
+        return any(a in self.acts for a in acts)
+
+
+@dataclass(frozen=True)
+class HoldSegment:
+    hold: Event
+    hold_index: int
+    resume: Event | None
+    resume_index: int | None
+    end_time: int
+
+    @property
+    def seconds(self) -> int:
+        return self.end_time - self.hold.time
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper: enough to match "waterproofing" with "waterproof"."""
+    for suffix, repl in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("ly", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: len(word) - len(suffix)] + repl
+    return word
+
+
+def content_stems(text: str, exclude: frozenset[str] = frozenset()) -> set[str]:
+    return {
+        stem(w)
+        for w in normalise(text).split()
+        if w not in _STOP and w not in exclude and len(w) > 2 and not w.isdigit()
+    }
+
+
+def name_tokens(name: str) -> list[str]:
+    """Lower-case name words, without titles: "Mr. James Whitford" -> [james, whitford]."""
+    return [t for t in normalise(name).split() if t not in TITLES and len(t) > 1]
+
+
+def contains_phrase(text: str, phrase: str) -> bool:
+    """Whole-word, case-insensitive, punctuation-blind containment."""
+    p = normalise(phrase)
+    return bool(p) and f" {p} " in f" {normalise(text)} "
+
+
+class Call:
+    """Facts about one call, computed on first use."""
+
+    def __init__(self, transcript: Transcript) -> None:
+        self.t = transcript
+        self.lines: tuple[Line, ...] = transcript.lines
+        self.context = transcript.context
+        turns = []
+        for i, ln in enumerate(self.lines):
+            if isinstance(ln, Speech):
+                turns.append(Turn(i, ln, recognise(ln.text, ln.speaker)))
+        self.turns: tuple[Turn, ...] = tuple(turns)
+        self.agent_turns = tuple(t for t in turns if t.line.is_agent)
+        self.caller_turns = tuple(t for t in turns if t.line.is_caller)
+
+    # ---------------------------------------------------------------- generic
+
+    def events(self, name: str) -> list[tuple[int, Event]]:
+        return [(i, ln) for i, ln in enumerate(self.lines) if isinstance(ln, Event) and ln.name == name]
+
+    def agent_between(self, start: int, end: int) -> list[Turn]:
+        """Agent turns with start <= index < end."""
+        return [t for t in self.agent_turns if start <= t.index < end]
+
+    def caller_between(self, start: int, end: int) -> list[Turn]:
+        return [t for t in self.caller_turns if start <= t.index < end]
+
+    def agent_after(self, index: int, count: int) -> list[Turn]:
+        return [t for t in self.agent_turns if t.index > index][:count]
+
+    @property
+    def first_agent(self) -> Turn | None:
+        return self.agent_turns[0] if self.agent_turns else None
+
+    @property
+    def end_index(self) -> int:
+        return len(self.lines)
+
+    # ---------------------------------------------------------------- people
+
+    @cached_property
+    def brand(self) -> str:
+        """The header's brand, or the name the agent answered with."""
+        if self.t.brand:
+            return self.t.brand
+        first = self.first_agent
+        if first:
+            m = re.search(
+                r"(?:calling|contacting|to|reached|with)\s+((?:[A-Z][\w&'\-]*\s?){1,4})", first.text
+            )
+            if m:
+                return m.group(1).strip()
+        return ""
+
+    def says_brand(self, text: str) -> bool:
+        if not self.brand:
+            return False
+        brand = normalise(self.brand)
+        line = normalise(text)
+        core = _CORP_SUFFIX.sub(" ", brand).split()
+        candidates = {brand, " ".join(core)}
+        if " ".join(core).replace(" ", ""):
+            candidates.add(" ".join(core).replace(" ", ""))
+        padded, squeezed = f" {line} ", line.replace(" ", "")
+        return any(c and (f" {c} " in padded or (len(c) > 5 and c.replace(" ", "") in squeezed)) for c in candidates)
+
+    @cached_property
+    def caller_name(self) -> list[str]:
+        """The caller's name words (header first, else how the caller introduced themself)."""
+        if self.t.caller:
+            return name_tokens(self.t.caller)
+        for turn in self.caller_turns:
+            m = _SELF_ID.search(turn.text) or _NAME_ONLY.match(turn.text)
+            if m:
+                toks = name_tokens(m.group(1))
+                if toks and not any(t in _STOP for t in toks):
+                    return toks
+        return []
+
+    def names_caller(self, turn: Turn) -> bool:
+        """Does the line say the caller's first name or surname?"""
+        if not self.caller_name:
+            return False
+        words = f" {turn.normal} "
+        return any(f" {tok} " in words for tok in self.caller_name)
+
+    @cached_property
+    def caller_gave_name_at(self) -> int | None:
+        """Index of the caller's first line that gives their name."""
+        for turn in self.caller_turns:
+            if self.names_caller(turn):
+                return turn.index
+        return None
+
+    @cached_property
+    def name_known_at(self) -> int | None:
+        """When the caller's name became known: they said it, or the agent used it."""
+        spots = [self.caller_gave_name_at]
+        spots += [t.index for t in self.agent_turns if self.names_caller(t)][:1]
+        known = [s for s in spots if s is not None]
+        return min(known) if known else None
+
+    # ---------------------------------------------------------------- what the caller said
+
+    @cached_property
+    def reason_turn(self) -> Turn | None:
+        """The caller's first line that states a reason for calling (not just a name or number)."""
+        exclude = frozenset(self.caller_name) | frozenset(name_tokens(self.t.agent))
+        exclude |= frozenset(normalise(self.brand).split())
+        for turn in self.caller_turns:
+            if len(content_stems(turn.text, exclude)) >= 2:
+                return turn
+        return None
+
+    def reason_stems(self) -> set[str]:
+        turn = self.reason_turn
+        if not turn:
+            return set()
+        exclude = frozenset(self.caller_name) | frozenset(name_tokens(self.t.agent))
+        exclude |= frozenset(normalise(self.brand).split())
+        return content_stems(turn.text, exclude)
+
+    def _asked_before(self, turn: Turn, pattern: str) -> bool:
+        prev = [a for a in self.agent_turns if a.index < turn.index][-1:]
+        return bool(prev and re.search(pattern, prev[0].normal))
+
+    @cached_property
+    def phone_given_at(self) -> int | None:
+        """Index of the caller's first line that gives a phone number."""
+        for turn in self.caller_turns:
+            asked = self._asked_before(turn, r"\b(?:phone|number to|call you|reach you|callback|call back|cell|mobile|telephone)\b")
+            if has_phone_shape(turn.text) or (asked and longest_digit_run(turn.text) >= 7):
+                return turn.index
+        return None
+
+    @cached_property
+    def id_given_at(self) -> int | None:
+        """Index of the caller's first line that gives an account/member/order/... number."""
+        id_words = r"\b(?:order|account|member|membership|invoice|shipment|tracking|policy|customer|reference|confirmation|case|claim|ticket|id|booking|reservation|loyalty|card|pro|bill of lading|po)\b"
+        for turn in self.caller_turns:
+            asked_phone = self._asked_before(turn, r"\b(?:phone|number to|call you|reach you|callback|call back)\b")
+            asked_id = self._asked_before(turn, id_words)
+            says_id = re.search(id_words + r"(?: \w+){0,3} (?:number|no|is|#)?", turn.normal)
+            runs = digit_runs(turn.text)
+            has_code = bool(re.search(r"\b(?=[a-z0-9-]*\d)[a-z]{1,4}-?\d{3,}\b", fold(turn.text)))
+            longest = max((len(r) for r in runs), default=0)
+            if asked_phone and not asked_id:
+                continue
+            if has_phone_shape(turn.text) and not (says_id or asked_id):
+                continue
+            if has_code or longest >= 5 or ((asked_id or says_id) and longest >= 3):
+                return turn.index
+        return None
+
+    # ---------------------------------------------------------------- holds and transfers
+
+    @cached_property
+    def holds(self) -> list[HoldSegment]:
+        segments: list[HoldSegment] = []
+        open_hold: tuple[int, Event] | None = None
+        for i, ln in enumerate(self.lines):
+            if not isinstance(ln, Event):
+                continue
+            if ln.name == "hold" and open_hold is None:
+                open_hold = (i, ln)
+            elif ln.name == "resume" and open_hold is not None:
+                segments.append(HoldSegment(open_hold[1], open_hold[0], ln, i, ln.time))
+                open_hold = None
+        if open_hold is not None:
+            segments.append(HoldSegment(open_hold[1], open_hold[0], None, None, self.t.end_time))
+        return segments
+
+    def hold_window(self, k: int) -> tuple[int, int]:
+        """Lines before hold k since the previous resume (or the call start)."""
+        seg = self.holds[k]
+        start = 0
+        if k > 0:
+            prev = self.holds[k - 1]
+            start = prev.resume_index if prev.resume_index is not None else prev.hold_index
+        return start, seg.hold_index
+
+    @cached_property
+    def transfers(self) -> list[tuple[int, Event]]:
+        return self.events("transfer")
+
+    def transfer_window(self, k: int) -> tuple[int, int]:
+        start = self.transfers[k - 1][0] + 1 if k > 0 else 0
+        return start, self.transfers[k][0]
+
+    def on_hold_at(self, index: int) -> bool:
+        for seg in self.holds:
+            end = seg.resume_index if seg.resume_index is not None else self.end_index
+            if seg.hold_index < index < end:
+                return True
+        return False
+
+    # ---------------------------------------------------------------- messages and callbacks
+
+    @cached_property
+    def message_taken_at(self) -> int | None:
+        """The caller accepted an offer to take a message, or asked to leave one."""
+        for turn in self.caller_turns:
+            if turn.has("choose_message"):
+                return turn.index
+            prev = [a for a in self.agent_turns if a.index < turn.index][-1:]
+            if prev and prev[0].has("offer_message") and not prev[0].has("offer_transfer_or_message", "offer_voicemail_choice"):
+                if turn.has("agree") and not turn.has("refuse"):
+                    return turn.index
+        return None
+
+    @cached_property
+    def callback_turns(self) -> list[Turn]:
+        """Agent lines promising a call back (an offer the caller then declined does not count)."""
+        out = []
+        for turn in self.agent_turns:
+            if not turn.has("promise_callback"):
+                continue
+            is_offer = "?" in turn.text or re.match(
+                r"^(?:would you like|do you want|shall i|should i|can i|would it help)", turn.normal
+            )
+            reply = [c for c in self.caller_turns if c.index > turn.index][:1]
+            if is_offer and reply and reply[0].has("refuse") and not reply[0].has("agree"):
+                continue
+            out.append(turn)
+        return out

@@ -1,0 +1,255 @@
+"""Values the grader pulls out of lines: digits, ids, phone numbers, e-mails, time frames.
+
+People say numbers in many ways ("614-555-0193", "six one four, five five
+five, oh one nine three", "double five"); tickets are read out letter by
+letter ("F G 1 1 8 8" for FG-1188); time frames come as "within 24 hours",
+"within the hour", "by five p.m. tomorrow", "this week". These helpers turn
+them into plain values the protocol items can compare.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from scoring.normalise import fold, normalise
+
+_UNITS = {
+    "zero": 0, "oh": 0, "o": 0, "nought": 0, "one": 1, "two": 2, "three": 3, "four": 4,
+    "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+    "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_DIGIT_WORDS = {k: str(v) for k, v in _UNITS.items() if v < 10}
+_REPEAT = {"double": 2, "triple": 3}
+
+
+def _is_digitish(tok: str) -> bool:
+    return tok.isdigit() or (tok in _DIGIT_WORDS and tok not in ("o", "oh"))
+
+
+@lru_cache(maxsize=65536)
+def spoken_digits(text: str) -> str:
+    """The line with spoken digit sequences turned into digit strings.
+
+    "five five five, oh one nine three" -> "555 0193"; "double five" -> "55".
+    "oh"/"o" count as zero only next to other digits, so "Oh, okay" stays words.
+    Runs of digits separated only by spaces, dashes or dots are joined.
+    """
+    toks = re.findall(r"[a-z]+|\d+", fold(text).replace("-", " "))
+    out: list[str] = []
+    run = ""
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        nxt = toks[i + 1] if i + 1 < len(toks) else ""
+        prev_digit = bool(run)
+        if tok.isdigit():
+            run += tok
+        elif tok in _REPEAT and (nxt.isdigit() or nxt in _DIGIT_WORDS):
+            reps = _REPEAT[tok]
+            run += (nxt if nxt.isdigit() else _DIGIT_WORDS[nxt]) * reps
+            i += 1
+        elif tok in ("oh", "o") and (prev_digit or _is_digitish(nxt) or nxt in ("oh", "o")):
+            run += "0"
+        elif tok in _DIGIT_WORDS and tok not in ("oh", "o"):
+            run += _DIGIT_WORDS[tok]
+        else:
+            if run:
+                out.append(run)
+                run = ""
+            out.append(tok)
+        i += 1
+    if run:
+        out.append(run)
+    return " ".join(out)
+
+
+def digit_runs(text: str) -> list[str]:
+    """Every run of digits in the line, spoken or written (see `spoken_digits`)."""
+    return re.findall(r"\d+", spoken_digits(text))
+
+
+def digits_only(value: str) -> str:
+    return "".join(ch for ch in spoken_digits(value) if ch.isdigit())
+
+
+def mentions_digits(text: str, wanted: str) -> bool:
+    """Does the line say the number `wanted` (any grouping, spoken or written)?"""
+    want = digits_only(wanted)
+    if not want:
+        return False
+    return any(want in run for run in digit_runs(text)) or want in "".join(digit_runs(text))
+
+
+_SPELL = re.compile(r"[a-z0-9]+")
+
+
+@lru_cache(maxsize=65536)
+def compact(text: str) -> str:
+    """Letters and digits only, spoken digits converted: for comparing ids read aloud."""
+    return "".join(_SPELL.findall(spoken_digits(text)))
+
+
+def mentions_id(text: str, ident: str) -> bool:
+    """Does the line read out the id (`FG-1188` as "F G 1 1 8 8", "fg1188" ...)?"""
+    want = compact(ident)
+    return len(want) >= 3 and want in compact(text)
+
+
+_PHONE_SHAPE = re.compile(
+    r"(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}\b|\b\d{3}[.-]\d{4}\b"
+)
+
+
+def has_phone_shape(text: str) -> bool:
+    """A written phone number (555-614-2200, (614) 555-0193, 555.0193)."""
+    return bool(_PHONE_SHAPE.search(fold(text)))
+
+
+def longest_digit_run(text: str) -> int:
+    return max((len(r) for r in digit_runs(text)), default=0)
+
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_SPOKEN_EMAIL = re.compile(r"\b[\w.]+ at [\w]+ dot (?:com|org|net|co|edu|gov|io|us|uk)\b")
+
+
+def emails(text: str) -> list[str]:
+    """E-mail addresses written in the line (lower case)."""
+    return [e.lower().rstrip(".") for e in _EMAIL.findall(fold(text))]
+
+
+def mentions_email(text: str) -> bool:
+    return bool(_EMAIL.search(fold(text)) or _SPOKEN_EMAIL.search(normalise(text)))
+
+
+ROLE_MAILBOXES = frozenset(
+    {
+        "customerservice", "customer.service", "customer-service", "customercare", "care",
+        "service", "services", "support", "help", "helpdesk", "info", "information", "sales",
+        "orders", "contact", "contactus", "hello", "team", "cs", "billing", "accounts",
+        "returns", "enquiries", "inquiries", "office", "admin", "members", "membership",
+        "feedback", "questions", "docs", "documents", "shipping", "warranty", "claims",
+    }
+)  # fmt: skip
+
+
+def is_role_mailbox(address: str) -> bool:
+    local = address.split("@", 1)[0].lower()
+    return local in ROLE_MAILBOXES or local.replace(".", "").replace("-", "") in ROLE_MAILBOXES
+
+
+# ---------------------------------------------------------------- time frames
+
+
+def words_to_number(tokens: list[str]) -> int | None:
+    """"twenty four" -> 24, "48" -> 48, "a"/"an" -> 1; None when not a number."""
+    if not tokens:
+        return None
+    if len(tokens) == 1 and tokens[0].isdigit():
+        return int(tokens[0])
+    if tokens in (["a"], ["an"], ["one"]):
+        return 1
+    total = 0
+    seen = False
+    for tok in tokens:
+        if tok in _TENS:
+            total += _TENS[tok]
+            seen = True
+        elif tok in _UNITS and tok not in ("o", "oh"):
+            total += _UNITS[tok]
+            seen = True
+        elif tok.isdigit():
+            total += int(tok)
+            seen = True
+        elif tok == "and":
+            continue
+        else:
+            return None
+    return total if seen else None
+
+
+_NUM = (
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+    r"eighteen|twenty|thirty|forty|forty eight|fifty|sixty|seventy|seventy two|ninety|"
+    r"twenty (?:one|two|three|four|five|six|seven|eight|nine)|"
+    r"thirty (?:one|two|three|four|five|six)|forty (?:one|two|three|four|five|six|seven|eight))"
+)
+_UNIT_HOURS = {
+    "minute": 1 / 60, "minutes": 1 / 60, "min": 1 / 60, "mins": 1 / 60,
+    "hour": 1, "hours": 1, "hr": 1, "hrs": 1,
+    "day": 24, "days": 24, "business day": 24, "business days": 24 * 1.4,
+    "working day": 24, "working days": 24 * 1.4, "week": 168, "weeks": 168,
+    "month": 720, "months": 720,
+}  # fmt: skip
+_SPAN = re.compile(
+    rf"(?:within|in|inside|under|less than|no more than|no later than|in the next|over the next|"
+    rf"within the next|in about|about|around|roughly|up to|next|the next)\s+"
+    rf"(?P<n>{_NUM})(?:\s+(?:to|or|-)\s+(?P<n2>{_NUM}))?\s+"
+    r"(?P<unit>business days?|working days?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\b"
+)
+_BARE_SPAN = re.compile(
+    rf"\b(?P<n>{_NUM})(?:\s+(?:to|or)\s+(?P<n2>{_NUM}))?\s+"
+    r"(?P<unit>business days?|working days?|minutes?|hours?|days?|weeks?|months?)\b"
+)
+_PHRASES: list[tuple[re.Pattern[str], float]] = [
+    (re.compile(r"\b(?:within|in|inside) (?:the|an|one|the next|the next half) hour\b"), 1),
+    (re.compile(r"\b(?:right away|straight away|immediately|right now|shortly|asap|"
+                r"as soon as possible|in a few minutes|in a moment|momentarily|within minutes|"
+                r"in the next few minutes|in a bit)\b"), 1),
+    (re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening)|later today|"
+                r"by (?:the )?end of (?:the )?(?:day|business)|by close of business|by cob|"
+                r"by eod|end of day|before (?:you|we) close|before five today)\b"), 8),
+    (re.compile(r"\b(?:tomorrow|by tomorrow|next business day|next working day|"
+                r"overnight|within a day|by this time tomorrow)\b"), 24),
+    (re.compile(r"\b(?:this week|by the end of the week|by friday|end of the week|"
+                r"later this week|in a few days|in a couple of days|couple of days)\b"), 96),
+    (re.compile(r"\b(?:next week|in a week|within a week)\b"), 168),
+    (re.compile(r"\b(?:next month|in a month|within a month)\b"), 720),
+]  # fmt: skip
+_CLOCK = re.compile(
+    r"\b(?:by|at|around|before|after|between)\s+(?:\d{1,2}|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve|noon|midday)(?:\s*(?:\d{2}|thirty|fifteen|forty five))?"
+    r"(?:\s*(?:a m|p m|am|pm|o clock|in the (?:morning|afternoon|evening)))?\b"
+)
+_DAYS = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+
+
+def timeframe_hours(text: str) -> float | None:
+    """The longest time frame a line commits to, in hours; None when it names none.
+
+    A range ("three to five business days") counts at its far end; clock times
+    ("by five p.m.") are today's (8 h) unless the line also says tomorrow (24 h);
+    weekdays count as within the week (96 h).
+    """
+    t = normalise(text)
+    found: list[float] = []
+    for rx in (_SPAN, _BARE_SPAN):
+        for m in rx.finditer(t):
+            n = words_to_number((m.group("n2") or m.group("n")).split())
+            if n is None:
+                continue
+            unit = m.group("unit")
+            found.append(n * _UNIT_HOURS.get(unit, _UNIT_HOURS.get(unit.rstrip("s"), 24)))
+    for rx, hours in _PHRASES:
+        if rx.search(t):
+            found.append(hours)
+    if _CLOCK.search(t) and not found:
+        found.append(8)
+    if _DAYS.search(t) and not found:
+        found.append(96)
+    return max(found) if found else None
+
+
+def has_timeframe(text: str) -> bool:
+    return timeframe_hours(text) is not None
+
+
+def mentions_clock_time(text: str) -> bool:
+    t = normalise(text)
+    return bool(_CLOCK.search(t) or _DAYS.search(t) or re.search(r"\b(?:morning|afternoon|evening)\b", t))

@@ -1,0 +1,124 @@
+"""The protocol-item machinery: one small rule per item, each returning a `Check`.
+
+Item ids, sections and sources follow ../shared/spec/protocol-items.md; a rule
+is a pure function of the analysed call (`scoring.call.Call`) and the policy
+parameters, returning pass / fail / na with a reason and the evidence lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+from scoring.call import Call, Turn
+from scoring.transcript import Event, Line, Speech, format_time
+
+Result = Literal["pass", "fail", "na"]
+Params = Mapping[str, float]
+
+SEEDS = {
+    "000": "000_e0bc6d9a85727082.txt",
+    "001": "001_97e9c88823183f3e.txt",
+    "002": "002_1f721ead0f76229c.txt",
+    "003": "003_f09645ea76132f6d.txt",
+    "004": "004_8071aa02700254db.txt",
+}
+
+SECTIONS = {
+    "open": "Opening",
+    "soft": "Soft skills",
+    "hold": "Hold",
+    "xfer": "Transfer",
+    "msg": "Messages and callbacks",
+    "second": "Second requests",
+    "esc": "Escalation",
+    "close": "Closing",
+}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A transcript line that decided an item."""
+
+    line: int
+    time: str
+    text: str
+
+    def to_json(self) -> dict[str, object]:
+        return {"line": self.line, "time": self.time, "text": self.text}
+
+
+@dataclass(frozen=True)
+class Check:
+    result: Result
+    reason: str
+    evidence: tuple[Evidence, ...] = ()
+
+
+def evidence(*items: Line | Turn | None) -> tuple[Evidence, ...]:
+    out: list[Evidence] = []
+    for it in items:
+        if it is None:
+            continue
+        ln = it.line if isinstance(it, Turn) else it
+        text = ln.text if isinstance(ln, Speech) else ln.render()
+        out.append(Evidence(ln.number, format_time(ln.time), text))
+    return tuple(out)
+
+
+def passed(reason: str, *ev: Line | Turn | None) -> Check:
+    return Check("pass", reason, evidence(*ev))
+
+
+def failed(reason: str, *ev: Line | Turn | None) -> Check:
+    return Check("fail", reason, evidence(*ev))
+
+
+def na(reason: str) -> Check:
+    return Check("na", reason)
+
+
+Rule = Callable[[Call, Params], Check]
+
+
+@dataclass(frozen=True)
+class ItemSpec:
+    id: str
+    title: str
+    rule_text: str  # the seed's rule in one sentence, for scorecards
+    sources: tuple[str, ...]
+    check: Rule = field(compare=False)
+
+    @property
+    def section(self) -> str:
+        return SECTIONS[self.id.split(".", 1)[0]]
+
+    @property
+    def source(self) -> str:
+        return SEEDS[self.sources[0]]
+
+
+REGISTRY: dict[str, ItemSpec] = {}
+
+
+def item(item_id: str, title: str, rule_text: str, sources: str) -> Callable[[Rule], Rule]:
+    """Register a rule under its spec id (order of registration = scorecard order)."""
+
+    def wrap(fn: Rule) -> Rule:
+        if item_id in REGISTRY:
+            raise ValueError(f"item {item_id} registered twice")
+        REGISTRY[item_id] = ItemSpec(
+            item_id, title, rule_text, tuple(s.strip() for s in sources.split(",")), fn
+        )
+        return fn
+
+    return wrap
+
+
+def first(turns: Iterable[Turn], *acts: str) -> Turn | None:
+    return next((t for t in turns if t.has(*acts)), None)
+
+
+def event_line(ev: tuple[int, Event] | None) -> Event | None:
+    return ev[1] if ev else None

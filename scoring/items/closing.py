@@ -1,0 +1,112 @@
+"""Closing the call (seeds 002, 003): summary, reference, more help, thanks, brand, notes."""
+
+from __future__ import annotations
+
+from scoring.call import Call, Turn
+from scoring.extract import compact, mentions_id
+from scoring.items.base import Check, Params, failed, first, item, na, passed
+
+
+def _routine(call: Call) -> Check | None:
+    if {"spam", "wrong_number"} & call.context:
+        return na("spam or wrong-number call")
+    return None
+
+
+def closing_turns(call: Call) -> list[Turn]:
+    """The agent's closing: its last two lines, never its greeting."""
+    return list(call.agent_turns[1:][-2:])
+
+
+@item("close.summarize", "Summarises the call",
+      "Summarise what was done and the next steps before ending.", "002, 003")
+def summarize(call: Call, p: Params) -> Check:
+    if skip := _routine(call):
+        return skip
+    hit = first(call.agent_turns[1:], "summarize")
+    if hit:
+        return passed("recaps what was done and the next steps", hit)
+    return failed("no summary of what was done and the next steps")
+
+
+@item("close.reference", "Gives the reference number",
+      "Give the caller the ticket, case or order number to keep.", "002")
+def reference(call: Call, p: Params) -> Check:
+    tickets = [e for _, e in call.events("ticket") if e.get("id")]
+    created = first(call.agent_turns, "create_record")
+    if not tickets and created is None:
+        return na("no ticket, case or order created or changed")
+    for ev in tickets:
+        said = next((t for t in call.agent_turns if mentions_id(t.text, ev.get("id"))), None)
+        if said:
+            return passed(f"reference {compact(ev.get('id')).upper()} given", said)
+    if not tickets:
+        ref = first(call.agent_turns, "give_reference")
+        if ref and any(ch.isdigit() for ch in compact(ref.text)):
+            return passed("gives the reference number", ref)
+        return failed("a record was created or changed but no number given", created)
+    return failed(f"ticket {tickets[0].get('id')} never read out to the caller", tickets[0])
+
+
+@item("close.offer_more_help", "Offers more help",
+      "Offer additional assistance before the closing statement.", "002")
+def offer_more_help(call: Call, p: Params) -> Check:
+    if skip := _routine(call):
+        return skip
+    hit = first(call.agent_turns[1:], "anything_else")
+    if hit:
+        return passed("asks whether there is anything else", hit)
+    return failed("never asks whether there is anything else it can help with")
+
+
+@item("close.thank", "Thanks the caller in closing",
+      "Thank the caller for calling, for their time or business, when closing.", "002, 003")
+def thank(call: Call, p: Params) -> Check:
+    closing = closing_turns(call)
+    hit = first(closing, "closing_thanks", "thank_for_calling")
+    if hit:
+        return passed("the closing thanks the caller", hit)
+    return failed("the closing does not thank the caller", *closing[-1:])
+
+
+@item("close.brand", "Brands the closing",
+      "Brand each call in the closing statement.", "002")
+def brand(call: Call, p: Params) -> Check:
+    closing = closing_turns(call)
+    hit = next((t for t in closing if call.says_brand(t.text)), None)
+    if hit:
+        return passed(f"closing names {call.brand}", hit)
+    return failed(f"the closing does not name {call.brand or 'the company'}", *closing[-1:])
+
+
+@item("close.caller_hangs_up_first", "Lets the caller hang up first",
+      "Wait for the caller to hang up first.", "003")
+def caller_hangs_up_first(call: Call, p: Params) -> Check:
+    hangups = call.events("hangup")
+    if not hangups:
+        return na("no hangup event")
+    _, ev = hangups[0]
+    if ev.get("by") == "caller":
+        return passed("hangup by=caller", ev)
+    return failed("the agent hung up first", ev)
+
+
+@item("close.follow_up_email", "Promises a follow-up email",
+      "Follow up every call with an email of what was discussed and the next steps.", "003")
+def follow_up_email(call: Call, p: Params) -> Check:
+    if skip := _routine(call):
+        return skip
+    sent = call.events("email")
+    said = first(call.agent_turns, "promise_email")
+    if sent or said:
+        return passed("an email with the discussion and next steps", said, *(e for _, e in sent[:1]))
+    return failed("no email promised or sent")
+
+
+@item("close.notes_logged", "Logs call notes",
+      "Log call notes after each call.", "002, 003")
+def notes_logged(call: Call, p: Params) -> Check:
+    notes = call.events("note")
+    if notes:
+        return passed("note event logged", notes[0][1])
+    return failed("no note event")

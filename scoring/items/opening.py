@@ -1,0 +1,124 @@
+"""Opening the call (seeds 002, 003): greeting, names, the reason, verification."""
+
+from __future__ import annotations
+
+import re
+
+from scoring.call import Call, content_stems, name_tokens
+from scoring.items.base import Check, Params, failed, first, item, na, passed
+
+
+@item("open.thank_for_calling", "Thanks the caller for calling",
+      "Greet the caller with a thank you for calling.", "002, 003")
+def thank_for_calling(call: Call, p: Params) -> Check:
+    turn = call.first_agent
+    if turn is None:
+        return failed("the agent never speaks")
+    if turn.has("thank_for_calling"):
+        return passed("first line thanks the caller for calling", turn)
+    return failed("first line does not thank the caller for calling", turn)
+
+
+@item("open.introduce_self", "Introduces self",
+      "Introduce yourself by name when you answer.", "002, 003")
+def introduce_self(call: Call, p: Params) -> Check:
+    turn = call.first_agent
+    if turn is None:
+        return failed("the agent never speaks")
+    agent = name_tokens(call.t.agent)
+    if agent and any(f" {a} " in f" {turn.normal} " for a in agent):
+        return passed(f"first line gives the agent's name ({call.t.agent})", turn)
+    if not agent and turn.has("introduce_self"):
+        return passed("first line gives the agent's name", turn)
+    return failed("first line does not give the agent's own name", turn)
+
+
+@item("open.name_brand", "Names the brand",
+      "Introduce the brand in the greeting.", "002, 003")
+def name_brand(call: Call, p: Params) -> Check:
+    turn = call.first_agent
+    if turn is None:
+        return failed("the agent never speaks")
+    if call.says_brand(turn.text):
+        return passed(f"first line names {call.brand}", turn)
+    if not call.brand:
+        return failed("first line names no company (no brand header, none recognisable)", turn)
+    return failed(f"first line does not name {call.brand}", turn)
+
+
+@item("open.ask_caller_name", "Asks the caller's name",
+      "Request the caller's name (if not yet given) so it can be used throughout the call.",
+      "002, 003")
+def ask_caller_name(call: Call, p: Params) -> Check:
+    asked = first(call.agent_turns, "ask_name")
+    volunteered = call.caller_gave_name_at
+    if volunteered is not None and (asked is None or volunteered < asked.index):
+        return na("the caller gave their name before the agent asked")
+    early = call.agent_turns[:2]
+    hit = first(early, "ask_name")
+    if hit:
+        return passed("asks for the caller's name within the first two lines", hit)
+    if asked:
+        return failed("asks for the name only later in the call", asked)
+    return failed("never asks for the caller's name", *early[:1])
+
+
+@item("open.use_caller_name", "Uses the caller's name",
+      "Use the caller's name throughout the call to personalise it.", "002, 003")
+def use_caller_name(call: Call, p: Params) -> Check:
+    known = call.name_known_at
+    if known is None:
+        return na("the caller's name never became known")
+    uses = [t for t in call.agent_turns if t.index >= known and call.names_caller(t)]
+    if len(uses) >= 2:
+        return passed(f"uses the caller's name in {len(uses)} agent lines", *uses[:3])
+    if uses:
+        return failed("uses the caller's name in only one agent line", uses[0])
+    return failed("the caller's name is never used")
+
+
+_ROUTE_ONLY = re.compile(r"\b(?:transfer|put you through|connect you|patch you)\b")
+
+
+@item("open.restate_reason", "Restates the reason and offers help",
+      "State that you are happy to help the caller with the reason they gave.", "002")
+def restate_reason(call: Call, p: Params) -> Check:
+    reason = call.reason_turn
+    if reason is None:
+        return na("the caller states no reason for calling")
+    want = call.reason_stems()
+    exclude = frozenset(call.caller_name) | frozenset(name_tokens(call.t.agent))
+    replies = call.agent_after(reason.index, 2)
+    for reply in replies:
+        shared = want & content_stems(reply.text, exclude)
+        helps = reply.has("commit_help", "ownership")
+        routes_only = reply.has("announce_transfer") and not reply.has("ownership")
+        if shared and helps and not routes_only:
+            return passed(
+                f"names the reason ({', '.join(sorted(shared)[:3])}) and commits to help", reply
+            )
+    if not replies:
+        return failed("no agent reply to the caller's reason", reason)
+    if any(r.has("commit_help") for r in replies):
+        return failed("offers help but does not name the caller's reason", reason, *replies)
+    return failed("does not restate the reason with an offer to help", reason, *replies)
+
+
+_ACTING = ("lookup", "hold", "transfer", "ticket")
+
+
+@item("open.verify_account", "Verifies the order or account",
+      "Ask for the order number and have the caller verify identifying details.", "002, 003")
+def verify_account(call: Call, p: Params) -> Check:
+    if "order" not in call.context:
+        return na("no order or account in this call")
+    acting = [i for name in _ACTING for i, _ in call.events(name)]
+    act_at = min(acting) if acting else call.end_index
+    ask = first(call.agent_between(0, act_at), "ask_account")
+    if ask:
+        return passed("asks for the number or verification before acting on it", ask)
+    later = first(call.agent_turns, "ask_account")
+    if later:
+        return failed("verifies only after acting on the account", later)
+    return failed("never asks for an order/account number or verification details")
+

@@ -1,0 +1,150 @@
+"""Soft skills (seeds 002, 003): jargon, "we" not "they", empathy, no mute, no interrupting."""
+
+from __future__ import annotations
+
+import re
+
+from scoring.call import Call, Turn
+from scoring.extract import _DIGIT_WORDS
+from scoring.items.base import Check, Params, failed, first, item, na, passed
+from scoring.normalise import fold
+
+# The seed's list (002): yep, okeydokey, alrighty, aww, oh, ah, eek, oops (+ spellings).
+_JARGON = re.compile(
+    r"\b(?:yep|yup|yeap|okey ?dokey|okie ?dokie|okey ?doke|okie ?doke|okay ?dokey|okeydokey|"
+    r"okiedokie|alrighty|alrighties|aw+|oh|ah+|eek|oops|oopsie|whoops)\b"
+)
+_NUMBERISH = set(_DIGIT_WORDS) | {"double", "triple", "oh", "o"}
+
+
+def _jargon_words(text: str) -> list[str]:
+    """Listed jargon used as a word; "oh" read as zero in a number is not jargon."""
+    t = re.sub(r"[-_]", " ", fold(text))
+    tokens = re.findall(r"[a-z]+|\d+", t)
+    found = []
+    for m in _JARGON.finditer(" ".join(tokens)):
+        word = m.group()
+        if word == "oh":
+            pos = len(" ".join(tokens)[: m.start()].split())
+            prev = tokens[pos - 1] if pos > 0 else ""
+            nxt = tokens[pos + 1] if pos + 1 < len(tokens) else ""
+            if prev.isdigit() or nxt.isdigit() or prev in _NUMBERISH or nxt in _NUMBERISH:
+                continue
+        found.append(word)
+    return found
+
+
+@item("soft.no_jargon", "Avoids jargon",
+      "Do not use jargon (yep, okeydokey, alrighty, aww, oh, ah, eek, oops).", "002")
+def no_jargon(call: Call, p: Params) -> Check:
+    hits = [(t, _jargon_words(t.text)) for t in call.agent_turns]
+    hits = [(t, w) for t, w in hits if w]
+    if not hits:
+        return passed("no listed jargon in agent lines")
+    words = sorted({w for _, ws in hits for w in ws})
+    return failed(f"jargon: {', '.join(words)}", *(t for t, _ in hits[:4]))
+
+
+_PRONOUN = re.compile(r"\b(?:they|them|their|theirs|themselves)\b")
+_INTERNAL = re.compile(
+    r"\b(?:our|my) (?:\w+ ){0,2}(?:team|teams|department|dept|office|staff|people|guys|folks|"
+    r"colleagues|coworkers|co workers|supervisors?|managers?|warehouse|billing|accounting|shipping|"
+    r"technicians?|engineers?|reps|agents|representatives|specialists?|company|management|"
+    r"headquarters|store|branch|corporate|it|support|lab|crew|developers|system|underwriters|"
+    r"back office|claims|returns|fulfil+ment|logistics|dispatch|installers?)\b"
+    r"|\bthe (?:\w+ ){0,2}(?:department|dept|team|back office|warehouse|billing|accounting|"
+    r"shipping|head office|corporate|management|home office|main office|office|staff|"
+    r"people (?:in|at|over)|guys (?:in|at|over)|folks (?:in|at|over)|supervisors|managers|"
+    r"higher ups|powers that be)\b"
+    r"|\b(?:back office|head office|corporate office|management|headquarters|upstairs)\b"
+)
+_EXTERNAL = re.compile(
+    r"\b(?:carriers?|ups|fedex|fed ex|usps|dhl|post office|postal service|royal mail|couriers?|"
+    r"banks?|manufacturers?|insurers?|insurance company|another company|other company|"
+    r"the seller|the vendor|the retailer|the airline|the hospital|the pharmacy|the irs|"
+    r"the city|the county|the state|government|your (?:\w+ ){0,2}(?:company|provider|bank|"
+    r"insurer|doctor|office|landlord|employer|family|kids|children|parents|friends|team|"
+    r"neighbou?rs|contractor))\b"
+)
+_PLURAL_OBJECT = re.compile(
+    r"\b(?:items?|boots|shoes|products|orders|packages|parcels|boxes|planters|fees|charges|"
+    r"payments|readings|numbers|details|answers|options|colou?rs|sizes|prices|rates|parts|"
+    r"pieces|units|documents|forms|files|records|notes|cards|checks|cheques|statements|bills|"
+    r"emails|messages|letters|shipments|deliveries|funds|seams|soles|questions|instructions|"
+    r"results|tickets|points|credits|refunds|samples|batteries|tires|tyres|lights|doors|"
+    r"windows|keys|plans|prices|dates|times|slots|appointments|pills|tablets|meds|"
+    r"medications|plants|seeds|flowers|goods|supplies|materials|models|versions|updates|"
+    r"they are|those|these|both|all of them)\b"
+)
+_ORG_NAME = re.compile(r"\b[A-Z][a-zA-Z]+(?: (?:and|&|of) [A-Z][a-zA-Z]+| [A-Z][a-zA-Z]+)+")
+
+
+def _last_end(rx: re.Pattern[str], text: str) -> int:
+    ends = [m.end() for m in rx.finditer(text)]
+    return ends[-1] if ends else -1
+
+
+def _blames_company(call: Call, turn: Turn, prior: str) -> str | None:
+    """The pronoun phrase if "they/them" in this agent line points at the company.
+
+    The nearest antecedent before the pronoun (in this line or the line before)
+    decides: one of our own teams or people -> the company; a carrier, another
+    organisation, the caller's people or a plural thing -> fine. A "they" with
+    no antecedent at all ("they messed up your order") is taken as the company.
+    """
+    for m in _PRONOUN.finditer(turn.text.lower()):
+        raw = f"{prior} {turn.text[: m.start()]}"
+        low = raw.lower()
+        internal = _last_end(_INTERNAL, low)
+        orgs = [o.end() for o in _ORG_NAME.finditer(raw) if not call.says_brand(o.group())]
+        external = max(_last_end(_EXTERNAL, low), _last_end(_PLURAL_OBJECT, low), *orgs, -1)
+        if internal > external or (internal < 0 and external < 0):
+            return turn.text[max(0, m.start() - 40) : m.end() + 30]
+    return None
+
+
+@item("soft.we_not_they", "Says \"we\", not \"they\", for the company",
+      "Refer to the company as \"we\", never \"they\".", "002")
+def we_not_they(call: Call, p: Params) -> Check:
+    prior = ""
+    for turn in call.turns:
+        if turn.line.is_agent:
+            hit = _blames_company(call, turn, prior)
+            if hit:
+                return failed(f"speaks of the company or colleagues as 'they': '…{hit.strip()}…'", turn)
+        prior = turn.text
+    return passed("no they/them for the company or its people")
+
+
+@item("soft.empathy", "Shows empathy",
+      "Be apologetic and empathetic for any issue the caller experienced.", "002, 003")
+def empathy(call: Call, p: Params) -> Check:
+    report = first(call.caller_turns, "report_problem", "still_unhappy")
+    if report is None and "irate" in call.context:
+        report = call.reason_turn or (call.caller_turns[0] if call.caller_turns else None)
+    if report is None:
+        return na("the caller reports no problem or frustration")
+    replies = call.agent_after(report.index, 2)
+    hit = first(replies, "empathy")
+    if hit:
+        return passed("apologises or empathises right after the caller's problem", report, hit)
+    return failed("no apology or empathy in the two replies to the caller's problem", report, *replies)
+
+
+@item("soft.no_mute", "Never mutes the caller",
+      "Do not place the customer on mute; use hold so they know you are connected.", "002")
+def no_mute(call: Call, p: Params) -> Check:
+    mutes = call.events("mute")
+    if mutes:
+        return failed(f"muted the line {len(mutes)} time(s)", *(e for _, e in mutes[:3]))
+    return passed("no mute event")
+
+
+@item("soft.no_interrupt", "Does not talk over the caller",
+      "Do not talk over the customer and do not interrupt.", "002")
+def no_interrupt(call: Call, p: Params) -> Check:
+    hits = call.events("interrupt")
+    if hits:
+        return failed(f"interrupted the caller {len(hits)} time(s)", *(e for _, e in hits[:3]))
+    return passed("no interrupt event")
+

@@ -1,0 +1,236 @@
+"""Transfers (seeds 000, 001, 002, 003): screen, offer the choice, warm, announce, once."""
+
+from __future__ import annotations
+
+import re
+
+from scoring.call import Call, Turn, name_tokens
+from scoring.extract import emails, has_phone_shape, is_role_mailbox, mentions_digits
+from scoring.items.base import Check, Params, failed, first, item, na, passed
+from scoring.normalise import normalise
+
+_TRANSFER_WORDS = re.compile(
+    r"\b(?:transfer\w*|put you through|putting you through|connect you|connecting you|"
+    r"patch you|send you over|forward your call|put through)\b"
+)
+_NOT_CUSTOMER = re.compile(
+    r"\b(?:emergency|hospital|accident|my (?:wife|husband|son|daughter|mother|mom|mum|father|"
+    r"dad|brother|sister|partner|kid|child|grandson|granddaughter)|his (?:wife|mother|father)|"
+    r"her (?:husband|mother|father)|family|i work (?:here|with|in|at)|colleague|coworker|"
+    r"co worker|from (?:the )?(?:\w+ )?(?:office|branch|team|department|warehouse))\b"
+)
+
+
+def _no_transfer(call: Call) -> Check | None:
+    return None if call.transfers else na("no transfer")
+
+
+@item("xfer.screened", "Screens spam callers",
+      "Do not transfer spam or unauthorised calls to other people in the company.", "000")
+def screened(call: Call, p: Params) -> Check:
+    if "spam" not in call.context:
+        return na("not a spam call")
+    if call.transfers:
+        ev = call.transfers[0][1]
+        return failed(f"spam call transferred (ext {ev.get('ext') or '?'})", ev)
+    return passed("spam call not transferred")
+
+
+@item("xfer.product_kept", "Keeps product questions",
+      "Do not transfer product questions; research and follow up yourself.", "000")
+def product_kept(call: Call, p: Params) -> Check:
+    if "product_question" not in call.context:
+        return na("no product_question context")
+    if call.transfers:
+        return failed("product question transferred", call.transfers[0][1])
+    own = first(call.agent_turns, "ownership")
+    if own:
+        return passed("not transferred; the agent owns the research and follow-up", own)
+    return failed("not transferred, but the agent takes no ownership of the research")
+
+
+_INTERNAL_CONTACT = re.compile(
+    r"\b(?:extension|ext|x) ?\d{2,}\b|\b(?:direct|personal|cell|mobile) (?:line|number|dial|"
+    r"extension|email|phone)\b|\b(?:his|her) (?:number|phone|email|extension|line|cell|mobile|"
+    r"direct)\b|\b(?:reach|call|contact|email|ring|text) (?:him|her) (?:directly )?(?:at|on)\b"
+)
+
+
+@item("xfer.no_internal_contacts", "Gives out no internal contacts",
+      "Do not divulge internal people's direct numbers, extensions or emails.", "000")
+def no_internal_contacts(call: Call, p: Params) -> Check:
+    if "product_question" not in call.context:
+        return na("no product_question context")
+    said_by_caller: set[str] = set()
+    for turn in call.turns:
+        if turn.line.is_caller:
+            said_by_caller.update(emails(turn.text))
+            continue
+        personal = [e for e in emails(turn.text) if e not in said_by_caller and not is_role_mailbox(e)]
+        text = normalise(turn.text)
+        if personal or _INTERNAL_CONTACT.search(text):
+            return failed("gives out an internal person's contact", turn)
+    return passed("no internal person's number, extension or email given")
+
+
+@item("xfer.offer_choice", "Offers transfer or message",
+      "Give the caller the option of being transferred or leaving a message.", "001")
+def offer_choice(call: Call, p: Params) -> Check:
+    if skip := _no_transfer(call):
+        return skip
+    for k, (_, ev) in enumerate(call.transfers):
+        if not first(call.agent_between(*call.transfer_window(k)), "offer_transfer_or_message"):
+            return failed("no choice of transfer or message before the transfer", ev)
+    hit = first(call.agent_turns, "offer_transfer_or_message")
+    return passed("offers the choice of transfer or message", hit)
+
+
+def _consented(call: Call, start: int, end: int) -> Turn | None:
+    """The caller's agreement to be transferred in lines [start, end), if they gave it."""
+    verdict: Turn | None = None
+    for turn in call.turns:
+        if not start <= turn.index < end or turn.line.is_agent:
+            continue
+        prev = [a for a in call.agent_turns if a.index < turn.index][-1:]
+        about_transfer = bool(prev and _TRANSFER_WORDS.search(prev[0].normal))
+        if turn.has("choose_message") or (about_transfer and turn.has("refuse") and not turn.has("agree")):
+            verdict = None
+        elif turn.has("ask_transfer", "choose_voicemail") or (about_transfer and turn.has("agree")):
+            verdict = turn
+    return verdict
+
+
+@item("xfer.permission", "Gets permission to transfer",
+      "Obtain the caller's permission before a live transfer.", "003")
+def permission(call: Call, p: Params) -> Check:
+    if skip := _no_transfer(call):
+        return skip
+    yeses = []
+    for k, (_, ev) in enumerate(call.transfers):
+        yes = _consented(call, *call.transfer_window(k))
+        if yes is None:
+            return failed("transferred without the caller agreeing", ev)
+        yeses.append(yes)
+    return passed("the caller agreed to the transfer", *yeses[:2])
+
+
+@item("xfer.collect_info", "Collects name, ID and reason before transferring",
+      "Before transferring, get the caller's name, identification number and inquiry.", "001")
+def collect_info(call: Call, p: Params) -> Check:
+    if skip := _no_transfer(call):
+        return skip
+    at, ev = call.transfers[0]
+    name = call.caller_gave_name_at
+    ident = call.id_given_at
+    reason = call.reason_turn
+    missing = []
+    if name is None or name > at:
+        missing.append("name")
+    if reason is None or reason.index > at:
+        missing.append("reason")
+    non_customer = "transfer_ok" in call.context and any(
+        _NOT_CUSTOMER.search(t.normal) for t in call.caller_between(0, at)
+    )
+    if (ident is None or ident > at) and not non_customer:
+        missing.append("identification number")
+    if missing:
+        return failed(f"before the transfer, no {', '.join(missing)}", ev)
+    got = [i for i in (name, ident) if i is not None]
+    return passed("name, identification and reason known before the transfer",
+                  *(call.lines[i] for i in got), reason)
+
+
+@item("xfer.warm", "Warm transfer (consults first)",
+      "Hold the caller, reach the receiving party and give them the caller's details first.", "001")
+def warm(call: Call, p: Params) -> Check:
+    if skip := _no_transfer(call):
+        return skip
+    for k, (at, ev) in enumerate(call.transfers):
+        start, _ = call.transfer_window(k)
+        consults = [(i, c) for i, c in call.events("consult") if start <= i < at]
+        ext = ev.get("ext")
+        answered = [
+            (i, c) for i, c in consults
+            if c.get("result") == "answered" and call.on_hold_at(i)
+            and (not ext or not c.get("ext") or c.get("ext") == ext)
+        ]
+        if answered:
+            continue
+        if ev.get("voicemail") == "yes":
+            missed = [(i, c) for i, c in consults if c.get("result") in ("voicemail", "no_answer")]
+            chose = missed and any(
+                t.has("choose_voicemail") for t in call.caller_between(missed[0][0], at)
+            )
+            if chose:
+                continue
+            return failed("sent to voicemail without a consult that found no one and the caller's choice", ev)
+        return failed("no answered consult with the receiving party during a hold before the transfer", ev)
+    return passed("reached the receiving party on hold before transferring",
+                  *(c for _, c in call.events("consult")[:2]))
+
+
+@item("xfer.announce", "Announces name and extension",
+      "Tell the caller the name of the person and the extension they are transferred to.",
+      "001, 002, 003")
+def announce(call: Call, p: Params) -> Check:
+    if skip := _no_transfer(call):
+        return skip
+    lines = []
+    for k, (_, ev) in enumerate(call.transfers):
+        turns = call.agent_between(*call.transfer_window(k))
+        person = name_tokens(ev.get("to"))
+        ext = ev.get("ext")
+        said_name = [t for t in turns if any(f" {w} " in f" {t.normal} " for w in person)] if person else [
+            t for t in turns if t.has("announce_transfer") and re.search(r"\bto [A-Z][a-z]+", t.text)
+        ]
+        said_ext = [t for t in turns if mentions_digits(t.text, ext)] if ext else [
+            t for t in turns if re.search(r"\b(?:extension|ext)\b\W*\w*\d", t.text.lower())
+        ]
+        if not said_name or not said_ext:
+            missing = " and ".join(w for w, ok in (("name", said_name), ("extension", said_ext)) if not ok)
+            return failed(f"the caller is not told the {missing} before the transfer", ev)
+        lines.append(said_ext[-1])
+    return passed("tells the caller the person's name and extension", *lines[:2])
+
+
+@item("xfer.once", "Transfers at most once",
+      "No caller should be transferred more than once.", "001")
+def once(call: Call, p: Params) -> Check:
+    already = "already_transferred" in call.context
+    n = len(call.transfers)
+    if not n and not already:
+        return na("no transfer and not already_transferred")
+    limit = 0 if already else int(p["max_transfers"])
+    if n > limit:
+        why = "transferred again after an earlier transfer" if already else f"{n} transfers (at most {limit})"
+        return failed(why, *(e for _, e in call.transfers[:3]))
+    if already:
+        return passed("already transferred once; not transferred again")
+    return passed(f"{n} transfer(s)", *(e for _, e in call.transfers[:1]))
+
+
+@item("xfer.voicemail_choice", "Offers message or voice mailbox",
+      "If only voicemail answers, offer a message with you or the voice mailbox.", "001")
+def voicemail_choice(call: Call, p: Params) -> Check:
+    missed = [(i, c) for i, c in call.events("consult") if c.get("result") in ("voicemail", "no_answer")]
+    if not missed:
+        return na("no consult reached voicemail or went unanswered")
+    at, consult = missed[0]
+    later_transfers = [i for i, _ in call.transfers if i > at]
+    end = later_transfers[0] if later_transfers else call.end_index
+    offer = first(call.agent_between(at, end), "offer_voicemail_choice")
+    if offer:
+        return passed("offers a message or the voice mailbox", consult, offer)
+    return failed("no choice of message or voice mailbox offered", consult)
+
+
+@item("xfer.correct_number", "Gives the right number",
+      "When a caller dialled the wrong number, give them the correct number for future use.", "001")
+def correct_number(call: Call, p: Params) -> Check:
+    if "wrong_number" not in call.context:
+        return na("not a wrong-number call")
+    want = call.t.correct_number
+    for turn in call.agent_turns:
+        if (want and mentions_digits(turn.text, want)) or (not want and has_phone_shape(turn.text)):
+            return passed(f"gives the correct number{f' {want}' if want else ''}", turn)
+    return failed(f"never gives the correct number{f' {want}' if want else ''}")

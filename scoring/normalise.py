@@ -1,0 +1,101 @@
+"""Text normalisation shared by the act recogniser and the extractors.
+
+Lines arrive typed, transcribed by a QA lead, or recognised from speech (no
+capitals, no punctuation, numbers as words), and sometimes pasted from
+documents with look-alike letters from other scripts (seed 004 has Cyrillic
+"а", "е", "о", "р", "с", "ѕ", "ԛ"). Normalising them all to one plain form
+lets one set of phrasing patterns serve every source.
+
+The normal form: NFKC, look-alikes folded to Latin, lower case, contractions
+spelled out ("I'll" -> "i will", "can't" -> "can not"), hyphens and
+punctuation turned to spaces, single spaces. Digits stay digits.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Look-alike letters (Cyrillic, Greek, fullwidth handled by NFKC) -> Latin.
+_CONFUSABLES = str.maketrans(
+    {
+        "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o",
+        "р": "p", "с": "c", "т": "t", "у": "y", "х": "x", "ѕ": "s", "і": "i", "ї": "i",
+        "ј": "j", "ԁ": "d", "ԛ": "q", "ԝ": "w", "һ": "h", "ӏ": "l", "ɡ": "g",
+        "α": "a", "ο": "o", "ρ": "p", "ν": "v", "τ": "t", "ι": "i", "κ": "k", "ε": "e",
+        "‘": "'", "’": "'", "‚": "'", "‛": "'", "ʼ": "'", "`": "'", "´": "'",
+        "“": '"', "”": '"', "„": '"',
+        "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-",
+    }
+)  # fmt: skip
+
+# Contractions whose "'s" means "is" (others are possessive and simply drop).
+_IS_WORDS = (
+    "it|that|what|there|here|he|she|who|where|how|when|why|everything|nothing|"
+    "something|someone|somebody|today|this|name"
+)
+_CONTRACTIONS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\bcan'?t\b"), "can not"),
+    (re.compile(r"\bcannot\b"), "can not"),
+    (re.compile(r"\bwon'?t\b"), "will not"),
+    (re.compile(r"\bshan't\b"), "shall not"),
+    (re.compile(r"\bain't\b"), "is not"),
+    (re.compile(r"\blet's\b"), "let us"),
+    (re.compile(r"\by'all\b"), "you all"),
+    (re.compile(r"n't\b"), " not"),
+    (re.compile(r"'ll\b"), " will"),
+    (re.compile(r"'re\b"), " are"),
+    (re.compile(r"'ve\b"), " have"),
+    (re.compile(r"'m\b"), " am"),
+    (re.compile(r"'d\b"), " would"),
+    (re.compile(rf"\b({_IS_WORDS})'s\b"), r"\1 is"),
+    (re.compile(r"'s\b"), ""),
+    (re.compile(r"s'(?=\s|$)"), "s"),
+]
+
+# Speech recognisers and hurried typists drop apostrophes.
+_BARE = {
+    "im": "i am", "youre": "you are", "theyre": "they are", "dont": "do not",
+    "doesnt": "does not", "didnt": "did not", "isnt": "is not", "arent": "are not",
+    "wasnt": "was not", "werent": "were not", "havent": "have not", "hasnt": "has not",
+    "cant": "can not", "wont": "will not", "wouldnt": "would not", "couldnt": "could not",
+    "shouldnt": "should not", "thats": "that is", "whats": "what is", "theres": "there is",
+    "ive": "i have", "youve": "you have", "weve": "we have", "youll": "you will",
+    "theyll": "they will", "itll": "it will", "youd": "you would", "hes": "he is",
+    "shes": "she is", "lets": "let us", "wanna": "want to", "gonna": "going to",
+    "gotta": "got to", "lemme": "let me", "gimme": "give me", "kinda": "kind of",
+    "ok": "okay", "o k": "okay", "e-mail": "email", "thx": "thanks", "pls": "please",
+    "plz": "please",
+}  # fmt: skip
+_BARE_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _BARE), key=len, reverse=True)) + r")\b")
+
+_NON_WORD = re.compile(r"[^a-z0-9@ ]+")
+_SPACES = re.compile(r"\s+")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_APOS_RUN = re.compile(r"'+")
+
+
+def fold(text: str) -> str:
+    """NFKC plus look-alike folding and lower case: the first step of every comparison."""
+    return unicodedata.normalize("NFKC", text).translate(_CONFUSABLES).lower()
+
+
+@lru_cache(maxsize=65536)
+def normalise(text: str) -> str:
+    """The plain normal form patterns are written against (see module doc)."""
+    t = fold(text)
+    t = _EMAIL.sub(" email address ", t)
+    t = _APOS_RUN.sub("'", t)
+    for pattern, repl in _CONTRACTIONS:
+        t = pattern.sub(repl, t)
+    t = t.replace("'", " ")
+    t = t.replace("e-mail", "email")
+    t = _NON_WORD.sub(" ", t)
+    t = _BARE_RE.sub(lambda m: _BARE[m.group(1)], t)
+    return _SPACES.sub(" ", t).strip()
+
+
+def words(text: str) -> list[str]:
+    """Normalised words of a line."""
+    return normalise(text).split()
