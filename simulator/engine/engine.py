@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 from scoring.transcript import Event, Line, Speech
 from simulator.engine import moves as mv
 from simulator.engine.clock import SimClock
-from simulator.engine.hearing import Recogniser, default_recogniser
+from simulator.engine.hearing import Recogniser, default_recogniser, gives_number, jargon_detector
 from simulator.engine.mood import HOLD_OVERTIME_PER_S, Temper
 from simulator.engine.outputs import (
     CallEnded,
@@ -93,6 +93,7 @@ class CallEngine(PhoneMixin):
         self.params = {**DEFAULT_PARAMS, **(params or {})}
         self.agent_name = agent_name or scenario.agent
         self._recognise = recognise or default_recogniser()
+        self._jargon = jargon_detector()
         self._on_line = on_line
         self._rng = random.Random(f"{seed}:caller")
         self._values = template_values(scenario, self.agent_name)
@@ -275,11 +276,22 @@ class CallEngine(PhoneMixin):
             self.notice(f"The caller is {where} and cannot hear you.", "warning")
             return
         agent = self._speak("agent", text)
-        acts = self._recognise(agent.text, "agent")
+        acts = self._hear(agent.text)
         self._last_acts = acts
         self.memory.agent_lines += 1
         self._react(acts, len(agent.text.split()))
         self.memory.pending_events.clear()
+
+    def _hear(self, text: str) -> frozenset[str]:
+        """The recogniser's acts, plus `jargon` and `give_number` (the grader's own finders)."""
+        acts = self._recognise(text, "agent")
+        extra = set()
+        if self._jargon(text):
+            extra.add("jargon")
+        number = self.scenario.correct_number
+        if number and gives_number(text, number):
+            extra.add("give_number")
+        return acts | extra if extra else acts
 
     def _react(self, acts: frozenset[str], words: int) -> None:
         m = self.memory
@@ -292,6 +304,9 @@ class CallEngine(PhoneMixin):
         answered = answers(acts, self.scenario, m)
         closing = is_closing(acts, m, answered)
         agenda = self._agenda(acts, answered)
+        fresh = [a for a in answered if a not in m.said]
+        if fresh or agenda:  # people do not repeat an answer along with something new
+            answered = fresh
         parts += answered + agenda
         if closing:
             self.caller_says(parts + ["goodbye"])
@@ -306,7 +321,14 @@ class CallEngine(PhoneMixin):
 
     def _mood_from(self, acts: frozenset[str]) -> None:
         m = self.memory
-        for act in ("empathy", "ownership", "commit_help", "summarize", "offer_hold_alternative"):
+        for act in (
+            "empathy",
+            "ownership",
+            "commit_help",
+            "summarize",
+            "offer_hold_alternative",
+            "jargon",
+        ):
             if act in acts:
                 self.temper.apply(act)
         if m.just_resumed and "thank_for_holding" not in acts:

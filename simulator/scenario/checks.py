@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from simulator.engine.hearing import AGENT_ACTS, BEAT_EVENTS
+from simulator.engine.hearing import BEAT_EVENTS, agent_acts
 from simulator.engine.moves import Consult, MoveError, Transfer, parse_move
 from simulator.scenario.lines import unknown_placeholders
 from simulator.scenario.problems import Problem, did_you_mean
@@ -72,7 +72,7 @@ def _directory(data: dict[str, Any]) -> Found:
 def _beats(data: dict[str, Any]) -> Found:
     beats = data.get("beats", [])
     ids = [b.get("id") for b in beats]
-    triggers = AGENT_ACTS | BEAT_EVENTS | {"opening"}
+    triggers = agent_acts() | BEAT_EVENTS | {"opening"}
     for i, beat in enumerate(beats):
         if ids.count(beat["id"]) > 1:
             yield ("beats", i, "id"), f"beat id {beat['id']!r} is used twice", ""
@@ -116,7 +116,10 @@ def _script(data: dict[str, Any], item_ids: frozenset[str] | None) -> Found:
         yield from _move(text, where, exts)
         if isinstance(step, dict):
             for j, mistake in enumerate(step.get("mistakes", [])):
-                yield from _move(mistake.get("agent", ""), ("script", i, "mistakes", j), exts)
+                agent = mistake.get("agent", "")
+                for k, text in enumerate(agent if isinstance(agent, list) else [agent]):
+                    at = ("script", i, "mistakes", j, "agent")
+                    yield from _move(text, (*at, k) if isinstance(agent, list) else at, exts)
                 for k, item in enumerate(mistake.get("fails", [])):
                     if item_ids is not None and item not in item_ids:
                         hint = did_you_mean(item, item_ids)
