@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from simulator.engine import LineSpoken, MoveError, Output
 from simulator.frontend.base import CallSummary
@@ -71,12 +72,14 @@ def run(args: argparse.Namespace) -> int:
     return 0 if summary.scorecard is not None else 1
 
 
-def _frontend(args: argparse.Namespace, scenario: Scenario):  # type: ignore[no-untyped-def]
+def _frontend(args: argparse.Namespace, scenario: Scenario) -> Any:
     if args.autoplay:
         return _autoplayer(args.autoplay, scenario, args.agent_name)
     if args.ui == "window":
         try:
-            from simulator.frontend.window import WindowFrontend  # type: ignore[import-not-found]
+            from simulator.frontend.window import (  # type: ignore[import-not-found,unused-ignore]
+                WindowFrontend,
+            )
         except ImportError as exc:
             print(f"callsim play: the window front-end is not available ({exc})", file=sys.stderr)
             return None

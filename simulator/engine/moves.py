@@ -8,8 +8,9 @@ terminal, autoplay scripts and the scenario files' `agent:` steps.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypeAlias
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +99,7 @@ class Skip:
     """A script step deliberately left out (mistake paths only); does nothing."""
 
 
-Move = (
+Move: TypeAlias = (
     Say
     | Hold
     | Resume
@@ -141,7 +142,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "skip": ("/skip", "do nothing (scripts: leave a step out)"),
 }
 
-_NO_ARG = {
+_NO_ARG: dict[str, Move] = {
     "hold": Hold(),
     "resume": Resume(),
     "mute": Mute(),
@@ -200,7 +201,7 @@ def _wait(name: str, arg: str) -> Move:
     return Wait(int(arg))
 
 
-_WITH_ARG = {
+_WITH_ARG: dict[str, Callable[[str, str], Move]] = {
     "consult": _ext,
     "transfer": _ext,
     "lookup": _lookup,

@@ -33,6 +33,8 @@ from simulator.engine import (
 )
 from simulator.frontend.base import CallSummary
 
+QUIT = "quit"  # sentinel from `_interpret`: the trainee hangs up
+
 HELP = """Type a number to pick a response, or type your own words.
 Other commands: /help  /choices (show or hide the numbered responses)  /quit (hang up)
 """
@@ -118,9 +120,9 @@ class TerminalFrontend:
             if raw is None:
                 return None
             move = self._interpret(raw.strip())
-            if move == "quit":
+            if move is QUIT:
                 return None
-            if move is None:
+            if move is None or isinstance(move, str):
                 continue
             waited = self._elapsed_on_hold(state)
             if waited:
@@ -160,7 +162,7 @@ class TerminalFrontend:
             self._print(HELP + help_text())
             return None
         if text == "/quit":
-            return "quit"
+            return QUIT
         if text == "/choices":
             self.show_choices = not self.show_choices
             for c in self._choices if self.show_choices else ():
@@ -204,7 +206,7 @@ def _ready(stream: IO[str], timeout: float) -> bool:
 def _print_card(card: Any, out: IO[str]) -> None:
     """The grader's scorecard renderer; a plain listing if this build lacks it."""
     try:
-        from scoring.render import print_scorecard  # type: ignore[import-not-found]
+        from scoring.render import print_scorecard  # type: ignore[import-not-found,unused-ignore]
     except ImportError:
         _plain_card(card, out)
         return
