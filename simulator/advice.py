@@ -12,26 +12,46 @@ from simulator.scenario.model import Scenario
 
 #: item id prefix -> (tip, scenario ids that practise it)
 TIPS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "open.": ("Open with thanks, your name and the brand; ask the caller's name and use it.",
-              ("wrong-size-planter", "wrong-item-exchange")),
-    "soft.empathy": ("Acknowledge the problem with an apology or empathy in your next line.",
-                     ("irate-double-charge", "furious-late-delivery")),
-    "soft.": ("Keep it professional: no jargon, say 'we' not 'they', never mute.",
-              ("irate-double-charge",)),
-    "hold.": ("Holds: ask, wait for a yes, say why, check in within 2 minutes, thank on return.",
-              ("wrong-size-planter", "refuses-hold")),
-    "xfer.": ("Transfers: screen, offer transfer or message, consult first, announce name and "
-              "extension; never transfer twice.",
-              ("spam-listing-verification", "family-emergency-transfer", "already-transferred")),
-    "msg.": ("Messages and callbacks: collect name, ID, phone and inquiry; ask when to call; "
-             "say when to expect it.", ("person-unavailable", "already-transferred")),
-    "second.": ("Second requests: check history, confirm it is a follow-up, commit to 24 hours, "
-                "notify the supervisor.", ("irate-double-charge",)),
-    "esc.": ("Escalation: arrange a supervisor when asked; give an ETA for expert answers.",
-             ("demands-supervisor", "product-question-boots")),
-    "close.": ("Close: summarise, give reference numbers, offer more help, thank and brand, "
-               "email a summary, log notes, let the caller hang up first.",
-               ("wrong-size-planter",)),
+    "open.": (
+        "Open with thanks, your name and the brand; ask the caller's name and use it.",
+        ("wrong-size-planter", "wrong-item-exchange"),
+    ),
+    "soft.empathy": (
+        "Acknowledge the problem with an apology or empathy in your next line.",
+        ("irate-double-charge", "furious-late-delivery"),
+    ),
+    "soft.": (
+        "Keep it professional: no jargon, say 'we' not 'they', never mute.",
+        ("irate-double-charge",),
+    ),
+    "hold.": (
+        "Holds: ask, wait for a yes, say why, check in within 2 minutes, thank on return.",
+        ("wrong-size-planter", "refuses-hold"),
+    ),
+    "xfer.": (
+        "Transfers: screen, offer transfer or message, consult first, announce name and "
+        "extension; never transfer twice.",
+        ("spam-listing-verification", "family-emergency-transfer", "already-transferred"),
+    ),
+    "msg.": (
+        "Messages and callbacks: collect name, ID, phone and inquiry; ask when to call; "
+        "say when to expect it.",
+        ("person-unavailable", "already-transferred"),
+    ),
+    "second.": (
+        "Second requests: check history, confirm it is a follow-up, commit to 24 hours, "
+        "notify the supervisor.",
+        ("irate-double-charge",),
+    ),
+    "esc.": (
+        "Escalation: arrange a supervisor when asked; give an ETA for expert answers.",
+        ("demands-supervisor", "product-question-boots"),
+    ),
+    "close.": (
+        "Close: summarise, give reference numbers, offer more help, thank and brand, "
+        "email a summary, log notes, let the caller hang up first.",
+        ("wrong-size-planter",),
+    ),
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from simulator.engine import LineSpoken, MoveError, Output
 from simulator.frontend.base import CallSummary
@@ -24,11 +25,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("scenario", nargs="?", metavar="SCENARIO", help="scenario id or YAML path")
     p.add_argument(
-        "--ui", choices=("terminal", "window"), default=None,
+        "--ui",
+        choices=("terminal", "window"),
+        default=None,
         help="front-end (default: the game window when a display is available, else terminal)",
     )
     p.add_argument(
-        "--autoplay", metavar="ideal|SCRIPT",
+        "--autoplay",
+        metavar="ideal|SCRIPT",
         help="play with no human: the scenario's ideal path, or a script file of moves",
     )
     p.add_argument("--seed", type=int, default=0, help="fixes the caller's chance (default 0)")
@@ -67,13 +71,17 @@ def run(args: argparse.Namespace) -> int:
         return 2
     print(f"Scenario: {scenario.title} ({scenario.id}, {scenario.difficulty}). Seed {args.seed}.")
     summary = play_session(
-        scenario, frontend, seed=args.seed, transcript=args.transcript,
-        agent_name=args.agent_name, policy=args.policy,
+        scenario,
+        frontend,
+        seed=args.seed,
+        transcript=args.transcript,
+        agent_name=args.agent_name,
+        policy=args.policy,
     )
     return 0 if summary.scorecard is not None else 1
 
 
-def _frontend(args: argparse.Namespace, scenario: Scenario):  # type: ignore[no-untyped-def]
+def _frontend(args: argparse.Namespace, scenario: Scenario) -> Any:
     if args.autoplay:
         return _autoplayer(args.autoplay, scenario, args.agent_name)
     from simulator.window.launch import choose_ui, window_frontend

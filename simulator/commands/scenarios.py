@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import Any
 
 from simulator.scenario.library import DEFAULT_SCENARIO, load_all
 
@@ -13,7 +14,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("scenarios", help="list the scenarios", description=__doc__)
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument(
-        "--scenario-dir", action="append", default=[], metavar="DIR",
+        "--scenario-dir",
+        action="append",
+        default=[],
+        metavar="DIR",
         help="also list the scenarios in DIR (repeatable)",
     )
     p.set_defaults(func=run)
@@ -21,7 +25,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     found, errors = load_all(args.scenario_dir)
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "id": s.id,
             "title": s.title,

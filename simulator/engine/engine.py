@@ -11,12 +11,13 @@ scenario, seed and moves always give the same transcript.
 from __future__ import annotations
 
 import random
+import unicodedata
 from collections.abc import Callable, Mapping
 
 from scoring.transcript import Event, Line, Speech
 from simulator.engine import moves as mv
 from simulator.engine.clock import SimClock
-from simulator.engine.hearing import Recogniser, default_recogniser
+from simulator.engine.hearing import Recogniser, default_recogniser, gives_number, jargon_detector
 from simulator.engine.mood import HOLD_OVERTIME_PER_S, Temper
 from simulator.engine.outputs import (
     CallEnded,
@@ -47,6 +48,17 @@ _SILENCE_S = 10
 LineSink = Callable[[Line], None]
 
 
+#: longest agent line kept (the transcript reader allows 20,000 characters a line).
+MAX_LINE_CHARS = 2000
+
+
+def clean_words(text: str) -> str:
+    """What a transcript line can hold: no control characters, one line, bounded length."""
+    if not text.isprintable():  # the slow path only for control or odd separator characters
+        text = "".join(" " if unicodedata.category(c)[0] in "CZ" else c for c in text)
+    return " ".join(text.split())[:MAX_LINE_CHARS]
+
+
 def speaking_time(text: str) -> int:
     """Seconds to say a line, at about 2.6 words a second."""
     return max(1, round(len(text.split()) / 2.6))
@@ -55,9 +67,7 @@ def speaking_time(text: str) -> int:
 def _beats_for(scenario: Scenario) -> tuple[Beat, ...]:
     """The scenario's beats, plus the supervisor request of an `asks_supervisor` caller."""
     beats = scenario.beats
-    if "asks_supervisor" in scenario.caller.traits and all(
-        b.id != "ask_supervisor" for b in beats
-    ):
+    if "asks_supervisor" in scenario.caller.traits and all(b.id != "ask_supervisor" for b in beats):
         say = variants(scenario, "ask_supervisor")
         beats = (*beats, Beat("ask_supervisor", "beat:reason", say))
     return beats
@@ -83,6 +93,7 @@ class CallEngine(PhoneMixin):
         self.params = {**DEFAULT_PARAMS, **(params or {})}
         self.agent_name = agent_name or scenario.agent
         self._recognise = recognise or default_recogniser()
+        self._jargon = jargon_detector()
         self._on_line = on_line
         self._rng = random.Random(f"{seed}:caller")
         self._values = template_values(scenario, self.agent_name)
@@ -106,7 +117,12 @@ class CallEngine(PhoneMixin):
     @property
     def headers(self) -> dict[str, str]:
         s = self.scenario
-        h = {"policy": s.policy, "brand": s.brand, "agent": self.agent_name, "caller": s.caller.name}
+        h = {
+            "policy": s.policy,
+            "brand": s.brand,
+            "agent": self.agent_name,
+            "caller": s.caller.name,
+        }
         if s.context:
             h["context"] = ", ".join(sorted(s.context))
         if s.correct_number:
@@ -168,7 +184,8 @@ class CallEngine(PhoneMixin):
         return len(self.headers) + 3 + len(self._lines)
 
     def emit_event(self, name: str, **fields: str) -> Event:
-        ev = Event(self._number(), self.clock.now, name, tuple(fields.items()))
+        clean = tuple((k, clean_words(v)) for k, v in fields.items())
+        ev = Event(self._number(), self.clock.now, name, clean)
         self._record(ev)
         self._out.append(EventLogged(ev))
         self.clock.advance(1)
@@ -176,6 +193,7 @@ class CallEngine(PhoneMixin):
 
     def _speak(self, speaker: str, text: str, cuts_in: bool = False) -> Speech:
         label = speaker.upper()
+        text = clean_words(text) or "..."
         line = Speech(self._number(), self.clock.now, speaker, text, label)  # type: ignore[arg-type]
         self._record(line)
         self._out.append(LineSpoken(line, cuts_in))
@@ -250,18 +268,30 @@ class CallEngine(PhoneMixin):
 
     def _on_say(self, move: mv.Say) -> None:
         self._last_acts = frozenset()
-        if not move.text:
+        text = clean_words(move.text)
+        if not text:
             return
         if self.on_hold or self.muted:
             where = "on hold" if self.on_hold else "muted"
             self.notice(f"The caller is {where} and cannot hear you.", "warning")
             return
-        agent = self._speak("agent", move.text)
-        acts = self._recognise(agent.text, "agent")
+        agent = self._speak("agent", text)
+        acts = self._hear(agent.text)
         self._last_acts = acts
         self.memory.agent_lines += 1
         self._react(acts, len(agent.text.split()))
         self.memory.pending_events.clear()
+
+    def _hear(self, text: str) -> frozenset[str]:
+        """The recogniser's acts, plus `jargon` and `give_number` (the grader's own finders)."""
+        acts = self._recognise(text, "agent")
+        extra = set()
+        if self._jargon(text):
+            extra.add("jargon")
+        number = self.scenario.correct_number
+        if number and gives_number(text, number):
+            extra.add("give_number")
+        return acts | extra if extra else acts
 
     def _react(self, acts: frozenset[str], words: int) -> None:
         m = self.memory
@@ -274,6 +304,9 @@ class CallEngine(PhoneMixin):
         answered = answers(acts, self.scenario, m)
         closing = is_closing(acts, m, answered)
         agenda = self._agenda(acts, answered)
+        fresh = [a for a in answered if a not in m.said]
+        if fresh or agenda:  # people do not repeat an answer along with something new
+            answered = fresh
         parts += answered + agenda
         if closing:
             self.caller_says(parts + ["goodbye"])
@@ -288,7 +321,14 @@ class CallEngine(PhoneMixin):
 
     def _mood_from(self, acts: frozenset[str]) -> None:
         m = self.memory
-        for act in ("empathy", "ownership", "commit_help", "summarize", "offer_hold_alternative"):
+        for act in (
+            "empathy",
+            "ownership",
+            "commit_help",
+            "summarize",
+            "offer_hold_alternative",
+            "jargon",
+        ):
             if act in acts:
                 self.temper.apply(act)
         if m.just_resumed and "thank_for_holding" not in acts:

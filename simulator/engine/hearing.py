@@ -19,16 +19,28 @@ def default_recogniser() -> Recogniser:
     return recognise
 
 
-#: The agent act labels of docs/acts.md; a scenario beat may be triggered by any of them.
-AGENT_ACTS: frozenset[str] = frozenset(
-    """thank_for_calling introduce_self ask_name commit_help empathy ask_account ask_hold
-    hold_reason thank_for_holding ask_callback_number offer_hold_alternative
-    offer_transfer_or_message announce_transfer offer_voicemail_choice offer_message
-    say_unavailable ask_urgent promise_callback ask_callback_time ask_email promise_email
-    ownership handoff check_history confirm_second_request notify_supervisor offer_supervisor
-    refuse_supervisor summarize give_reference anything_else closing_thanks goodbye give_number
-    create_record""".split()
-)
+def agent_acts() -> frozenset[str]:
+    """The agent act labels the recogniser knows; a scenario beat may be triggered by any."""
+    from scoring.acts import act_names
+
+    return frozenset(act_names("agent"))
+
+
+def jargon_detector() -> Callable[[str], list[str]]:
+    """The grader's own jargon finder (soft.no_jargon), so the caller minds the same words."""
+    from scoring.items import soft
+
+    found = getattr(soft, "jargon_words", None) or getattr(soft, "_jargon_words", None)
+    return found if callable(found) else (lambda text: [])
+
+
+def gives_number(text: str, number: str) -> bool:
+    """The line gives `number` (a wrong-number call's correct number), as the grader reads it."""
+    from scoring.extract import digits_only, mentions_digits
+
+    digits = digits_only(number)
+    return bool(digits) and mentions_digits(text, digits)
+
 
 #: Events that can trigger a beat (on the agent's next line after the event).
 BEAT_EVENTS: frozenset[str] = frozenset({"resume", "lookup", "consult"})

@@ -48,7 +48,7 @@ class Temper:
 
     @classmethod
     def start(cls, mood: str, patience: int) -> Temper:
-        return cls(MOODS.index(mood), float(patience))  # type: ignore[arg-type]
+        return cls(MOODS.index(mood), float(patience))  # type: ignore[arg-type,unused-ignore]
 
     @property
     def label(self) -> str:

@@ -8,8 +8,9 @@ terminal, autoplay scripts and the scenario files' `agent:` steps.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypeAlias
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,9 +99,23 @@ class Skip:
     """A script step deliberately left out (mistake paths only); does nothing."""
 
 
-Move = (
-    Say | Hold | Resume | Mute | Unmute | Consult | Transfer | Lookup | Note | Ticket | Email
-    | Notify | HangUp | Wait | Interrupt | Skip
+Move: TypeAlias = (
+    Say
+    | Hold
+    | Resume
+    | Mute
+    | Unmute
+    | Consult
+    | Transfer
+    | Lookup
+    | Note
+    | Ticket
+    | Email
+    | Notify
+    | HangUp
+    | Wait
+    | Interrupt
+    | Skip
 )
 
 
@@ -127,7 +142,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "skip": ("/skip", "do nothing (scripts: leave a step out)"),
 }
 
-_NO_ARG = {
+_NO_ARG: dict[str, Move] = {
     "hold": Hold(),
     "resume": Resume(),
     "mute": Mute(),
@@ -154,33 +169,52 @@ def parse_move(text: str) -> Move:
     return _parse_with_arg(name, arg)
 
 
+def _ext(name: str, arg: str) -> Move:
+    if not arg or " " in arg:
+        raise MoveError(f"usage: {COMMANDS[name][0]}")
+    return Consult(arg) if name == "consult" else Transfer(arg)
+
+
+def _lookup(name: str, arg: str) -> Move:
+    what = arg.lower() or "history"
+    if what not in _LOOKUPS:
+        raise MoveError(f"usage: {COMMANDS[name][0]}")
+    return Lookup(what)  # type: ignore[arg-type]
+
+
+def _notify(name: str, arg: str) -> Move:
+    who = arg.lower() or "supervisor"
+    if who not in _NOTIFY:
+        raise MoveError(f"usage: {COMMANDS[name][0]}")
+    return Notify(who)  # type: ignore[arg-type]
+
+
+def _note(name: str, arg: str) -> Move:
+    if not arg:
+        raise MoveError(f"usage: {COMMANDS[name][0]}")
+    return Note(arg)
+
+
+def _wait(name: str, arg: str) -> Move:
+    if not arg.isdigit() or not 0 < int(arg) <= 3600:
+        raise MoveError(f"usage: {COMMANDS[name][0]} (1 to 3600)")
+    return Wait(int(arg))
+
+
+_WITH_ARG: dict[str, Callable[[str, str], Move]] = {
+    "consult": _ext,
+    "transfer": _ext,
+    "lookup": _lookup,
+    "notify": _notify,
+    "note": _note,
+    "wait": _wait,
+    "ticket": lambda name, arg: Ticket(arg),
+    "email": lambda name, arg: Email(arg) if arg else Email(),
+}
+
+
 def _parse_with_arg(name: str, arg: str) -> Move:
-    usage = COMMANDS[name][0]
-    if name in ("consult", "transfer"):
-        if not arg or " " in arg:
-            raise MoveError(f"usage: {usage}")
-        return Consult(arg) if name == "consult" else Transfer(arg)
-    if name == "lookup":
-        what = arg.lower() or "history"
-        if what not in _LOOKUPS:
-            raise MoveError(f"usage: {usage}")
-        return Lookup(what)  # type: ignore[arg-type]
-    if name == "notify":
-        who = arg.lower() or "supervisor"
-        if who not in _NOTIFY:
-            raise MoveError(f"usage: {usage}")
-        return Notify(who)  # type: ignore[arg-type]
-    if name == "note":
-        if not arg:
-            raise MoveError(f"usage: {usage}")
-        return Note(arg)
-    if name == "wait":
-        if not arg.isdigit() or not 0 < int(arg) <= 3600:
-            raise MoveError(f"usage: {usage} (1 to 3600)")
-        return Wait(int(arg))
-    if name == "ticket":
-        return Ticket(arg)
-    return Email(arg) if arg else Email()
+    return _WITH_ARG[name](name, arg)
 
 
 def format_move(move: Move) -> str:

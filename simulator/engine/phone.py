@@ -9,19 +9,51 @@ extension not in the directory) change nothing and say why.
 
 from __future__ import annotations
 
+import random
 from typing import TYPE_CHECKING, Any
 
 from simulator.engine import moves as mv
 
 if TYPE_CHECKING:
-    from simulator.engine.engine import CallEngine
+    from scoring.transcript import Event
+    from simulator.engine.clock import SimClock
+    from simulator.engine.mood import Temper
+    from simulator.engine.replies import Memory
+    from simulator.scenario.model import Scenario
 
 #: simulated seconds a consult call takes (ringing, talking to the colleague).
 CONSULT_SECONDS = {"answered": 40, "voicemail": 25, "no_answer": 30}
 
 
 class PhoneMixin:
-    def _on_hold(self: CallEngine, move: mv.Hold) -> None:
+    # provided by CallEngine
+    scenario: Scenario
+    clock: SimClock
+    temper: Temper
+    memory: Memory
+    params: dict[str, float]
+    on_hold: bool
+    muted: bool
+    hold_started: int
+    _tickets: int
+    _rng: random.Random
+
+    def emit_event(self, name: str, **fields: str) -> Event:
+        raise NotImplementedError
+
+    def notice(self, text: str, kind: str = "info") -> None:
+        raise NotImplementedError
+
+    def caller_says(self, parts: list[str], cuts_in: bool = False) -> None:
+        raise NotImplementedError
+
+    def caller_hangs_up(self, reason: str, by: str = "caller") -> None:
+        raise NotImplementedError
+
+    def end(self, by: str, reason: str) -> None:
+        raise NotImplementedError
+
+    def _on_hold(self, move: mv.Hold) -> None:
         if self.on_hold:
             self.notice("The caller is already on hold.", "warning")
             return
@@ -33,7 +65,7 @@ class PhoneMixin:
         self.memory.hold_ok = False
         self.memory.long_hold = False
 
-    def _on_resume(self: CallEngine, move: mv.Resume) -> None:
+    def _on_resume(self, move: mv.Resume) -> None:
         if not self.on_hold:
             self.notice("The caller is not on hold.", "warning")
             return
@@ -42,7 +74,7 @@ class PhoneMixin:
         self.memory.just_resumed = True
         self.memory.pending_events.add("resume")
 
-    def _on_mute(self: CallEngine, move: mv.Mute) -> None:
+    def _on_mute(self, move: mv.Mute) -> None:
         if self.muted:
             self.notice("The line is already muted.", "warning")
             return
@@ -50,7 +82,7 @@ class PhoneMixin:
         self.muted = True
         self.temper.apply("mute")
 
-    def _on_unmute(self: CallEngine, move: mv.Unmute) -> None:
+    def _on_unmute(self, move: mv.Unmute) -> None:
         if not self.muted:
             self.notice("The line is not muted.", "warning")
             return
@@ -59,7 +91,7 @@ class PhoneMixin:
         if not self.on_hold:
             self.caller_says(["after_mute"])
 
-    def _on_consult(self: CallEngine, move: mv.Consult) -> None:
+    def _on_consult(self, move: mv.Consult) -> None:
         contact = self.scenario.contact(move.ext)
         if contact is None:
             self.notice(f"Nobody is listed at extension {move.ext}.", "warning")
@@ -76,7 +108,7 @@ class PhoneMixin:
         self.notice(f"Ext {contact.ext}: {said}", "phone")
         self.memory.pending_events.add("consult")
 
-    def _on_transfer(self: CallEngine, move: mv.Transfer) -> None:
+    def _on_transfer(self, move: mv.Transfer) -> None:
         contact = self.scenario.contact(move.ext)
         if contact is None:
             self.notice(f"Nobody is listed at extension {move.ext}; the transfer fails.", "warning")
@@ -96,7 +128,7 @@ class PhoneMixin:
         self.emit_event("transfer", **fields)
         self.end("transfer", f"transferred to {contact.name} (ext {contact.ext})")
 
-    def _on_lookup(self: CallEngine, move: mv.Lookup) -> None:
+    def _on_lookup(self, move: mv.Lookup) -> None:
         self.emit_event("lookup", what=move.what)
         self.memory.pending_events.add("lookup")
         c = self.scenario.caller
@@ -108,30 +140,30 @@ class PhoneMixin:
         ids = ", ".join(c.orders) or c.id_number or "(none on file)"
         self.notice(f"{c.name} | {ids} | {c.phone or '-'} | {c.email or '-'}", "lookup")
 
-    def _on_note(self: CallEngine, move: mv.Note) -> None:
+    def _on_note(self, move: mv.Note) -> None:
         self.emit_event("note", text=move.text)
 
-    def _on_ticket(self: CallEngine, move: mv.Ticket) -> None:
+    def _on_ticket(self, move: mv.Ticket) -> None:
         self._tickets += 1
         base = move.id or self.scenario.ticket_id or f"CS-{self._rng.randint(10000, 99999)}"
         tid = base if self._tickets == 1 or move.id else f"{base}-{self._tickets}"
         self.emit_event("ticket", id=tid)
         self.notice(f"Ticket {tid} created.", "info")
 
-    def _on_email(self: CallEngine, move: mv.Email) -> None:
+    def _on_email(self, move: mv.Email) -> None:
         to = self.scenario.caller.email or "the caller"
         self.emit_event("email", to=to, what=move.what)
 
-    def _on_notify(self: CallEngine, move: mv.Notify) -> None:
+    def _on_notify(self, move: mv.Notify) -> None:
         self.emit_event("notify", who=move.who)
         if self.memory.supervisor_requested and move.who != "expert":
             self.memory.supervisor_handled = True
 
-    def _on_hangup(self: CallEngine, move: mv.HangUp) -> None:
+    def _on_hangup(self, move: mv.HangUp) -> None:
         self.emit_event("hangup", by="agent")
         self.end("agent", "the agent hung up")
 
-    def _on_interrupt(self: CallEngine, move: mv.Interrupt) -> None:
+    def _on_interrupt(self, move: mv.Interrupt) -> None:
         self.emit_event("interrupt")
         vents = "vents" in self.scenario.caller.traits
         self.temper.apply("interrupt_venting" if vents else "interrupt")

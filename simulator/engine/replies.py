@@ -65,7 +65,9 @@ ANSWERS: dict[str, Chooser] = {
     "confirm_second_request": lambda s, m: "confirm_second",
     "offer_transfer_or_message": lambda s, m: f"choose_{s.caller.wants}",
     "offer_voicemail_choice": lambda s, m: f"choose_{s.caller.voicemail_choice}",
-    "offer_message": lambda s, m: "choose_message" if s.caller.wants == "message" else "ask_transfer",
+    "offer_message": lambda s, m: (
+        "choose_message" if s.caller.wants == "message" else "ask_transfer"
+    ),
     "ask_urgent": lambda s, m: "urgent",
     "offer_supervisor": _supervisor,
     "offer_hold_alternative": lambda s, m: "accept_alternative",

@@ -26,6 +26,11 @@ class Option:
     move: Move
     label: str
     ideal: bool
+    then: tuple[Move, ...] = ()
+
+    @property
+    def moves(self) -> tuple[Move, ...]:
+        return (self.move, *self.then)
 
 
 def describe(move: Move) -> str:
@@ -43,8 +48,8 @@ def build_options(scenario: Scenario, values: dict[str, str]) -> list[list[Optio
         ideal = parse_move(render(step.agent, values))
         opts = [Option(ideal, step.label or describe(ideal), True)]
         for mistake in step.mistakes:
-            move = Skip() if mistake.agent is None else parse_move(render(mistake.agent, values))
-            opts.append(Option(move, mistake.label or describe(move), False))
+            move, *then = (parse_move(render(m, values)) for m in mistake.moves)
+            opts.append(Option(move, mistake.label or describe(move), False, tuple(then)))
         steps.append(opts)
     return steps
 
@@ -69,7 +74,8 @@ class ScriptCursor:
         opts = list(self._steps[self.index])
         random.Random(f"{self._seed}:choices:{self.index}").shuffle(opts)
         return tuple(
-            Choice(str(n), o.label, o.move, self.index, o.ideal) for n, o in enumerate(opts, 1)
+            Choice(str(n), o.label, o.move, self.index, o.ideal, o.then)
+            for n, o in enumerate(opts, 1)
         )
 
     def ideal(self, index: int) -> Move:

@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable, Sequence
 from typing import IO, Any
 
+from scoring.transcript import format_time
 from simulator.engine import (
     CallEnded,
     CallState,
@@ -31,7 +32,8 @@ from simulator.engine import (
     parse_move,
 )
 from simulator.frontend.base import CallSummary
-from scoring.transcript import format_time
+
+QUIT = "quit"  # sentinel from `_interpret`: the trainee hangs up
 
 HELP = """Type a number to pick a response, or type your own words.
 Other commands: /help  /choices (show or hide the numbered responses)  /quit (hang up)
@@ -72,7 +74,7 @@ class TerminalFrontend:
 
     def _show_one(self, o: Output) -> None:
         if isinstance(o, LineSpoken):
-            who = "YOU   " if o.line.is_agent else "CALLER"
+            who = "YOU" if o.line.is_agent else "CALLER"
             cut = " (cuts in)" if o.cuts_in else ""
             self._print(f"[{format_time(o.line.time)}] {who}{cut}: {o.line.text}")
         elif isinstance(o, EventLogged):
@@ -100,8 +102,9 @@ class TerminalFrontend:
             return
         if not s.finished:
             muted = "  MUTED" if s.muted else ""
-            self._print(f"  -- {format_time(s.clock)}  caller: {s.mood_label}, "
-                        f"patience {s.patience}{muted}")
+            self._print(
+                f"  -- {format_time(s.clock)}  caller: {s.mood_label}, patience {s.patience}{muted}"
+            )
 
     # ----- input ------------------------------------------------------------
     def next_move(self, state: CallState, choices: Sequence[Choice]) -> Move | None:
@@ -117,9 +120,9 @@ class TerminalFrontend:
             if raw is None:
                 return None
             move = self._interpret(raw.strip())
-            if move == "quit":
+            if move is QUIT:
                 return None
-            if move is None:
+            if move is None or isinstance(move, str):
                 continue
             waited = self._elapsed_on_hold(state)
             if waited:
@@ -159,7 +162,7 @@ class TerminalFrontend:
             self._print(HELP + help_text())
             return None
         if text == "/quit":
-            return "quit"
+            return QUIT
         if text == "/choices":
             self.show_choices = not self.show_choices
             for c in self._choices if self.show_choices else ():
@@ -170,6 +173,7 @@ class TerminalFrontend:
             if chosen is None:
                 self._print(f"  No response {text}; pick one of the numbers shown, or type.")
                 return None
+            self._pending.extend(chosen.then)
             return chosen.move
         try:
             return parse_move(text)
@@ -200,8 +204,22 @@ def _ready(stream: IO[str], timeout: float) -> bool:
 
 
 def _print_card(card: Any, out: IO[str]) -> None:
+    """The grader's scorecard renderer; a plain listing if this build lacks it."""
+    try:
+        from scoring.render import print_scorecard  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        _plain_card(card, out)
+        return
     from rich.console import Console
 
-    from scoring.render import print_scorecard
-
     print_scorecard(card, console=Console(file=out, width=100, highlight=False))
+
+
+def _plain_card(card: Any, out: IO[str]) -> None:
+    verdict = "FAILED (critical)" if card.critical_failures else "passed"
+    out.write(f"Score: {card.score:.1f} / 100  - call {verdict}\n")
+    for item_id, r in card.results.items():
+        if r.result != "na":
+            mark = "PASS" if r.result == "pass" else "FAIL"
+            out.write(f"  {mark}  {item_id:<28} {r.reason}\n")
+    out.flush()

@@ -33,13 +33,21 @@ def _caller(d: dict[str, Any]) -> Caller:
     )
 
 
+def _mistake(m: dict[str, Any]) -> Mistake:
+    moves = m["agent"] if isinstance(m["agent"], list) else [m["agent"]]
+    return Mistake(
+        moves[0],
+        frozenset(m.get("fails", [])),
+        m.get("label", ""),
+        m.get("why", ""),
+        tuple(moves[1:]),
+    )
+
+
 def _step(raw: Any) -> Step:
     if isinstance(raw, str):
         return Step(raw)
-    mistakes = tuple(
-        Mistake(m["agent"], frozenset(m.get("fails", [])), m.get("label", ""), m.get("why", ""))
-        for m in raw.get("mistakes", [])
-    )
+    mistakes = tuple(_mistake(m) for m in raw.get("mistakes", []))
     return Step(raw["agent"], raw.get("label", ""), mistakes)
 
 

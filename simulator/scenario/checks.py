@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from simulator.engine.hearing import AGENT_ACTS, BEAT_EVENTS
+from simulator.engine.hearing import BEAT_EVENTS, agent_acts
 from simulator.engine.moves import Consult, MoveError, Transfer, parse_move
 from simulator.scenario.lines import unknown_placeholders
 from simulator.scenario.problems import Problem, did_you_mean
@@ -39,7 +39,11 @@ def _context(data: dict[str, Any]) -> Found:
     if "wrong_number" in context and not data.get("correct_number"):
         yield ("context",), "a wrong_number scenario needs correct_number", "add correct_number"
     if "reason" not in lines and "opening" not in lines:
-        yield ("lines",), "missing line 'reason' (the caller's reason for calling)", "add lines.reason"
+        yield (
+            ("lines",),
+            "missing line 'reason' (the caller's reason for calling)",
+            "add lines.reason",
+        )
     needs = {
         "id_number": ({"order", "second_request"}, "give_id"),
         "email": ({"documentation", "product_question"}, "give_email"),
@@ -68,7 +72,7 @@ def _directory(data: dict[str, Any]) -> Found:
 def _beats(data: dict[str, Any]) -> Found:
     beats = data.get("beats", [])
     ids = [b.get("id") for b in beats]
-    triggers = AGENT_ACTS | BEAT_EVENTS | {"opening"}
+    triggers = agent_acts() | BEAT_EVENTS | {"opening"}
     for i, beat in enumerate(beats):
         if ids.count(beat["id"]) > 1:
             yield ("beats", i, "id"), f"beat id {beat['id']!r} is used twice", ""
@@ -112,12 +116,18 @@ def _script(data: dict[str, Any], item_ids: frozenset[str] | None) -> Found:
         yield from _move(text, where, exts)
         if isinstance(step, dict):
             for j, mistake in enumerate(step.get("mistakes", [])):
-                yield from _move(mistake.get("agent", ""), ("script", i, "mistakes", j), exts)
+                agent = mistake.get("agent", "")
+                for k, text in enumerate(agent if isinstance(agent, list) else [agent]):
+                    at = ("script", i, "mistakes", j, "agent")
+                    yield from _move(text, (*at, k) if isinstance(agent, list) else at, exts)
                 for k, item in enumerate(mistake.get("fails", [])):
                     if item_ids is not None and item not in item_ids:
                         hint = did_you_mean(item, item_ids)
-                        yield (("script", i, "mistakes", j, "fails", k),
-                               f"unknown protocol item {item!r}", hint)
+                        yield (
+                            ("script", i, "mistakes", j, "fails", k),
+                            f"unknown protocol item {item!r}",
+                            hint,
+                        )
 
 
 def _move(text: str, where: Path, exts: set[str]) -> Found:
@@ -131,6 +141,8 @@ def _move(text: str, where: Path, exts: set[str]) -> Found:
     if isinstance(move, Consult | Transfer) and move.ext not in exts:
         verb = "transfer" if isinstance(move, Transfer) else "consult"
         listed = ", ".join(sorted(exts)) or "none"
-        yield where, f"{verb} to extension {move.ext}, which is not in the directory", (
-            f"directory extensions: {listed}"
+        yield (
+            where,
+            f"{verb} to extension {move.ext}, which is not in the directory",
+            (f"directory extensions: {listed}"),
         )

@@ -101,10 +101,16 @@ class Beat:
 class Mistake:
     """A plausible wrong move at a script step, and the protocol items it should fail."""
 
-    agent: str | None  # None: the trainee skips the step
+    agent: str  # what the trainee says or does instead (`/skip`: leaves the step out)
     fails: frozenset[str] = frozenset()
     label: str = ""
     why: str = ""
+    #: further moves the mistake makes after `agent` (e.g. `/hold` then `/wait 40`, `/resume`)
+    then: tuple[str, ...] = ()
+
+    @property
+    def moves(self) -> tuple[str, ...]:
+        return (self.agent, *self.then)
 
 
 @dataclass(frozen=True, slots=True)

@@ -111,7 +111,9 @@ class _Builder:
             raise YamlError(f"nested deeper than {MAX_DEPTH} levels", _mark(node))
         if node.tag not in _ALLOWED_TAGS:
             raise YamlError(
-                f"tag {node.tag!r} is not allowed", _mark(node), "remove the '!' tag; plain YAML only"
+                f"tag {node.tag!r} is not allowed",
+                _mark(node),
+                "remove the '!' tag; plain YAML only",
             )
         self.doc.marks.setdefault(path, _mark(node))
         if isinstance(node, yaml.MappingNode):

@@ -22,7 +22,8 @@ from simulator.scenario.safe_yaml import YamlDoc
 @cache
 def schema() -> dict[str, Any]:
     text = resources.files("scenarios").joinpath("scenario.schema.json").read_text("utf-8")
-    return json.loads(text)  # type: ignore[no-any-return]
+    data: dict[str, Any] = json.loads(text)
+    return data
 
 
 @cache
@@ -41,7 +42,8 @@ def schema_problems(doc: YamlDoc, path: str) -> list[Problem]:
 def _explain(err: ValidationError, doc: YamlDoc, path: str) -> list[Problem]:
     where = tuple(err.absolute_path)
     if err.validator == "additionalProperties" and isinstance(err.instance, dict):
-        allowed = err.schema.get("properties", {})
+        sch = err.schema if isinstance(err.schema, dict) else {}
+        allowed = sch.get("properties", {})
         out = []
         for key in err.instance:
             if key not in allowed:
@@ -56,7 +58,8 @@ def _explain(err: ValidationError, doc: YamlDoc, path: str) -> list[Problem]:
     field = ".".join(str(p) for p in where) or "the file"
     message = err.message
     if err.validator == "enum":
-        message = f"{err.instance!r} is not one of {', '.join(map(repr, err.validator_value))}"
-        hint = did_you_mean(str(err.instance), [str(v) for v in err.validator_value])
+        values = list(err.validator_value) if isinstance(err.validator_value, list) else []
+        message = f"{err.instance!r} is not one of {', '.join(map(repr, values))}"
+        hint = did_you_mean(str(err.instance), [str(v) for v in values])
         return [Problem(path, m.line, m.column, f"{field}: {message}", hint)]
     return [Problem(path, m.line, m.column, f"{field}: {message}")]
