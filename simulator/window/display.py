@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Mapping
 
 
 class NoDisplay(RuntimeError):
     """There is no display to open the game window on; the message is one line."""
 
 
-def display_problem(environ: dict[str, str] | None = None, platform: str | None = None) -> str:
+def display_problem(environ: Mapping[str, str] | None = None, platform: str | None = None) -> str:
     """Why a window cannot open here, or "" when it probably can."""
     env = os.environ if environ is None else environ
     plat = platform or sys.platform

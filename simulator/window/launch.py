@@ -6,17 +6,25 @@ says so, and the terminal UI is offered instead of SDL's traceback.
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Mapping
 from typing import IO, Any
 
 from simulator.window.display import NoDisplay, display_problem
 
 
-def choose_ui(requested: str | None, environ: dict[str, str] | None = None) -> str:
-    """`window` or `terminal`: what was asked for, else the window when a display is there."""
+def choose_ui(requested: str | None, environ: Mapping[str, str] | None = None) -> str:
+    """`window` or `terminal`: what was asked for, else the window when a display is there.
+
+    SDL's dummy or offscreen video driver means "headless" (tests, CI): the window can be
+    asked for explicitly there, but it is never the default."""
     if requested:
         return requested
-    return "terminal" if display_problem(environ) else "window"
+    env = os.environ if environ is None else environ
+    if env.get("SDL_VIDEODRIVER", "") in ("dummy", "offscreen"):
+        return "terminal"
+    return "terminal" if display_problem(env) else "window"
 
 
 def _offer_terminal(reason: str, stdin: IO[str], err: IO[str]) -> bool:

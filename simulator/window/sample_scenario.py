@@ -62,11 +62,11 @@ SAMPLE = Scenario(
         ),
         Step(
             "Thank you, {caller.address}. May I have the order number, please?",
-            mistakes=(Mistake(None, frozenset({"open.verify_account"})),),
+            mistakes=(Mistake("/skip", frozenset({"open.verify_account"})),),
         ),
         Step(
             "If we get disconnected, what's the best number to call you back on?",
-            mistakes=(Mistake(None, frozenset({"hold.callback_number"})),),
+            mistakes=(Mistake("/skip", frozenset({"hold.callback_number"})),),
         ),
         Step(
             "May I place you on a brief hold while I check that the large terracotta is in stock?",

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import os
 
-os.environ["SDL_VIDEODRIVER"] = "dummy"
-os.environ["SDL_AUDIODRIVER"] = "dummy"
-os.environ["PYGAME_HIDE_SUPPORT_PROMPT"] = "1"
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 from collections.abc import Iterator  # noqa: E402
 
@@ -15,6 +13,13 @@ import pytest  # noqa: E402
 
 from simulator.window.app import WindowApp, WindowOptions  # noqa: E402
 from simulator.window.screenshot import FakeClock  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _dummy_sdl(monkeypatch: pytest.MonkeyPatch) -> None:
+    """SDL's dummy drivers for these tests only (not leaked into other tests' subprocesses)."""
+    monkeypatch.setenv("SDL_VIDEODRIVER", "dummy")
+    monkeypatch.setenv("SDL_AUDIODRIVER", "dummy")
 
 
 def _has_recogniser() -> bool:
