@@ -33,11 +33,12 @@ from simulator.window.screen import Screen  # noqa: E402
 from simulator.window.shift_screen import ShiftSummaryScreen  # noqa: E402
 from simulator.window.sounds import Sounds  # noqa: E402
 from simulator.window.start_screen import StartScreen  # noqa: E402
+from simulator.window.talk import ListenerFactory, PushToTalk  # noqa: E402
 from simulator.window.theme import Theme  # noqa: E402
 
 if TYPE_CHECKING:
     from simulator.scenario.model import Scenario
-    from simulator.window.live_call import LiveCall
+    from simulator.window.live_call import LiveCall, SpeakLine
 
 from simulator.window.views import (  # noqa: E402
     ScenarioRow,
@@ -94,9 +95,15 @@ class WindowApp:
         clock: Callable[[], float] = time.perf_counter,
         surface: pygame.Surface | None = None,
         extra_dirs: Sequence[str] = (),
+        speak: SpeakLine | None = None,
+        listener_factory: ListenerFactory | None = None,
     ) -> None:
         self.options = options or WindowOptions()
         self.extra_dirs = tuple(extra_dirs)
+        self.speak = speak
+        self.ears = PushToTalk(listener_factory, self._talk_key_held) if listener_factory else None
+        if self.ears is not None:
+            self.options.speech_input = True
         # Scenarios load after the first frame is up (YAML, schema checks and the engine's
         # imports take most of a second): the window appears at once, then fills in.
         self.scenarios: list[Scenario] = list(scenarios or [])
@@ -199,6 +206,7 @@ class WindowApp:
             speech_input=self.options.speech_input,
             on_event=self._on_event,
             on_answer=lambda: call.absorb(engine.start()),
+            speak=self.speak,
         )
         self.call = call
         self.last_scenario = scenario
@@ -238,6 +246,7 @@ class WindowApp:
         assert self.last_scenario is not None
         self._close_writer()
         self.sounds.stop_all()
+        self.call.line_done()
         scenario = self.last_scenario
         card = self._grade(scenario)
         self.last_card = card
@@ -348,13 +357,27 @@ class WindowApp:
     def _do_quit(self, action: Action) -> None:
         self.running = False
 
+    def _talk_key_held(self) -> bool:
+        return self.call is not None and self.call.listening
+
     def _do_ptt_down(self, action: Action) -> None:
-        if self.call is not None:
+        if self.call is not None and self.ears is not None:
             self.call.listening = True
+            self.ears.start()
 
     def _do_ptt_up(self, action: Action) -> None:
         if self.call is not None:
             self.call.listening = False
+
+    def _hear(self) -> None:
+        """Recognised speech becomes a `say` move, as if typed; nothing heard, a notice."""
+        if self.ears is None or self.call is None:
+            return
+        for text in self.ears.heard():
+            if text.strip():
+                self.do(Action("say", {"text": text}))
+            else:
+                self.call.notice = "Didn't catch that: hold Space while you speak."
 
     # -- the loop ---------------------------------------------------------------------------
     def handle(self, event: pygame.event.Event) -> None:
@@ -410,6 +433,7 @@ class WindowApp:
         now = self.clock()
         dt, self._last = max(0.0, now - self._last), now
         self.tick(dt)
+        self._hear()
         if isinstance(self.screen, CallScreen) and self.call is not None:
             self.screen.view = self._call_view()
         self.draw()

@@ -7,15 +7,17 @@ highlighted) and the engine's simulated clock, which moves only by moves; while 
 holds, elapsed wall time (times `speed`) is sent as `Wait` moves, in whole seconds batched
 so that a long hold does not use up the engine's move budget.
 
-Voice seam: `on_line_start(speech)` / `on_line_end(speech)` are called when a caller line
-starts and stops being "spoken". Without a voice it is spoken for its reading time; a voice
-front-end can call `line_done()` when its audio ends instead.
+Voice seam: `speak(speech)` (optional) starts the caller's voice for a line and returns a
+playback with `is_playing()` and `stop()` (the voice branch's `Playback` fits); the caption
+stays highlighted while it plays. Without a voice a line is "spoken" for its reading time.
+`on_line_start(speech)` / `on_line_end(speech)` are called either way.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from scoring.transcript import Speech
 from simulator.engine import (
@@ -57,6 +59,16 @@ MOOD_SCALE = (0.6, 0.0, -0.5, -1.0)
 LineHook = Callable[[Speech], None]
 
 
+class LinePlayback(Protocol):
+    """A caller line being played by a voice."""
+
+    def is_playing(self) -> bool: ...
+    def stop(self) -> None: ...
+
+
+SpeakLine = Callable[[Speech], "LinePlayback | None"]
+
+
 def _nothing(_: Speech) -> None:
     return None
 
@@ -79,6 +91,7 @@ class LiveCall:
     speech_input: bool = False
     on_line_start: LineHook = _nothing
     on_line_end: LineHook = _nothing
+    speak: SpeakLine | None = None
     on_event: Callable[[str], None] = field(default=lambda _name: None)
     on_answer: Callable[[], None] = field(default=lambda: None)
     phase: str = "ringing"
@@ -95,7 +108,8 @@ class LiveCall:
     listening: bool = False
     _pending_hold_s: float = 0.0
     _state: CallState | None = None
-    _speaking: list[tuple[int, Speech, float]] = field(default_factory=list)  # index, line, left
+    #: caller lines being spoken: caption index, line, reading time left, voice playback
+    _speaking: list[tuple[int, Speech, float, LinePlayback | None]] = field(default_factory=list)
     _wall_s: float = 0.0
 
     # -- time -------------------------------------------------------------------------------
@@ -125,17 +139,20 @@ class LiveCall:
 
     def _tick_speech(self, dt: float) -> None:
         still = []
-        for index, line, left in self._speaking:
+        for index, line, left, playback in self._speaking:
             left -= dt
-            if left <= 0:
+            done = not playback.is_playing() if playback is not None else left <= 0
+            if done:
                 self._end_line(index, line)
             else:
-                still.append((index, line, left))
+                still.append((index, line, left, playback))
         self._speaking = still
 
     def line_done(self) -> None:
-        """A voice finished the current caller line."""
-        for index, line, _ in self._speaking:
+        """End the caller lines being spoken (a new line starts, the call ends)."""
+        for index, line, _, playback in self._speaking:
+            if playback is not None and playback.is_playing():
+                playback.stop()
             self._end_line(index, line)
         self._speaking = []
 
@@ -228,7 +245,8 @@ class LiveCall:
                 self.caller_known = True
             self.captions.append(CaptionLine("caller", line.text, line.time, current=True))
             reading = speaking_time(line.text) / max(0.25, self.speed)
-            self._speaking.append((len(self.captions) - 1, line, float(reading)))
+            playback = self.speak(line) if self.speak is not None else None
+            self._speaking.append((len(self.captions) - 1, line, float(reading), playback))
             self.on_line_start(line)
         else:
             self.captions.append(CaptionLine("agent", line.text, line.time))
