@@ -30,6 +30,7 @@ from simulator.window.display import NoDisplay, display_problem  # noqa: E402
 from simulator.window.scorecard_screen import ScorecardScreen  # noqa: E402
 from simulator.window.scorecard_view import grade_file, scorecard_view  # noqa: E402
 from simulator.window.screen import Screen  # noqa: E402
+from simulator.window.settings import Settings  # noqa: E402
 from simulator.window.shift_screen import ShiftSummaryScreen  # noqa: E402
 from simulator.window.sounds import Sounds  # noqa: E402
 from simulator.window.start_screen import StartScreen  # noqa: E402
@@ -66,6 +67,7 @@ class WindowOptions:
     fps: int = 60
     shift_size: int = 3
     scenario_id: str = ""  # start this scenario straight away
+    settings_path: str = ""  # remember font size, name, last scores here ("" = don't)
 
 
 @dataclass
@@ -99,6 +101,11 @@ class WindowApp:
         listener_factory: ListenerFactory | None = None,
     ) -> None:
         self.options = options or WindowOptions()
+        self.settings = (
+            Settings.load(self.options.settings_path)
+            if self.options.settings_path
+            else Settings(self.options.font_scale, self.options.trainee)
+        )
         self.extra_dirs = tuple(extra_dirs)
         self.speak = speak
         self.ears = PushToTalk(listener_factory, self._talk_key_held) if listener_factory else None
@@ -109,11 +116,11 @@ class WindowApp:
         self.scenarios: list[Scenario] = list(scenarios or [])
         self.loading = scenarios is None
         self.clock = clock
-        self.theme = Theme(scale=self.options.font_scale)
+        self.theme = Theme(scale=self.settings.font_scale)
         self.surface = surface if surface is not None else self._open_window()
         self.sounds = Sounds(self.options.sound)
-        self.last_scores: dict[str, float] = {}
-        self.trainee = self.options.trainee
+        self.last_scores: dict[str, float] = self.settings.last_scores
+        self.trainee = self.options.trainee or self.settings.trainee
         self.call: LiveCall | None = None
         self.writer: TranscriptWriter | None = None
         self.transcript_path = ""
@@ -251,6 +258,7 @@ class WindowApp:
         card = self._grade(scenario)
         self.last_card = card
         self.last_scores[scenario.id] = card.score
+        self.save_settings()
         if self.shift is not None:
             st = self.engine.state
             self.shift.done.append(
@@ -310,6 +318,7 @@ class WindowApp:
 
     def _do_start(self, action: Action) -> None:
         self.trainee = action.get("trainee", self.trainee)
+        self.save_settings()
         self.shift = None
         self.start_call(self._scenario(action.get("scenario")))
 
@@ -353,6 +362,14 @@ class WindowApp:
 
     def _do_font(self, action: Action) -> None:
         self.theme.set_scale(self.theme.scale + FONT_STEP * int(action.get("step", "1")))
+        self.save_settings()
+
+    def save_settings(self) -> None:
+        self.settings.font_scale = self.theme.scale
+        self.settings.trainee = self.trainee
+        self.settings.last_scores = self.last_scores
+        if self.options.settings_path:
+            self.settings.save(self.options.settings_path)
 
     def _do_quit(self, action: Action) -> None:
         self.running = False

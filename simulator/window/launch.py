@@ -48,8 +48,14 @@ def run_desk(args: Any, stdin: IO[str] | None = None, stderr: IO[str] | None = N
     if choose_ui(args.ui) != "window":
         return None
     from simulator.window.app import WindowOptions, run_window
+    from simulator.window.settings import default_path
 
-    options = WindowOptions(speed=args.speed, seed=args.seed, trainee=args.agent_name or "")
+    options = WindowOptions(
+        speed=args.speed,
+        seed=args.seed,
+        trainee=args.agent_name or "",
+        settings_path=str(default_path()),
+    )
     try:
         return run_window(options, extra_dirs=tuple(getattr(args, "scenario_dir", ()) or ()))
     except NoDisplay as exc:

@@ -90,3 +90,22 @@ def test_typing_a_name_on_the_start_screen(driver) -> None:  # type: ignore[no-u
     d.key(pygame.K_RETURN)  # starts the call
     assert d.app.call is not None
     assert d.app.call.agent_name == "Robin"
+
+
+def test_font_size_name_and_last_score_are_remembered(make_driver, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    settings = str(tmp_path / "window.json")
+    d = make_driver(settings_path=settings)
+    d.key(pygame.K_EQUALS, mod=pygame.KMOD_LCTRL)
+    d.key(pygame.K_RETURN)
+    d.frames(1.0)
+    d.key(pygame.K_SPACE)
+    d.key(pygame.K_x)  # hang up at once
+    d.key(pygame.K_RETURN)
+    assert d.app.screen.name == "scorecard"
+    again = make_driver(settings_path=settings)
+    assert again.app.theme.scale == pytest.approx(1.1)
+    assert again.app.trainee == "Carla"
+    again.frames()
+    rows = [t for t in again.texts() if t.startswith("row")]
+    assert "not yet played" in rows[0]  # a scenario not yet played is recommended
+    assert any(r.endswith(" | 0") or r.split(" | ")[-1].isdigit() for r in rows)
