@@ -95,9 +95,13 @@ class CallScreen(Screen):
     def _top_bar(self, r: pygame.Rect) -> list[Widget]:
         t, v, pal = self.theme, self.view, self.theme.palette
         status, color = self._status()
-        shift_w = t.px(330) if v.shift else 0
+        narrow = r.w < t.px(1150)
+        shift_w = (t.px(250) if narrow else t.px(330)) if v.shift else 0
+        title_share = 0.0 if narrow and v.shift else 0.4  # the scenario title gives way first
         brand, title, chip, clock, shift = split_h(
-            pad(r, t.px(14), 0), [0.3, 0.4, t.px(150), t.px(90), shift_w], t.px(12)
+            pad(r, t.px(14), 0),
+            [0.6 if narrow else 0.3, title_share, t.px(130), t.px(80), shift_w],
+            t.px(12),
         )
         widgets: list[Widget] = [
             Panel("topbar", r),
@@ -119,6 +123,11 @@ class CallScreen(Screen):
                 f"Call {s.call_number}/{s.calls_total} · waiting {s.waiting} · "
                 f"≤3 rings {s.within_three_rings}/{s.answered} · AHT {aht}"
             )
+            if narrow:
+                text = (
+                    f"{s.call_number}/{s.calls_total} · {s.waiting} waiting · "
+                    f"≤3 rings {s.within_three_rings}/{s.answered} · AHT {aht}"
+                )
             widgets.append(
                 Label("shift", shift, text, role="label", color=pal.accent, align="right")
             )
@@ -126,8 +135,8 @@ class CallScreen(Screen):
 
     def _caller_panel(self, r: pygame.Rect) -> list[Widget]:
         t, v, pal = self.theme, self.view, self.theme.palette
-        caller_h = t.px(250)
-        phone_h = t.px(150)
+        caller_h = min(t.px(280), int(r.h * 0.5))
+        phone_h = min(t.px(150), int(r.h * 0.3))
         caller, phone, record = split_v(r, [caller_h, phone_h, 1.0], t.px(12))
         inner = pad(caller, t.px(14))
         face_r = pygame.Rect(inner.x, inner.y + t.px(22), t.px(64), t.px(64))
@@ -138,9 +147,17 @@ class CallScreen(Screen):
             t.px(28),
         )
         mood_r = name_r.move(0, t.px(30))
-        meters = stack(
-            pygame.Rect(inner.x, face_r.bottom + t.px(16), inner.w, 0), t.px(36), 2, t.px(10)
-        )
+        below = face_r.bottom + t.px(16)
+        if name_r.w < t.px(150):  # a narrow column: the name goes under the face
+            name_r = pygame.Rect(inner.x, face_r.bottom + t.px(8), inner.w, t.px(28))
+            mood_r = pygame.Rect(
+                face_r.right + t.px(12),
+                face_r.centery - t.px(10),
+                inner.right - face_r.right - t.px(12),
+                t.px(20),
+            )
+            below = name_r.bottom + t.px(10)
+        meters = stack(pygame.Rect(inner.x, below, inner.w, 0), t.px(36), 2, t.px(10))
         known = v.caller_name or ("Incoming call" if v.phase == "ringing" else "Name not given")
         patience_color = None
         widgets: list[Widget] = [

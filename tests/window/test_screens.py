@@ -109,5 +109,5 @@ def test_call_layout_follows_the_window_size(size: tuple[int, int], scale: float
     screen = CallScreen(Theme(scale=scale), demo.call_view())
     area = pygame.Rect((0, 0), size)
     for w in screen.layout(area):
-        if w.id.startswith(("ctl.", "card.", "reply", "captions")):
+        if w.id.startswith(("ctl.", "card.", "reply", "captions", "caller", "phone", "record")):
             assert area.contains(w.rect), f"{w.id} {w.rect} leaves {size}"
