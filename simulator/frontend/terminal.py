@@ -36,7 +36,7 @@ from simulator.frontend.base import CallSummary
 QUIT = "quit"  # sentinel from `_interpret`: the trainee hangs up
 
 HELP = """Type a number to pick a response, or type your own words.
-Other commands: /help  /choices (show or hide the numbered responses)  /quit (hang up)
+Other commands: /help  /choices (show the numbered responses again)  /quit (hang up)
 """
 
 
@@ -57,6 +57,7 @@ class TerminalFrontend:
         self._now = monotonic
         self._pending: list[Move] = []
         self._choices: tuple[Choice, ...] = ()
+        self._shown: tuple[Choice, ...] = ()  # the choices last printed (not again per tick)
         self._hold_mark = 0.0
         self._timer_shown = False
 
@@ -86,10 +87,10 @@ class TerminalFrontend:
         elif isinstance(o, StateChanged):
             self._show_state(o.state)
         elif isinstance(o, ChoicesOffered):
-            self._choices = o.choices
-            if self.show_choices:
+            if self.show_choices and o.choices != self._shown:
                 for c in o.choices:
                     self._print(f"  {c.key}. {c.label}")
+            self._choices = self._shown = o.choices
 
     def _show_state(self, s: CallState) -> None:
         if s.on_hold:
@@ -164,8 +165,7 @@ class TerminalFrontend:
         if text == "/quit":
             return QUIT
         if text == "/choices":
-            self.show_choices = not self.show_choices
-            for c in self._choices if self.show_choices else ():
+            for c in self._choices:
                 self._print(f"  {c.key}. {c.label}")
             return None
         if text.isdigit():
