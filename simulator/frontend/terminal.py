@@ -204,22 +204,8 @@ def _ready(stream: IO[str], timeout: float) -> bool:
 
 
 def _print_card(card: Any, out: IO[str]) -> None:
-    """The grader's scorecard renderer; a plain listing if this build lacks it."""
-    try:
-        from scoring.render import print_scorecard  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        _plain_card(card, out)
-        return
     from rich.console import Console
 
+    from scoring.render import print_scorecard
+
     print_scorecard(card, console=Console(file=out, width=100, highlight=False))
-
-
-def _plain_card(card: Any, out: IO[str]) -> None:
-    verdict = "FAILED (critical)" if card.critical_failures else "passed"
-    out.write(f"Score: {card.score:.1f} / 100  - call {verdict}\n")
-    for item_id, r in card.results.items():
-        if r.result != "na":
-            mark = "PASS" if r.result == "pass" else "FAIL"
-            out.write(f"  {mark}  {item_id:<28} {r.reason}\n")
-    out.flush()

@@ -166,10 +166,8 @@ def test_default_lines_are_read_by_the_grader_as_meant() -> None:
 
 
 def test_mistake_naming_an_item_the_policy_lacks(tmp_path: Path) -> None:
-    text = GOOD.replace(
-        "  - /transfer 4410",
-        "  - agent: /transfer 4410\n    mistakes:\n      - agent: /skip\n        fails: [close.thanks]",
-    )
+    step = "  - agent: /transfer 4410\n    mistakes:\n      - agent: /skip\n"
+    text = GOOD.replace("  - /transfer 4410", step + "        fails: [close.thanks]")
     (p,) = problems(tmp_path, text)
     assert "unknown protocol item 'close.thanks'" in p.message
     assert "close.thank" in p.hint
