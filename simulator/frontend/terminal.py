@@ -173,7 +173,6 @@ class TerminalFrontend:
             if chosen is None:
                 self._print(f"  No response {text}; pick one of the numbers shown, or type.")
                 return None
-            self._pending.extend(chosen.then)
             return chosen.move
         try:
             return parse_move(text)

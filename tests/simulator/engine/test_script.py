@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from simulator.engine import CallEngine, Say
+from simulator.engine import CallEngine, Moves, Say
 from simulator.scenario import find_scenario
 
 
@@ -52,7 +52,12 @@ def test_unrelated_words_keep_the_step() -> None:
 def test_a_multi_move_mistake_carries_its_follow_up_moves() -> None:
     e = CallEngine(find_scenario("refuses-hold"))
     e.start()
-    while not any(c.then for c in e.choices):
+    while not any(isinstance(c.move, Moves) for c in e.choices):
         e.apply(next(c for c in e.choices if c.ideal).move)
-    multi = next(c for c in e.choices if c.then)
-    assert [type(m).__name__ for m in (multi.move, *multi.then)] == ["Hold", "Wait", "Resume"]
+    multi = next(c for c in e.choices if isinstance(c.move, Moves))
+    assert isinstance(multi.move, Moves)
+    assert [type(m).__name__ for m in multi.move.moves] == ["Hold", "Wait", "Resume"]
+    step = e.cursor.index
+    e.apply(multi.move)
+    assert e.cursor.index == step + 1
+    assert [ln.name for ln in e.lines[-2:]] == ["hold", "resume"]  # type: ignore[union-attr]
