@@ -62,7 +62,7 @@ def test_every_scenario_has_at_least_two_mistake_paths(scenario: Scenario) -> No
 def test_refusing_an_angry_callers_supervisor_request_ends_at_the_fourth_level() -> None:
     scenario = next(s for s in SHIPPED if s.id == "demands-supervisor")
     lines = [
-        "Thank you for calling Fernwood Garden Supply, this is Carla. May I have your name, please?",
+        "Thank you for calling Fernwood Garden Supply, this is Carla. May I have your name?",
         "Thank you, Mr. Grimes. How can I help you today?",
         "Yep. What's the order number?",
         "There's no one above me. My supervisor doesn't take calls.",
