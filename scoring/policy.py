@@ -116,6 +116,10 @@ def _validate_shape(path: Path, data: Any) -> None:
         err = errors[0]
         where = ".".join(str(p) for p in err.absolute_path) or "(top level)"
         key = str(err.absolute_path[-1]) if err.absolute_path else ""
+        if err.validator == "additionalProperties" and isinstance(err.instance, dict):
+            allowed = set(err.schema.get("properties", {}))
+            extra = [k for k in err.instance if k not in allowed]
+            key = str(extra[0]) if extra else key
         line = _line_of(path, key) if key else 1
         raise PolicyError(f"{path}:{line}: {where}: {err.message}")
 

@@ -18,6 +18,8 @@ import yaml
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 40
 MAX_ALIASES = 100
+#: Nodes after expanding aliases: a "billion laughs" file explodes here.
+MAX_EXPANDED_NODES = 200_000
 
 
 class YamlError(ValueError):
@@ -73,7 +75,16 @@ def load_text(text: str, path: str = "<yaml>") -> Any:
         raise YamlError(path, 0, 0, f"file is larger than {MAX_BYTES:,} bytes")
     loader = _Loader(text)
     try:
-        return loader.get_single_data()
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        size = _expanded_size(node, {})
+        if size > MAX_EXPANDED_NODES:
+            raise YamlError(
+                path, node.start_mark.line + 1, 1,
+                f"aliases expand to {size:,} nodes (at most {MAX_EXPANDED_NODES:,}): refused",
+            )
+        return loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
@@ -82,6 +93,21 @@ def load_text(text: str, path: str = "<yaml>") -> Any:
         raise YamlError(path, 0, 0, str(exc)) from None
     finally:
         loader.dispose()
+
+
+def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
+    """How many nodes the document holds once every alias is expanded (memoised, so fast)."""
+    key = id(node)
+    if key in memo:
+        return memo[key]
+    memo[key] = 1  # a cycle counts once (SafeLoader builds recursive lists, harmless)
+    total = 1
+    if isinstance(node, yaml.SequenceNode):
+        total += sum(_expanded_size(n, memo) for n in node.value)
+    elif isinstance(node, yaml.MappingNode):
+        total += sum(_expanded_size(k, memo) + _expanded_size(v, memo) for k, v in node.value)
+    memo[key] = total
+    return min(total, 10**12)
 
 
 def load_file(path: str | Path) -> Any:

@@ -66,7 +66,8 @@ def practise_next(card: Any, scenario: Scenario, limit: int = 3) -> list[str]:
         return [f"No failed items. Try a harder scenario than '{scenario.id}'."]
     out: list[str] = []
     seen: set[str] = set()
-    for item in sorted(failed, key=lambda i: (i not in card.critical_failures, i)):
+    # critical failures first, then in scorecard order (opening, soft skills, hold ...)
+    for item in sorted(failed, key=lambda i: i not in card.critical_failures):
         tip = _tip_for(item)
         if tip is None or tip[0] in seen:
             continue

@@ -26,7 +26,7 @@ def mistake_moves(
     values = template_values(scenario, agent_name or scenario.agent)
     steps = build_options(scenario, values)
     moves = [s[0].move for s in steps]
-    moves[step : step + 1] = steps[step][mistake + 1].moves
+    moves[step] = steps[step][mistake + 1].move
     return moves
 
 

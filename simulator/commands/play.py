@@ -40,7 +40,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--speed", type=float, default=1.0, help="hold timer speed-up (default 1)")
     p.add_argument("--agent-name", metavar="NAME", help="your name in the transcript")
     p.add_argument("--policy", metavar="NAME|PATH", help="grade against this policy pack")
-    p.add_argument("--scenario-dir", action="append", default=[], metavar="DIR")
+    p.add_argument(
+        "--scenario-dir",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="also look for SCENARIO in DIR (repeatable)",
+    )
     p.add_argument("--no-choices", action="store_true", help="hide the numbered responses")
     p.set_defaults(func=run)
 

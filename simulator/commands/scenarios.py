@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
             "difficulty": s.difficulty,
             "context": sorted(s.context),
             "tags": list(s.tags),
-            "default": s.id == DEFAULT_SCENARIO,
+            "default": s.default and s.id == DEFAULT_SCENARIO,
             "path": s.path,
         }
         for s in found

@@ -173,8 +173,11 @@ class CallEngine(PhoneMixin):
         if self.finished:
             self._out.append(Notice("The call has ended.", "warning"))
             return self._flush()
-        self._moves += 1
-        self._dispatch(move)
+        for one in move.moves if isinstance(move, mv.Moves) else (move,):
+            if self.finished:
+                break
+            self._moves += 1
+            self._dispatch(one)
         self._cursor.advance(move, self._last_acts if isinstance(move, mv.Say) else frozenset())
         self._check_limits()
         return self._flush()

@@ -99,6 +99,13 @@ class Skip:
     """A script step deliberately left out (mistake paths only); does nothing."""
 
 
+@dataclass(frozen=True, slots=True)
+class Moves:
+    """Several moves made as one choice (a mistake such as hold, wait, resume), in order."""
+
+    moves: tuple[Move, ...]
+
+
 Move: TypeAlias = (
     Say
     | Hold
@@ -116,6 +123,7 @@ Move: TypeAlias = (
     | Wait
     | Interrupt
     | Skip
+    | Moves
 )
 
 
@@ -236,6 +244,8 @@ def format_move(move: Move) -> str:
             return f"/notify {who}"
         case Wait(seconds):
             return f"/wait {seconds}"
+        case Moves(moves):
+            return "\n".join(format_move(m) for m in moves)
     return f"/{type(move).__name__.lower()}"
 
 

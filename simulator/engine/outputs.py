@@ -38,8 +38,6 @@ class Choice:
     move: Move
     step: int
     ideal: bool  # for tests and trainer tools; front-ends must not reveal it
-    #: moves to apply after `move`, in order (a mistake that is several moves, e.g. hold+resume)
-    then: tuple[Move, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,13 +12,15 @@ import random
 from dataclasses import dataclass
 
 from simulator.engine.hearing import Recogniser
-from simulator.engine.moves import Move, Say, Skip, format_move, parse_move
+from simulator.engine.moves import Move, Moves, Say, Skip, Wait, format_move, parse_move
 from simulator.engine.outputs import Choice
 from simulator.scenario.lines import render
 from simulator.scenario.model import Scenario
 
 #: how far ahead a move may match a later step (a trainee who skipped one).
 LOOKAHEAD = 3
+#: how many later steps' moves choice mode also offers, as tempting wrong-time answers.
+AHEAD_CHOICES = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,11 +28,6 @@ class Option:
     move: Move
     label: str
     ideal: bool
-    then: tuple[Move, ...] = ()
-
-    @property
-    def moves(self) -> tuple[Move, ...]:
-        return (self.move, *self.then)
 
 
 def describe(move: Move) -> str:
@@ -39,6 +36,8 @@ def describe(move: Move) -> str:
         return move.text
     if isinstance(move, Skip):
         return "(say nothing about it and move on)"
+    if isinstance(move, Moves):
+        return " then ".join(describe(m) for m in move.moves)
     return format_move(move)
 
 
@@ -48,8 +47,9 @@ def build_options(scenario: Scenario, values: dict[str, str]) -> list[list[Optio
         ideal = parse_move(render(step.agent, values))
         opts = [Option(ideal, step.label or describe(ideal), True)]
         for mistake in step.mistakes:
-            move, *then = (parse_move(render(m, values)) for m in mistake.moves)
-            opts.append(Option(move, mistake.label or describe(move), False, tuple(then)))
+            parsed = tuple(parse_move(render(m, values)) for m in mistake.moves)
+            move = parsed[0] if len(parsed) == 1 else Moves(parsed)
+            opts.append(Option(move, mistake.label or describe(move), False))
         steps.append(opts)
     return steps
 
@@ -71,12 +71,22 @@ class ScriptCursor:
     def choices(self) -> tuple[Choice, ...]:
         if self.done:
             return ()
-        opts = list(self._steps[self.index])
+        opts = list(self._steps[self.index]) + self._jumping_ahead()
         random.Random(f"{self._seed}:choices:{self.index}").shuffle(opts)
         return tuple(
-            Choice(str(n), o.label, o.move, self.index, o.ideal, o.then)
-            for n, o in enumerate(opts, 1)
+            Choice(str(n), o.label, o.move, self.index, o.ideal) for n, o in enumerate(opts, 1)
         )
+
+    def _jumping_ahead(self) -> list[Option]:
+        """Distractors: the next steps' moves, offered too early (a step left out)."""
+        own = {o.move for o in self._steps[self.index]}
+        out: list[Option] = []
+        for later in self._steps[self.index + 1 : self.index + 1 + AHEAD_CHOICES]:
+            ideal = later[0]
+            if ideal.move not in own and not isinstance(ideal.move, Wait | Skip):
+                out.append(Option(ideal.move, ideal.label, False))
+                own.add(ideal.move)
+        return out
 
     def ideal(self, index: int) -> Move:
         return self._steps[index][0].move

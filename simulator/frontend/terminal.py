@@ -36,7 +36,7 @@ from simulator.frontend.base import CallSummary
 QUIT = "quit"  # sentinel from `_interpret`: the trainee hangs up
 
 HELP = """Type a number to pick a response, or type your own words.
-Other commands: /help  /choices (show or hide the numbered responses)  /quit (hang up)
+Other commands: /help  /choices (show the numbered responses again)  /quit (hang up)
 """
 
 
@@ -57,6 +57,7 @@ class TerminalFrontend:
         self._now = monotonic
         self._pending: list[Move] = []
         self._choices: tuple[Choice, ...] = ()
+        self._shown: tuple[Choice, ...] = ()  # the choices last printed (not again per tick)
         self._hold_mark = 0.0
         self._timer_shown = False
 
@@ -86,10 +87,10 @@ class TerminalFrontend:
         elif isinstance(o, StateChanged):
             self._show_state(o.state)
         elif isinstance(o, ChoicesOffered):
-            self._choices = o.choices
-            if self.show_choices:
+            if self.show_choices and o.choices != self._shown:
                 for c in o.choices:
                     self._print(f"  {c.key}. {c.label}")
+            self._choices = self._shown = o.choices
 
     def _show_state(self, s: CallState) -> None:
         if s.on_hold:
@@ -164,8 +165,7 @@ class TerminalFrontend:
         if text == "/quit":
             return QUIT
         if text == "/choices":
-            self.show_choices = not self.show_choices
-            for c in self._choices if self.show_choices else ():
+            for c in self._choices:
                 self._print(f"  {c.key}. {c.label}")
             return None
         if text.isdigit():
@@ -173,7 +173,6 @@ class TerminalFrontend:
             if chosen is None:
                 self._print(f"  No response {text}; pick one of the numbers shown, or type.")
                 return None
-            self._pending.extend(chosen.then)
             return chosen.move
         try:
             return parse_move(text)
@@ -204,22 +203,8 @@ def _ready(stream: IO[str], timeout: float) -> bool:
 
 
 def _print_card(card: Any, out: IO[str]) -> None:
-    """The grader's scorecard renderer; a plain listing if this build lacks it."""
-    try:
-        from scoring.render import print_scorecard  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        _plain_card(card, out)
-        return
     from rich.console import Console
 
+    from scoring.render import print_scorecard
+
     print_scorecard(card, console=Console(file=out, width=100, highlight=False))
-
-
-def _plain_card(card: Any, out: IO[str]) -> None:
-    verdict = "FAILED (critical)" if card.critical_failures else "passed"
-    out.write(f"Score: {card.score:.1f} / 100  - call {verdict}\n")
-    for item_id, r in card.results.items():
-        if r.result != "na":
-            mark = "PASS" if r.result == "pass" else "FAIL"
-            out.write(f"  {mark}  {item_id:<28} {r.reason}\n")
-    out.flush()

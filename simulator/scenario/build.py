@@ -57,6 +57,7 @@ def build_scenario(data: dict[str, Any], *, default_id: str, path: str = "") -> 
         title=data["title"],
         summary=data.get("summary", ""),
         difficulty=data["difficulty"],
+        default=bool(data.get("default", False)),
         tags=tuple(data.get("tags", [])),
         brand=data["brand"],
         agent=data.get("agent", "Alex"),

@@ -12,7 +12,8 @@ from typing import Any
 
 from simulator.engine.hearing import BEAT_EVENTS, agent_acts
 from simulator.engine.moves import Consult, MoveError, Transfer, parse_move
-from simulator.scenario.lines import unknown_placeholders
+from simulator.scenario.lines import render, template_values, unknown_placeholders
+from simulator.scenario.model import Scenario
 from simulator.scenario.problems import Problem, did_you_mean
 from simulator.scenario.safe_yaml import Path, YamlDoc
 
@@ -146,3 +147,39 @@ def _move(text: str, where: Path, exts: set[str]) -> Found:
             f"{verb} to extension {move.ext}, which is not in the directory",
             (f"directory extensions: {listed}"),
         )
+
+
+#: situation -> the caller act the grader must read in it (docs/acts.md), or the call the
+#: trainee plays is not the call the grader scores (an "agreed" hold the grader sees as no answer).
+CALLER_ACTS: dict[str, str] = {
+    "agree_hold": "agree",
+    "refuse_hold": "refuse",
+    "agree_transfer": "agree",
+    "choose_transfer": "agree",
+    "accept_supervisor": "agree",
+    "confirm_second": "agree",
+    "choose_message": "choose_message",
+    "choose_voicemail": "choose_voicemail",
+    "ask_supervisor": "ask_supervisor",
+    "fourth_level": "threaten_escalation",
+    "goodbye": "goodbye",
+}
+
+
+def caller_line_problems(scenario: Scenario, doc: YamlDoc, path: str) -> list[Problem]:
+    """Lines the grader would not read as what the engine means them to do."""
+    from scoring.acts import recognise
+
+    values = template_values(scenario, scenario.agent)
+    out = []
+    for situation, act in CALLER_ACTS.items():
+        for j, text in enumerate(scenario.line(situation)):
+            if act in recognise(render(text, values), "caller"):
+                continue
+            raw = doc.data.get("lines", {}).get(situation)
+            where: Path = ("lines", situation, j) if isinstance(raw, list) else ("lines", situation)
+            m = doc.mark(where)
+            message = f"lines.{situation}: the grader does not read {text!r} as '{act}'"
+            hint = f"phrase it as docs/acts.md describes '{act}'"
+            out.append(Problem(path, m.line, m.column, message, hint))
+    return out

@@ -11,7 +11,7 @@ from simulator.scenario.loader import SUFFIXES, load_scenario
 from simulator.scenario.model import Scenario
 from simulator.scenario.problems import ScenarioError
 
-#: The built-in scenario `callsim play` runs when none is named.
+#: The built-in scenario `callsim play` runs when none is named (its file says `default: true`).
 DEFAULT_SCENARIO = "wrong-size-planter"
 
 
@@ -39,7 +39,7 @@ def load_all(extra_dirs: Iterable[str] = ()) -> tuple[list[Scenario], list[Scena
 
 def find_scenario(name: str | None, extra_dirs: Iterable[str] = ()) -> Scenario:
     """A scenario by id or by path; the built-in default when `name` is None."""
-    name = name or DEFAULT_SCENARIO
+    name = name or DEFAULT_SCENARIO  # tests check this file is the one marked `default: true`
     if os.path.sep in name or name.endswith(SUFFIXES):
         return load_scenario(name)
     for path in scenario_files(extra_dirs):

@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 from simulator.scenario.build import build_scenario
-from simulator.scenario.checks import semantic_problems
+from simulator.scenario.checks import caller_line_problems, semantic_problems
 from simulator.scenario.model import Scenario
 from simulator.scenario.problems import Problem, ScenarioError
 from simulator.scenario.safe_yaml import MAX_BYTES, YamlDoc, YamlError, load_yaml
@@ -67,7 +67,9 @@ def validate_file(path: str | os.PathLike[str]) -> tuple[Scenario | None, list[P
     problems = semantic_problems(doc, name, policy_item_ids(policy))
     if problems:
         return None, problems
-    return build_scenario(doc.data, default_id=Path(name).stem, path=name), []
+    scenario = build_scenario(doc.data, default_id=Path(name).stem, path=name)
+    problems = caller_line_problems(scenario, doc, name)
+    return (None, problems) if problems else (scenario, [])
 
 
 def load_scenario(path: str | os.PathLike[str]) -> Scenario:

@@ -131,6 +131,7 @@ class Scenario:
     brand: str
     caller: Caller
     difficulty: Difficulty = "medium"
+    default: bool = False  # the built-in scenario for a first run
     summary: str = ""
     tags: tuple[str, ...] = ()
     agent: str = "Alex"

@@ -9,7 +9,7 @@ from scoring.grader import Scorecard, grade
 from scoring.reader import parse_text
 from scoring.writer import format_header, format_line
 from simulator.autoplay import ideal_moves, mistake_moves, mistake_paths
-from simulator.engine import CallEngine, Move
+from simulator.engine import CallEngine, Move, Say
 from simulator.scenario import Scenario
 from simulator.session import policy_params
 from tests.simulator.conftest import SHIPPED, SHIPPED_IDS
@@ -57,3 +57,19 @@ def test_mistake_fails_exactly_its_items(
 @pytest.mark.parametrize("scenario", SHIPPED, ids=SHIPPED_IDS)
 def test_every_scenario_has_at_least_two_mistake_paths(scenario: Scenario) -> None:
     assert len(mistake_paths(scenario)) >= 2
+
+
+def test_refusing_an_angry_callers_supervisor_request_ends_at_the_fourth_level() -> None:
+    scenario = next(s for s in SHIPPED if s.id == "demands-supervisor")
+    lines = [
+        "Thank you for calling Fernwood Garden Supply, this is Carla. May I have your name?",
+        "Thank you, Mr. Grimes. How can I help you today?",
+        "Yep. What's the order number?",
+        "There's no one above me. My supervisor doesn't take calls.",
+    ]
+    engine, card = graded(scenario, [Say(t) for t in lines])
+    assert engine.finished
+    assert engine.ended_by == "caller"
+    assert card.results["esc.no_fourth_level"].result == "fail"
+    assert card.results["esc.supervisor_on_request"].result == "fail"
+    assert "esc.no_fourth_level" in card.critical_failures

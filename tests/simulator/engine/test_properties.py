@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from scoring.reader import parse_text
 from scoring.writer import format_header, format_line
-from simulator.engine import CallEngine, HangUp, Move, Say, parse_move
+from simulator.engine import CallEngine, HangUp, Move, Moves, Say, parse_move
 from simulator.engine.engine import MAX_MOVES
 from tests.simulator.conftest import SHIPPED
 
@@ -56,7 +56,9 @@ def moves_for(scenario_index: int) -> st.SearchStrategy[Move]:
         st.sampled_from(exts).map(lambda e: f"/transfer {e}"),
     )
     speech = st.one_of(st.sampled_from(PHRASES), st.text(max_size=80))
-    return st.one_of(commands.map(parse_move), speech.map(Say))
+    single = st.one_of(commands.map(parse_move), speech.map(Say))
+    several = st.lists(single, min_size=2, max_size=3).map(lambda ms: Moves(tuple(ms)))
+    return st.one_of(single, several)
 
 
 @st.composite

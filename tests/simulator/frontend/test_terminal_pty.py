@@ -68,7 +68,9 @@ def _play(child: pexpect.spawn, first_key: str, moves: list[str], out: Path) -> 
             child.expect("> ")
         child.sendline(move)
     child.expect("Call ended")
+    child.expect("close.thank|Closing|closing")  # the scorecard
     child.expect("Transcript: " + str(out))
+    child.expect("Practise next:")
     child.expect(pexpect.EOF)
     child.close()
 

@@ -145,4 +145,29 @@ def test_library_covers_every_context_fact_and_level() -> None:
     covered = set().union(*(s.context for s in SHIPPED))
     assert covered == CONTEXT_FACTS
     assert {s.difficulty for s in SHIPPED} == {"easy", "medium", "hard"}
-    assert DEFAULT_SCENARIO in SHIPPED_IDS
+    assert [s.id for s in SHIPPED if s.default] == [DEFAULT_SCENARIO]
+
+
+def test_a_caller_line_the_grader_would_misread_is_a_problem(tmp_path: Path) -> None:
+    text = GOOD.replace("  reason: My order is late.", "  reason: Late.\n  agree_hold: Hmm.")
+    (p,) = problems(tmp_path, text)
+    assert "does not read 'Hmm.' as 'agree'" in p.message
+    assert p.line == 12
+
+
+def test_default_lines_are_read_by_the_grader_as_meant() -> None:
+    from scoring.acts import recognise
+    from simulator.scenario.checks import CALLER_ACTS
+    from simulator.scenario.lines import DEFAULT_LINES
+
+    for situation, act in CALLER_ACTS.items():
+        for text in DEFAULT_LINES[situation]:
+            assert act in recognise(text, "caller"), (situation, text)
+
+
+def test_mistake_naming_an_item_the_policy_lacks(tmp_path: Path) -> None:
+    step = "  - agent: /transfer 4410\n    mistakes:\n      - agent: /skip\n"
+    text = GOOD.replace("  - /transfer 4410", step + "        fails: [close.thanks]")
+    (p,) = problems(tmp_path, text)
+    assert "unknown protocol item 'close.thanks'" in p.message
+    assert "close.thank" in p.hint

@@ -1,0 +1,97 @@
+"""Policy packs: shipped packs load, trainer packs extend them, broken packs are clear errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scoring.grader import grade
+from scoring.items import ITEM_IDS
+from scoring.policy import PolicyError, load_policy, shipped_policies
+from scoring.reader import parse_text
+
+HOLD_100S = """# callsim transcript: 1
+[00:00] AGENT: Thank you for calling Acme, this is Dana. May I put you on hold while I check?
+[00:03] CALLER: Sure.
+[00:04] * hold
+[01:44] * resume
+[01:45] AGENT: Thank you for holding.
+"""
+
+
+def test_shipped_packs() -> None:
+    assert set(shipped_policies()) >= {"default", "advantus", "cam456", "retail-monitor", "advisorycloud"}
+    default = load_policy("default")
+    assert default.items == ITEM_IDS
+    assert set(default.critical) == {
+        "xfer.screened", "xfer.product_kept", "xfer.once", "soft.no_mute", "esc.no_fourth_level"
+    }
+    assert default.params["hold_checkin_s"] == 120
+    for name in shipped_policies():
+        pack = load_policy(name)
+        assert pack.items and set(pack.items) <= set(ITEM_IDS)
+
+
+def test_org_packs_hold_their_own_items() -> None:
+    assert "xfer.screened" in load_policy("advantus").items
+    assert "second.notify_supervisor" in load_policy("cam456").items
+    assert "soft.no_jargon" in load_policy("retail-monitor").items
+    assert "close.caller_hangs_up_first" in load_policy("advisorycloud").items
+    assert "soft.no_jargon" not in load_policy("advantus").items
+
+
+def test_trainer_pack_extends_and_changes_the_hold_limit(tmp_path: Path) -> None:
+    pack = tmp_path / "strict.yaml"
+    pack.write_text(
+        "name: strict\nextends: default\nparams:\n  hold_checkin_s: 90\n"
+        "items:\n  close.thank: 2\n  close.brand: {weight: 2, critical: true}\n  soft.no_jargon: 0\n"
+    )
+    policy = load_policy(str(pack))
+    assert policy.params["hold_checkin_s"] == 90
+    assert policy.weights["close.thank"] == 2 and "close.brand" in policy.critical
+    assert "soft.no_jargon" not in policy.items
+    t = parse_text(HOLD_100S, "c.txt")
+    assert grade(t, load_policy("default")).results["hold.max_segment"].result == "pass"
+    assert grade(t, policy).results["hold.max_segment"].result == "fail"
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "phrase"),
+    [
+        ("name: x\nitems:\n  open.nope: 1\n", 3, "unknown item id 'open.nope'"),
+        ("name: x\nitems:\n  open.introduce_self: -1\n", 3, "open.introduce_self"),
+        ("name: x\nitems:\n  open.introduce_self: heavy\n", 3, "open.introduce_self"),
+        ("name: x\nparams:\n  hold_checkin_s: -5\nitems:\n  soft.no_mute: 1\n", 3, "hold_checkin_s"),
+        ("name: x\nparams:\n  hold_limit: 5\nitems:\n  soft.no_mute: 1\n", 3, "hold_limit"),
+        ("name: x\nitems: [1, 2\n", 3, "expected ','"),
+        ("name: x\ncritical: [open.nope]\nitems:\n  soft.no_mute: 1\n", 2, "open.nope"),
+        ("name: x\nextends: nosuchpack\n", 0, "unknown policy 'nosuchpack'"),
+    ],
+)
+def test_broken_packs_are_clear_errors(tmp_path: Path, body: str, line: int, phrase: str) -> None:
+    pack = tmp_path / "broken.yaml"
+    pack.write_text(body)
+    with pytest.raises(PolicyError) as info:
+        load_policy(str(pack))
+    msg = str(info.value)
+    if line:
+        assert msg.startswith(f"{pack}:{line}"), msg
+    assert phrase in msg
+
+
+def test_unknown_shipped_name() -> None:
+    with pytest.raises(PolicyError, match="shipped packs are"):
+        load_policy("acme")
+
+
+def test_alias_bomb_pack_refused_fast(tmp_path: Path) -> None:
+    bomb = ["name: x", 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    prev = "a"
+    for i in range(1, 10):
+        bomb.append(f"l{i}: &l{i} [{', '.join(['*' + prev] * 9)}]")
+        prev = f"l{i}"
+    pack = tmp_path / "bomb.yaml"
+    pack.write_text("\n".join(bomb) + "\n")
+    with pytest.raises(PolicyError, match="aliases expand"):
+        load_policy(str(pack))

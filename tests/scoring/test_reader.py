@@ -1,0 +1,199 @@
+"""The transcript reader: the format exactly, hostile input rejected whole and clearly."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from scoring.reader import (
+    MAX_FILE_BYTES,
+    TranscriptError,
+    expand_paths,
+    parse_bytes,
+    parse_text,
+    read_transcript,
+)
+from scoring.transcript import Event, Speech, Transcript
+from scoring.writer import TranscriptWriter, format_transcript
+
+GOOD = """# callsim transcript: 1
+# policy: default
+# brand: Advantus
+# context: order, irate
+# scenario: s-1
+
+[00:00] AGENT: Thank you for calling Advantus, this is Dana.
+[00:04] customer: Maria Lopez.
+[1:02:03] CSR: Still here.
+[62:10] * transfer ext=4410 to="Ann Lee" dept=Billing
+[62:11] * note text="said \\"hi\\" = fine"
+"""
+
+
+def test_parses_headers_speech_and_events() -> None:
+    t = parse_text(GOOD, "good.txt")
+    assert t.brand == "Advantus"
+    assert t.context == {"order", "irate"}
+    assert t.headers["scenario"] == "s-1"
+    first, second, third, transfer, note = t.lines
+    assert isinstance(first, Speech) and first.speaker == "agent" and first.time == 0
+    assert isinstance(second, Speech) and second.speaker == "caller"
+    assert third.time == 3723
+    assert isinstance(transfer, Event) and transfer.get("to") == "Ann Lee"
+    assert transfer.get("dept") == "Billing" and transfer.time == 62 * 60 + 10
+    assert isinstance(note, Event) and note.get("text") == 'said "hi" = fine'
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "phrase"),
+    [
+        ("", 1, "missing"),
+        ("[00:00] AGENT: hi\n", 1, "first line must be"),
+        ("# callsim transcript: 2\n", 1, "unsupported transcript version"),
+        ("# callsim transcript: 1\n[00:61] AGENT: hi\n", 2, "bad time"),
+        ("# callsim transcript: 1\n[0:5] AGENT: hi\n", 2, "bad time"),
+        ("# callsim transcript: 1\n[00:10] AGENT: a\n[00:09] CALLER: b\n", 3, "backwards"),
+        ("# callsim transcript: 1\n[00:10] BOSS: a\n", 2, "unknown speaker"),
+        ("# callsim transcript: 1\n[00:10] AGENT: a\n# brand: X\n", 3, "header line after"),
+        ("# callsim transcript: 1\n[00:10] * hold now\n", 2, "broken key=value"),
+        ("# callsim transcript: 1\n[00:10] * note text=\"open\n", 2, "unterminated"),
+        ("# callsim transcript: 1\n[00:10] * hangup by=nobody\n", 2, "by='nobody'"),
+        ("# callsim transcript: 1\nhello there\n", 2, "expected '[MM:SS]"),
+        ("# callsim transcript: 1\n[00:10] AGENT:\n", 2, "no words"),
+        ("# callsim transcript: 1\n# brand A\n", 2, "'# key: value'"),
+        ("# callsim transcript: 1\n[00:10] * note text=a text=b\n", 2, "twice"),
+    ],
+)
+def test_malformed_is_rejected_with_line(text: str, line: int, phrase: str) -> None:
+    with pytest.raises(TranscriptError) as info:
+        parse_text(text, "bad.txt")
+    assert info.value.line == line
+    assert phrase in str(info.value)
+    assert str(info.value).startswith(f"bad.txt:{line}: ")
+
+
+def test_not_utf8_names_the_line() -> None:
+    data = "# callsim transcript: 1\n[00:00] AGENT: caf".encode() + b"\xe9\n"
+    with pytest.raises(TranscriptError, match=r"x.txt:2: not UTF-8"):
+        parse_bytes(data, "x.txt")
+
+
+def test_bom_is_accepted() -> None:
+    assert parse_bytes(b"\xef\xbb\xbf" + GOOD.encode(), "bom.txt").brand == "Advantus"
+
+
+def test_huge_file_refused_before_reading(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    with open(big, "wb") as fh:
+        fh.write(b"# callsim transcript: 1\n")
+        fh.seek(50 * 1024 * 1024)
+        fh.write(b"\n")
+    start = time.monotonic()
+    with pytest.raises(TranscriptError, match="at most"):
+        read_transcript(big)
+    assert time.monotonic() - start < 5  # generous: it must not read 50 MB line by line
+
+
+def test_megabyte_line_refused() -> None:
+    text = "# callsim transcript: 1\n[00:00] AGENT: " + "a" * (1024 * 1024) + "\n"
+    with pytest.raises(TranscriptError, match=":2: line is"):
+        parse_text(text, "long.txt")
+
+
+def test_binary_junk_is_an_error_not_a_crash() -> None:
+    with pytest.raises(TranscriptError):
+        parse_bytes(bytes(range(256)) * 10, "junk.bin")
+
+
+def test_missing_file() -> None:
+    with pytest.raises(TranscriptError, match="cannot read"):
+        read_transcript("/nonexistent/call.txt")
+
+
+def test_folder_means_every_transcript(tmp_path: Path) -> None:
+    (tmp_path / "b.txt").write_text(GOOD)
+    (tmp_path / "a.transcript").write_text(GOOD)
+    (tmp_path / "notes.json").write_text("{}")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "c.txt").write_text(GOOD)
+    found = [Path(p).name for p in expand_paths([str(tmp_path)])]
+    assert found == ["a.transcript", "b.txt", "c.txt"]
+    assert MAX_FILE_BYTES > 1024 * 1024
+
+
+def test_writer_flushes_each_line(tmp_path: Path) -> None:
+    path = tmp_path / "live.txt"
+    w = TranscriptWriter(path, {"brand": "Advantus", "context": "order"})
+    w.write(Speech(0, 0, "agent", "Thank you for calling."))
+    # Not closed: what a crash would leave behind still parses.
+    assert read_transcript(path).lines[0].text == "Thank you for calling."  # type: ignore[union-attr]
+    w.write(Event(0, 5, "hold"))
+    assert [ln.time for ln in read_transcript(path).lines] == [0, 5]
+    w.close()
+
+
+# ---------------------------------------------------------------- properties
+
+_words = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"), blacklist_characters="\r\n\x85\x0b\x0c\x1c\x1d\x1e"),
+    min_size=1,
+    max_size=60,
+).map(lambda s: " ".join(s.split())).filter(bool)
+_value = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"), blacklist_characters="\r\n\x85\x0b\x0c\x1c\x1d\x1e"),
+    max_size=30,
+).map(lambda s: " ".join(s.split()))
+_key = st.from_regex(r"[a-z_][a-z0-9_]{0,8}", fullmatch=True)
+
+
+@st.composite
+def transcripts(draw: st.DrawFn) -> Transcript:
+    n = draw(st.integers(0, 25))
+    times = sorted(draw(st.lists(st.integers(0, 20000), min_size=n, max_size=n)))
+    lines: list[Speech | Event] = []
+    for t in times:
+        if draw(st.booleans()):
+            lines.append(Speech(0, t, draw(st.sampled_from(["agent", "caller"])), draw(_words)))
+        else:
+            keys = draw(st.lists(_key, unique=True, max_size=3))
+            name = draw(st.sampled_from(["note", "lookup_x", "custom", "email", "ticket"]))
+            lines.append(Event(0, t, name, tuple((k, draw(_value)) for k in keys)))
+    headers = {"callsim transcript": "1", "brand": draw(_value), "context": "order"}
+    return Transcript("p.txt", headers, tuple(lines))
+
+
+def _shape(t: Transcript) -> list[tuple[object, ...]]:
+    return [
+        (ln.time, ln.speaker, ln.text) if isinstance(ln, Speech) else (ln.time, ln.name, ln.fields)
+        for ln in t.lines
+    ]
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(transcripts())
+def test_valid_transcripts_round_trip(t: Transcript) -> None:
+    again = parse_text(format_transcript(t), "p.txt")
+    assert _shape(again) == _shape(t)
+    assert again.brand == t.brand
+
+
+@settings(max_examples=300)
+@given(st.binary(max_size=2000))
+def test_random_bytes_never_crash(data: bytes) -> None:
+    try:
+        parse_bytes(data, "junk")
+    except TranscriptError:
+        pass
+
+
+@settings(max_examples=300)
+@given(st.text(max_size=500))
+def test_random_text_after_version_never_crashes(body: str) -> None:
+    try:
+        parse_text("# callsim transcript: 1\n" + body, "junk")
+    except TranscriptError:
+        pass
