@@ -135,7 +135,8 @@ class CallScreen(Screen):
 
     def _caller_panel(self, r: pygame.Rect) -> list[Widget]:
         t, v, pal = self.theme, self.view, self.theme.palette
-        caller_h = min(t.px(280), int(r.h * 0.5))
+        narrow = r.w - 2 * t.px(14) - t.px(64) - t.px(12) < t.px(150)
+        caller_h = min(t.px(285 if narrow else 240), int(r.h * 0.5))
         phone_h = min(t.px(150), int(r.h * 0.3))
         caller, phone, record = split_v(r, [caller_h, phone_h, 1.0], t.px(12))
         inner = pad(caller, t.px(14))
@@ -156,10 +157,10 @@ class CallScreen(Screen):
                 inner.right - face_r.right - t.px(12),
                 t.px(20),
             )
-            below = name_r.bottom + t.px(10)
+            below = name_r.bottom + t.px(2)
         meters = stack(pygame.Rect(inner.x, below, inner.w, 0), t.px(36), 2, t.px(10))
+        fits = [m for m in meters if m.bottom <= inner.bottom + t.px(8)]  # a short panel keeps patience
         known = v.caller_name or ("Incoming call" if v.phase == "ringing" else "Name not given")
-        patience_color = None
         widgets: list[Widget] = [
             Panel("caller", caller, title="Caller"),
             Face("face", face_r, v.mood_label, mood=v.mood),
@@ -172,9 +173,11 @@ class CallScreen(Screen):
                 color=pal.text if v.caller_name else pal.muted,
             ),
             Label("caller.mood", mood_r, f"Mood: {v.mood_label}", role="label", color=pal.muted),
-            Meter("mood", meters[0], "MOOD", value=(v.mood + 1) / 2),
-            Meter("patience", meters[1], "PATIENCE", value=v.patience, color=patience_color),
         ]
+        if len(fits) == 2:
+            widgets.append(Meter("mood", fits[0], "MOOD", value=(v.mood + 1) / 2))
+        if fits:
+            widgets.append(Meter("patience", fits[-1], "PATIENCE", value=v.patience))
         widgets += self._phone_panel(phone)
         widgets += self._record_panel(record)
         return widgets
