@@ -53,7 +53,7 @@ class Screen:
         if focusable and self.focus_id not in {w.id for w in focusable}:
             self.focus_id = None
         for w in active:
-            w.focused = w.id == self.focus_id
+            w.focused = w.focused or w.id == self.focus_id  # a builder may focus a text box
             if hasattr(w, "hover"):
                 w.hover = w.rect.collidepoint(self.mouse)
         return self.widgets + self.modal_widgets

@@ -6,9 +6,14 @@ import os
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
+import warnings  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
 
-import pygame  # noqa: E402
+with warnings.catch_warnings():
+    # pygame.pkgdata imports pkg_resources, which newer setuptools deprecate on import.
+    warnings.filterwarnings("ignore", message="pkg_resources is deprecated", category=Warning)
+    import pygame  # noqa: E402
+
 import pytest  # noqa: E402
 
 from simulator.window.app import WindowApp, WindowOptions  # noqa: E402
