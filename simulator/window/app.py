@@ -75,6 +75,7 @@ class ShiftState:
     queue: list[Scenario]
     total: int
     done: list[ShiftCallRow] = field(default_factory=list)
+    cards: list[tuple[Scenario, ScorecardView]] = field(default_factory=list)
 
     def status(self, rings_now: int) -> ShiftStatus:
         answered = len(self.done)
@@ -127,6 +128,7 @@ class WindowApp:
         self.paused = False
         self.ended_at: float | None = None
         self.shift: ShiftState | None = None
+        self.finished_shift: ShiftState | None = None
         self.last_card: ScorecardView | None = None
         self.last_scenario: Scenario | None = None
         self.running = True
@@ -270,16 +272,15 @@ class WindowApp:
                     float(st.clock),
                 )
             )
+            self.shift.cards.append((scenario, card))
             if self.shift.queue:
                 self.start_call(self.shift.queue.pop(0))
                 return
-            self.screen = ShiftSummaryScreen(
-                self.theme, ShiftSummaryView(self.trainee, tuple(self.shift.done))
-            )
+            self.finished_shift = self.shift
             self.shift = None
             self.call = None
+            self._show_summary()
             return
-        self.call_done = self.call
         self.call = None
         self.screen = ScorecardScreen(self.theme, card)
 
@@ -343,6 +344,7 @@ class WindowApp:
                 pygame.mixer.unpause()
 
     def _do_retry(self, action: Action) -> None:
+        self.finished_shift = None
         if self.last_scenario is not None:
             self.start_call(self.last_scenario)
 
@@ -351,9 +353,26 @@ class WindowApp:
             nxt = next(s for s in self.scenarios if s.title == self.last_card.next_title)
             self.start_call(nxt)
 
+    def _show_summary(self) -> None:
+        assert self.finished_shift is not None
+        view = ShiftSummaryView(self.trainee, tuple(self.finished_shift.done))
+        self.screen = ShiftSummaryScreen(self.theme, view)
+
+    def _do_open_call(self, action: Action) -> None:
+        """A call of the finished shift: its scorecard; Esc comes back to the summary."""
+        if self.finished_shift is None:
+            return
+        scenario, card = self.finished_shift.cards[int(action.get("index"))]
+        self.last_scenario, self.last_card = scenario, card
+        self.screen = ScorecardScreen(self.theme, card)
+
     def _do_home(self, action: Action) -> None:
         self.call = None
         self.sounds.stop_all()
+        if self.finished_shift is not None and isinstance(self.screen, ScorecardScreen):
+            self._show_summary()
+            return
+        self.finished_shift = None
         self.screen = self._start_screen()
 
     def _do_select(self, action: Action) -> None:

@@ -159,7 +159,9 @@ class CallScreen(Screen):
             )
             below = name_r.bottom + t.px(2)
         meters = stack(pygame.Rect(inner.x, below, inner.w, 0), t.px(36), 2, t.px(10))
-        fits = [m for m in meters if m.bottom <= inner.bottom + t.px(8)]  # a short panel keeps patience
+        fits = [
+            m for m in meters if m.bottom <= inner.bottom + t.px(8)
+        ]  # a short panel keeps patience
         known = v.caller_name or ("Incoming call" if v.phase == "ringing" else "Name not given")
         widgets: list[Widget] = [
             Panel("caller", caller, title="Caller"),

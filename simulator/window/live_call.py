@@ -33,6 +33,7 @@ from simulator.engine import (
     LineSpoken,
     Lookup,
     Move,
+    MoveError,
     Mute,
     Note,
     Notice,
@@ -44,6 +45,7 @@ from simulator.engine import (
     Transfer,
     Unmute,
     Wait,
+    parse_move,
 )
 from simulator.engine.engine import speaking_time
 from simulator.scenario.model import Scenario
@@ -202,7 +204,7 @@ class LiveCall:
             n = int(a.get("n", "0"))
             return self.choices[n - 1].move if 1 <= n <= len(self.choices) else None
         if a.name == "say":
-            return Say(a.get("text").strip()) if a.get("text").strip() else None
+            return self._typed(a.get("text").strip())
         if a.name == "consult":
             return Consult(a.get("ext"))
         if a.name == "transfer":
@@ -214,6 +216,19 @@ class LiveCall:
         if a.name == "email":
             return Email(a.get("what") or "summary of the call and next steps")
         return None
+
+    def _typed(self, text: str) -> Move | None:
+        """A typed reply; `/command` lines (`/notify supervisor`, `/lookup order`) are moves,
+        in the same syntax as the terminal and the scenario files."""
+        if not text:
+            return None
+        if not text.startswith("/"):
+            return Say(text)
+        try:
+            return parse_move(text)
+        except MoveError as exc:
+            self.notice = str(exc)
+            return None
 
     # -- outputs ----------------------------------------------------------------------------
     def absorb(self, outputs: Sequence[Output]) -> None:

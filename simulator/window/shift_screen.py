@@ -44,7 +44,7 @@ class ShiftSummaryScreen(Screen):
             Label(
                 "rings", f3, f"Answered within 3 rings: {v.within_three_rings}/{n}", role="title"
             ),
-            Panel("table", table, title="Calls"),
+            Panel("table", table, title="Calls  ·  1-9 or click opens a scorecard"),
         ]
         inner = pad(table, t.px(14))
         body = pygame.Rect(inner.x, inner.y + t.px(24), inner.w, inner.h - t.px(24))
@@ -54,6 +54,7 @@ class ShiftSummaryScreen(Screen):
                     f"call.{i}",
                     r,
                     call.title,
+                    action=act("open_call", index=str(i)),
                     columns=(
                         f"{i + 1}. {call.title}",
                         f"score {call.score:.0f}",
@@ -76,6 +77,10 @@ class ShiftSummaryScreen(Screen):
         return (*super().state(), id(self.view))
 
     def on_key(self, event: pygame.event.Event) -> Action | None:
-        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_ESCAPE):
+        if event.key == pygame.K_ESCAPE:
             return act("home")
+        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER) and not self.focus_id:
+            return act("home")
+        if pygame.K_1 <= event.key <= pygame.K_9 and event.key - pygame.K_1 < len(self.view.calls):
+            return act("open_call", index=str(event.key - pygame.K_1))
         return None

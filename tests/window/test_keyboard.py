@@ -110,3 +110,16 @@ def test_font_size_name_and_last_score_are_remembered(make_driver, tmp_path) -> 
     assert "not yet played" in rows[0]  # a scenario not yet played is recommended
     assert again.app.last_scores == d.app.last_scores
     assert len(again.app.last_scores) == 1
+
+
+def test_typed_slash_commands_are_moves(driver) -> None:  # type: ignore[no-untyped-def]
+    d = answered(driver)
+    d.key(pygame.K_RETURN)
+    d.type("/notify supervisor")
+    d.key(pygame.K_RETURN)
+    d.key(pygame.K_RETURN)
+    d.type("/frobnicate")
+    d.key(pygame.K_RETURN)
+    assert d.app.call.view().notice  # the engine's parser said what is wrong
+    events = [e.render() for e in read_transcript(d.app.transcript_path).events()]
+    assert events == ["* notify who=supervisor"]
