@@ -198,7 +198,7 @@ class CallScreen(Screen):
                     line,
                     f"{v.rings} {rings}",
                     role="timer",
-                    color=pal.warn if v.rings > 3 else pal.accent,
+                    color=pal.warn if v.rings > 3 else (pal.accent if self.blink else pal.text),
                     align="center",
                 )
             )
