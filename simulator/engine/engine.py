@@ -282,7 +282,7 @@ class CallEngine(PhoneMixin):
         acts = self._hear(agent.text)
         self._last_acts = acts
         self.memory.agent_lines += 1
-        self._react(acts, len(agent.text.split()))
+        self._react(acts, agent.text)
         self.memory.pending_events.clear()
 
     def _hear(self, text: str) -> frozenset[str]:
@@ -296,7 +296,7 @@ class CallEngine(PhoneMixin):
             extra.add("give_number")
         return acts | extra if extra else acts
 
-    def _react(self, acts: frozenset[str], words: int) -> None:
+    def _react(self, acts: frozenset[str], text: str) -> None:
         m = self.memory
         self._mood_from(acts)
         if self.temper.exhausted:
@@ -315,11 +315,12 @@ class CallEngine(PhoneMixin):
             self.caller_says(parts + ["goodbye"])
             self.caller_hangs_up("the caller said goodbye")
             return
-        if not parts:
-            parts = ["ack"] if acts else ["confused"]
-            if not acts:
+        if not parts:  # nothing to answer: a nod, or puzzlement at a question not understood
+            puzzled = not acts and text.rstrip().endswith("?")
+            parts = ["confused"] if puzzled else ["ack"]
+            if puzzled:
                 self.temper.apply("confused")
-        cut = "interrupts" in self.scenario.caller.traits and words > LONG_LINE_WORDS
+        cut = "interrupts" in self.scenario.caller.traits and len(text.split()) > LONG_LINE_WORDS
         self.caller_says((["cut_in"] if cut and self.temper.mood >= 1 else []) + parts, cut)
 
     def _mood_from(self, acts: frozenset[str]) -> None:
