@@ -42,11 +42,10 @@ MAX_MOVES = 300
 MAX_CALL_SECONDS = 2 * 3600
 #: an agent line this long (words) invites a caller with the `interrupts` trait to cut in.
 LONG_LINE_WORDS = 35
-#: header lines plus the blank line, so `Line.number` matches the file's line numbers.
+#: a wait this long off hold is a silence on the line ("Hello? Are you still there?").
 _SILENCE_S = 10
 
 LineSink = Callable[[Line], None]
-
 
 #: longest agent line kept (the transcript reader allows 20,000 characters a line).
 MAX_LINE_CHARS = 2000
