@@ -50,7 +50,9 @@ def grade_file(path: str, policy: str | None = None) -> Outcome:
     except PolicyError as exc:
         if policy:
             raise
-        line = next((n for n, ln in enumerate(_lines(path), 1) if ln.lstrip().startswith("# policy")), 1)
+        line = next(
+            (n for n, ln in enumerate(_lines(path), 1) if ln.lstrip().startswith("# policy")), 1
+        )
         return GradeError(path, f"{path}:{line}: {exc}")
     return grade(transcript, pack)
 

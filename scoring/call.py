@@ -40,8 +40,19 @@ _SELF_ID = re.compile(
     r"\b(?:my name is|my name's|name is|this is|it's|it is|i'm|i am|speaking with|you have)"
     r"\s+((?:[A-Z][a-zA-Z'\-]+)(?:\s+[A-Z][a-zA-Z'\-]+){0,2})"
 )
-_NAME_ONLY = re.compile(r"^\s*(?:(?:yes|yeah|sure|hi|it's|its|sure,)\s*,?\s*)?"
-                        r"((?:[A-Z][a-zA-Z'\-]+)(?:\s+[A-Z][a-zA-Z'\-]+){0,2})\s*[.!,]?\s*$")
+_NAME_ONLY = re.compile(
+    r"^\s*(?:(?:yes|yeah|sure|hi|it's|its|sure,)\s*,?\s*)?"
+    r"((?:[A-Z][a-zA-Z'\-]+)(?:\s+[A-Z][a-zA-Z'\-]+){0,2})\s*[.!,]?\s*$"
+)
+
+
+_PHONE_ASK = r"\b(?:phone|number to|call you|reach you|callback|call back|cell|mobile|telephone)\b"
+_ID_WORDS = (
+    r"\b(?:order|account|member|membership|invoice|shipment|tracking|policy|customer|reference|"
+    r"confirmation|case|claim|ticket|id|booking|reservation|loyalty|card|pro|bill of lading|po|"
+    r"contract|application|permit|registration|consignment|patient|student|serial|escrow|lot|"
+    r"matter|tenant|load|waybill|plan|subscription|license|licence)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -122,7 +133,9 @@ class Call:
     # ---------------------------------------------------------------- generic
 
     def events(self, name: str) -> list[tuple[int, Event]]:
-        return [(i, ln) for i, ln in enumerate(self.lines) if isinstance(ln, Event) and ln.name == name]
+        return [
+            (i, ln) for i, ln in enumerate(self.lines) if isinstance(ln, Event) and ln.name == name
+        ]
 
     def agent_between(self, start: int, end: int) -> list[Turn]:
         """Agent turns with start <= index < end."""
@@ -168,7 +181,10 @@ class Call:
         if " ".join(core).replace(" ", ""):
             candidates.add(" ".join(core).replace(" ", ""))
         padded, squeezed = f" {line} ", line.replace(" ", "")
-        return any(c and (f" {c} " in padded or (len(c) > 5 and c.replace(" ", "") in squeezed)) for c in candidates)
+        return any(
+            c and (f" {c} " in padded or (len(c) > 5 and c.replace(" ", "") in squeezed))
+            for c in candidates
+        )
 
     @cached_property
     def caller_name(self) -> list[str]:
@@ -234,7 +250,10 @@ class Call:
     def phone_given_at(self) -> int | None:
         """Index of the caller's first line that gives a phone number."""
         for turn in self.caller_turns:
-            asked = self._asked_before(turn, r"\b(?:phone|number to|call you|reach you|callback|call back|cell|mobile|telephone)\b")
+            asked = self._asked_before(
+                turn,
+                _PHONE_ASK,
+            )
             if has_phone_shape(turn.text) or (asked and longest_digit_run(turn.text) >= 7):
                 return turn.index
         return None
@@ -242,9 +261,11 @@ class Call:
     @cached_property
     def id_given_at(self) -> int | None:
         """Index of the caller's first line that gives an account/member/order/... number."""
-        id_words = r"\b(?:order|account|member|membership|invoice|shipment|tracking|policy|customer|reference|confirmation|case|claim|ticket|id|booking|reservation|loyalty|card|pro|bill of lading|po)\b"
+        id_words = _ID_WORDS
         for turn in self.caller_turns:
-            asked_phone = self._asked_before(turn, r"\b(?:phone|number to|call you|reach you|callback|call back)\b")
+            asked_phone = self._asked_before(
+                turn, r"\b(?:phone|number to|call you|reach you|callback|call back)\b"
+            )
             asked_id = self._asked_before(turn, id_words)
             says_id = re.search(id_words + r"(?: \w+){0,3} (?:number|no|is|#)?", turn.normal)
             runs = digit_runs(turn.text)
@@ -309,7 +330,11 @@ class Call:
             if turn.has("choose_message"):
                 return turn.index
             prev = [a for a in self.agent_turns if a.index < turn.index][-1:]
-            if prev and prev[0].has("offer_message") and not prev[0].has("offer_transfer_or_message", "offer_voicemail_choice"):
+            if (
+                prev
+                and prev[0].has("offer_message")
+                and not prev[0].has("offer_transfer_or_message", "offer_voicemail_choice")
+            ):
                 if turn.has("agree") and not turn.has("refuse"):
                     return turn.index
         return None

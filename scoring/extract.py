@@ -148,7 +148,7 @@ def is_role_mailbox(address: str) -> bool:
 
 
 def words_to_number(tokens: list[str]) -> int | None:
-    """"twenty four" -> 24, "48" -> 48, "a"/"an" -> 1; None when not a number."""
+    """ "twenty four" -> 24, "48" -> 48, "a"/"an" -> 1; None when not a number."""
     if not tokens:
         return None
     if len(tokens) == 1 and tokens[0].isdigit():
@@ -252,4 +252,6 @@ def has_timeframe(text: str) -> bool:
 
 def mentions_clock_time(text: str) -> bool:
     t = normalise(text)
-    return bool(_CLOCK.search(t) or _DAYS.search(t) or re.search(r"\b(?:morning|afternoon|evening)\b", t))
+    return bool(
+        _CLOCK.search(t) or _DAYS.search(t) or re.search(r"\b(?:morning|afternoon|evening)\b", t)
+    )

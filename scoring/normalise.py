@@ -68,7 +68,9 @@ _BARE = {
     "ok": "okay", "o k": "okay", "e-mail": "email", "thx": "thanks", "pls": "please",
     "plz": "please",
 }  # fmt: skip
-_BARE_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _BARE), key=len, reverse=True)) + r")\b")
+_BARE_RE = re.compile(
+    r"\b(" + "|".join(sorted(map(re.escape, _BARE), key=len, reverse=True)) + r")\b"
+)
 
 _NON_WORD = re.compile(r"[^a-z0-9@ ]+")
 _SPACES = re.compile(r"\s+")

@@ -71,7 +71,8 @@ def _line_of(path: Path, needle: str) -> int:
 
 @lru_cache(maxsize=1)
 def _schema() -> dict[str, Any]:
-    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+    data: dict[str, Any] = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return data
 
 
 def load_policy(name_or_path: str) -> Policy:
@@ -142,7 +143,9 @@ def _build(path: Path, data: Mapping[str, Any], base: Policy | None) -> Policy:
             (critical.add if spec["critical"] else critical.discard)(item_id)
     for item_id in data.get("critical") or ():
         if item_id not in REGISTRY:
-            raise PolicyError(f"{path}:{_line_of(path, item_id)}: unknown critical item {item_id!r}")
+            raise PolicyError(
+                f"{path}:{_line_of(path, item_id)}: unknown critical item {item_id!r}"
+            )
         critical.add(item_id)
     if not weights:
         raise PolicyError(f"{path}:1: the pack grades no items")

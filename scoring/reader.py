@@ -12,7 +12,15 @@ import os
 import re
 from pathlib import Path
 
-from scoring.transcript import EVENT_KEYS, FORMAT_VERSION, SPEAKER_ALIASES, Event, Line, Speech, Transcript
+from scoring.transcript import (
+    EVENT_KEYS,
+    FORMAT_VERSION,
+    SPEAKER_ALIASES,
+    Event,
+    Line,
+    Speech,
+    Transcript,
+)
 
 #: A real call is a few KiB; an eight-hour call is well under 1 MiB.
 MAX_FILE_BYTES = 4 * 1024 * 1024
@@ -95,10 +103,7 @@ def parse_text(text: str, path: str = "<transcript>") -> Transcript:
         if line.startswith("#"):
             if lines:
                 raise TranscriptError(path, number, "header line after the first timed line")
-            key, value = _parse_header(line, path, number)
-            if key in headers:
-                raise TranscriptError(path, number, f"header '{key}' given twice")
-            headers[key] = value
+            _add_header(headers, line, path, number)
             continue
         parsed = _parse_timed(line, path, number)
         if parsed.time < last_time:
@@ -110,7 +115,9 @@ def parse_text(text: str, path: str = "<transcript>") -> Transcript:
         last_time = parsed.time
         lines.append(parsed)
     if not seen_version:
-        raise TranscriptError(path, 1, "empty file: missing '# callsim transcript: 1' line")
+        raise TranscriptError(
+            path, 1, "empty file: missing the version line '# callsim transcript: 1'"
+        )
     return Transcript(path=path, headers=headers, lines=tuple(lines))
 
 
@@ -128,6 +135,13 @@ def _expect_version(line: str, path: str, number: int) -> None:
         raise TranscriptError(
             path, number, f"unsupported transcript version {m.group('value')!r} (this reads 1)"
         )
+
+
+def _add_header(headers: dict[str, str], line: str, path: str, number: int) -> None:
+    key, value = _parse_header(line, path, number)
+    if key in headers:
+        raise TranscriptError(path, number, f"header '{key}' given twice")
+    headers[key] = value
 
 
 def _parse_header(line: str, path: str, number: int) -> tuple[str, str]:
@@ -243,7 +257,7 @@ def _read_quoted(args: str, i: int, path: str, number: int) -> tuple[str, int]:
             return "".join(out), i + 1
         out.append(c)
         i += 1
-    raise TranscriptError(path, number, "unterminated quoted value in event")
+    raise TranscriptError(path, number, "broken key=value in event: unterminated quoted value")
 
 
 def expand_paths(paths: list[str]) -> list[str]:

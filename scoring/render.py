@@ -103,7 +103,9 @@ def scorecard_renderable(card: Scorecard, *, failed_only: bool = False) -> Rende
             continue
         if not shown:
             continue
-        title.append(f"   {won}/{len(applicable)}", style="green" if won == len(applicable) else "yellow")
+        title.append(
+            f"   {won}/{len(applicable)}", style="green" if won == len(applicable) else "yellow"
+        )
         parts.append(title)
         parts.append(_items_grid(shown))
         skipped = [r for r in items if r.result == "na"]
@@ -119,7 +121,9 @@ def scorecard_renderable(card: Scorecard, *, failed_only: bool = False) -> Rende
     )
 
 
-def print_scorecard(card: Scorecard, console: Console | None = None, *, failed_only: bool = False) -> None:
+def print_scorecard(
+    card: Scorecard, console: Console | None = None, *, failed_only: bool = False
+) -> None:
     (console or Console()).print(scorecard_renderable(card, failed_only=failed_only))
 
 
@@ -132,6 +136,10 @@ def summary_table(cards: list[Scorecard]) -> Table:
     table.add_column("critical")
     for c in cards:
         style = _score_style(c)
-        table.add_row(c.file, Text(f"{c.score:.1f}", style=style), str(c.counts()["fail"]),
-                      ", ".join(c.critical_failures) or "–")
+        table.add_row(
+            c.file,
+            Text(f"{c.score:.1f}", style=style),
+            str(c.counts()["fail"]),
+            ", ".join(c.critical_failures) or "–",
+        )
     return table

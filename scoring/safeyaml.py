@@ -39,7 +39,7 @@ class _Loader(yaml.SafeLoader):
         self._aliases = 0
         self._depth = 0
 
-    def compose_node(self, parent: Any, index: Any) -> Any:  # type: ignore[override]
+    def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
             self._aliases += 1
             if self._aliases > MAX_ALIASES:
@@ -81,7 +81,9 @@ def load_text(text: str, path: str = "<yaml>") -> Any:
         size = _expanded_size(node, {})
         if size > MAX_EXPANDED_NODES:
             raise YamlError(
-                path, node.start_mark.line + 1, 1,
+                path,
+                node.start_mark.line + 1,
+                1,
                 f"aliases expand to {size:,} nodes (at most {MAX_EXPANDED_NODES:,}): refused",
             )
         return loader.construct_document(node)

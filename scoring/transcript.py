@@ -54,7 +54,11 @@ EVENT_KEYS: Mapping[str, Mapping[str, frozenset[str] | None]] = MappingProxyType
         "resume": {},
         "mute": {},
         "unmute": {},
-        "consult": {"ext": None, "to": None, "result": frozenset({"answered", "voicemail", "no_answer"})},
+        "consult": {
+            "ext": None,
+            "to": None,
+            "result": frozenset({"answered", "voicemail", "no_answer"}),
+        },
         "transfer": {"ext": None, "to": None, "dept": None, "voicemail": frozenset({"yes", "no"})},
         "lookup": {"what": frozenset({"history", "order", "account"})},
         "note": {"text": None},
@@ -121,7 +125,7 @@ Line = Speech | Event
 
 def quote_value(value: str) -> str:
     """Quote an event value when it needs it (spaces, quotes, `=`, empty)."""
-    if value and all(c not in value for c in ' "=\\\t') :
+    if value and all(c not in value for c in ' "=\\\t'):
         return value
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 

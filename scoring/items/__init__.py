@@ -4,14 +4,14 @@ Importing this package registers every item in `REGISTRY`, in spec order.
 """
 
 from scoring.items import (  # noqa: F401  (registration order = spec order)
-    opening,
-    soft,
-    hold,
-    transfer,
-    messages,
-    second,
-    escalation,
     closing,
+    escalation,
+    hold,
+    messages,
+    opening,
+    second,
+    soft,
+    transfer,
 )
 from scoring.items.base import REGISTRY, SECTIONS, Check, Evidence, ItemSpec
 

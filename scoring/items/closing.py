@@ -18,8 +18,12 @@ def closing_turns(call: Call) -> list[Turn]:
     return list(call.agent_turns[1:][-2:])
 
 
-@item("close.summarize", "Summarises the call",
-      "Summarise what was done and the next steps before ending.", "002, 003")
+@item(
+    "close.summarize",
+    "Summarises the call",
+    "Summarise what was done and the next steps before ending.",
+    "002, 003",
+)
 def summarize(call: Call, p: Params) -> Check:
     if skip := _routine(call):
         return skip
@@ -29,8 +33,12 @@ def summarize(call: Call, p: Params) -> Check:
     return failed("no summary of what was done and the next steps")
 
 
-@item("close.reference", "Gives the reference number",
-      "Give the caller the ticket, case or order number to keep.", "002")
+@item(
+    "close.reference",
+    "Gives the reference number",
+    "Give the caller the ticket, case or order number to keep.",
+    "002",
+)
 def reference(call: Call, p: Params) -> Check:
     tickets = [e for _, e in call.events("ticket") if e.get("id")]
     created = first(call.agent_turns, "create_record")
@@ -48,8 +56,12 @@ def reference(call: Call, p: Params) -> Check:
     return failed(f"ticket {tickets[0].get('id')} never read out to the caller", tickets[0])
 
 
-@item("close.offer_more_help", "Offers more help",
-      "Offer additional assistance before the closing statement.", "002")
+@item(
+    "close.offer_more_help",
+    "Offers more help",
+    "Offer additional assistance before the closing statement.",
+    "002",
+)
 def offer_more_help(call: Call, p: Params) -> Check:
     if skip := _routine(call):
         return skip
@@ -59,8 +71,12 @@ def offer_more_help(call: Call, p: Params) -> Check:
     return failed("never asks whether there is anything else it can help with")
 
 
-@item("close.thank", "Thanks the caller in closing",
-      "Thank the caller for calling, for their time or business, when closing.", "002, 003")
+@item(
+    "close.thank",
+    "Thanks the caller in closing",
+    "Thank the caller for calling, for their time or business, when closing.",
+    "002, 003",
+)
 def thank(call: Call, p: Params) -> Check:
     closing = closing_turns(call)
     hit = first(closing, "closing_thanks", "thank_for_calling")
@@ -69,8 +85,7 @@ def thank(call: Call, p: Params) -> Check:
     return failed("the closing does not thank the caller", *closing[-1:])
 
 
-@item("close.brand", "Brands the closing",
-      "Brand each call in the closing statement.", "002")
+@item("close.brand", "Brands the closing", "Brand each call in the closing statement.", "002")
 def brand(call: Call, p: Params) -> Check:
     closing = closing_turns(call)
     hit = next((t for t in closing if call.says_brand(t.text)), None)
@@ -79,8 +94,12 @@ def brand(call: Call, p: Params) -> Check:
     return failed(f"the closing does not name {call.brand or 'the company'}", *closing[-1:])
 
 
-@item("close.caller_hangs_up_first", "Lets the caller hang up first",
-      "Wait for the caller to hang up first.", "003")
+@item(
+    "close.caller_hangs_up_first",
+    "Lets the caller hang up first",
+    "Wait for the caller to hang up first.",
+    "003",
+)
 def caller_hangs_up_first(call: Call, p: Params) -> Check:
     hangups = call.events("hangup")
     if not hangups:
@@ -91,20 +110,25 @@ def caller_hangs_up_first(call: Call, p: Params) -> Check:
     return failed("the agent hung up first", ev)
 
 
-@item("close.follow_up_email", "Promises a follow-up email",
-      "Follow up every call with an email of what was discussed and the next steps.", "003")
+@item(
+    "close.follow_up_email",
+    "Promises a follow-up email",
+    "Follow up every call with an email of what was discussed and the next steps.",
+    "003",
+)
 def follow_up_email(call: Call, p: Params) -> Check:
     if skip := _routine(call):
         return skip
     sent = call.events("email")
     said = first(call.agent_turns, "promise_email")
     if sent or said:
-        return passed("an email with the discussion and next steps", said, *(e for _, e in sent[:1]))
+        return passed(
+            "an email with the discussion and next steps", said, *(e for _, e in sent[:1])
+        )
     return failed("no email promised or sent")
 
 
-@item("close.notes_logged", "Logs call notes",
-      "Log call notes after each call.", "002, 003")
+@item("close.notes_logged", "Logs call notes", "Log call notes after each call.", "002, 003")
 def notes_logged(call: Call, p: Params) -> Check:
     notes = call.events("note")
     if notes:

@@ -14,8 +14,12 @@ def _no_hold(call: Call) -> Check | None:
     return None if call.holds else na("no hold in the call")
 
 
-@item("hold.ask_permission", "Asks permission to hold",
-      "Always ask whether you may place the caller on a brief hold.", "002, 003")
+@item(
+    "hold.ask_permission",
+    "Asks permission to hold",
+    "Always ask whether you may place the caller on a brief hold.",
+    "002, 003",
+)
 def ask_permission(call: Call, p: Params) -> Check:
     if skip := _no_hold(call):
         return skip
@@ -28,8 +32,12 @@ def ask_permission(call: Call, p: Params) -> Check:
     return passed(f"asked before each of {len(call.holds)} hold(s)", *asks[:3])
 
 
-@item("hold.wait_for_answer", "Waits for the caller's answer",
-      "Ask and wait for the caller's answer before pressing hold.", "003")
+@item(
+    "hold.wait_for_answer",
+    "Waits for the caller's answer",
+    "Ask and wait for the caller's answer before pressing hold.",
+    "003",
+)
 def wait_for_answer(call: Call, p: Params) -> Check:
     if skip := _no_hold(call):
         return skip
@@ -56,8 +64,12 @@ def wait_for_answer(call: Call, p: Params) -> Check:
     return passed("the caller agreed before each hold", *answers[:3])
 
 
-@item("hold.give_reason", "Says why the caller will hold",
-      "Say what you will do during the hold (check, look up, verify ...).", "002")
+@item(
+    "hold.give_reason",
+    "Says why the caller will hold",
+    "Say what you will do during the hold (check, look up, verify ...).",
+    "002",
+)
 def give_reason(call: Call, p: Params) -> Check:
     if skip := _no_hold(call):
         return skip
@@ -71,8 +83,12 @@ def give_reason(call: Call, p: Params) -> Check:
     return passed("says what it will do during each hold", *reasons[:3])
 
 
-@item("hold.max_segment", "Checks in within the hold limit",
-      "Never leave a caller on hold longer than the check-in limit (2 minutes).", "003")
+@item(
+    "hold.max_segment",
+    "Checks in within the hold limit",
+    "Never leave a caller on hold longer than the check-in limit (2 minutes).",
+    "003",
+)
 def max_segment(call: Call, p: Params) -> Check:
     if skip := _no_hold(call):
         return skip
@@ -82,11 +98,17 @@ def max_segment(call: Call, p: Params) -> Check:
         return failed(
             f"hold segment {longest.seconds} s (limit {limit} s)", longest.hold, longest.resume
         )
-    return passed(f"longest hold segment {longest.seconds} s (limit {limit} s)", longest.hold, longest.resume)
+    return passed(
+        f"longest hold segment {longest.seconds} s (limit {limit} s)", longest.hold, longest.resume
+    )
 
 
-@item("hold.thank_on_return", "Thanks the caller for holding",
-      "Always thank the caller for holding when you return.", "002, 003")
+@item(
+    "hold.thank_on_return",
+    "Thanks the caller for holding",
+    "Always thank the caller for holding when you return.",
+    "002, 003",
+)
 def thank_on_return(call: Call, p: Params) -> Check:
     if skip := _no_hold(call):
         return skip
@@ -98,15 +120,21 @@ def thank_on_return(call: Call, p: Params) -> Check:
         if not back:
             continue
         if not back[0].has("thank_for_holding"):
-            return failed("first line after the hold does not thank the caller for holding", back[0])
+            return failed(
+                "first line after the hold does not thank the caller for holding", back[0]
+            )
         judged.append(back[0])
     if not judged:
         return na("the agent never came back on the line after a hold")
     return passed(f"thanks the caller after each of {len(judged)} return(s)", *judged[:3])
 
 
-@item("hold.callback_number", "Asks for a callback number before holding",
-      "Before a hold, ask for the best number to call back on if the call drops.", "003")
+@item(
+    "hold.callback_number",
+    "Asks for a callback number before holding",
+    "Before a hold, ask for the best number to call back on if the call drops.",
+    "003",
+)
 def callback_number(call: Call, p: Params) -> Check:
     if skip := _no_hold(call):
         return skip
@@ -120,8 +148,12 @@ def callback_number(call: Call, p: Params) -> Check:
     return failed("no callback number asked before the hold, and none given", call.holds[0].hold)
 
 
-@item("hold.offer_alternative", "Offers an alternative to more holding",
-      "When checking in on a long hold, offer an alternative (a call back, an email).", "000, 003")
+@item(
+    "hold.offer_alternative",
+    "Offers an alternative to more holding",
+    "When checking in on a long hold, offer an alternative (a call back, an email).",
+    "000, 003",
+)
 def offer_alternative(call: Call, p: Params) -> Check:
     if len(call.holds) < 2:
         return na("fewer than two holds")
@@ -130,6 +162,8 @@ def offer_alternative(call: Call, p: Params) -> Check:
         turns = call.agent_between(*call.hold_window(k))
         hit = first(turns, "offer_hold_alternative")
         if hit is None:
-            return failed(f"no alternative offered before hold {k + 1}", *turns[-1:], call.holds[k].hold)
+            return failed(
+                f"no alternative offered before hold {k + 1}", *turns[-1:], call.holds[k].hold
+            )
         offers.append(hit)
     return passed("offers a call back or email at each check-in", *offers[:3])

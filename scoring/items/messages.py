@@ -7,32 +7,44 @@ call the caller back. An offer the caller declines is neither.
 
 from __future__ import annotations
 
-from scoring.call import Call
+from scoring.call import Call, Turn
 from scoring.extract import emails, mentions_clock_time, timeframe_hours
 from scoring.items.base import Check, Params, failed, first, item, na, passed
 
 
-@item("msg.collect_details", "Collects the message details",
-      "Take the caller's name, identification number, phone number and inquiry.", "001, 003")
+@item(
+    "msg.collect_details",
+    "Collects the message details",
+    "Take the caller's name, identification number, phone number and inquiry.",
+    "001, 003",
+)
 def collect_details(call: Call, p: Params) -> Check:
     if call.message_taken_at is None and not call.callback_turns:
         return na("no message taken or callback promised")
     missing = [
-        what for what, known in (
+        what
+        for what, known in (
             ("name", call.name_known_at is not None),
             ("identification number", call.id_given_at is not None),
             ("phone number", call.phone_given_at is not None),
             ("inquiry", call.reason_turn is not None),
-        ) if not known
+        )
+        if not known
     ]
-    anchor = call.callback_turns[0] if call.callback_turns else call.lines[call.message_taken_at or 0]
+    anchor = (
+        call.callback_turns[0] if call.callback_turns else call.lines[call.message_taken_at or 0]
+    )
     if missing:
         return failed(f"by the end, no {', '.join(missing)}", anchor)
     return passed("name, identification number, phone number and inquiry are known", anchor)
 
 
-@item("msg.callback_time", "Asks when to call back",
-      "Ask the caller when is most convenient for the return call.", "001")
+@item(
+    "msg.callback_time",
+    "Asks when to call back",
+    "Ask the caller when is most convenient for the return call.",
+    "001",
+)
 def callback_time(call: Call, p: Params) -> Check:
     if not call.callback_turns:
         return na("no callback promised")
@@ -42,9 +54,12 @@ def callback_time(call: Call, p: Params) -> Check:
     return failed("never asks when is most convenient for the call", call.callback_turns[0])
 
 
-@item("msg.expectation", "Says when to expect the call",
-      "Tell the caller when to expect the return call (within 24 hours; within the hour if irate).",
-      "001")
+@item(
+    "msg.expectation",
+    "Says when to expect the call",
+    "Tell the caller when to expect the return call (within 24 hours; within the hour if irate).",
+    "001",
+)
 def expectation(call: Call, p: Params) -> Check:
     if not call.callback_turns:
         return na("no callback promised")
@@ -54,11 +69,15 @@ def expectation(call: Call, p: Params) -> Check:
     if ask:
         chose = [c for c in call.caller_turns if c.index > ask.index][:1]
         if chose and mentions_clock_time(chose[0].text):
-            confirm = [t for t in call.agent_turns if t.index > chose[0].index and
-                       (mentions_clock_time(t.text) or t.has("promise_callback"))]
+            confirm = [
+                t
+                for t in call.agent_turns
+                if t.index > chose[0].index
+                and (mentions_clock_time(t.text) or t.has("promise_callback"))
+            ]
             if confirm:
                 return passed("the call is set for the time the caller chose", chose[0], confirm[0])
-    best: tuple[float, object] | None = None
+    best: tuple[float, Turn] | None = None
     for turn in call.callback_turns:
         hours = timeframe_hours(turn.text)
         if hours is not None and (best is None or hours < best[0]):
@@ -72,25 +91,40 @@ def expectation(call: Call, p: Params) -> Check:
     return failed(f"{who} told {hours:g} h, over the {limit:g} h limit", turn)
 
 
-@item("msg.unavailable", "Handles an unavailable person",
-      "Say the person is unavailable and ask whether it is urgent or offer to take a message.",
-      "003")
+@item(
+    "msg.unavailable",
+    "Handles an unavailable person",
+    "Say the person is unavailable and ask whether it is urgent or offer to take a message.",
+    "003",
+)
 def unavailable(call: Call, p: Params) -> Check:
     if "unavailable" not in call.context:
         return na("no unavailable context")
     said = first(call.agent_turns, "say_unavailable")
     if said is None:
         return failed("never says the person is unavailable")
-    follow = first(call.agent_turns, "ask_urgent", "offer_message", "offer_transfer_or_message",
-                   "offer_voicemail_choice")
+    follow = first(
+        call.agent_turns,
+        "ask_urgent",
+        "offer_message",
+        "offer_transfer_or_message",
+        "offer_voicemail_choice",
+    )
     if follow is None:
-        return failed("says the person is unavailable but neither asks if urgent nor offers a message", said)
-    return passed("says the person is unavailable and asks if urgent or offers a message", said, follow)
+        return failed(
+            "says the person is unavailable but neither asks if urgent nor offers a message", said
+        )
+    return passed(
+        "says the person is unavailable and asks if urgent or offers a message", said, follow
+    )
 
 
-@item("msg.email_divert", "Arranges an email follow-up",
-      "Divert what cannot be done on the phone to email: ask for the caller's email or give the shared address.",
-      "000")
+@item(
+    "msg.email_divert",
+    "Arranges an email follow-up",
+    "Divert it to email: ask for the caller's email address or give the shared one.",
+    "000",
+)
 def email_divert(call: Call, p: Params) -> Check:
     if not {"documentation", "product_question"} & call.context:
         return na("no documentation or product_question context")

@@ -8,8 +8,12 @@ from scoring.call import Call, content_stems, name_tokens
 from scoring.items.base import Check, Params, failed, first, item, na, passed
 
 
-@item("open.thank_for_calling", "Thanks the caller for calling",
-      "Greet the caller with a thank you for calling.", "002, 003")
+@item(
+    "open.thank_for_calling",
+    "Thanks the caller for calling",
+    "Greet the caller with a thank you for calling.",
+    "002, 003",
+)
 def thank_for_calling(call: Call, p: Params) -> Check:
     turn = call.first_agent
     if turn is None:
@@ -19,8 +23,12 @@ def thank_for_calling(call: Call, p: Params) -> Check:
     return failed("first line does not thank the caller for calling", turn)
 
 
-@item("open.introduce_self", "Introduces self",
-      "Introduce yourself by name when you answer.", "002, 003")
+@item(
+    "open.introduce_self",
+    "Introduces self",
+    "Introduce yourself by name when you answer.",
+    "002, 003",
+)
 def introduce_self(call: Call, p: Params) -> Check:
     turn = call.first_agent
     if turn is None:
@@ -33,8 +41,7 @@ def introduce_self(call: Call, p: Params) -> Check:
     return failed("first line does not give the agent's own name", turn)
 
 
-@item("open.name_brand", "Names the brand",
-      "Introduce the brand in the greeting.", "002, 003")
+@item("open.name_brand", "Names the brand", "Introduce the brand in the greeting.", "002, 003")
 def name_brand(call: Call, p: Params) -> Check:
     turn = call.first_agent
     if turn is None:
@@ -46,9 +53,12 @@ def name_brand(call: Call, p: Params) -> Check:
     return failed(f"first line does not name {call.brand}", turn)
 
 
-@item("open.ask_caller_name", "Asks the caller's name",
-      "Request the caller's name (if not yet given) so it can be used throughout the call.",
-      "002, 003")
+@item(
+    "open.ask_caller_name",
+    "Asks the caller's name",
+    "Request the caller's name (if not yet given) so it can be used throughout the call.",
+    "002, 003",
+)
 def ask_caller_name(call: Call, p: Params) -> Check:
     asked = first(call.agent_turns, "ask_name")
     volunteered = call.caller_gave_name_at
@@ -63,8 +73,12 @@ def ask_caller_name(call: Call, p: Params) -> Check:
     return failed("never asks for the caller's name", *early[:1])
 
 
-@item("open.use_caller_name", "Uses the caller's name",
-      "Use the caller's name throughout the call to personalise it.", "002, 003")
+@item(
+    "open.use_caller_name",
+    "Uses the caller's name",
+    "Use the caller's name throughout the call to personalise it.",
+    "002, 003",
+)
 def use_caller_name(call: Call, p: Params) -> Check:
     known = call.name_known_at
     if known is None:
@@ -80,8 +94,12 @@ def use_caller_name(call: Call, p: Params) -> Check:
 _ROUTE_ONLY = re.compile(r"\b(?:transfer|put you through|connect you|patch you)\b")
 
 
-@item("open.restate_reason", "Restates the reason and offers help",
-      "State that you are happy to help the caller with the reason they gave.", "002")
+@item(
+    "open.restate_reason",
+    "Restates the reason and offers help",
+    "State that you are happy to help the caller with the reason they gave.",
+    "002",
+)
 def restate_reason(call: Call, p: Params) -> Check:
     reason = call.reason_turn
     if reason is None:
@@ -107,8 +125,12 @@ def restate_reason(call: Call, p: Params) -> Check:
 _ACTING = ("lookup", "hold", "transfer", "ticket")
 
 
-@item("open.verify_account", "Verifies the order or account",
-      "Ask for the order number and have the caller verify identifying details.", "002, 003")
+@item(
+    "open.verify_account",
+    "Verifies the order or account",
+    "Ask for the order number and have the caller verify identifying details.",
+    "002, 003",
+)
 def verify_account(call: Call, p: Params) -> Check:
     if "order" not in call.context:
         return na("no order or account in this call")
@@ -121,4 +143,3 @@ def verify_account(call: Call, p: Params) -> Check:
     if later:
         return failed("verifies only after acting on the account", later)
     return failed("never asks for an order/account number or verification details")
-

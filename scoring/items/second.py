@@ -13,20 +13,28 @@ def _not_second(call: Call) -> Check | None:
     return None if "second_request" in call.context else na("not a second request")
 
 
-@item("second.check_history", "Checks the earlier contacts",
-      "Check INFO entries for an earlier call about the same problem.", "001")
+@item(
+    "second.check_history",
+    "Checks the earlier contacts",
+    "Check INFO entries for an earlier call about the same problem.",
+    "001",
+)
 def check_history(call: Call, p: Params) -> Check:
     if skip := _not_second(call):
         return skip
     looked = [e for _, e in call.events("lookup") if e.get("what") == "history"]
     said = first(call.agent_turns, "check_history")
     if looked or said:
-        return passed("searched the earlier contacts", *(looked[:1] or [None]), said)
+        return passed("searched the earlier contacts", *looked[:1], said)
     return failed("no history lookup and no reference to the earlier call's record")
 
 
-@item("second.confirm", "Confirms it is a second request",
-      "Verify with the caller that this is a follow-up on an unresolved request.", "001")
+@item(
+    "second.confirm",
+    "Confirms it is a second request",
+    "Verify with the caller that this is a follow-up on an unresolved request.",
+    "001",
+)
 def confirm(call: Call, p: Params) -> Check:
     if skip := _not_second(call):
         return skip
@@ -39,8 +47,12 @@ def confirm(call: Call, p: Params) -> Check:
 _COMMIT = re.compile(r"\b(?:will|should|going to|expect|by|within|promise|guarantee|make sure)\b")
 
 
-@item("second.resolve_24h", "Commits to 24-hour resolution or status",
-      "Resolve second requests within 24 hours, or call with the status.", "001")
+@item(
+    "second.resolve_24h",
+    "Commits to 24-hour resolution or status",
+    "Resolve second requests within 24 hours, or call with the status.",
+    "001",
+)
 def resolve_24h(call: Call, p: Params) -> Check:
     if skip := _not_second(call):
         return skip
@@ -51,20 +63,32 @@ def resolve_24h(call: Call, p: Params) -> Check:
     return failed("no commitment to a resolution or status call within 24 hours")
 
 
-@item("second.notify_supervisor", "Notifies the supervisor",
-      "Notify the workleader or supervisor of a second request.", "001")
+@item(
+    "second.notify_supervisor",
+    "Notifies the supervisor",
+    "Notify the workleader or supervisor of a second request.",
+    "001",
+)
 def notify_supervisor(call: Call, p: Params) -> Check:
     if skip := _not_second(call):
         return skip
-    ev = [e for _, e in call.events("notify") if e.get("who") in ("supervisor", "workleader", "manager")]
+    ev = [
+        e
+        for _, e in call.events("notify")
+        if e.get("who") in ("supervisor", "workleader", "manager")
+    ]
     said = first(call.agent_turns, "notify_supervisor")
     if ev or said:
-        return passed("the supervisor is notified", *(ev[:1] or [None]), said)
+        return passed("the supervisor is notified", *ev[:1], said)
     return failed("no notify event and no mention of telling a supervisor")
 
 
-@item("second.offer_supervisor", "Offers a supervisor to an unhappy caller",
-      "If the caller is still unhappy, have a supervisor or manager speak with them.", "001, 004")
+@item(
+    "second.offer_supervisor",
+    "Offers a supervisor to an unhappy caller",
+    "If the caller is still unhappy, have a supervisor or manager speak with them.",
+    "001, 004",
+)
 def offer_supervisor(call: Call, p: Params) -> Check:
     if skip := _not_second(call):
         return skip

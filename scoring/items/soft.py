@@ -34,8 +34,12 @@ def _jargon_words(text: str) -> list[str]:
     return found
 
 
-@item("soft.no_jargon", "Avoids jargon",
-      "Do not use jargon (yep, okeydokey, alrighty, aww, oh, ah, eek, oops).", "002")
+@item(
+    "soft.no_jargon",
+    "Avoids jargon",
+    "Do not use jargon (yep, okeydokey, alrighty, aww, oh, ah, eek, oops).",
+    "002",
+)
 def no_jargon(call: Call, p: Params) -> Check:
     hits = [(t, _jargon_words(t.text)) for t in call.agent_turns]
     hits = [(t, w) for t, w in hits if w]
@@ -103,21 +107,31 @@ def _blames_company(call: Call, turn: Turn, prior: str) -> str | None:
     return None
 
 
-@item("soft.we_not_they", "Says \"we\", not \"they\", for the company",
-      "Refer to the company as \"we\", never \"they\".", "002")
+@item(
+    "soft.we_not_they",
+    'Says "we", not "they", for the company',
+    'Refer to the company as "we", never "they".',
+    "002",
+)
 def we_not_they(call: Call, p: Params) -> Check:
     prior = ""
     for turn in call.turns:
         if turn.line.is_agent:
             hit = _blames_company(call, turn, prior)
             if hit:
-                return failed(f"speaks of the company or colleagues as 'they': '…{hit.strip()}…'", turn)
+                return failed(
+                    f"speaks of the company or colleagues as 'they': '…{hit.strip()}…'", turn
+                )
         prior = turn.text
     return passed("no they/them for the company or its people")
 
 
-@item("soft.empathy", "Shows empathy",
-      "Be apologetic and empathetic for any issue the caller experienced.", "002, 003")
+@item(
+    "soft.empathy",
+    "Shows empathy",
+    "Be apologetic and empathetic for any issue the caller experienced.",
+    "002, 003",
+)
 def empathy(call: Call, p: Params) -> Check:
     report = first(call.caller_turns, "report_problem", "still_unhappy")
     if report is None and "irate" in call.context:
@@ -128,11 +142,17 @@ def empathy(call: Call, p: Params) -> Check:
     hit = first(replies, "empathy")
     if hit:
         return passed("apologises or empathises right after the caller's problem", report, hit)
-    return failed("no apology or empathy in the two replies to the caller's problem", report, *replies)
+    return failed(
+        "no apology or empathy in the two replies to the caller's problem", report, *replies
+    )
 
 
-@item("soft.no_mute", "Never mutes the caller",
-      "Do not place the customer on mute; use hold so they know you are connected.", "002")
+@item(
+    "soft.no_mute",
+    "Never mutes the caller",
+    "Do not place the customer on mute; use hold so they know you are connected.",
+    "002",
+)
 def no_mute(call: Call, p: Params) -> Check:
     mutes = call.events("mute")
     if mutes:
@@ -140,11 +160,14 @@ def no_mute(call: Call, p: Params) -> Check:
     return passed("no mute event")
 
 
-@item("soft.no_interrupt", "Does not talk over the caller",
-      "Do not talk over the customer and do not interrupt.", "002")
+@item(
+    "soft.no_interrupt",
+    "Does not talk over the caller",
+    "Do not talk over the customer and do not interrupt.",
+    "002",
+)
 def no_interrupt(call: Call, p: Params) -> Check:
     hits = call.events("interrupt")
     if hits:
         return failed(f"interrupted the caller {len(hits)} time(s)", *(e for _, e in hits[:3]))
     return passed("no interrupt event")
-

@@ -25,8 +25,12 @@ def _no_transfer(call: Call) -> Check | None:
     return None if call.transfers else na("no transfer")
 
 
-@item("xfer.screened", "Screens spam callers",
-      "Do not transfer spam or unauthorised calls to other people in the company.", "000")
+@item(
+    "xfer.screened",
+    "Screens spam callers",
+    "Do not transfer spam or unauthorised calls to other people in the company.",
+    "000",
+)
 def screened(call: Call, p: Params) -> Check:
     if "spam" not in call.context:
         return na("not a spam call")
@@ -36,8 +40,12 @@ def screened(call: Call, p: Params) -> Check:
     return passed("spam call not transferred")
 
 
-@item("xfer.product_kept", "Keeps product questions",
-      "Do not transfer product questions; research and follow up yourself.", "000")
+@item(
+    "xfer.product_kept",
+    "Keeps product questions",
+    "Do not transfer product questions; research and follow up yourself.",
+    "000",
+)
 def product_kept(call: Call, p: Params) -> Check:
     if "product_question" not in call.context:
         return na("no product_question context")
@@ -56,8 +64,12 @@ _INTERNAL_CONTACT = re.compile(
 )
 
 
-@item("xfer.no_internal_contacts", "Gives out no internal contacts",
-      "Do not divulge internal people's direct numbers, extensions or emails.", "000")
+@item(
+    "xfer.no_internal_contacts",
+    "Gives out no internal contacts",
+    "Do not divulge internal people's direct numbers, extensions or emails.",
+    "000",
+)
 def no_internal_contacts(call: Call, p: Params) -> Check:
     if "product_question" not in call.context:
         return na("no product_question context")
@@ -66,15 +78,21 @@ def no_internal_contacts(call: Call, p: Params) -> Check:
         if turn.line.is_caller:
             said_by_caller.update(emails(turn.text))
             continue
-        personal = [e for e in emails(turn.text) if e not in said_by_caller and not is_role_mailbox(e)]
+        personal = [
+            e for e in emails(turn.text) if e not in said_by_caller and not is_role_mailbox(e)
+        ]
         text = normalise(turn.text)
         if personal or _INTERNAL_CONTACT.search(text):
             return failed("gives out an internal person's contact", turn)
     return passed("no internal person's number, extension or email given")
 
 
-@item("xfer.offer_choice", "Offers transfer or message",
-      "Give the caller the option of being transferred or leaving a message.", "001")
+@item(
+    "xfer.offer_choice",
+    "Offers transfer or message",
+    "Give the caller the option of being transferred or leaving a message.",
+    "001",
+)
 def offer_choice(call: Call, p: Params) -> Check:
     if skip := _no_transfer(call):
         return skip
@@ -93,15 +111,21 @@ def _consented(call: Call, start: int, end: int) -> Turn | None:
             continue
         prev = [a for a in call.agent_turns if a.index < turn.index][-1:]
         about_transfer = bool(prev and _TRANSFER_WORDS.search(prev[0].normal))
-        if turn.has("choose_message") or (about_transfer and turn.has("refuse") and not turn.has("agree")):
+        if turn.has("choose_message") or (
+            about_transfer and turn.has("refuse") and not turn.has("agree")
+        ):
             verdict = None
         elif turn.has("ask_transfer", "choose_voicemail") or (about_transfer and turn.has("agree")):
             verdict = turn
     return verdict
 
 
-@item("xfer.permission", "Gets permission to transfer",
-      "Obtain the caller's permission before a live transfer.", "003")
+@item(
+    "xfer.permission",
+    "Gets permission to transfer",
+    "Obtain the caller's permission before a live transfer.",
+    "003",
+)
 def permission(call: Call, p: Params) -> Check:
     if skip := _no_transfer(call):
         return skip
@@ -114,8 +138,12 @@ def permission(call: Call, p: Params) -> Check:
     return passed("the caller agreed to the transfer", *yeses[:2])
 
 
-@item("xfer.collect_info", "Collects name, ID and reason before transferring",
-      "Before transferring, get the caller's name, identification number and inquiry.", "001")
+@item(
+    "xfer.collect_info",
+    "Collects name, ID and reason before transferring",
+    "Before transferring, get the caller's name, identification number and inquiry.",
+    "001",
+)
 def collect_info(call: Call, p: Params) -> Check:
     if skip := _no_transfer(call):
         return skip
@@ -136,12 +164,19 @@ def collect_info(call: Call, p: Params) -> Check:
     if missing:
         return failed(f"before the transfer, no {', '.join(missing)}", ev)
     got = [i for i in (name, ident) if i is not None]
-    return passed("name, identification and reason known before the transfer",
-                  *(call.lines[i] for i in got), reason)
+    return passed(
+        "name, identification and reason known before the transfer",
+        *(call.lines[i] for i in got),
+        reason,
+    )
 
 
-@item("xfer.warm", "Warm transfer (consults first)",
-      "Hold the caller, reach the receiving party and give them the caller's details first.", "001")
+@item(
+    "xfer.warm",
+    "Warm transfer (consults first)",
+    "Hold the caller, reach the receiving party and give them the caller's details first.",
+    "001",
+)
 def warm(call: Call, p: Params) -> Check:
     if skip := _no_transfer(call):
         return skip
@@ -150,8 +185,10 @@ def warm(call: Call, p: Params) -> Check:
         consults = [(i, c) for i, c in call.events("consult") if start <= i < at]
         ext = ev.get("ext")
         answered = [
-            (i, c) for i, c in consults
-            if c.get("result") == "answered" and call.on_hold_at(i)
+            (i, c)
+            for i, c in consults
+            if c.get("result") == "answered"
+            and call.on_hold_at(i)
             and (not ext or not c.get("ext") or c.get("ext") == ext)
         ]
         if answered:
@@ -163,15 +200,24 @@ def warm(call: Call, p: Params) -> Check:
             )
             if chose:
                 continue
-            return failed("sent to voicemail without a consult that found no one and the caller's choice", ev)
-        return failed("no answered consult with the receiving party during a hold before the transfer", ev)
-    return passed("reached the receiving party on hold before transferring",
-                  *(c for _, c in call.events("consult")[:2]))
+            return failed(
+                "sent to voicemail without a consult that found no one and the caller's choice", ev
+            )
+        return failed(
+            "no answered consult with the receiving party during a hold before the transfer", ev
+        )
+    return passed(
+        "reached the receiving party on hold before transferring",
+        *(c for _, c in call.events("consult")[:2]),
+    )
 
 
-@item("xfer.announce", "Announces name and extension",
-      "Tell the caller the name of the person and the extension they are transferred to.",
-      "001, 002, 003")
+@item(
+    "xfer.announce",
+    "Announces name and extension",
+    "Tell the caller the name of the person and the extension they are transferred to.",
+    "001, 002, 003",
+)
 def announce(call: Call, p: Params) -> Check:
     if skip := _no_transfer(call):
         return skip
@@ -180,21 +226,32 @@ def announce(call: Call, p: Params) -> Check:
         turns = call.agent_between(*call.transfer_window(k))
         person = name_tokens(ev.get("to"))
         ext = ev.get("ext")
-        said_name = [t for t in turns if any(f" {w} " in f" {t.normal} " for w in person)] if person else [
-            t for t in turns if t.has("announce_transfer") and re.search(r"\bto [A-Z][a-z]+", t.text)
-        ]
-        said_ext = [t for t in turns if mentions_digits(t.text, ext)] if ext else [
-            t for t in turns if re.search(r"\b(?:extension|ext)\b\W*\w*\d", t.text.lower())
-        ]
+        said_name = (
+            [t for t in turns if any(f" {w} " in f" {t.normal} " for w in person)]
+            if person
+            else [
+                t
+                for t in turns
+                if t.has("announce_transfer") and re.search(r"\bto [A-Z][a-z]+", t.text)
+            ]
+        )
+        said_ext = (
+            [t for t in turns if mentions_digits(t.text, ext)]
+            if ext
+            else [t for t in turns if re.search(r"\b(?:extension|ext)\b\W*\w*\d", t.text.lower())]
+        )
         if not said_name or not said_ext:
-            missing = " and ".join(w for w, ok in (("name", said_name), ("extension", said_ext)) if not ok)
+            missing = " and ".join(
+                w for w, ok in (("name", said_name), ("extension", said_ext)) if not ok
+            )
             return failed(f"the caller is not told the {missing} before the transfer", ev)
         lines.append(said_ext[-1])
     return passed("tells the caller the person's name and extension", *lines[:2])
 
 
-@item("xfer.once", "Transfers at most once",
-      "No caller should be transferred more than once.", "001")
+@item(
+    "xfer.once", "Transfers at most once", "No caller should be transferred more than once.", "001"
+)
 def once(call: Call, p: Params) -> Check:
     already = "already_transferred" in call.context
     n = len(call.transfers)
@@ -202,17 +259,27 @@ def once(call: Call, p: Params) -> Check:
         return na("no transfer and not already_transferred")
     limit = 0 if already else int(p["max_transfers"])
     if n > limit:
-        why = "transferred again after an earlier transfer" if already else f"{n} transfers (at most {limit})"
+        why = (
+            "transferred again after an earlier transfer"
+            if already
+            else f"{n} transfers (at most {limit})"
+        )
         return failed(why, *(e for _, e in call.transfers[:3]))
     if already:
         return passed("already transferred once; not transferred again")
     return passed(f"{n} transfer(s)", *(e for _, e in call.transfers[:1]))
 
 
-@item("xfer.voicemail_choice", "Offers message or voice mailbox",
-      "If only voicemail answers, offer a message with you or the voice mailbox.", "001")
+@item(
+    "xfer.voicemail_choice",
+    "Offers message or voice mailbox",
+    "If only voicemail answers, offer a message with you or the voice mailbox.",
+    "001",
+)
 def voicemail_choice(call: Call, p: Params) -> Check:
-    missed = [(i, c) for i, c in call.events("consult") if c.get("result") in ("voicemail", "no_answer")]
+    missed = [
+        (i, c) for i, c in call.events("consult") if c.get("result") in ("voicemail", "no_answer")
+    ]
     if not missed:
         return na("no consult reached voicemail or went unanswered")
     at, consult = missed[0]
@@ -224,8 +291,12 @@ def voicemail_choice(call: Call, p: Params) -> Check:
     return failed("no choice of message or voice mailbox offered", consult)
 
 
-@item("xfer.correct_number", "Gives the right number",
-      "When a caller dialled the wrong number, give them the correct number for future use.", "001")
+@item(
+    "xfer.correct_number",
+    "Gives the right number",
+    "When a caller dialled the wrong number, give them the correct number for future use.",
+    "001",
+)
 def correct_number(call: Call, p: Params) -> Check:
     if "wrong_number" not in call.context:
         return na("not a wrong-number call")

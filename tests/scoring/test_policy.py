@@ -21,16 +21,27 @@ HOLD_100S = """# callsim transcript: 1
 
 
 def test_shipped_packs() -> None:
-    assert set(shipped_policies()) >= {"default", "advantus", "cam456", "retail-monitor", "advisorycloud"}
+    assert set(shipped_policies()) >= {
+        "default",
+        "advantus",
+        "cam456",
+        "retail-monitor",
+        "advisorycloud",
+    }
     default = load_policy("default")
     assert default.items == ITEM_IDS
     assert set(default.critical) == {
-        "xfer.screened", "xfer.product_kept", "xfer.once", "soft.no_mute", "esc.no_fourth_level"
+        "xfer.screened",
+        "xfer.product_kept",
+        "xfer.once",
+        "soft.no_mute",
+        "esc.no_fourth_level",
     }
     assert default.params["hold_checkin_s"] == 120
     for name in shipped_policies():
         pack = load_policy(name)
-        assert pack.items and set(pack.items) <= set(ITEM_IDS)
+        assert pack.items
+        assert set(pack.items) <= set(ITEM_IDS)
 
 
 def test_org_packs_hold_their_own_items() -> None:
@@ -45,11 +56,13 @@ def test_trainer_pack_extends_and_changes_the_hold_limit(tmp_path: Path) -> None
     pack = tmp_path / "strict.yaml"
     pack.write_text(
         "name: strict\nextends: default\nparams:\n  hold_checkin_s: 90\n"
-        "items:\n  close.thank: 2\n  close.brand: {weight: 2, critical: true}\n  soft.no_jargon: 0\n"
+        "items:\n  close.thank: 2\n  close.brand: {weight: 2, critical: true}\n"
+        "  soft.no_jargon: 0\n"
     )
     policy = load_policy(str(pack))
     assert policy.params["hold_checkin_s"] == 90
-    assert policy.weights["close.thank"] == 2 and "close.brand" in policy.critical
+    assert policy.weights["close.thank"] == 2
+    assert "close.brand" in policy.critical
     assert "soft.no_jargon" not in policy.items
     t = parse_text(HOLD_100S, "c.txt")
     assert grade(t, load_policy("default")).results["hold.max_segment"].result == "pass"
@@ -62,7 +75,11 @@ def test_trainer_pack_extends_and_changes_the_hold_limit(tmp_path: Path) -> None
         ("name: x\nitems:\n  open.nope: 1\n", 3, "unknown item id 'open.nope'"),
         ("name: x\nitems:\n  open.introduce_self: -1\n", 3, "open.introduce_self"),
         ("name: x\nitems:\n  open.introduce_self: heavy\n", 3, "open.introduce_self"),
-        ("name: x\nparams:\n  hold_checkin_s: -5\nitems:\n  soft.no_mute: 1\n", 3, "hold_checkin_s"),
+        (
+            "name: x\nparams:\n  hold_checkin_s: -5\nitems:\n  soft.no_mute: 1\n",
+            3,
+            "hold_checkin_s",
+        ),
         ("name: x\nparams:\n  hold_limit: 5\nitems:\n  soft.no_mute: 1\n", 3, "hold_limit"),
         ("name: x\nitems: [1, 2\n", 3, "expected ','"),
         ("name: x\ncritical: [open.nope]\nitems:\n  soft.no_mute: 1\n", 2, "open.nope"),

@@ -40,12 +40,18 @@ def test_parses_headers_speech_and_events() -> None:
     assert t.context == {"order", "irate"}
     assert t.headers["scenario"] == "s-1"
     first, second, third, transfer, note = t.lines
-    assert isinstance(first, Speech) and first.speaker == "agent" and first.time == 0
-    assert isinstance(second, Speech) and second.speaker == "caller"
+    assert isinstance(first, Speech)
+    assert first.speaker == "agent"
+    assert first.time == 0
+    assert isinstance(second, Speech)
+    assert second.speaker == "caller"
     assert third.time == 3723
-    assert isinstance(transfer, Event) and transfer.get("to") == "Ann Lee"
-    assert transfer.get("dept") == "Billing" and transfer.time == 62 * 60 + 10
-    assert isinstance(note, Event) and note.get("text") == 'said "hi" = fine'
+    assert isinstance(transfer, Event)
+    assert transfer.get("to") == "Ann Lee"
+    assert transfer.get("dept") == "Billing"
+    assert transfer.time == 62 * 60 + 10
+    assert isinstance(note, Event)
+    assert note.get("text") == 'said "hi" = fine'
 
 
 @pytest.mark.parametrize(
@@ -60,7 +66,7 @@ def test_parses_headers_speech_and_events() -> None:
         ("# callsim transcript: 1\n[00:10] BOSS: a\n", 2, "unknown speaker"),
         ("# callsim transcript: 1\n[00:10] AGENT: a\n# brand: X\n", 3, "header line after"),
         ("# callsim transcript: 1\n[00:10] * hold now\n", 2, "broken key=value"),
-        ("# callsim transcript: 1\n[00:10] * note text=\"open\n", 2, "unterminated"),
+        ('# callsim transcript: 1\n[00:10] * note text="open\n', 2, "unterminated"),
         ("# callsim transcript: 1\n[00:10] * hangup by=nobody\n", 2, "by='nobody'"),
         ("# callsim transcript: 1\nhello there\n", 2, "expected '[MM:SS]"),
         ("# callsim transcript: 1\n[00:10] AGENT:\n", 2, "no words"),
@@ -77,7 +83,7 @@ def test_malformed_is_rejected_with_line(text: str, line: int, phrase: str) -> N
 
 
 def test_not_utf8_names_the_line() -> None:
-    data = "# callsim transcript: 1\n[00:00] AGENT: caf".encode() + b"\xe9\n"
+    data = b"# callsim transcript: 1\n[00:00] AGENT: caf" + b"\xe9\n"
     with pytest.raises(TranscriptError, match=r"x.txt:2: not UTF-8"):
         parse_bytes(data, "x.txt")
 
@@ -138,13 +144,23 @@ def test_writer_flushes_each_line(tmp_path: Path) -> None:
 
 # ---------------------------------------------------------------- properties
 
-_words = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"), blacklist_characters="\r\n\x85\x0b\x0c\x1c\x1d\x1e"),
-    min_size=1,
-    max_size=60,
-).map(lambda s: " ".join(s.split())).filter(bool)
+_words = (
+    st.text(
+        alphabet=st.characters(
+            blacklist_categories=("Cs", "Cc", "Zl", "Zp"),
+            blacklist_characters="\r\n\x85\x0b\x0c\x1c\x1d\x1e",
+        ),
+        min_size=1,
+        max_size=60,
+    )
+    .map(lambda s: " ".join(s.split()))
+    .filter(bool)
+)
 _value = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"), blacklist_characters="\r\n\x85\x0b\x0c\x1c\x1d\x1e"),
+    alphabet=st.characters(
+        blacklist_categories=("Cs", "Cc", "Zl", "Zp"),
+        blacklist_characters="\r\n\x85\x0b\x0c\x1c\x1d\x1e",
+    ),
     max_size=30,
 ).map(lambda s: " ".join(s.split()))
 _key = st.from_regex(r"[a-z_][a-z0-9_]{0,8}", fullmatch=True)
@@ -197,3 +213,21 @@ def test_random_text_after_version_never_crashes(body: str) -> None:
         parse_text("# callsim transcript: 1\n" + body, "junk")
     except TranscriptError:
         pass
+
+
+BAD = Path(__file__).parent / "bad"
+
+
+def _bad_cases() -> list[tuple[str, int, str]]:
+    from scoring.safeyaml import load_file
+
+    spec = load_file(BAD / "EXPECTED.yaml")
+    return [(name, int(v["line"]), str(v["contains"])) for name, v in spec.items()]
+
+
+@pytest.mark.parametrize(("name", "line", "phrase"), _bad_cases())
+def test_hand_written_bad_files(name: str, line: int, phrase: str) -> None:
+    with pytest.raises(TranscriptError) as info:
+        read_transcript(BAD / name)
+    assert info.value.line == line
+    assert phrase.lower() in info.value.message.lower()

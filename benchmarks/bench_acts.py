@@ -1,0 +1,66 @@
+"""Act recogniser accuracy on the labelled corpus (tests/data/acts_corpus.yaml).
+
+Prints precision, recall and F1 per act, exact-match rate per line, and the
+micro-averaged figures. The corpus was written independently of the phrasing
+files (tests/data/README.md). Usage: python benchmarks/bench_acts.py [--errors ACT]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from scoring.acts import act_names, recognise  # noqa: E402
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--corpus", default=str(ROOT / "tests/data/acts_corpus.yaml"))
+    ap.add_argument("--errors", metavar="ACT", help="list the misses and false alarms of ACT")
+    args = ap.parse_args()
+    data = yaml.safe_load(Path(args.corpus).read_text(encoding="utf-8"))
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
+    exact = 0
+    start = time.perf_counter()
+    for row in data:
+        known = set(act_names(row["speaker"]))
+        want = set(row["acts"]) & known
+        got = set(recognise(row["text"], row["speaker"]))
+        exact += want == got
+        for a in got & want:
+            tp[f"{row['speaker']}.{a}"] += 1
+        for a in got - want:
+            fp[f"{row['speaker']}.{a}"] += 1
+            if args.errors == a:
+                print(f"  FALSE ALARM  {row['text']}")
+        for a in want - got:
+            fn[f"{row['speaker']}.{a}"] += 1
+            if args.errors == a:
+                print(f"  MISSED       {row['text']}")
+    elapsed = time.perf_counter() - start
+    print(f"{'act':38} {'prec':>6} {'recall':>6} {'F1':>6}  tp  fp  fn")
+    for act in sorted(set(tp) | set(fp) | set(fn)):
+        p = tp[act] / (tp[act] + fp[act]) if tp[act] + fp[act] else 1.0
+        r = tp[act] / (tp[act] + fn[act]) if tp[act] + fn[act] else 1.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        print(f"{act:38} {p:6.2f} {r:6.2f} {f:6.2f} {tp[act]:3} {fp[act]:3} {fn[act]:3}")
+    TP, FP, FN = sum(tp.values()), sum(fp.values()), sum(fn.values())
+    p, r = TP / (TP + FP), TP / (TP + FN)
+    print(f"\nlines: {len(data)}  exact-match lines: {exact / len(data):.1%}")
+    print(f"micro precision {p:.3f}  recall {r:.3f}  F1 {2 * p * r / (p + r):.3f}")
+    print(f"time: {elapsed * 1000 / len(data):.3f} ms per line (first pass, cold cache)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
