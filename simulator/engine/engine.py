@@ -63,6 +63,26 @@ def speaking_time(text: str) -> int:
     return max(1, round(len(text.split()) / 2.6))
 
 
+def transcript_headers(
+    scenario: Scenario, seed: int, agent_name: str | None = None, policy: str | None = None
+) -> dict[str, str]:
+    """The transcript's header lines for a call of this scenario (spec: transcript-format.md)."""
+    s = scenario
+    h = {
+        "policy": policy or s.policy,
+        "brand": s.brand,
+        "agent": agent_name or s.agent,
+        "caller": s.caller.name,
+    }
+    if s.context:
+        h["context"] = ", ".join(sorted(s.context))
+    if s.correct_number:
+        h["correct_number"] = s.correct_number
+    h["scenario"] = s.id
+    h["seed"] = str(seed)
+    return h
+
+
 def _beats_for(scenario: Scenario) -> tuple[Beat, ...]:
     """The scenario's beats, plus the supervisor request of an `asks_supervisor` caller."""
     beats = scenario.beats
@@ -85,12 +105,14 @@ class CallEngine(PhoneMixin):
         params: Mapping[str, float] | None = None,
         agent_name: str | None = None,
         on_line: LineSink | None = None,
+        policy: str | None = None,
     ) -> None:
         self.scenario = scenario
         self.seed = seed
         self.clock = clock or SimClock()
         self.params = {**DEFAULT_PARAMS, **(params or {})}
         self.agent_name = agent_name or scenario.agent
+        self.policy = policy  # a policy pack other than the scenario's, named in the headers
         self._recognise = recognise or default_recogniser()
         self._jargon = jargon_detector()
         self._on_line = on_line
@@ -115,20 +137,7 @@ class CallEngine(PhoneMixin):
     # ----- public surface -------------------------------------------------
     @property
     def headers(self) -> dict[str, str]:
-        s = self.scenario
-        h = {
-            "policy": s.policy,
-            "brand": s.brand,
-            "agent": self.agent_name,
-            "caller": s.caller.name,
-        }
-        if s.context:
-            h["context"] = ", ".join(sorted(s.context))
-        if s.correct_number:
-            h["correct_number"] = s.correct_number
-        h["scenario"] = s.id
-        h["seed"] = str(self.seed)
-        return h
+        return transcript_headers(self.scenario, self.seed, self.agent_name, self.policy)
 
     @property
     def lines(self) -> tuple[Line, ...]:
