@@ -44,7 +44,6 @@ def policy_params(policy: str) -> tuple[Any, Mapping[str, float]]:
 
 def grade_file(path: str | os.PathLike[str], pack: Any) -> Any:
     from scoring.grader import grade
-
     from scoring.reader import read_transcript
 
     return grade(read_transcript(path), pack)
