@@ -15,6 +15,7 @@ from typing import Any
 
 from scoring.writer import TranscriptWriter
 from simulator.engine import CallEngine
+from simulator.engine.engine import transcript_headers
 from simulator.frontend.base import CallSummary, Frontend, run_call
 from simulator.scenario.model import Scenario
 
@@ -43,7 +44,6 @@ def policy_params(policy: str) -> tuple[Any, Mapping[str, float]]:
 
 def grade_file(path: str | os.PathLike[str], pack: Any) -> Any:
     from scoring.grader import grade
-
     from scoring.reader import read_transcript
 
     return grade(read_transcript(path), pack)
@@ -61,13 +61,15 @@ def play_session(
     """Play the call on `frontend`, stream its transcript, grade it, and show the result."""
     path = Path(transcript) if transcript else default_transcript_path(scenario, seed)
     pack, params = policy_params(policy or scenario.policy)
-    probe = CallEngine(scenario, seed=seed, params=params, agent_name=agent_name)
-    headers = probe.headers
-    if policy:
-        headers["policy"] = policy
+    headers = transcript_headers(scenario, seed, agent_name, policy)
     with TranscriptWriter(path, headers) as writer:
         engine = CallEngine(
-            scenario, seed=seed, params=params, agent_name=agent_name, on_line=writer.write
+            scenario,
+            seed=seed,
+            params=params,
+            agent_name=agent_name,
+            on_line=writer.write,
+            policy=policy,
         )
         try:
             run_call(engine, frontend)

@@ -42,11 +42,10 @@ MAX_MOVES = 300
 MAX_CALL_SECONDS = 2 * 3600
 #: an agent line this long (words) invites a caller with the `interrupts` trait to cut in.
 LONG_LINE_WORDS = 35
-#: header lines plus the blank line, so `Line.number` matches the file's line numbers.
+#: a wait this long off hold is a silence on the line ("Hello? Are you still there?").
 _SILENCE_S = 10
 
 LineSink = Callable[[Line], None]
-
 
 #: longest agent line kept (the transcript reader allows 20,000 characters a line).
 MAX_LINE_CHARS = 2000
@@ -62,6 +61,26 @@ def clean_words(text: str) -> str:
 def speaking_time(text: str) -> int:
     """Seconds to say a line, at about 2.6 words a second."""
     return max(1, round(len(text.split()) / 2.6))
+
+
+def transcript_headers(
+    scenario: Scenario, seed: int, agent_name: str | None = None, policy: str | None = None
+) -> dict[str, str]:
+    """The transcript's header lines for a call of this scenario (spec: transcript-format.md)."""
+    s = scenario
+    h = {
+        "policy": policy or s.policy,
+        "brand": s.brand,
+        "agent": agent_name or s.agent,
+        "caller": s.caller.name,
+    }
+    if s.context:
+        h["context"] = ", ".join(sorted(s.context))
+    if s.correct_number:
+        h["correct_number"] = s.correct_number
+    h["scenario"] = s.id
+    h["seed"] = str(seed)
+    return h
 
 
 def _beats_for(scenario: Scenario) -> tuple[Beat, ...]:
@@ -86,12 +105,14 @@ class CallEngine(PhoneMixin):
         params: Mapping[str, float] | None = None,
         agent_name: str | None = None,
         on_line: LineSink | None = None,
+        policy: str | None = None,
     ) -> None:
         self.scenario = scenario
         self.seed = seed
         self.clock = clock or SimClock()
         self.params = {**DEFAULT_PARAMS, **(params or {})}
         self.agent_name = agent_name or scenario.agent
+        self.policy = policy  # a policy pack other than the scenario's, named in the headers
         self._recognise = recognise or default_recogniser()
         self._jargon = jargon_detector()
         self._on_line = on_line
@@ -116,20 +137,7 @@ class CallEngine(PhoneMixin):
     # ----- public surface -------------------------------------------------
     @property
     def headers(self) -> dict[str, str]:
-        s = self.scenario
-        h = {
-            "policy": s.policy,
-            "brand": s.brand,
-            "agent": self.agent_name,
-            "caller": s.caller.name,
-        }
-        if s.context:
-            h["context"] = ", ".join(sorted(s.context))
-        if s.correct_number:
-            h["correct_number"] = s.correct_number
-        h["scenario"] = s.id
-        h["seed"] = str(self.seed)
-        return h
+        return transcript_headers(self.scenario, self.seed, self.agent_name, self.policy)
 
     @property
     def lines(self) -> tuple[Line, ...]:
@@ -282,7 +290,7 @@ class CallEngine(PhoneMixin):
         acts = self._hear(agent.text)
         self._last_acts = acts
         self.memory.agent_lines += 1
-        self._react(acts, len(agent.text.split()))
+        self._react(acts, agent.text)
         self.memory.pending_events.clear()
 
     def _hear(self, text: str) -> frozenset[str]:
@@ -296,7 +304,7 @@ class CallEngine(PhoneMixin):
             extra.add("give_number")
         return acts | extra if extra else acts
 
-    def _react(self, acts: frozenset[str], words: int) -> None:
+    def _react(self, acts: frozenset[str], text: str) -> None:
         m = self.memory
         self._mood_from(acts)
         if self.temper.exhausted:
@@ -315,11 +323,12 @@ class CallEngine(PhoneMixin):
             self.caller_says(parts + ["goodbye"])
             self.caller_hangs_up("the caller said goodbye")
             return
-        if not parts:
-            parts = ["ack"] if acts else ["confused"]
-            if not acts:
+        if not parts:  # nothing to answer: a nod, or puzzlement at a question not understood
+            puzzled = not acts and text.rstrip().endswith("?")
+            parts = ["confused"] if puzzled else ["ack"]
+            if puzzled:
                 self.temper.apply("confused")
-        cut = "interrupts" in self.scenario.caller.traits and words > LONG_LINE_WORDS
+        cut = "interrupts" in self.scenario.caller.traits and len(text.split()) > LONG_LINE_WORDS
         self.caller_says((["cut_in"] if cut and self.temper.mood >= 1 else []) + parts, cut)
 
     def _mood_from(self, acts: frozenset[str]) -> None:

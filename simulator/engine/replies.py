@@ -46,7 +46,7 @@ def _hold(s: Scenario, m: Memory) -> str:
 
 def _if(situation: str, attr: str) -> Chooser:
     """Answer with `situation` only when the caller has the datum (`attr` on Caller)."""
-    return lambda s, m: situation if getattr(s.caller, attr) else "confused"
+    return lambda s, m: situation if getattr(s.caller, attr) else "no_data"
 
 
 def _supervisor(s: Scenario, m: Memory) -> str:
@@ -83,11 +83,16 @@ _GROUPS = (
 )
 
 
+#: a more specific question makes the general one redundant: "what's the best number to
+#: call you back on?" also reads as asking for verification details (`ask_account`).
+_SUBSUMED = {"ask_account": ("ask_callback_number", "ask_email")}
+
+
 def answers(acts: frozenset[str], scenario: Scenario, memory: Memory) -> list[str]:
     out: list[str] = []
     taken: set[int] = set()
     for act, choose in ANSWERS.items():
-        if act not in acts:
+        if act not in acts or any(a in acts for a in _SUBSUMED.get(act, ())):
             continue
         group = next((i for i, g in enumerate(_GROUPS) if act in g), None)
         if group is not None:
@@ -124,7 +129,13 @@ def opening_beats(beats: tuple[Beat, ...], memory: Memory) -> list[str]:
 
 def is_closing(acts: frozenset[str], memory: Memory, answered: list[str]) -> bool:
     """The agent is saying goodbye: the caller answers in kind and hangs up first."""
-    if not ({"closing_thanks", "goodbye"} & acts) or not memory.reason_given:
+    if not memory.reason_given:
+        return False
+    # "goodbye" alone also matches "I'll take care of it": not a farewell when it promises work
+    farewell = "closing_thanks" in acts or (
+        "goodbye" in acts and not {"commit_help", "ownership", "handoff"} & acts
+    )
+    if not farewell:
         return False
     if memory.agent_lines < 2:
         return False

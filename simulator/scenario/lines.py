@@ -36,6 +36,7 @@ DEFAULT_LINES: Mapping[str, tuple[str, ...]] = {
     "goodbye": ("Thanks, bye.", "Thank you. Goodbye."),
     "ack": ("Okay.", "All right.", "I see."),
     "confused": ("Sorry, I'm not sure what you mean.",),
+    "no_data": ("Sorry, I don't have that.",),
     "thanks": ("Thank you.", "Thanks so much."),
     "note_reference": ("Got it, thank you.", "Okay, I've written that down."),
     "ask_transfer": ("Can't you just put me through to them?",),

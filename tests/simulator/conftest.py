@@ -7,14 +7,9 @@ import pytest
 from simulator.scenario import Scenario, load_all
 from simulator.scenario.model import Caller, Contact, Step
 
-
-def shipped() -> list[Scenario]:
-    found, errors = load_all()
-    assert not errors, errors
-    return found
-
-
-SHIPPED = shipped()
+#: The shipped scenarios that load (one that does not fails `test_every_shipped_scenario_validates`
+#: without stopping the other tests from being collected).
+SHIPPED: list[Scenario] = load_all()[0]
 SHIPPED_IDS = [s.id for s in SHIPPED]
 
 

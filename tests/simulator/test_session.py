@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
 from scoring.reader import read_transcript
 from simulator.autoplay import ideal_moves, mistake_moves
-from simulator.engine import Say
+from simulator.engine import CallState, Choice, Move, Say
 from simulator.frontend.headless import HeadlessFrontend
 from simulator.scenario import find_scenario
 from simulator.session import default_transcript_path, play_session
@@ -61,3 +62,28 @@ def test_default_transcripts_go_to_the_user_data_dir(
     path = default_transcript_path(find_scenario(None), 4)
     assert path.is_relative_to(tmp_path / "callsim" / "transcripts")
     assert path.name.endswith("-wrong-size-planter-seed4.txt")
+
+
+class _Peeking(HeadlessFrontend):
+    """Reads the transcript file before each move: what a crash at that moment would leave."""
+
+    def __init__(self, moves: list[Move], path: Path) -> None:
+        super().__init__(moves)
+        self.path = path
+        self.seen: list[int] = []
+
+    def next_move(self, state: CallState, choices: Sequence[Choice]) -> Move | None:
+        self.seen.append(len(read_transcript(self.path).lines))
+        return super().next_move(state, choices)
+
+
+def test_the_transcript_on_disk_is_complete_after_every_move(tmp_path: Path) -> None:
+    scenario = find_scenario("irate-double-charge")
+    path = tmp_path / "live.txt"
+    front = _Peeking(ideal_moves(scenario), path)
+    play_session(scenario, front, transcript=path)
+    final = len(read_transcript(path).lines)
+    assert front.seen[0] == 0
+    assert front.seen == sorted(front.seen)
+    assert front.seen[-1] < final
+    assert len(set(front.seen)) > 10
