@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING  # noqa: E402
 
 import pygame  # noqa: E402
 
-from scoring.transcript import Line  # noqa: E402
+from scoring.transcript import Line, Speech  # noqa: E402
 from scoring.writer import TranscriptWriter  # noqa: E402
 from simulator.window.actions import CALL_ACTIONS, Action  # noqa: E402
 from simulator.window.call_screen import CallScreen  # noqa: E402
@@ -39,7 +39,10 @@ from simulator.window.theme import Theme  # noqa: E402
 
 if TYPE_CHECKING:
     from simulator.scenario.model import Scenario
-    from simulator.window.live_call import LiveCall, SpeakLine
+    from simulator.window.live_call import LinePlayback, LiveCall, SpeakLine
+
+    #: starts a caller line in a voice: (line, scenario, mood label) -> playback
+    CallerVoice = Callable[[Speech, Scenario, str], LinePlayback | None]
 
 from simulator.window.views import (  # noqa: E402
     ScenarioRow,
@@ -98,7 +101,7 @@ class WindowApp:
         clock: Callable[[], float] = time.perf_counter,
         surface: pygame.Surface | None = None,
         extra_dirs: Sequence[str] = (),
-        speak: SpeakLine | None = None,
+        speak: CallerVoice | None = None,
         listener_factory: ListenerFactory | None = None,
     ) -> None:
         self.options = options or WindowOptions()
@@ -108,9 +111,10 @@ class WindowApp:
             else Settings(self.options.font_scale, self.options.trainee)
         )
         self.extra_dirs = tuple(extra_dirs)
-        self.speak = speak
-        self.ears = PushToTalk(listener_factory, self._talk_key_held) if listener_factory else None
-        if self.ears is not None:
+        self.voice = speak
+        self.listener_factory = listener_factory
+        self.ears: PushToTalk | None = None
+        if listener_factory is not None:
             self.options.speech_input = True
         # Scenarios load after the first frame is up (YAML, schema checks and the engine's
         # imports take most of a second): the window appears at once, then fills in.
@@ -215,8 +219,11 @@ class WindowApp:
             speech_input=self.options.speech_input,
             on_event=self._on_event,
             on_answer=lambda: call.absorb(engine.start()),
-            speak=self.speak,
+            speak=self._speaker(scenario),
         )
+        if self.listener_factory is not None:
+            factory = self.listener_factory
+            self.ears = PushToTalk(lambda held: factory(held, scenario), self._talk_key_held)
         self.call = call
         self.last_scenario = scenario
         self.paused = False
@@ -392,6 +399,18 @@ class WindowApp:
 
     def _do_quit(self, action: Action) -> None:
         self.running = False
+
+    def _speaker(self, scenario: Scenario) -> SpeakLine | None:
+        """The caller voice for this call: each line with the scenario and the mood now."""
+        voice = self.voice
+        if voice is None:
+            return None
+
+        def speak(line: Speech) -> LinePlayback | None:
+            mood = self.call.view().mood_label if self.call is not None else "calm"
+            return voice(line, scenario, mood)
+
+        return speak
 
     def _talk_key_held(self) -> bool:
         return self.call is not None and self.call.listening

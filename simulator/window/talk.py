@@ -10,7 +10,7 @@ from __future__ import annotations
 import queue
 import threading
 from collections.abc import Callable, Iterator
-from typing import Protocol
+from typing import Any, Protocol
 
 
 class HeardLike(Protocol):
@@ -23,11 +23,14 @@ class HeldListener(Protocol):
         ...
 
 
-ListenerFactory = Callable[[Callable[[], bool]], HeldListener]
+#: builds the listener for a call: (is the talk key held?, scenario) -> listener. The scenario
+#: lets a recogniser be biased to its words (the voice branch's `build_domain_recogniser`).
+ListenerFactory = Callable[[Callable[[], bool], Any], HeldListener]
+Factory = Callable[[Callable[[], bool]], HeldListener]
 
 
 class PushToTalk:
-    def __init__(self, factory: ListenerFactory, held: Callable[[], bool]) -> None:
+    def __init__(self, factory: Factory, held: Callable[[], bool]) -> None:
         self._factory = factory
         self._held = held
         self._listener: HeldListener | None = None

@@ -34,8 +34,9 @@ class Heard:
 class FakeMicrophone:
     """Records while the talk key is held, then 'recognises' a fixed line."""
 
-    def __init__(self, held) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, held, scenario) -> None:  # type: ignore[no-untyped-def]
         self.held = held
+        self.scenario = scenario
 
     def listen(self) -> Heard:
         deadline = time.monotonic() + 5
@@ -56,7 +57,9 @@ def test_voice_keeps_the_caption_lit_and_push_to_talk_says_the_words(tmp_path, r
     pygame.event.clear()
     playbacks: list[FakePlayback] = []
 
-    def speak(line):  # type: ignore[no-untyped-def]
+    def speak(line, scenario, mood):  # type: ignore[no-untyped-def]
+        assert scenario.caller.name == "James Whitford"
+        assert mood == "calm"
         playbacks.append(FakePlayback())
         return playbacks[-1]
 
