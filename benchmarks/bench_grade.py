@@ -70,8 +70,10 @@ def main() -> int:
         build_corpus(Path(tmp), args.count)
         paths = expand_paths([tmp])
         size = sum(Path(p).stat().st_size for p in paths)
-        print(f"built {len(paths):,} calls ({size / len(paths) / 1024:.1f} KiB each on average) "
-              f"in {time.perf_counter() - t0:.1f} s")
+        print(
+            f"built {len(paths):,} calls ({size / len(paths) / 1024:.1f} KiB each on average) "
+            f"in {time.perf_counter() - t0:.1f} s"
+        )
         one, n = run(paths[:2000], jobs=1)
         print(f"1 worker : {n:,} calls in {one:.2f} s = {n / one:,.0f} calls/s")
         wall, n = run(paths, jobs=args.jobs or None)

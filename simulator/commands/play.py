@@ -63,6 +63,7 @@ def run(args: argparse.Namespace) -> int:
     from simulator.session import play_session
     from simulator.window.launch import run_desk
 
+    _resolve_ui(args)
     desk = run_desk(args)  # no SCENARIO + the window: the start screen, shifts, retries
     if desk is not None:
         return desk
@@ -85,6 +86,23 @@ def run(args: argparse.Namespace) -> int:
         policy=args.policy,
     )
     return 0 if summary.scorecard is not None else 1
+
+
+def _resolve_ui(args: argparse.Namespace) -> None:
+    """Pick the front-end once; with no display, say so in one line and use the terminal."""
+    if args.ui or args.autoplay:
+        return
+    from simulator.window.display import display_problem
+    from simulator.window.launch import choose_ui
+
+    args.ui = choose_ui(None)
+    problem = display_problem()
+    if problem:
+        print(
+            f"callsim play: no game window here: {problem}; playing in the terminal "
+            "(--ui window to insist).",
+            file=sys.stderr,
+        )
 
 
 def _frontend(args: argparse.Namespace, scenario: Scenario) -> Any:
