@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from scoring.safeyaml import Path, YamlDoc
 from simulator.engine.hearing import BEAT_EVENTS, agent_acts
 from simulator.engine.moves import Consult, MoveError, Transfer, parse_move
 from simulator.scenario.lines import render, template_values, unknown_placeholders
 from simulator.scenario.model import Scenario
 from simulator.scenario.problems import Problem, did_you_mean
-from simulator.scenario.safe_yaml import Path, YamlDoc
 
 Found = Iterator[tuple[Path, str, str]]  # (where, message, hint)
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from scoring.safeyaml import MAX_BYTES, YamlDoc, YamlError, load_yaml
 from simulator.scenario.build import build_scenario
 from simulator.scenario.checks import caller_line_problems, semantic_problems
 from simulator.scenario.model import Scenario
 from simulator.scenario.problems import Problem, ScenarioError
-from simulator.scenario.safe_yaml import MAX_BYTES, YamlDoc, YamlError, load_yaml
 from simulator.scenario.schema import schema_problems
 
 SUFFIXES = (".yaml", ".yml")

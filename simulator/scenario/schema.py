@@ -15,8 +15,8 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
+from scoring.safeyaml import YamlDoc
 from simulator.scenario.problems import Problem, did_you_mean
-from simulator.scenario.safe_yaml import YamlDoc
 
 
 @cache

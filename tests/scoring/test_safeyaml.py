@@ -7,7 +7,7 @@ import tracemalloc
 
 import pytest
 
-from simulator.scenario.safe_yaml import MAX_BYTES, Mark, YamlError, load_yaml
+from scoring.safeyaml import MAX_BYTES, Mark, YamlError, load_yaml
 
 
 def billion_laughs(levels: int = 9) -> str:
