@@ -2,10 +2,11 @@
 
 Scenario files, policy packs and phrasing files come from trainers, so: a
 size limit before parsing; `compose` only (no constructors, so no tags can
-run code); any explicit tag other than the plain YAML types refused; a budget on the nodes visited while expanding
-aliases, so a "billion laughs" file is refused in milliseconds instead of
-eating memory; a depth limit; duplicate keys refused. Scalars are typed by
-YAML 1.2 core rules: `yes`/`no`/`on` stay strings, and dates stay strings.
+run code); any explicit tag other than the plain YAML types refused; a
+budget on the nodes visited while expanding aliases, so a "billion laughs"
+file is refused in milliseconds instead of eating memory; a depth limit;
+duplicate keys refused. Scalars are typed by YAML 1.2 core rules: `yes`/`no`/
+`on` stay strings, and dates stay strings.
 """
 
 from __future__ import annotations
