@@ -1,130 +1,190 @@
-"""A bounded, boring YAML loader for files people write by hand.
+"""Read untrusted YAML into plain data, keeping where each value was written.
 
-Policy packs, phrasing files and scenarios come from trainers, so they are
-untrusted input: only plain data (no Python tags, no code), a size cap, a cap
-on nesting depth and on aliases (a "billion laughs" file is refused at once
-rather than expanded), and YAML 1.1's surprise booleans switched off: `NO`,
-`yes`, `on` and `off` stay strings; only `true` and `false` are booleans.
+Scenario files, policy packs and phrasing files come from trainers, so: a
+size limit before parsing; `compose` only (no constructors, so no tags can
+run code); any explicit tag other than the plain YAML types refused; a
+budget on the nodes visited while expanding aliases, so a "billion laughs"
+file is refused in milliseconds instead of eating memory; a depth limit;
+duplicate keys refused. Scalars are typed by YAML 1.2 core rules: `yes`/`no`/
+`on` stay strings, and dates stay strings.
 """
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from dataclasses import dataclass, field
+from pathlib import Path as FilePath
 from typing import Any
 
 import yaml
 
-MAX_BYTES = 1024 * 1024
+MAX_BYTES = 256 * 1024
+#: nodes visited while building the data, aliases counted each time they are used.
+MAX_NODES = 20_000
 MAX_DEPTH = 40
-MAX_ALIASES = 100
-#: Nodes after expanding aliases: a "billion laughs" file explodes here.
-MAX_EXPANDED_NODES = 200_000
+
+_ALLOWED_TAGS = {
+    "tag:yaml.org,2002:" + t
+    for t in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp", "binary")
+}
+_INT = re.compile(r"[-+]?\d+\Z")
+_FLOAT = re.compile(r"[-+]?(\d+\.\d*|\.\d+|\d+)([eE][-+]?\d+)?\Z")
+_NULL = {"", "~", "null", "Null", "NULL"}
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+
+Path = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """1-based line and column, as editors show them."""
+
+    line: int
+    column: int
+
+
+@dataclass
+class YamlDoc:
+    data: Any
+    #: path -> where its value starts; `keys` -> where a mapping key is written.
+    marks: dict[Path, Mark] = field(default_factory=dict)
+    keys: dict[Path, Mark] = field(default_factory=dict)
+
+    def mark(self, path: Path, *, key: bool = False) -> Mark:
+        """The closest known mark for a path (walking up to the parent when needed)."""
+        table = self.keys if key else self.marks
+        p = tuple(path)
+        while p:
+            if p in table:
+                return table[p]
+            if p in self.marks:
+                return self.marks[p]
+            p = p[:-1]
+        return self.marks.get((), Mark(1, 1))
 
 
 class YamlError(ValueError):
-    """A YAML file that cannot be loaded, as `PATH:LINE:COL: what is wrong`."""
+    """What is wrong and where; `str()` reads `PATH:LINE:COL: message` once a path is known."""
 
-    def __init__(self, path: str, line: int, column: int, message: str) -> None:
-        where = f"{path}:{line}:{column}" if line else path
-        super().__init__(f"{where}: {message}")
-        self.path, self.line, self.column, self.message = path, line, column, message
+    def __init__(self, message: str, mark: Mark, hint: str = "", path: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.mark = mark
+        self.hint = hint
+        self.path = path
 
-
-class _Loader(yaml.SafeLoader):
-    """SafeLoader with strict booleans and limits on aliases and depth."""
-
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self._aliases = 0
-        self._depth = 0
-
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            self._aliases += 1
-            if self._aliases > MAX_ALIASES:
-                event = self.peek_event()
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"more than {MAX_ALIASES} aliases (refused)", event.start_mark
-                )
-        self._depth += 1
-        if self._depth > MAX_DEPTH:
-            event = self.peek_event()
-            raise yaml.constructor.ConstructorError(
-                None, None, f"nested more than {MAX_DEPTH} levels deep", event.start_mark
-            )
-        try:
-            return super().compose_node(parent, index)
-        finally:
-            self._depth -= 1
+    def __str__(self) -> str:
+        if not self.path:
+            return self.message
+        return f"{self.path}:{self.mark.line}:{self.mark.column}: {self.message}"
 
 
-# Only true/false are booleans (drop YAML 1.1's yes/no/on/off).
-_Loader.yaml_implicit_resolvers = {
-    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:bool"]
-    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.copy().items()
-}
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
+def _mark(node: yaml.Node) -> Mark:
+    return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def load_text(text: str, path: str = "<yaml>") -> Any:
-    """Parse YAML text with the limits above; errors name the file, line and column."""
+def load_yaml(text: str) -> YamlDoc:
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
-        raise YamlError(path, 0, 0, f"file is larger than {MAX_BYTES:,} bytes")
-    loader = _Loader(text)
+        raise YamlError(
+            f"file is larger than {MAX_BYTES // 1024} KiB", Mark(1, 1), "split it into scenarios"
+        )
     try:
-        node = loader.get_single_node()
-        if node is None:
-            return None
-        size = _expanded_size(node, {})
-        if size > MAX_EXPANDED_NODES:
-            raise YamlError(
-                path,
-                node.start_mark.line + 1,
-                1,
-                f"aliases expand to {size:,} nodes (at most {MAX_EXPANDED_NODES:,}): refused",
-            )
-        return loader.construct_document(node)
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        raise YamlError(path, line, col, exc.problem or exc.context or "invalid YAML") from None
+        m = exc.problem_mark or exc.context_mark
+        where = Mark(m.line + 1, m.column + 1) if m else Mark(1, 1)
+        raise YamlError(f"YAML syntax: {exc.problem or exc}", where) from None
     except yaml.YAMLError as exc:
-        raise YamlError(path, 0, 0, str(exc)) from None
-    finally:
-        loader.dispose()
+        raise YamlError(f"YAML syntax: {exc}", Mark(1, 1)) from None
+    doc = YamlDoc(None)
+    if node is None:
+        return doc
+    builder = _Builder(doc)
+    doc.data = builder.build(node, (), 0)
+    return doc
 
 
-def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
-    """How many nodes the document holds once every alias is expanded (memoised, so fast)."""
-    key = id(node)
-    if key in memo:
-        return memo[key]
-    memo[key] = 1  # a cycle counts once (SafeLoader builds recursive lists, harmless)
-    total = 1
-    if isinstance(node, yaml.SequenceNode):
-        total += sum(_expanded_size(n, memo) for n in node.value)
-    elif isinstance(node, yaml.MappingNode):
-        total += sum(_expanded_size(k, memo) + _expanded_size(v, memo) for k, v in node.value)
-    memo[key] = total
-    return min(total, 10**12)
+class _Builder:
+    def __init__(self, doc: YamlDoc) -> None:
+        self.doc = doc
+        self.visited = 0
+
+    def build(self, node: yaml.Node, path: Path, depth: int) -> Any:
+        self.visited += 1
+        if self.visited > MAX_NODES:
+            raise YamlError(
+                f"document expands to more than {MAX_NODES:,} values (an alias bomb?)",
+                _mark(node),
+                "use fewer anchors and aliases",
+            )
+        if depth > MAX_DEPTH:
+            raise YamlError(f"nested deeper than {MAX_DEPTH} levels", _mark(node))
+        if node.tag not in _ALLOWED_TAGS:
+            raise YamlError(
+                f"tag {node.tag!r} is not allowed",
+                _mark(node),
+                "remove the '!' tag; plain YAML only",
+            )
+        self.doc.marks.setdefault(path, _mark(node))
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(n, (*path, i), depth + 1) for i, n in enumerate(node.value)]
+        return _scalar(node)
+
+    def _mapping(self, node: yaml.MappingNode, path: Path, depth: int) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise YamlError("mapping keys must be plain words", _mark(key_node))
+            key = str(key_node.value)
+            if key in out:
+                raise YamlError(f"key {key!r} is given twice", _mark(key_node))
+            self.doc.keys[(*path, key)] = _mark(key_node)
+            out[key] = self.build(value_node, (*path, key), depth + 1)
+        return out
 
 
-def load_file(path: str | Path) -> Any:
-    """Read and parse a YAML file (size checked before reading)."""
-    p = Path(path)
+def _scalar(node: yaml.Node) -> Any:
+    """YAML 1.2 core typing: quoted text and `yes`/`no`/dates stay strings."""
+    value = str(node.value)
+    if getattr(node, "style", None) or node.tag == "tag:yaml.org,2002:str":
+        return value
+    if value in _NULL:
+        return None
+    if value in _BOOL:
+        return _BOOL[value]
+    if _INT.match(value):
+        return int(value)
+    if _FLOAT.match(value):
+        return float(value)
+    return value
+
+
+def load_text(text: str, path: str = "") -> Any:
+    """Plain data from YAML text; errors carry `path` so they read `PATH:LINE:COL: ...`."""
+    try:
+        return load_yaml(text).data
+    except YamlError as exc:
+        exc.path = path
+        raise
+
+
+def load_file(path: str | FilePath) -> Any:
+    """Plain data from a YAML file, its size checked before it is read."""
+    p = FilePath(path)
     try:
         size = p.stat().st_size
         if size > MAX_BYTES:
-            raise YamlError(str(p), 0, 0, f"file is {size:,} bytes (at most {MAX_BYTES:,})")
+            raise YamlError(
+                f"file is {size:,} bytes (at most {MAX_BYTES:,})", Mark(1, 1), path=str(p)
+            )
         raw = p.read_bytes()
     except OSError as exc:
-        raise YamlError(str(p), 0, 0, f"cannot read: {exc.strerror or exc}") from None
+        raise YamlError(f"cannot read: {exc.strerror or exc}", Mark(1, 1), path=str(p)) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        raise YamlError(str(p), line, 0, "not UTF-8 text") from None
+        raise YamlError("not UTF-8 text", Mark(line, 1), path=str(p)) from None
     return load_text(text, str(p))

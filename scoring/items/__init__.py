@@ -1,9 +1,10 @@
 """Protocol items, one module per section of protocol-items.md.
 
-Importing this package registers every item in `REGISTRY`, in spec order.
+Importing this package registers every item in `REGISTRY`, ordered as the
+spec lists them: by section (`SECTIONS` order), then as each module declares.
 """
 
-from scoring.items import (  # noqa: F401  (registration order = spec order)
+from scoring.items import (  # noqa: F401  (importing registers the items)
     closing,
     escalation,
     hold,
@@ -14,6 +15,14 @@ from scoring.items import (  # noqa: F401  (registration order = spec order)
     transfer,
 )
 from scoring.items.base import REGISTRY, SECTIONS, Check, Evidence, ItemSpec
+
+_SECTION_ORDER = {prefix: n for n, prefix in enumerate(SECTIONS)}
+_ordered = sorted(
+    REGISTRY.items(),
+    key=lambda kv: (_SECTION_ORDER[kv[0].split(".", 1)[0]], list(REGISTRY).index(kv[0])),
+)
+REGISTRY.clear()
+REGISTRY.update(_ordered)
 
 ITEM_IDS: tuple[str, ...] = tuple(REGISTRY)
 

@@ -110,5 +110,5 @@ def test_alias_bomb_pack_refused_fast(tmp_path: Path) -> None:
         prev = f"l{i}"
     pack = tmp_path / "bomb.yaml"
     pack.write_text("\n".join(bomb) + "\n")
-    with pytest.raises(PolicyError, match="aliases expand"):
+    with pytest.raises(PolicyError, match="alias bomb"):
         load_policy(str(pack))

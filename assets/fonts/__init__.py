@@ -1,0 +1,1 @@
+"""Fonts shipped with the window (see ../LICENSES.md)."""

@@ -1,0 +1,153 @@
+"""`callsim play [SCENARIO]`: play a call in the terminal (or window), or autoplay a script."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from simulator.engine import LineSpoken, MoveError, Output
+from simulator.frontend.base import CallSummary
+from simulator.frontend.headless import HeadlessFrontend
+from simulator.scenario.library import DEFAULT_SCENARIO, find_scenario
+from simulator.scenario.model import Scenario
+from simulator.scenario.problems import ScenarioError
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "play",
+        help="play a role-play call",
+        description="Play a simulated call, then see the scorecard.",
+        epilog=f"With no SCENARIO, plays the built-in '{DEFAULT_SCENARIO}'. "
+        "List scenarios with 'callsim scenarios'.",
+    )
+    p.add_argument("scenario", nargs="?", metavar="SCENARIO", help="scenario id or YAML path")
+    p.add_argument(
+        "--ui",
+        choices=("terminal", "window"),
+        default=None,
+        help="front-end (default: the game window when a display is available, else terminal)",
+    )
+    p.add_argument(
+        "--autoplay",
+        metavar="ideal|SCRIPT",
+        help="play with no human: the scenario's ideal path, or a script file of moves",
+    )
+    p.add_argument("--seed", type=int, default=0, help="fixes the caller's chance (default 0)")
+    p.add_argument("--transcript", metavar="PATH", help="write the transcript here")
+    p.add_argument("--speed", type=float, default=1.0, help="hold timer speed-up (default 1)")
+    p.add_argument("--agent-name", metavar="NAME", help="your name in the transcript")
+    p.add_argument("--policy", metavar="NAME|PATH", help="grade against this policy pack")
+    p.add_argument(
+        "--scenario-dir",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="also look for SCENARIO in DIR (repeatable)",
+    )
+    p.add_argument("--no-choices", action="store_true", help="hide the numbered responses")
+    p.set_defaults(func=run)
+
+
+def _load(args: argparse.Namespace) -> Scenario | None:
+    try:
+        return find_scenario(args.scenario, args.scenario_dir)
+    except (LookupError, ScenarioError) as exc:
+        print(f"callsim play: {exc}", file=sys.stderr)
+        return None
+
+
+def run(args: argparse.Namespace) -> int:
+    from simulator.session import play_session
+    from simulator.window.launch import run_desk
+
+    _resolve_ui(args)
+    desk = run_desk(args)  # no SCENARIO + the window: the start screen, shifts, retries
+    if desk is not None:
+        return desk
+    scenario = _load(args)
+    if scenario is None:
+        return 2
+    if args.speed <= 0:
+        print("callsim play: --speed must be positive", file=sys.stderr)
+        return 2
+    frontend = _frontend(args, scenario)
+    if frontend is None:
+        return 2
+    print(f"Scenario: {scenario.title} ({scenario.id}, {scenario.difficulty}). Seed {args.seed}.")
+    summary = play_session(
+        scenario,
+        frontend,
+        seed=args.seed,
+        transcript=args.transcript,
+        agent_name=args.agent_name,
+        policy=args.policy,
+    )
+    return 0 if summary.scorecard is not None else 1
+
+
+def _resolve_ui(args: argparse.Namespace) -> None:
+    """Pick the front-end once; with no display, say so in one line and use the terminal."""
+    if args.ui or args.autoplay:
+        return
+    from simulator.window.display import display_problem
+    from simulator.window.launch import choose_ui
+
+    args.ui = choose_ui(None)
+    problem = display_problem()
+    if problem:
+        print(
+            f"callsim play: no game window here: {problem}; playing in the terminal "
+            "(--ui window to insist).",
+            file=sys.stderr,
+        )
+
+
+def _frontend(args: argparse.Namespace, scenario: Scenario) -> Any:
+    if args.autoplay:
+        return _autoplayer(args.autoplay, scenario, args.agent_name)
+    from simulator.window.launch import choose_ui, window_frontend
+
+    if choose_ui(args.ui) == "window":
+        from simulator.session import policy_params
+
+        params = policy_params(args.policy or scenario.policy)[1]
+        return window_frontend(
+            scenario, speed=args.speed, agent_name=args.agent_name, params=params
+        )
+    from simulator.frontend.terminal import TerminalFrontend
+
+    print("Type a number to pick a response, your own words, or /help for phone commands.")
+    return TerminalFrontend(speed=args.speed, show_choices=not args.no_choices)
+
+
+class _PrintingAutoplayer(HeadlessFrontend):
+    """Autoplay that prints the call as it goes and the scorecard at the end."""
+
+    def show(self, outputs: Sequence[Output]) -> None:
+        super().show(outputs)
+        for o in outputs:
+            if isinstance(o, LineSpoken):
+                print(f"{o.line.label}: {o.line.text}")
+
+    def finish(self, summary: CallSummary) -> None:
+        from simulator.frontend.terminal import TerminalFrontend
+
+        TerminalFrontend(stdout=sys.stdout).finish(summary)
+
+
+def _autoplayer(spec: str, scenario: Scenario, agent_name: str | None) -> HeadlessFrontend | None:
+    from simulator.autoplay import ideal_moves, read_script
+
+    if spec == "ideal":
+        return _PrintingAutoplayer(ideal_moves(scenario, agent_name))
+    try:
+        with open(spec, encoding="utf-8") as fh:
+            return _PrintingAutoplayer(read_script(fh.read(1_000_000)))
+    except OSError as exc:
+        print(f"callsim play: cannot read script {spec}: {exc.strerror}", file=sys.stderr)
+    except MoveError as exc:
+        print(f"callsim play: {spec}: {exc}", file=sys.stderr)
+    return None

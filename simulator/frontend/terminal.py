@@ -1,0 +1,210 @@
+"""Play a call in a terminal: caller lines as they come, numbered responses, /commands.
+
+While the caller is on hold the hold timer runs in real time (times
+`speed`): the front-end sends the elapsed time to the engine as `Wait` moves
+once a second, so a caller left too long on hold grows impatient and may
+hang up. Input is line based (works in any terminal, a pipe, or pexpect).
+"""
+
+from __future__ import annotations
+
+import select
+import sys
+import time
+from collections.abc import Callable, Sequence
+from typing import IO, Any
+
+from scoring.transcript import format_time
+from simulator.engine import (
+    CallEnded,
+    CallState,
+    Choice,
+    ChoicesOffered,
+    EventLogged,
+    LineSpoken,
+    Move,
+    MoveError,
+    Notice,
+    Output,
+    StateChanged,
+    Wait,
+    help_text,
+    parse_move,
+)
+from simulator.frontend.base import CallSummary
+
+QUIT = "quit"  # sentinel from `_interpret`: the trainee hangs up
+
+HELP = """Type a number to pick a response, or type your own words.
+Other commands: /help  /choices (show the numbered responses again)  /quit (hang up)
+"""
+
+
+class TerminalFrontend:
+    def __init__(
+        self,
+        *,
+        speed: float = 1.0,
+        stdin: IO[str] | None = None,
+        stdout: IO[str] | None = None,
+        show_choices: bool = True,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.speed = speed
+        self.stdin = stdin or sys.stdin
+        self.out = stdout or sys.stdout
+        self.show_choices = show_choices
+        self._now = monotonic
+        self._pending: list[Move] = []
+        self._choices: tuple[Choice, ...] = ()
+        self._shown: tuple[Choice, ...] = ()  # the choices last printed (not again per tick)
+        self._hold_mark = 0.0
+        self._timer_shown = False
+
+    # ----- output -----------------------------------------------------------
+    def _print(self, text: str = "") -> None:
+        if self._timer_shown:
+            self.out.write("\n")
+            self._timer_shown = False
+        self.out.write(text + "\n")
+        self.out.flush()
+
+    def show(self, outputs: Sequence[Output]) -> None:
+        for o in outputs:
+            self._show_one(o)
+
+    def _show_one(self, o: Output) -> None:
+        if isinstance(o, LineSpoken):
+            who = "YOU" if o.line.is_agent else "CALLER"
+            cut = " (cuts in)" if o.cuts_in else ""
+            self._print(f"[{format_time(o.line.time)}] {who}{cut}: {o.line.text}")
+        elif isinstance(o, EventLogged):
+            self._print(f"[{format_time(o.event.time)}] {o.event.render()}")
+        elif isinstance(o, Notice):
+            self._print(f"  ({o.kind}) {o.text}")
+        elif isinstance(o, CallEnded):
+            self._print(f"=== Call ended: {o.reason}.")
+        elif isinstance(o, StateChanged):
+            self._show_state(o.state)
+        elif isinstance(o, ChoicesOffered):
+            if self.show_choices and o.choices != self._shown:
+                for c in o.choices:
+                    self._print(f"  {c.key}. {c.label}")
+            self._choices = self._shown = o.choices
+
+    def _show_state(self, s: CallState) -> None:
+        if s.on_hold:
+            self.out.write(
+                f"\r  ON HOLD {format_time(s.hold_seconds)}  caller: {s.mood_label}, "
+                f"patience {s.patience}  (/resume to return) "
+            )
+            self.out.flush()
+            self._timer_shown = True
+            return
+        if not s.finished:
+            muted = "  MUTED" if s.muted else ""
+            self._print(
+                f"  -- {format_time(s.clock)}  caller: {s.mood_label}, patience {s.patience}{muted}"
+            )
+
+    # ----- input ------------------------------------------------------------
+    def next_move(self, state: CallState, choices: Sequence[Choice]) -> Move | None:
+        self._choices = tuple(choices)
+        if self._pending:
+            return self._pending.pop(0)
+        if not state.on_hold:
+            self._hold_mark = 0.0
+        while True:
+            raw = self._read(state)
+            if isinstance(raw, Wait):
+                return raw
+            if raw is None:
+                return None
+            move = self._interpret(raw.strip())
+            if move is QUIT:
+                return None
+            if move is None or isinstance(move, str):
+                continue
+            waited = self._elapsed_on_hold(state)
+            if waited:
+                self._pending.append(move)
+                return waited
+            return move
+
+    def _read(self, state: CallState) -> str | Wait | None:
+        if not state.on_hold:
+            self.out.write("> ")
+            self.out.flush()
+            line = self.stdin.readline()
+            return line if line else None
+        if not self._hold_mark:
+            self._hold_mark = self._now()
+        while not _ready(self.stdin, 1.0):
+            waited = self._elapsed_on_hold(state)
+            if waited:
+                return waited
+        line = self.stdin.readline()
+        return line if line else None
+
+    def _elapsed_on_hold(self, state: CallState) -> Wait | None:
+        if not state.on_hold or not self._hold_mark:
+            return None
+        now = self._now()
+        seconds = int((now - self._hold_mark) * self.speed)
+        if seconds < 1:
+            return None
+        self._hold_mark += seconds / self.speed
+        return Wait(min(seconds, 3600))
+
+    def _interpret(self, text: str) -> Move | str | None:
+        if not text:
+            return None
+        if text in ("/help", "/?"):
+            self._print(HELP + help_text())
+            return None
+        if text == "/quit":
+            return QUIT
+        if text == "/choices":
+            for c in self._choices:
+                self._print(f"  {c.key}. {c.label}")
+            return None
+        if text.isdigit():
+            chosen = next((c for c in self._choices if c.key == text), None)
+            if chosen is None:
+                self._print(f"  No response {text}; pick one of the numbers shown, or type.")
+                return None
+            return chosen.move
+        try:
+            return parse_move(text)
+        except MoveError as exc:
+            self._print(f"  {exc}")
+            return None
+
+    # ----- the end ----------------------------------------------------------
+    def finish(self, summary: CallSummary) -> None:
+        self._print("")
+        if summary.scorecard is not None:
+            _print_card(summary.scorecard, self.out)
+        elif summary.error:
+            self._print(f"Not graded: {summary.error}")
+        self._print(f"Transcript: {summary.transcript_path}")
+        if summary.advice:
+            self._print("Practise next:")
+            for tip in summary.advice:
+                self._print(f"  - {tip}")
+
+
+def _ready(stream: IO[str], timeout: float) -> bool:
+    try:
+        r, _, _ = select.select([stream], [], [], timeout)
+    except (OSError, ValueError, TypeError):  # no select on this stream (Windows console, StringIO)
+        return True
+    return bool(r)
+
+
+def _print_card(card: Any, out: IO[str]) -> None:
+    from rich.console import Console
+
+    from scoring.render import print_scorecard
+
+    print_scorecard(card, console=Console(file=out, width=100, highlight=False))

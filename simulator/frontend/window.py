@@ -1,0 +1,95 @@
+"""The game window behind the one front-end interface (`simulator.frontend.base.Frontend`).
+
+`callsim play --ui window` plays through `play_session` like every front-end: `run_call`
+asks `next_move`, applies it to the engine and hands the outputs to `show`; the session
+writes the transcript and grades it; `finish` shows the scorecard. The window runs its frame
+loop inside `next_move` until the trainee does something that is a move (a card, a typed
+reply, a phone control, or hold time passing), so it feels live while the protocol stays a
+simple call-and-return.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+
+import pygame
+
+from scoring.reader import read_transcript
+from simulator.engine import CallState, Choice, Move, Output
+from simulator.frontend.base import CallSummary
+from simulator.scenario.model import Scenario
+from simulator.window.app import WindowApp, WindowOptions
+from simulator.window.call_screen import CallScreen
+from simulator.window.live_call import LiveCall
+from simulator.window.scorecard_screen import ScorecardScreen
+from simulator.window.scorecard_view import scorecard_view
+
+
+class WindowFrontend:
+    def __init__(
+        self,
+        *,
+        scenario: Scenario,
+        speed: float = 1.0,
+        agent_name: str | None = None,
+        hold_limit_s: int = 120,
+        options: WindowOptions | None = None,
+        surface: pygame.Surface | None = None,
+        clock: Callable[[], float] = time.perf_counter,
+    ) -> None:
+        opts = options or WindowOptions(speed=speed)
+        self.app = WindowApp(opts, [scenario], clock=clock, surface=surface)
+        self.app.external = True
+        self.scenario = scenario
+        self.outbox: list[Move] = []
+        self.ticker = pygame.time.Clock()
+        call = LiveCall(
+            scenario,
+            agent_name or scenario.agent,
+            send=self.outbox.append,
+            hold_limit_s=hold_limit_s,
+            speed=opts.speed,
+            speech_input=opts.speech_input,
+            on_event=self.app._on_event,
+        )
+        self.app.call = call
+        self.app.last_scenario = scenario
+        self.app.screen = CallScreen(self.app.theme, call.view())
+
+    @property
+    def call(self) -> LiveCall:
+        assert self.app.call is not None
+        return self.app.call
+
+    def _frame(self) -> None:
+        self.app.pump()
+        if self.app.surface is pygame.display.get_surface():
+            self.ticker.tick(self.app.options.fps)
+
+    def show(self, outputs: Sequence[Output]) -> None:
+        self.call.absorb(outputs)
+
+    def next_move(self, state: CallState, choices: Sequence[Choice]) -> Move | None:
+        while not self.outbox:
+            if not self.app.running:
+                return None  # the window was closed: the agent hangs up
+            self._frame()
+        return self.outbox.pop(0)
+
+    def finish(self, summary: CallSummary) -> None:
+        """Show the scorecard until the trainee closes it (any of its buttons closes)."""
+        self.app.sounds.stop_all()
+        transcript = read_transcript(summary.transcript_path)
+        rings = self.call.rings_at_answer
+        view = scorecard_view(transcript, summary.scorecard, self.scenario.title, rings)
+        if summary.scorecard is None:
+            from dataclasses import replace
+
+            view = replace(view, bonus=f"{view.bonus} · not graded: {summary.error}")
+        self.app.screen = ScorecardScreen(self.app.theme, view)
+        done: list[str] = []
+        self.app.do = lambda action: done.append(action.name)  # type: ignore[method-assign]
+        while self.app.running and not done:
+            self._frame()
+        self.app.close()

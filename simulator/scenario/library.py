@@ -1,0 +1,49 @@
+"""Find scenarios: the shipped ones in the `scenarios` package, and a trainer's folders."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+
+from simulator.scenario.loader import SUFFIXES, load_scenario
+from simulator.scenario.model import Scenario
+from simulator.scenario.problems import ScenarioError
+
+#: The built-in scenario `callsim play` runs when none is named (its file says `default: true`).
+DEFAULT_SCENARIO = "wrong-size-planter"
+
+
+def shipped_dir() -> Path:
+    return Path(str(resources.files("scenarios")))
+
+
+def scenario_files(extra_dirs: Iterable[str] = ()) -> list[Path]:
+    out: list[Path] = []
+    for folder in [shipped_dir(), *map(Path, extra_dirs)]:
+        out.extend(sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and p.is_file()))
+    return out
+
+
+def load_all(extra_dirs: Iterable[str] = ()) -> tuple[list[Scenario], list[ScenarioError]]:
+    found: list[Scenario] = []
+    errors: list[ScenarioError] = []
+    for path in scenario_files(extra_dirs):
+        try:
+            found.append(load_scenario(path))
+        except ScenarioError as exc:
+            errors.append(exc)
+    return found, errors
+
+
+def find_scenario(name: str | None, extra_dirs: Iterable[str] = ()) -> Scenario:
+    """A scenario by id or by path; the built-in default when `name` is None."""
+    name = name or DEFAULT_SCENARIO  # tests check this file is the one marked `default: true`
+    if os.path.sep in name or name.endswith(SUFFIXES):
+        return load_scenario(name)
+    for path in scenario_files(extra_dirs):
+        if path.stem == name:
+            return load_scenario(path)
+    known = ", ".join(p.stem for p in scenario_files(extra_dirs))
+    raise LookupError(f"no scenario {name!r}; known: {known}")

@@ -1,0 +1,79 @@
+"""Load and validate scenario files: safe YAML, then the schema, then cross-references.
+
+`validate_file` returns every problem found (for `callsim validate`);
+`load_scenario` raises `ScenarioError` with them, or returns the model.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from scoring.safeyaml import MAX_BYTES, YamlDoc, YamlError, load_yaml
+from simulator.scenario.build import build_scenario
+from simulator.scenario.checks import caller_line_problems, semantic_problems
+from simulator.scenario.model import Scenario
+from simulator.scenario.problems import Problem, ScenarioError
+from simulator.scenario.schema import schema_problems
+
+SUFFIXES = (".yaml", ".yml")
+
+
+def policy_item_ids(policy: str = "default") -> frozenset[str] | None:
+    """The protocol item ids of a policy pack, or None when the grader is not available."""
+    try:
+        from scoring.policy import load_policy
+    except ImportError:
+        return None
+    try:
+        pack = load_policy(policy)
+    except (OSError, ValueError):
+        return None
+    items = getattr(pack, "items", None) or getattr(pack, "weights", None) or {}
+    return frozenset(items) or None
+
+
+def _read(path: str) -> tuple[YamlDoc | None, list[Problem]]:
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_BYTES:
+            msg = f"file is {size:,} bytes; a scenario may be at most {MAX_BYTES:,}"
+            return None, [Problem(path, 1, 1, msg)]
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_BYTES + 1)
+        text = raw.decode("utf-8")
+    except OSError as exc:
+        return None, [Problem(path, 1, 1, f"cannot read: {exc.strerror or exc}")]
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        return None, [Problem(path, line, 1, "not UTF-8 text", "save the file as UTF-8")]
+    try:
+        return load_yaml(text), []
+    except YamlError as exc:
+        return None, [Problem(path, exc.mark.line, exc.mark.column, exc.message, exc.hint)]
+
+
+def validate_file(path: str | os.PathLike[str]) -> tuple[Scenario | None, list[Problem]]:
+    name = os.fspath(path)
+    doc, problems = _read(name)
+    if doc is None:
+        return None, problems
+    if not isinstance(doc.data, dict):
+        return None, [Problem(name, 1, 1, "a scenario is a mapping of keys (title:, caller: ...)")]
+    problems = schema_problems(doc, name)
+    if problems:
+        return None, problems
+    policy = doc.data.get("policy", "default")
+    problems = semantic_problems(doc, name, policy_item_ids(policy))
+    if problems:
+        return None, problems
+    scenario = build_scenario(doc.data, default_id=Path(name).stem, path=name)
+    problems = caller_line_problems(scenario, doc, name)
+    return (None, problems) if problems else (scenario, [])
+
+
+def load_scenario(path: str | os.PathLike[str]) -> Scenario:
+    scenario, problems = validate_file(path)
+    if scenario is None:
+        raise ScenarioError(problems)
+    return scenario

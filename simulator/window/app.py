@@ -1,0 +1,538 @@
+"""The game window: screens, the frame loop, and the wiring of a call to engine and grader.
+
+`WindowApp` is driven by real pygame events. `pump()` handles what is queued, advances wall
+time and draws one frame; `run()` repeats it at up to `fps`. Tests post events and call
+`pump()` with an injected clock, so they exercise exactly the code a trainee does.
+
+`run_window(...)` is the entry point `callsim play --ui window` calls; it raises `NoDisplay`
+(one-line message) when there is no screen, so the caller can offer the terminal UI.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+from typing import TYPE_CHECKING  # noqa: E402
+
+import pygame  # noqa: E402
+
+from scoring.transcript import Line, Speech  # noqa: E402
+from scoring.writer import TranscriptWriter  # noqa: E402
+from simulator.window.actions import CALL_ACTIONS, Action  # noqa: E402
+from simulator.window.call_screen import CallScreen  # noqa: E402
+from simulator.window.display import NoDisplay, display_problem  # noqa: E402
+from simulator.window.scorecard_screen import ScorecardScreen  # noqa: E402
+from simulator.window.scorecard_view import grade_file, scorecard_view  # noqa: E402
+from simulator.window.screen import Screen  # noqa: E402
+from simulator.window.settings import Settings  # noqa: E402
+from simulator.window.shift_screen import ShiftSummaryScreen  # noqa: E402
+from simulator.window.sounds import Sounds  # noqa: E402
+from simulator.window.start_screen import StartScreen  # noqa: E402
+from simulator.window.talk import ListenerFactory, PushToTalk  # noqa: E402
+from simulator.window.theme import Theme  # noqa: E402
+
+if TYPE_CHECKING:
+    from simulator.scenario.model import Scenario
+    from simulator.window.live_call import LinePlayback, LiveCall, SpeakLine
+
+    #: starts a caller line in a voice: (line, scenario, mood label) -> playback
+    CallerVoice = Callable[[Speech, Scenario, str], LinePlayback | None]
+
+from simulator.window.views import (  # noqa: E402
+    ScenarioRow,
+    ScorecardView,
+    ShiftCallRow,
+    ShiftStatus,
+    ShiftSummaryView,
+    StartView,
+)
+
+END_PAUSE_S = 2.0  # the "call ended" screen stays this long before the scorecard
+FONT_STEP = 0.1
+
+
+@dataclass
+class WindowOptions:
+    trainee: str = ""
+    seed: int = 0
+    speed: float = 1.0
+    font_scale: float = 1.0
+    size: tuple[int, int] = (1280, 800)
+    transcript_dir: str = ""  # default: the session store's transcripts folder
+    speech_input: bool = False
+    sound: bool = True
+    fps: int = 60
+    shift_size: int = 3
+    scenario_id: str = ""  # start this scenario straight away
+    settings_path: str = ""  # remember font size, name, last scores here ("" = don't)
+
+
+@dataclass
+class ShiftState:
+    queue: list[Scenario]
+    total: int
+    done: list[ShiftCallRow] = field(default_factory=list)
+    cards: list[tuple[Scenario, ScorecardView]] = field(default_factory=list)
+
+    def status(self, rings_now: int) -> ShiftStatus:
+        answered = len(self.done)
+        handle = [c.handle_s for c in self.done]
+        return ShiftStatus(
+            call_number=answered + 1,
+            calls_total=self.total,
+            waiting=len(self.queue),
+            within_three_rings=sum(1 for c in self.done if c.rings <= 3),
+            answered=answered,
+            average_handle_s=sum(handle) / len(handle) if handle else None,
+        )
+
+
+class WindowApp:
+    def __init__(
+        self,
+        options: WindowOptions | None = None,
+        scenarios: Sequence[Scenario] | None = None,
+        clock: Callable[[], float] = time.perf_counter,
+        surface: pygame.Surface | None = None,
+        extra_dirs: Sequence[str] = (),
+        speak: CallerVoice | None = None,
+        listener_factory: ListenerFactory | None = None,
+    ) -> None:
+        self.options = options or WindowOptions()
+        self.settings = (
+            Settings.load(self.options.settings_path)
+            if self.options.settings_path
+            else Settings(self.options.font_scale, self.options.trainee)
+        )
+        self.extra_dirs = tuple(extra_dirs)
+        self.voice = speak
+        self.listener_factory = listener_factory
+        self.ears: PushToTalk | None = None
+        if listener_factory is not None:
+            self.options.speech_input = True
+        # Scenarios load after the first frame is up (YAML, schema checks and the engine's
+        # imports take most of a second): the window appears at once, then fills in.
+        self.scenarios: list[Scenario] = list(scenarios or [])
+        self.loading = scenarios is None
+        self.clock = clock
+        self.theme = Theme(scale=self.settings.font_scale)
+        self.surface = surface if surface is not None else self._open_window()
+        self.sounds = Sounds(self.options.sound)
+        self.last_scores: dict[str, float] = self.settings.last_scores
+        self.trainee = self.options.trainee or self.settings.trainee
+        self.call: LiveCall | None = None
+        self.writer: TranscriptWriter | None = None
+        self.transcript_path = ""
+        self.paused = False
+        self.ended_at: float | None = None
+        self.shift: ShiftState | None = None
+        self.finished_shift: ShiftState | None = None
+        self.last_card: ScorecardView | None = None
+        self.last_scenario: Scenario | None = None
+        self.running = True
+        self.frames = 0
+        self.external = False  # a Frontend driver (run_call) owns the engine and the grading
+        self._last = self.clock()
+        self.screen: Screen = self._start_screen()
+        if self.options.scenario_id:
+            self.load_scenarios()
+            self.start_call(self._scenario(self.options.scenario_id))
+
+    # -- window -----------------------------------------------------------------------------
+    def _open_window(self) -> pygame.Surface:
+        problem = display_problem()
+        if problem:
+            raise NoDisplay(problem)
+        try:
+            pygame.display.init()
+            pygame.font.init()
+            surf = pygame.display.set_mode(self.options.size, pygame.RESIZABLE)
+        except pygame.error as exc:
+            raise NoDisplay(f"cannot open a window: {exc}") from None
+        pygame.display.set_caption("callsim · phone desk trainer")
+        pygame.key.set_repeat(400, 40)
+        return surf
+
+    # -- screens ----------------------------------------------------------------------------
+    def _start_screen(self) -> StartScreen:
+        rows: tuple[ScenarioRow, ...] = ()
+        if not self.loading:
+            from simulator.window import catalogue
+
+            rows = catalogue.rows(self.scenarios, self.last_scores)
+        view = StartView(self.trainee, rows, self.options.shift_size, loading=self.loading)
+        return StartScreen(self.theme, view)
+
+    def load_scenarios(self) -> None:
+        from simulator.window import catalogue
+
+        self.scenarios = catalogue.find_scenarios(self.extra_dirs)
+        self.loading = False
+        if isinstance(self.screen, StartScreen):
+            self.trainee = self.screen.trainee
+            self.screen = self._start_screen()
+
+    def _scenario(self, scenario_id: str) -> Scenario:
+        for s in self.scenarios:
+            if s.id == scenario_id:
+                return s
+        raise KeyError(f"no scenario {scenario_id!r}")
+
+    def start_call(self, scenario: Scenario) -> None:
+        from simulator.engine import CallEngine
+        from simulator.window.live_call import LiveCall
+
+        self._close_writer()
+        agent = self.trainee.strip().split()[0] if self.trainee.strip() else None
+        from simulator.session import policy_params
+
+        _pack, params = policy_params(scenario.policy)
+        engine = CallEngine(
+            scenario,
+            seed=self.options.seed,
+            params=params,
+            agent_name=agent,
+            on_line=self._write_line,
+        )
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        folder = Path(self.options.transcript_dir or self._default_dir())
+        path = folder / f"{stamp}-{scenario.id}.txt"
+        n = 1
+        while path.exists():
+            n += 1
+            path = folder / f"{stamp}-{scenario.id}-{n}.txt"
+        self.transcript_path = str(path)
+        self.writer = TranscriptWriter(path, engine.headers)
+        self.engine = engine
+        call = LiveCall(
+            scenario,
+            engine.agent_name,
+            send=lambda m: call.absorb(engine.apply(m)),
+            hold_limit_s=int(engine.params.get("hold_checkin_s", 120)),
+            speed=self.options.speed,
+            speech_input=self.options.speech_input,
+            on_event=self._on_event,
+            on_answer=lambda: call.absorb(engine.start()),
+            speak=self._speaker(scenario),
+        )
+        if self.listener_factory is not None:
+            factory = self.listener_factory
+            self.ears = PushToTalk(lambda held: factory(held, scenario), self._talk_key_held)
+        self.call = call
+        self.last_scenario = scenario
+        self.paused = False
+        self.ended_at = None
+        self.screen = CallScreen(self.theme, self._call_view())
+
+    @staticmethod
+    def _default_dir() -> Path:
+        from simulator.session import data_dir
+
+        return data_dir() / "transcripts"
+
+    def _write_line(self, line: Line) -> None:
+        if self.writer is not None:
+            self.writer.write(line)
+
+    def _close_writer(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+            self.writer = None
+
+    def _call_view(self):  # noqa: ANN202 - CallView
+        assert self.call is not None
+        status = self.shift.status(self.call.rings) if self.shift else None
+        return self.call.view(paused=self.paused, shift=status)
+
+    def _on_event(self, name: str) -> None:
+        if name in ("transfer", "consult"):
+            self.sounds.play("transfer")
+        elif name == "hangup":
+            self.sounds.play("hangup")
+
+    def finish_call(self) -> None:
+        """The call has ended: grade its transcript and show the scorecard (or ring the next)."""
+        assert self.call is not None
+        assert self.last_scenario is not None
+        self._close_writer()
+        self.sounds.stop_all()
+        self.call.line_done()
+        scenario = self.last_scenario
+        card = self._grade(scenario)
+        self.last_card = card
+        self.last_scores[scenario.id] = card.score
+        self.save_settings()
+        if self.shift is not None:
+            st = self.engine.state
+            self.shift.done.append(
+                ShiftCallRow(
+                    scenario.title,
+                    card.score,
+                    card.passed,
+                    self.call.rings_at_answer,
+                    float(st.clock),
+                )
+            )
+            self.shift.cards.append((scenario, card))
+            if self.shift.queue:
+                self.start_call(self.shift.queue.pop(0))
+                return
+            self.finished_shift = self.shift
+            self.shift = None
+            self.call = None
+            self._show_summary()
+            return
+        self.call = None
+        self.screen = ScorecardScreen(self.theme, card)
+
+    def _grade(self, scenario: Scenario) -> ScorecardView:
+        from simulator.window import catalogue
+
+        assert self.call is not None
+        best = catalogue.recommend(
+            [s for s in self.scenarios if s.id != scenario.id], self.last_scores
+        )
+        nxt = next((s.title for s in self.scenarios if s.id == best), None)
+        try:
+            transcript, card = grade_file(self.transcript_path)
+        except ImportError as exc:  # the grader is not installed: show the call, ungraded
+            from scoring.reader import read_transcript
+
+            view = scorecard_view(
+                read_transcript(self.transcript_path),
+                None,
+                scenario.title,
+                self.call.rings_at_answer,
+                nxt,
+            )
+            return replace(view, bonus=f"{view.bonus} · not graded ({exc})")
+        return scorecard_view(transcript, card, scenario.title, self.call.rings_at_answer, nxt)
+
+    # -- actions ----------------------------------------------------------------------------
+    def do(self, action: Action) -> None:
+        name = action.name
+        if name in CALL_ACTIONS and self.call is not None:
+            self.call.act(action)
+            return
+        handler = getattr(self, f"_do_{name}", None)
+        if handler is not None:
+            handler(action)
+
+    def _do_start(self, action: Action) -> None:
+        self.trainee = action.get("trainee", self.trainee)
+        self.save_settings()
+        self.shift = None
+        self.start_call(self._scenario(action.get("scenario")))
+
+    def _do_shift(self, action: Action) -> None:
+        from simulator.window import catalogue
+
+        self.trainee = action.get("trainee", self.trainee)
+        rows = catalogue.rows(self.scenarios, self.last_scores)
+        first = action.get("scenario") or rows[0].id
+        ids = [first] + [r.id for r in rows if r.id != first]
+        size = self.options.shift_size
+        queue = [self._scenario(ids[i % len(ids)]) for i in range(size)]
+        self.shift = ShiftState(queue[1:], size)
+        self.start_call(queue[0])
+
+    def _do_pause(self, action: Action) -> None:
+        if self.call is not None and self.call.phase != "ended":
+            self.paused = not self.paused
+            if self.paused:
+                pygame.mixer.pause() if self.sounds.enabled else None
+            elif self.sounds.enabled:
+                pygame.mixer.unpause()
+
+    def _do_retry(self, action: Action) -> None:
+        self.finished_shift = None
+        if self.last_scenario is not None:
+            self.start_call(self.last_scenario)
+
+    def _do_next(self, action: Action) -> None:
+        if self.last_card and self.last_card.next_title:
+            nxt = next(s for s in self.scenarios if s.title == self.last_card.next_title)
+            self.start_call(nxt)
+
+    def _show_summary(self) -> None:
+        assert self.finished_shift is not None
+        view = ShiftSummaryView(self.trainee, tuple(self.finished_shift.done))
+        self.screen = ShiftSummaryScreen(self.theme, view)
+
+    def _do_open_call(self, action: Action) -> None:
+        """A call of the finished shift: its scorecard; Esc comes back to the summary."""
+        if self.finished_shift is None:
+            return
+        scenario, card = self.finished_shift.cards[int(action.get("index"))]
+        self.last_scenario, self.last_card = scenario, card
+        self.screen = ScorecardScreen(self.theme, card)
+
+    def _do_home(self, action: Action) -> None:
+        self.call = None
+        self.sounds.stop_all()
+        if self.finished_shift is not None and isinstance(self.screen, ScorecardScreen):
+            self._show_summary()
+            return
+        self.finished_shift = None
+        self.screen = self._start_screen()
+
+    def _do_select(self, action: Action) -> None:
+        if isinstance(self.screen, StartScreen):
+            self.screen.index = int(action.get("index"))
+
+    def _do_font(self, action: Action) -> None:
+        self.theme.set_scale(self.theme.scale + FONT_STEP * int(action.get("step", "1")))
+        self.save_settings()
+
+    def save_settings(self) -> None:
+        self.settings.font_scale = self.theme.scale
+        self.settings.trainee = self.trainee
+        self.settings.last_scores = self.last_scores
+        if self.options.settings_path:
+            self.settings.save(self.options.settings_path)
+
+    def _do_quit(self, action: Action) -> None:
+        self.running = False
+
+    def _speaker(self, scenario: Scenario) -> SpeakLine | None:
+        """The caller voice for this call: each line with the scenario and the mood now."""
+        voice = self.voice
+        if voice is None:
+            return None
+
+        def speak(line: Speech) -> LinePlayback | None:
+            mood = self.call.view().mood_label if self.call is not None else "calm"
+            return voice(line, scenario, mood)
+
+        return speak
+
+    def _talk_key_held(self) -> bool:
+        return self.call is not None and self.call.listening
+
+    def _do_ptt_down(self, action: Action) -> None:
+        if self.call is not None and self.ears is not None:
+            self.call.listening = True
+            self.ears.start()
+
+    def _do_ptt_up(self, action: Action) -> None:
+        if self.call is not None:
+            self.call.listening = False
+
+    def _hear(self) -> None:
+        """Recognised speech becomes a `say` move, as if typed; nothing heard, a notice."""
+        if self.ears is None or self.call is None:
+            return
+        for text in self.ears.heard():
+            if text.strip():
+                self.do(Action("say", {"text": text}))
+            else:
+                self.call.notice = "Didn't catch that: hold Space while you speak."
+
+    # -- the loop ---------------------------------------------------------------------------
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.QUIT:
+            self.running = False
+            return
+        if event.type == pygame.VIDEORESIZE:
+            if pygame.display.get_surface() is not None:
+                self.surface = pygame.display.get_surface()
+            return
+        if event.type == pygame.KEYDOWN and event.mod & pygame.KMOD_CTRL:
+            key = {
+                pygame.K_q: ("quit", "0"),
+                pygame.K_EQUALS: ("font", "1"),
+                pygame.K_PLUS: ("font", "1"),
+                pygame.K_KP_PLUS: ("font", "1"),
+                pygame.K_MINUS: ("font", "-1"),
+                pygame.K_KP_MINUS: ("font", "-1"),
+            }.get(event.key)
+            if key:
+                self.do(Action(key[0], {"step": key[1]}))
+                return
+        ended = self.call is not None and self.call.phase == "ended"
+        if event.type == pygame.KEYDOWN and ended and not self.external:
+            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+                self.finish_call()
+                return
+        action = self.screen.handle(event)
+        if action is not None:
+            self.do(action)
+
+    def tick(self, dt: float) -> None:
+        call = self.call
+        if call is None or self.paused:
+            return
+        call.tick(dt)
+        view = self._call_view()
+        self.sounds.loop("ring", call.phase == "ringing")
+        self.sounds.loop("hold", view.on_hold)
+        if call.phase == "ended" and not self.external:
+            self.ended_at = self.clock() if self.ended_at is None else self.ended_at
+            if self.clock() - self.ended_at >= END_PAUSE_S:
+                self.finish_call()
+                return
+        if isinstance(self.screen, CallScreen):
+            self.screen.view = view
+            self.screen.blink = int(self.clock() * 2) % 2 == 0
+
+    def pump(self) -> None:
+        """Handle queued events, advance wall time, draw one frame."""
+        for event in pygame.event.get():
+            self.handle(event)
+        now = self.clock()
+        dt, self._last = max(0.0, now - self._last), now
+        self.tick(dt)
+        self._hear()
+        if isinstance(self.screen, CallScreen) and self.call is not None:
+            self.screen.view = self._call_view()
+        self.draw()
+        if self.loading:
+            self.load_scenarios()
+
+    def draw(self) -> None:
+        self.screen.draw(self.surface)
+        self.frames += 1
+        if pygame.display.get_surface() is self.surface:
+            pygame.display.flip()
+
+    def run(self) -> None:
+        ticker = pygame.time.Clock()
+        while self.running:
+            self.pump()
+            ticker.tick(self.options.fps)
+        self.close()
+
+    def close(self) -> None:
+        self._close_writer()
+        self.sounds.stop_all()
+
+    def resize(self, size: tuple[int, int]) -> None:
+        """Resize an off-screen surface (tests, screenshots); a real window resizes itself."""
+        if pygame.display.get_surface() is self.surface:
+            self.surface = pygame.display.set_mode(size, pygame.RESIZABLE)
+        else:
+            self.surface = pygame.Surface(size)
+
+
+def run_window(
+    options: WindowOptions | None = None,
+    scenarios: Sequence[Scenario] | None = None,
+    extra_dirs: Sequence[str] = (),
+) -> int:
+    """Open the window and play until the trainee quits. Raises NoDisplay without a screen."""
+    app = WindowApp(options, scenarios, extra_dirs=extra_dirs)
+    try:
+        app.run()
+    finally:
+        app.close()
+        pygame.quit()
+    return 0
+
+
+__all__ = ["NoDisplay", "WindowApp", "WindowOptions", "run_window"]

@@ -1,0 +1,98 @@
+"""Choosing the front-end for `callsim play`: the window when there is a screen, else say so.
+
+Without a display the window is not an error but a fact of the machine (SSH, CI): one line
+says so, and the terminal UI is offered instead of SDL's traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Mapping
+from typing import IO, Any
+
+from simulator.window.display import NoDisplay, display_problem
+
+
+def choose_ui(requested: str | None, environ: Mapping[str, str] | None = None) -> str:
+    """`window` or `terminal`: what was asked for, else the window when a display is there.
+
+    SDL's dummy or offscreen video driver means "headless" (tests, CI): the window can be
+    asked for explicitly there, but it is never the default."""
+    if requested:
+        return requested
+    env = os.environ if environ is None else environ
+    if env.get("SDL_VIDEODRIVER", "") in ("dummy", "offscreen"):
+        return "terminal"
+    return "terminal" if display_problem(env) else "window"
+
+
+def _offer_terminal(reason: str, stdin: IO[str], err: IO[str]) -> bool:
+    """Say in one line why there is no window; True if the trainee wants the terminal UI."""
+    print(f"callsim play: no game window here: {reason}; try --ui terminal.", file=err)
+    if not stdin.isatty():
+        return False
+    err.write("Play in the terminal instead? [Y/n] ")
+    err.flush()
+    return stdin.readline().strip().lower() in ("", "y", "yes")
+
+
+def run_desk(args: Any, stdin: IO[str] | None = None, stderr: IO[str] | None = None) -> int | None:
+    """`callsim play` with no scenario and the window UI: the full desk (start screen, shifts).
+
+    Returns an exit code, or None when `play` should go on as usual (a scenario or autoplay
+    was given, the terminal was chosen, or the trainee took the terminal for lack of a
+    display; `args.ui` is then set to `terminal`)."""
+    if getattr(args, "scenario", None) or getattr(args, "autoplay", None):
+        return None
+    if choose_ui(args.ui) != "window":
+        return None
+    from simulator.window.app import WindowOptions, run_window
+    from simulator.window.settings import default_path
+
+    options = WindowOptions(
+        speed=args.speed,
+        seed=args.seed,
+        trainee=args.agent_name or "",
+        settings_path=str(default_path()),
+    )
+    try:
+        return run_window(options, extra_dirs=tuple(getattr(args, "scenario_dir", ()) or ()))
+    except NoDisplay as exc:
+        if _offer_terminal(str(exc), stdin or sys.stdin, stderr or sys.stderr):
+            args.ui = "terminal"
+            return None
+        return 2
+
+
+def window_frontend(
+    scenario: Any,
+    *,
+    speed: float = 1.0,
+    agent_name: str | None = None,
+    params: Any = None,
+    stdin: IO[str] | None = None,
+    stderr: IO[str] | None = None,
+) -> Any:
+    """A WindowFrontend, or, with no display, the terminal front-end if the trainee agrees.
+
+    Returns None when there is no display and the terminal was declined (or there is no one
+    at the keyboard to ask)."""
+    err = stderr or sys.stderr
+    stdin = stdin or sys.stdin
+    try:
+        problem = display_problem()
+        if problem:
+            raise NoDisplay(problem)
+        from simulator.frontend.window import WindowFrontend
+
+        hold = int((params or {}).get("hold_checkin_s", 120))
+        return WindowFrontend(
+            scenario=scenario, speed=speed, agent_name=agent_name, hold_limit_s=hold
+        )
+    except NoDisplay as exc:
+        if not _offer_terminal(str(exc), stdin, err):
+            return None
+    from simulator.frontend.terminal import TerminalFrontend
+
+    return TerminalFrontend(speed=speed)

@@ -1,0 +1,99 @@
+"""Screenshots of the start, call (on hold, with captions) and scorecard screens.
+
+They are taken from a real call: the app plays the scenario's ideal path (the choices the
+script marks ideal) through the real engine, writes the transcript, grades it, and saves
+the frames on the way. So the pictures in docs/ show what a trainee sees, not a mock-up.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+import pygame  # noqa: E402
+
+from simulator.window import catalogue  # noqa: E402
+from simulator.window.actions import act  # noqa: E402
+from simulator.window.app import WindowApp, WindowOptions  # noqa: E402
+
+HOLD_SHOT_S = 96  # into the hold: the timer has turned amber, not yet red
+
+
+class FakeClock:
+    """Wall time that moves only when told: frames are reproducible."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def _advance(app: WindowApp, clock: FakeClock, seconds: float, step: float = 0.5) -> None:
+    left = seconds
+    while left > 0:
+        clock.now += min(step, left)
+        left -= step
+        app.pump()
+
+
+def play_ideal_step(app: WindowApp) -> bool:
+    """Pick the ideal response card; False when there is none (the script is done)."""
+    call = app.call
+    if call is None:
+        return False
+    for choice in call.choices:
+        if choice.ideal:
+            app.do(act("choose", n=choice.key))
+            return True
+    return False
+
+
+def take_screenshots(
+    out_dir: str | os.PathLike[str],
+    size: tuple[int, int] = (1280, 800),
+    scenario_id: str = "",
+    trainee: str = "Carla",
+) -> list[Path]:
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    pygame.display.init()
+    pygame.font.init()
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    clock = FakeClock()
+    with tempfile.TemporaryDirectory() as tmp:
+        app = WindowApp(
+            WindowOptions(trainee=trainee, transcript_dir=tmp, sound=False),
+            clock=clock,
+            surface=pygame.Surface(size),
+        )
+        app.load_scenarios()
+        saved = [_save(app, out / "window-start.png")]
+        first = scenario_id or catalogue.rows(app.scenarios, {})[0].id
+        app.do(act("start", scenario=first, trainee=trainee))
+        _advance(app, clock, 4.0)  # two rings
+        app.do(act("answer"))
+        while app.call is not None and not (app.call.view().on_hold):
+            if not play_ideal_step(app):
+                break
+            _advance(app, clock, 1.0)
+        _advance(app, clock, HOLD_SHOT_S - 1, step=1.0)
+        saved.append(_save(app, out / "window-call-hold.png"))
+        while app.call is not None and app.call.phase == "live" and play_ideal_step(app):
+            _advance(app, clock, 1.0)
+        _advance(app, clock, 3.0)
+        if app.screen.name == "scorecard":
+            app.screen.on_key(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RIGHT, mod=0))
+        saved.append(_save(app, out / "window-scorecard.png"))
+        app.close()
+    return saved
+
+
+def _save(app: WindowApp, path: Path) -> Path:
+    app.draw()
+    pygame.image.save(app.surface, str(path))
+    return path
