@@ -4,8 +4,8 @@ One recogniser serves the grader and the simulated caller (DESIGN.md, point
 4), so a phrasing the caller reacts to is one the grader credits. The
 knowledge lives in data, `scoring/phrasing/{agent,caller}.yaml`: regular
 expressions over the normal form of a line (`scoring.normalise`), with
-macros, vetoes (`unless`) and worked examples that the tests check. The act
-labels are documented in docs/acts.md.
+macros, vetoes (`unless`), implied acts (`implies`) and worked examples
+that the tests check. The act labels are documented in docs/acts.md.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ class ActRule:
     veto: re.Pattern[str] | None
     examples: tuple[str, ...]
     counter_examples: tuple[str, ...]
+    implies: tuple[str, ...] = ()
 
     def matches(self, normal: str) -> bool:
         if not self.pattern.search(normal):
@@ -88,8 +89,14 @@ def load_rules(path: Path) -> tuple[ActRule, ...]:
                 veto=veto,
                 examples=tuple(spec.get("examples") or ()),
                 counter_examples=tuple(spec.get("not") or ()),
+                implies=tuple(str(a) for a in spec.get("implies") or ()),
             )
         )
+    names = {r.name for r in rules}
+    for r in rules:
+        for implied in r.implies:
+            if implied not in names:
+                raise PhrasingError(f"{path.name}: act {r.name} implies unknown act {implied}")
     return tuple(rules)
 
 
@@ -111,4 +118,8 @@ def recognise(text: str, speaker: str = "agent") -> frozenset[str]:
     normal = normalise(text)
     if not normal:
         return frozenset()
-    return frozenset(r.name for r in rules_for(speaker) if r.matches(normal))
+    hits = [r for r in rules_for(speaker) if r.matches(normal)]
+    # Some acts contain others by definition (tests/data/README.md rules 11 and
+    # 21: taking ownership is committing to help; offering a transfer or a
+    # message is offering a message), declared in the YAML with `implies`.
+    return frozenset(r.name for r in hits).union(*(r.implies for r in hits))
