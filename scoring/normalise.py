@@ -72,6 +72,11 @@ _BARE_RE = re.compile(
     r"\b(" + "|".join(sorted(map(re.escape, _BARE), key=len, reverse=True)) + r")\b"
 )
 
+# "ill" typed or transcribed for "I'll", only where a verb follows ("I'm ill" stays).
+_ILL = re.compile(
+    r"\bill (?=(?:send|call|get|check|look|have|be|make|put|transfer|email|let|do|see|pass|"
+    r"give|take|find|ring|just|go|try|chase|sort|need|also|book|arrange|note)\b)"
+)
 _NON_WORD = re.compile(r"[^a-z0-9@ ]+")
 _SPACES = re.compile(r"\s+")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -95,6 +100,7 @@ def normalise(text: str) -> str:
     t = t.replace("e-mail", "email")
     t = _NON_WORD.sub(" ", t)
     t = _BARE_RE.sub(lambda m: _BARE[m.group(1)], t)
+    t = _ILL.sub("i will ", t)
     return _SPACES.sub(" ", t).strip()
 
 
