@@ -62,9 +62,17 @@ def name_brand(call: Call, p: Params) -> Check:
 def ask_caller_name(call: Call, p: Params) -> Check:
     asked = first(call.agent_turns, "ask_name")
     volunteered = call.caller_gave_name_at
-    if volunteered is not None and (asked is None or volunteered < asked.index):
-        return na("the caller gave their name before the agent asked")
     early = call.agent_turns[:2]
+    # The exemption is for a name volunteered before the agent asked *within
+    # its window* (its first two lines); one volunteered only after the window
+    # does not excuse a missed ask (tests/scoring/calls/README.md, worked example 01).
+    window_end = early[1].index if len(early) > 1 else call.end_index
+    if (
+        volunteered is not None
+        and volunteered < window_end
+        and (asked is None or volunteered < asked.index)
+    ):
+        return na("the caller gave their name before the agent asked")
     hit = first(early, "ask_name")
     if hit:
         return passed("asks for the caller's name within the first two lines", hit)
