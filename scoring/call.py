@@ -88,11 +88,37 @@ class HoldSegment:
         return self.end_time - self.hold.time
 
 
+# Words a caller and an agent use for the same thing when the agent restates
+# the reason ("parcel never turned up" -> "your delivery hasn't arrived";
+# "charged twice" -> "the double charge"). Each maps to one shared stem.
+_SAME = {
+    "twice": "dup", "double": "dup", "duplicate": "dup", "duplicated": "dup",
+    "parcel": "deliver", "package": "deliver", "delivery": "deliver", "shipment": "deliver",
+    "bill": "bill", "invoice": "bill", "statement": "bill",
+    "fee": "charge", "charge": "charge", "charged": "charge", "charges": "charge",
+    "money": "refund", "refund": "refund", "refunded": "refund", "reimburse": "refund",
+    "booking": "book", "reservation": "book", "appointment": "book",
+    "broken": "break", "broke": "break", "damaged": "break", "faulty": "break",
+    "cancel": "cancel", "cancelled": "cancel", "canceled": "cancel", "cancellation": "cancel",
+    "move": "move", "moving": "move", "reschedule": "move", "rescheduled": "move",
+    "password": "login", "login": "login", "log": "login", "locked": "login",
+}  # fmt: skip
+
+
 def stem(word: str) -> str:
-    """A light suffix stripper: enough to match "waterproofing" with "waterproof"."""
+    """A light suffix stripper: enough to match "waterproofing" with "waterproof".
+
+    "charge", "charged" and "charging" all become "charg" (a final "e" is
+    dropped too), and a few everyday synonyms share a stem (`_SAME`).
+    """
+    if word in _SAME:
+        return _SAME[word]
     for suffix, repl in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("ly", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: len(word) - len(suffix)] + repl
+            word = word[: len(word) - len(suffix)] + repl
+            break
+    if word.endswith("e") and len(word) > 4:
+        word = word[:-1]
     return word
 
 
