@@ -253,5 +253,5 @@ def has_timeframe(text: str) -> bool:
 def mentions_clock_time(text: str) -> bool:
     t = normalise(text)
     return bool(
-        _CLOCK.search(t) or _DAYS.search(t) or re.search(r"\b(?:morning|afternoon|evening)\b", t)
+        _CLOCK.search(t) or _DAYS.search(t) or re.search(r"\b(?:mornings?|afternoons?|evenings?)\b", t)
     )

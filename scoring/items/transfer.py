@@ -285,7 +285,10 @@ def voicemail_choice(call: Call, p: Params) -> Check:
     at, consult = missed[0]
     later_transfers = [i for i, _ in call.transfers if i > at]
     end = later_transfers[0] if later_transfers else call.end_index
-    offer = first(call.agent_between(at, end), "offer_voicemail_choice")
+    # "Before either happens" is the only timing the spec sets, so an offer made
+    # before the consult ("if she doesn't pick up, would you rather ...") counts.
+    start = max((i for i, _ in call.transfers if i < at), default=0)
+    offer = first(call.agent_between(start, end), "offer_voicemail_choice")
     if offer:
         return passed("offers a message or the voice mailbox", consult, offer)
     return failed("no choice of message or voice mailbox offered", consult)
