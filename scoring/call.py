@@ -46,6 +46,14 @@ _NAME_ONLY = re.compile(
 )
 
 
+# Words too common to stand alone for a brand ("First", "National" ...).
+_GENERIC_BRAND_WORDS = _STOP | frozenset(
+    """first national american united global general central premier county city state
+    royal golden metro north south east west northern southern eastern western
+    western pacific atlantic advanced quality express direct family community
+    business services service group market insurance medical health""".split()
+)
+
 _PHONE_ASK = r"\b(?:phone|number to|call you|reach you|callback|call back|cell|mobile|telephone)\b"
 _ID_WORDS = (
     r"\b(?:order|account|member|membership|invoice|shipment|tracking|policy|customer|reference|"
@@ -198,14 +206,24 @@ class Call:
         return ""
 
     def says_brand(self, text: str) -> bool:
+        """Does the line name the brand, in full or in a recognisable short form?
+
+        "&" reads as "and"; corporate suffixes may be dropped; the first and last
+        words ("Greenfield Shelter" for Greenfield County Animal Shelter) or a
+        distinctive first word alone ("Dalesway" for Dalesway Coaches) count.
+        """
         if not self.brand:
             return False
-        brand = normalise(self.brand)
-        line = normalise(text)
+        brand = normalise(self.brand.replace("&", " and "))
+        line = normalise(text.replace("&", " and "))
         core = _CORP_SUFFIX.sub(" ", brand).split()
-        candidates = {brand, " ".join(core)}
+        candidates = {brand, " ".join(core), " ".join(w for w in core if w != "and")}
         if " ".join(core).replace(" ", ""):
             candidates.add(" ".join(core).replace(" ", ""))
+        if len(core) > 2:
+            candidates.add(f"{core[0]} {core[-1]}")
+        if len(core) > 1 and len(core[0]) >= 6 and core[0] not in _GENERIC_BRAND_WORDS:
+            candidates.add(core[0])
         padded, squeezed = f" {line} ", line.replace(" ", "")
         return any(
             c and (f" {c} " in padded or (len(c) > 5 and c.replace(" ", "") in squeezed))
