@@ -54,7 +54,10 @@ _GENERIC_BRAND_WORDS = _STOP | frozenset(
     business services service group market insurance medical health""".split()
 )
 
-_PHONE_ASK = r"\b(?:phone|number to|call you|reach you|callback|call back|cell|mobile|telephone)\b"
+_PHONE_ASK = (
+    r"\b(?:phone|number to|call you|reach you|callback|call back|cell|mobile|telephone|"
+    r"best number|a number|your number|contact number|number for (?:you|him|her|them))\b"
+)
 _ID_WORDS = (
     r"\b(?:order|account|member|membership|invoice|shipment|tracking|policy|customer|reference|"
     r"confirmation|case|claim|ticket|id|booking|reservation|loyalty|card|pro|bill of lading|po|"

@@ -103,11 +103,13 @@ def mentions_id(text: str, ident: str) -> bool:
 
 _PHONE_SHAPE = re.compile(
     r"(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}\b|\b\d{3}[.-]\d{4}\b"
+    # UK and international: 07700 900227, 0161 496 0500, +44 7700 900123
+    r"|\b0\d{3,4}[\s.-]\d{3}[\s.-]?\d{3,4}\b|\+\d{1,3}[\s.-]?\d{2,4}[\s.-]\d{3,4}[\s.-]?\d{3,4}\b"
 )
 
 
 def has_phone_shape(text: str) -> bool:
-    """A written phone number (555-614-2200, (614) 555-0193, 555.0193)."""
+    """A written phone number (555-614-2200, (614) 555-0193, 555.0193, 07700 900227)."""
     return bool(_PHONE_SHAPE.search(fold(text)))
 
 
