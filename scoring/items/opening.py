@@ -81,6 +81,11 @@ def ask_caller_name(call: Call, p: Params) -> Check:
     return failed("never asks for the caller's name", *early[:1])
 
 
+# Reading a name back letter by letter ("Szymanski, S-Z-Y-M-A-N-S-K-I?") checks
+# the spelling; it does not address the caller (calls/README.md).
+_SPELLS_OUT = re.compile(r"\b(?:[a-z] ){3,}[a-z]\b")
+
+
 @item(
     "open.use_caller_name",
     "Uses the caller's name",
@@ -91,7 +96,11 @@ def use_caller_name(call: Call, p: Params) -> Check:
     known = call.name_known_at
     if known is None:
         return na("the caller's name never became known")
-    uses = [t for t in call.agent_turns if t.index >= known and call.names_caller(t)]
+    uses = [
+        t
+        for t in call.agent_turns
+        if t.index >= known and call.names_caller(t) and not _SPELLS_OUT.search(t.normal)
+    ]
     if len(uses) >= 2:
         return passed(f"uses the caller's name in {len(uses)} agent lines", *uses[:3])
     if uses:
