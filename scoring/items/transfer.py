@@ -54,6 +54,16 @@ def product_kept(call: Call, p: Params) -> Check:
     own = first(call.agent_turns, "ownership")
     if own:
         return passed("not transferred; the agent owns the research and follow-up", own)
+    # Consulting a colleague during a hold and passing the answer on is owning
+    # it (README-transfer.md, xfer.product_kept).
+    consulted = [
+        e for i, e in call.events("consult") if e.get("result") == "answered" and call.on_hold_at(i)
+    ]
+    if consulted:
+        return passed(
+            "not transferred; the agent consulted during a hold and relayed the answer",
+            consulted[0],
+        )
     return failed("not transferred, but the agent takes no ownership of the research")
 
 
