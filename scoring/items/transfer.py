@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 
 from scoring.call import Call, Turn, name_tokens
-from scoring.extract import emails, has_phone_shape, is_role_mailbox, mentions_digits
+from scoring.extract import (
+    emails,
+    has_phone_shape,
+    is_role_mailbox,
+    mentions_digits,
+    spoken_digits,
+)
 from scoring.items.base import Check, Params, failed, first, item, na, passed
 from scoring.normalise import normalise
 
@@ -17,7 +23,11 @@ _NOT_CUSTOMER = re.compile(
     r"\b(?:emergency|hospital|accident|my (?:wife|husband|son|daughter|mother|mom|mum|father|"
     r"dad|brother|sister|partner|kid|child|grandson|granddaughter)|his (?:wife|mother|father)|"
     r"her (?:husband|mother|father)|family|i work (?:here|with|in|at)|colleague|coworker|"
-    r"co worker|from (?:the )?(?:\w+ )?(?:office|branch|team|department|warehouse))\b"
+    r"co worker|from (?:the )?(?:\w+ )?(?:office|branch|team|department|warehouse)|"
+    # an employee reaching a colleague: "I'm one of the install leads", "my crew"
+    r"one of (?:the|your|our) (?:\w+ ){0,2}(?:leads|techs|technicians|drivers|installers|"
+    r"engineers|reps|fitters|staff|nurses|agents)|i work for you|my crew|"
+    r"(?:install|field|site|crew|team|shift) (?:lead|leader|supervisor))\b"
 )
 
 
@@ -91,7 +101,7 @@ def no_internal_contacts(call: Call, p: Params) -> Check:
         personal = [
             e for e in emails(turn.text) if e not in said_by_caller and not is_role_mailbox(e)
         ]
-        text = normalise(turn.text)
+        text = spoken_digits(normalise(turn.text))  # "extension four-two-oh-seven" too
         if personal or _INTERNAL_CONTACT.search(text):
             return failed("gives out an internal person's contact", turn)
     return passed("no internal person's number, extension or email given")
