@@ -4,8 +4,8 @@ One recogniser serves the grader and the simulated caller (DESIGN.md, point
 4), so a phrasing the caller reacts to is one the grader credits. The
 knowledge lives in data, `scoring/phrasing/{agent,caller}.yaml`: regular
 expressions over the normal form of a line (`scoring.normalise`), with
-macros, vetoes (`unless`), implied acts (`implies`) and worked examples
-that the tests check. The act labels are documented in docs/acts.md.
+macros, a condition the whole line must also meet (`requires`), vetoes
+(`unless`), implied acts (`implies`) and worked examples that the tests check. The act labels are documented in docs/acts.md.
 """
 
 from __future__ import annotations
@@ -39,8 +39,11 @@ class ActRule:
     examples: tuple[str, ...]
     counter_examples: tuple[str, ...]
     implies: tuple[str, ...] = ()
+    requires: re.Pattern[str] | None = None
 
     def matches(self, normal: str) -> bool:
+        if self.requires is not None and not self.requires.search(normal):
+            return False
         if not self.pattern.search(normal):
             return False
         return not (self.veto and self.veto.search(normal))
@@ -82,6 +85,7 @@ def load_rules(path: Path) -> tuple[ActRule, ...]:
         if not isinstance(spec, dict) or not spec.get("patterns"):
             raise PhrasingError(f"{where}: needs a non-empty 'patterns' list")
         veto = _compile(spec["unless"], macros, where) if spec.get("unless") else None
+        needs = _compile(spec["requires"], macros, where) if spec.get("requires") else None
         rules.append(
             ActRule(
                 name=str(name),
@@ -90,6 +94,7 @@ def load_rules(path: Path) -> tuple[ActRule, ...]:
                 examples=tuple(spec.get("examples") or ()),
                 counter_examples=tuple(spec.get("not") or ()),
                 implies=tuple(str(a) for a in spec.get("implies") or ()),
+                requires=needs,
             )
         )
     names = {r.name for r in rules}
