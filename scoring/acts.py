@@ -41,12 +41,13 @@ class ActRule:
     implies: tuple[str, ...] = ()
     requires: re.Pattern[str] | None = None
 
-    def matches(self, normal: str) -> bool:
-        if self.requires is not None and not self.requires.search(normal):
+    def matches(self, padded: str) -> bool:
+        """Does the act match `padded` (" " + the normal form of a line; see `_compile`)?"""
+        if self.requires is not None and not self.requires.search(padded):
             return False
-        if not self.pattern.search(normal):
+        if not self.pattern.search(padded):
             return False
-        return not (self.veto and self.veto.search(normal))
+        return not (self.veto and self.veto.search(padded))
 
 
 def _expand(pattern: str, macros: Mapping[str, str], where: str) -> str:
@@ -62,10 +63,18 @@ def _expand(pattern: str, macros: Mapping[str, str], where: str) -> str:
     return pattern
 
 
+# Patterns are matched against " " + the normal form: every pattern is compiled
+# to start with that literal space, which both marks a word start (the space or
+# the padded line start comes before) and lets the regex engine jump from space
+# to space instead of trying every character. A "^" in a pattern (line start)
+# becomes "just after the padding space".
+_LINE_START = re.compile(r"(?<!\[)(?<!\\)\^")
+
+
 def _compile(patterns: list[str], macros: Mapping[str, str], where: str) -> re.Pattern[str]:
-    parts = [f"(?:{_expand(str(p), macros, where)})" for p in patterns]
+    parts = [f"(?:{_LINE_START.sub('(?<=^ )', _expand(str(p), macros, where))})" for p in patterns]
     try:
-        return re.compile(r"(?<![a-z0-9])(?:" + "|".join(parts) + r")(?![a-z0-9])")
+        return re.compile(" (?:" + "|".join(parts) + r")(?![a-z0-9])")
     except re.error as exc:
         raise PhrasingError(f"{where}: bad pattern: {exc}") from None
 
@@ -123,7 +132,8 @@ def recognise(text: str, speaker: str = "agent") -> frozenset[str]:
     normal = normalise(text)
     if not normal:
         return frozenset()
-    hits = [r for r in rules_for(speaker) if r.matches(normal)]
+    padded = " " + normal
+    hits = [r for r in rules_for(speaker) if r.matches(padded)]
     # Some acts contain others by definition (tests/data/README.md rules 11 and
     # 21: taking ownership is committing to help; offering a transfer or a
     # message is offering a message), declared in the YAML with `implies`.
