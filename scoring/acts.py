@@ -5,7 +5,8 @@ One recogniser serves the grader and the simulated caller (DESIGN.md, point
 knowledge lives in data, `scoring/phrasing/{agent,caller}.yaml`: regular
 expressions over the normal form of a line (`scoring.normalise`), with
 macros, a condition the whole line must also meet (`requires`), vetoes
-(`unless`), implied acts (`implies`) and worked examples that the tests check. The act labels are documented in docs/acts.md.
+(`unless`), implied acts (`implies`) and worked examples that the tests
+check. The act labels are documented in docs/acts.md.
 """
 
 from __future__ import annotations

@@ -53,6 +53,7 @@ def _contraction(m: re.Match[str]) -> str:
         return f"{m.group('is')} is"
     return _FIXED[m.group(0)]
 
+
 # Speech recognisers and hurried typists drop apostrophes.
 _BARE = {
     "im": "i am", "youre": "you are", "theyre": "they are", "dont": "do not",
