@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -88,6 +89,9 @@ def test_shipped_implied_acts() -> None:
     )
 
 
+_TRAILING_LOOKAROUND = re.compile(r"\(\?<?[!=][^()]*\)$")
+
+
 def test_no_pattern_ends_in_a_space() -> None:
     """A pattern ending in a space can never match: a word character must follow it."""
     for speaker in SPEAKERS:
@@ -95,4 +99,7 @@ def test_no_pattern_ends_in_a_space() -> None:
         for name, spec in data["acts"].items():
             for key in ("patterns", "unless", "requires"):
                 for pat in spec.get(key) or ():
-                    assert not str(pat).endswith(" "), f"{speaker}.{name} {key}: {pat!r}"
+                    end = str(pat)
+                    while (cut := _TRAILING_LOOKAROUND.sub("", end)) != end:
+                        end = cut
+                    assert not end.endswith(" "), f"{speaker}.{name} {key}: {pat!r}"
