@@ -44,13 +44,16 @@ _FIXED = {
 # One pass over the line; alternatives are tried in this order at each position.
 _CONTRACTIONS = re.compile(
     r"\bcan'?t\b|\bcannot\b|\bwon'?t\b|\bshan't\b|\bain't\b|\blet's\b|\by'all\b|n't\b|"
-    r"'ll\b|'re\b|'ve\b|'m\b|'d\b|\b(?P<is>" + _IS_WORDS + r")'s\b|'s\b|s'(?=\s|$)"
+    r"'ll\b|'re\b|'ve\b|'m\b|'d\b|\b(?P<is>" + _IS_WORDS + r")'s\b(?! been\b| got\b)|"
+    r"'s(?= been\b| got\b)|'s\b|s'(?=\s|$)"
 )
 
 
 def _contraction(m: re.Match[str]) -> str:
     if m.group("is"):
         return f"{m.group('is')} is"
+    if m.group(0) == "'s" and m.string.startswith((" been", " got"), m.end()):
+        return " has"  # "the refund's been issued" -> "the refund has been issued"
     return _FIXED[m.group(0)]
 
 
