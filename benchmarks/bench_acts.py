@@ -2,7 +2,11 @@
 
 Prints precision, recall and F1 per act, exact-match rate per line, and the
 micro-averaged figures. The corpus was written independently of the phrasing
-files (tests/data/README.md). Usage: python benchmarks/bench_acts.py [--errors ACT]
+files (tests/data/README.md). Usage:
+
+    python benchmarks/bench_acts.py [--split dev|test|all] [--errors ACT]
+
+Tune only on `--split dev` errors; `test` is held out (benchmarks/splits.py).
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.splits import SPLITS, corpus_split, keep  # noqa: E402
 from scoring.acts import act_names, recognise  # noqa: E402
 
 
@@ -25,8 +30,10 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--corpus", default=str(ROOT / "tests/data/acts_corpus.yaml"))
     ap.add_argument("--errors", metavar="ACT", help="list the misses and false alarms of ACT")
+    ap.add_argument("--split", choices=SPLITS, default="all", help="which part of the corpus")
     args = ap.parse_args()
-    data = yaml.safe_load(Path(args.corpus).read_text(encoding="utf-8"))
+    rows = yaml.safe_load(Path(args.corpus).read_text(encoding="utf-8"))
+    data = [row for i, row in enumerate(rows) if keep(corpus_split(i), args.split)]
     tp: Counter[str] = Counter()
     fp: Counter[str] = Counter()
     fn: Counter[str] = Counter()
@@ -56,7 +63,8 @@ def main() -> int:
         print(f"{act:38} {p:6.2f} {r:6.2f} {f:6.2f} {tp[act]:3} {fp[act]:3} {fn[act]:3}")
     TP, FP, FN = sum(tp.values()), sum(fp.values()), sum(fn.values())
     p, r = TP / (TP + FP), TP / (TP + FN)
-    print(f"\nlines: {len(data)}  exact-match lines: {exact / len(data):.1%}")
+    print(f"\nsplit: {args.split}  lines: {len(data)}", end="")
+    print(f"  exact-match lines: {exact / len(data):.1%}")
     print(f"micro precision {p:.3f}  recall {r:.3f}  F1 {2 * p * r / (p + r):.3f}")
     print(f"time: {elapsed * 1000 / len(data):.3f} ms per line (first pass, cold cache)")
     return 0

@@ -4,8 +4,9 @@ One recogniser serves the grader and the simulated caller (DESIGN.md, point
 4), so a phrasing the caller reacts to is one the grader credits. The
 knowledge lives in data, `scoring/phrasing/{agent,caller}.yaml`: regular
 expressions over the normal form of a line (`scoring.normalise`), with
-macros, vetoes (`unless`) and worked examples that the tests check. The act
-labels are documented in docs/acts.md.
+macros, a condition the whole line must also meet (`requires`), vetoes
+(`unless`), implied acts (`implies`) and worked examples that the tests
+check. The act labels are documented in docs/acts.md.
 """
 
 from __future__ import annotations
@@ -38,11 +39,16 @@ class ActRule:
     veto: re.Pattern[str] | None
     examples: tuple[str, ...]
     counter_examples: tuple[str, ...]
+    implies: tuple[str, ...] = ()
+    requires: re.Pattern[str] | None = None
 
-    def matches(self, normal: str) -> bool:
-        if not self.pattern.search(normal):
+    def matches(self, padded: str) -> bool:
+        """Does the act match `padded` (" " + the normal form of a line; see `_compile`)?"""
+        if self.requires is not None and not self.requires.search(padded):
             return False
-        return not (self.veto and self.veto.search(normal))
+        if not self.pattern.search(padded):
+            return False
+        return not (self.veto and self.veto.search(padded))
 
 
 def _expand(pattern: str, macros: Mapping[str, str], where: str) -> str:
@@ -58,10 +64,18 @@ def _expand(pattern: str, macros: Mapping[str, str], where: str) -> str:
     return pattern
 
 
+# Patterns are matched against " " + the normal form: every pattern is compiled
+# to start with that literal space, which both marks a word start (the space or
+# the padded line start comes before) and lets the regex engine jump from space
+# to space instead of trying every character. A "^" in a pattern (line start)
+# becomes "just after the padding space".
+_LINE_START = re.compile(r"(?<!\[)(?<!\\)\^")
+
+
 def _compile(patterns: list[str], macros: Mapping[str, str], where: str) -> re.Pattern[str]:
-    parts = [f"(?:{_expand(str(p), macros, where)})" for p in patterns]
+    parts = [f"(?:{_LINE_START.sub('(?<=^ )', _expand(str(p), macros, where))})" for p in patterns]
     try:
-        return re.compile(r"(?<![a-z0-9])(?:" + "|".join(parts) + r")(?![a-z0-9])")
+        return re.compile(" (?:" + "|".join(parts) + r")(?![a-z0-9])")
     except re.error as exc:
         raise PhrasingError(f"{where}: bad pattern: {exc}") from None
 
@@ -81,6 +95,7 @@ def load_rules(path: Path) -> tuple[ActRule, ...]:
         if not isinstance(spec, dict) or not spec.get("patterns"):
             raise PhrasingError(f"{where}: needs a non-empty 'patterns' list")
         veto = _compile(spec["unless"], macros, where) if spec.get("unless") else None
+        needs = _compile(spec["requires"], macros, where) if spec.get("requires") else None
         rules.append(
             ActRule(
                 name=str(name),
@@ -88,8 +103,15 @@ def load_rules(path: Path) -> tuple[ActRule, ...]:
                 veto=veto,
                 examples=tuple(spec.get("examples") or ()),
                 counter_examples=tuple(spec.get("not") or ()),
+                implies=tuple(str(a) for a in spec.get("implies") or ()),
+                requires=needs,
             )
         )
+    names = {r.name for r in rules}
+    for r in rules:
+        for implied in r.implies:
+            if implied not in names:
+                raise PhrasingError(f"{path.name}: act {r.name} implies unknown act {implied}")
     return tuple(rules)
 
 
@@ -111,4 +133,9 @@ def recognise(text: str, speaker: str = "agent") -> frozenset[str]:
     normal = normalise(text)
     if not normal:
         return frozenset()
-    return frozenset(r.name for r in rules_for(speaker) if r.matches(normal))
+    padded = " " + normal
+    hits = [r for r in rules_for(speaker) if r.matches(padded)]
+    # Some acts contain others by definition (tests/data/README.md rules 11 and
+    # 21: taking ownership is committing to help; offering a transfer or a
+    # message is offering a message), declared in the YAML with `implies`.
+    return frozenset(r.name for r in hits).union(*(r.implies for r in hits))

@@ -46,7 +46,18 @@ _NAME_ONLY = re.compile(
 )
 
 
-_PHONE_ASK = r"\b(?:phone|number to|call you|reach you|callback|call back|cell|mobile|telephone)\b"
+# Words too common to stand alone for a brand ("First", "National" ...).
+_GENERIC_BRAND_WORDS = _STOP | frozenset(
+    """first national american united global general central premier county city state
+    royal golden metro north south east west northern southern eastern western
+    western pacific atlantic advanced quality express direct family community
+    business services service group market insurance medical health""".split()
+)
+
+_PHONE_ASK = (
+    r"\b(?:phone|number to|call you|reach you|callback|call back|cell|mobile|telephone|"
+    r"best number|a number|your number|contact number|number for (?:you|him|her|them))\b"
+)
 _ID_WORDS = (
     r"\b(?:order|account|member|membership|invoice|shipment|tracking|policy|customer|reference|"
     r"confirmation|case|claim|ticket|id|booking|reservation|loyalty|card|pro|bill of lading|po|"
@@ -88,11 +99,37 @@ class HoldSegment:
         return self.end_time - self.hold.time
 
 
+# Words a caller and an agent use for the same thing when the agent restates
+# the reason ("parcel never turned up" -> "your delivery hasn't arrived";
+# "charged twice" -> "the double charge"). Each maps to one shared stem.
+_SAME = {
+    "twice": "dup", "double": "dup", "duplicate": "dup", "duplicated": "dup",
+    "parcel": "deliver", "package": "deliver", "delivery": "deliver", "shipment": "deliver",
+    "bill": "bill", "invoice": "bill", "statement": "bill",
+    "fee": "charge", "charge": "charge", "charged": "charge", "charges": "charge",
+    "money": "refund", "refund": "refund", "refunded": "refund", "reimburse": "refund",
+    "booking": "book", "reservation": "book", "appointment": "book",
+    "broken": "break", "broke": "break", "damaged": "break", "faulty": "break",
+    "cancel": "cancel", "cancelled": "cancel", "canceled": "cancel", "cancellation": "cancel",
+    "move": "move", "moving": "move", "reschedule": "move", "rescheduled": "move",
+    "password": "login", "login": "login", "log": "login", "locked": "login",
+}  # fmt: skip
+
+
 def stem(word: str) -> str:
-    """A light suffix stripper: enough to match "waterproofing" with "waterproof"."""
+    """A light suffix stripper: enough to match "waterproofing" with "waterproof".
+
+    "charge", "charged" and "charging" all become "charg" (a final "e" is
+    dropped too), and a few everyday synonyms share a stem (`_SAME`).
+    """
+    if word in _SAME:
+        return _SAME[word]
     for suffix, repl in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("ly", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: len(word) - len(suffix)] + repl
+            word = word[: len(word) - len(suffix)] + repl
+            break
+    if word.endswith("e") and len(word) > 4:
+        word = word[:-1]
     return word
 
 
@@ -172,14 +209,24 @@ class Call:
         return ""
 
     def says_brand(self, text: str) -> bool:
+        """Does the line name the brand, in full or in a recognisable short form?
+
+        "&" reads as "and"; corporate suffixes may be dropped; the first and last
+        words ("Greenfield Shelter" for Greenfield County Animal Shelter) or a
+        distinctive first word alone ("Dalesway" for Dalesway Coaches) count.
+        """
         if not self.brand:
             return False
-        brand = normalise(self.brand)
-        line = normalise(text)
+        brand = normalise(self.brand.replace("&", " and "))
+        line = normalise(text.replace("&", " and "))
         core = _CORP_SUFFIX.sub(" ", brand).split()
-        candidates = {brand, " ".join(core)}
+        candidates = {brand, " ".join(core), " ".join(w for w in core if w != "and")}
         if " ".join(core).replace(" ", ""):
             candidates.add(" ".join(core).replace(" ", ""))
+        if len(core) > 2:
+            candidates.add(f"{core[0]} {core[-1]}")
+        if len(core) > 1 and len(core[0]) >= 6 and core[0] not in _GENERIC_BRAND_WORDS:
+            candidates.add(core[0])
         padded, squeezed = f" {line} ", line.replace(" ", "")
         return any(
             c and (f" {c} " in padded or (len(c) > 5 and c.replace(" ", "") in squeezed))

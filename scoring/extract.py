@@ -32,11 +32,21 @@ def _is_digitish(tok: str) -> bool:
     return tok.isdigit() or (tok in _DIGIT_WORDS and tok not in ("o", "oh"))
 
 
+_PLACES = {"hundred": 2, "thousand": 3}
+
+
+def _place_zeros(place: str, nxt: str) -> str:
+    """Zeros a spoken place word adds: "nine hundred" -> 900, "nine hundred five" -> 905."""
+    zeros = _PLACES[place]
+    return "0" * (zeros - 1 if _is_digitish(nxt) else zeros)
+
+
 @lru_cache(maxsize=65536)
 def spoken_digits(text: str) -> str:
     """The line with spoken digit sequences turned into digit strings.
 
-    "five five five, oh one nine three" -> "555 0193"; "double five" -> "55".
+    "five five five, oh one nine three" -> "555 0193"; "double five" -> "55";
+    "extension nine hundred" -> "extension 900".
     "oh"/"o" count as zero only next to other digits, so "Oh, okay" stays words.
     Runs of digits separated only by spaces, dashes or dots are joined.
     """
@@ -58,6 +68,8 @@ def spoken_digits(text: str) -> str:
             run += "0"
         elif tok in _DIGIT_WORDS and tok not in ("oh", "o"):
             run += _DIGIT_WORDS[tok]
+        elif tok in _PLACES and run:
+            run += _place_zeros(tok, nxt)
         else:
             if run:
                 out.append(run)
@@ -103,11 +115,13 @@ def mentions_id(text: str, ident: str) -> bool:
 
 _PHONE_SHAPE = re.compile(
     r"(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}\b|\b\d{3}[.-]\d{4}\b"
+    # UK and international: 07700 900227, 0161 496 0500, +44 7700 900123
+    r"|\b0\d{3,4}[\s.-]\d{3}[\s.-]?\d{3,4}\b|\+\d{1,3}[\s.-]?\d{2,4}[\s.-]\d{3,4}[\s.-]?\d{3,4}\b"
 )
 
 
 def has_phone_shape(text: str) -> bool:
-    """A written phone number (555-614-2200, (614) 555-0193, 555.0193)."""
+    """A written phone number (555-614-2200, (614) 555-0193, 555.0193, 07700 900227)."""
     return bool(_PHONE_SHAPE.search(fold(text)))
 
 
@@ -253,5 +267,7 @@ def has_timeframe(text: str) -> bool:
 def mentions_clock_time(text: str) -> bool:
     t = normalise(text)
     return bool(
-        _CLOCK.search(t) or _DAYS.search(t) or re.search(r"\b(?:morning|afternoon|evening)\b", t)
+        _CLOCK.search(t)
+        or _DAYS.search(t)
+        or re.search(r"\b(?:mornings?|afternoons?|evenings?)\b", t)
     )

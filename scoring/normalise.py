@@ -35,24 +35,27 @@ _IS_WORDS = (
     "it|that|what|there|here|he|she|who|where|how|when|why|everything|nothing|"
     "something|someone|somebody|today|this|name"
 )
-_CONTRACTIONS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"\bcan'?t\b"), "can not"),
-    (re.compile(r"\bcannot\b"), "can not"),
-    (re.compile(r"\bwon'?t\b"), "will not"),
-    (re.compile(r"\bshan't\b"), "shall not"),
-    (re.compile(r"\bain't\b"), "is not"),
-    (re.compile(r"\blet's\b"), "let us"),
-    (re.compile(r"\by'all\b"), "you all"),
-    (re.compile(r"n't\b"), " not"),
-    (re.compile(r"'ll\b"), " will"),
-    (re.compile(r"'re\b"), " are"),
-    (re.compile(r"'ve\b"), " have"),
-    (re.compile(r"'m\b"), " am"),
-    (re.compile(r"'d\b"), " would"),
-    (re.compile(rf"\b({_IS_WORDS})'s\b"), r"\1 is"),
-    (re.compile(r"'s\b"), ""),
-    (re.compile(r"s'(?=\s|$)"), "s"),
-]
+_FIXED = {
+    "can't": "can not", "cant": "can not", "cannot": "can not", "won't": "will not",
+    "wont": "will not", "shan't": "shall not", "ain't": "is not", "let's": "let us",
+    "y'all": "you all", "n't": " not", "'ll": " will", "'re": " are", "'ve": " have",
+    "'m": " am", "'d": " would", "'s": "", "s'": "s",
+}  # fmt: skip
+# One pass over the line; alternatives are tried in this order at each position.
+_CONTRACTIONS = re.compile(
+    r"\bcan'?t\b|\bcannot\b|\bwon'?t\b|\bshan't\b|\bain't\b|\blet's\b|\by'all\b|n't\b|"
+    r"'ll\b|'re\b|'ve\b|'m\b|'d\b|\b(?P<is>" + _IS_WORDS + r")'s\b(?! been\b| got\b)|"
+    r"'s(?= been\b| got\b)|'s\b|s'(?=\s|$)"
+)
+
+
+def _contraction(m: re.Match[str]) -> str:
+    if m.group("is"):
+        return f"{m.group('is')} is"
+    if m.group(0) == "'s" and m.string.startswith((" been", " got"), m.end()):
+        return " has"  # "the refund's been issued" -> "the refund has been issued"
+    return _FIXED[m.group(0)]
+
 
 # Speech recognisers and hurried typists drop apostrophes.
 _BARE = {
@@ -72,6 +75,11 @@ _BARE_RE = re.compile(
     r"\b(" + "|".join(sorted(map(re.escape, _BARE), key=len, reverse=True)) + r")\b"
 )
 
+# "ill" typed or transcribed for "I'll", only where a verb follows ("I'm ill" stays).
+_ILL = re.compile(
+    r"\bill (?=(?:send|call|get|check|look|have|be|make|put|transfer|email|let|do|see|pass|"
+    r"give|take|find|ring|just|go|try|chase|sort|need|also|book|arrange|note)\b)"
+)
 _NON_WORD = re.compile(r"[^a-z0-9@ ]+")
 _SPACES = re.compile(r"\s+")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -89,12 +97,12 @@ def normalise(text: str) -> str:
     t = fold(text)
     t = _EMAIL.sub(" email address ", t)
     t = _APOS_RUN.sub("'", t)
-    for pattern, repl in _CONTRACTIONS:
-        t = pattern.sub(repl, t)
+    t = _CONTRACTIONS.sub(_contraction, t)
     t = t.replace("'", " ")
     t = t.replace("e-mail", "email")
     t = _NON_WORD.sub(" ", t)
     t = _BARE_RE.sub(lambda m: _BARE[m.group(1)], t)
+    t = _ILL.sub("i will ", t)
     return _SPACES.sub(" ", t).strip()
 
 

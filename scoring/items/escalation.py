@@ -2,9 +2,34 @@
 
 from __future__ import annotations
 
-from scoring.call import Call
+import re
+
+from scoring.call import Call, Turn
 from scoring.extract import has_timeframe
 from scoring.items.base import Check, Params, failed, first, item, na, passed
+
+# The agent will come back with someone else's answer: "I'll check with our
+# warehouse team and call you back", "I'll go over it with him and come back
+# to you" (README-transfer.md: if the agent will come back with another team's
+# answer, the item applies).
+_RELAYS = re.compile(
+    r"\b(?:check|checking|ask|asking|confirm|consult|speak|talk|find out|hear back|go over it|"
+    r"go over that|go over this|run it by|run this by|get (?:an? |the )?(?:answer|details|info\w*))"
+    r"\b(?: \w+){0,5} (?:with|from|by) (?:our|the|my|them|him|her)\b"
+)
+_THIRD_PARTY_CALL = re.compile(r"^(?!(?:\w+ ){0,2}(?:i|we)\b)")
+
+
+def _depends_on_others(call: Call) -> Turn | None:
+    """The first line saying another team, expert or colleague will answer or call."""
+    for turn in call.agent_turns:
+        if turn.has("handoff"):
+            return turn
+        if turn.has("ownership", "promise_callback") and _RELAYS.search(turn.normal):
+            return turn
+        if turn in call.callback_turns and _THIRD_PARTY_CALL.match(turn.normal):
+            return turn
+    return None
 
 
 @item(
@@ -14,7 +39,7 @@ from scoring.items.base import Check, Params, failed, first, item, na, passed
     "004",
 )
 def expert_eta(call: Call, p: Params) -> Check:
-    handoff = first(call.agent_turns, "handoff")
+    handoff = _depends_on_others(call)
     if handoff is None or call.transfers:
         return na(
             "nothing handed to an expert or another team"

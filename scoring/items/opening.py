@@ -62,15 +62,28 @@ def name_brand(call: Call, p: Params) -> Check:
 def ask_caller_name(call: Call, p: Params) -> Check:
     asked = first(call.agent_turns, "ask_name")
     volunteered = call.caller_gave_name_at
-    if volunteered is not None and (asked is None or volunteered < asked.index):
-        return na("the caller gave their name before the agent asked")
     early = call.agent_turns[:2]
+    # The exemption is for a name volunteered before the agent asked *within
+    # its window* (its first two lines); one volunteered only after the window
+    # does not excuse a missed ask (tests/scoring/calls/README.md, worked example 01).
+    window_end = early[1].index if len(early) > 1 else call.end_index
+    if (
+        volunteered is not None
+        and volunteered < window_end
+        and (asked is None or volunteered < asked.index)
+    ):
+        return na("the caller gave their name before the agent asked")
     hit = first(early, "ask_name")
     if hit:
         return passed("asks for the caller's name within the first two lines", hit)
     if asked:
         return failed("asks for the name only later in the call", asked)
     return failed("never asks for the caller's name", *early[:1])
+
+
+# Reading a name back letter by letter ("Szymanski, S-Z-Y-M-A-N-S-K-I?") checks
+# the spelling; it does not address the caller (calls/README.md).
+_SPELLS_OUT = re.compile(r"\b(?:[a-z] ){3,}[a-z]\b")
 
 
 @item(
@@ -83,7 +96,11 @@ def use_caller_name(call: Call, p: Params) -> Check:
     known = call.name_known_at
     if known is None:
         return na("the caller's name never became known")
-    uses = [t for t in call.agent_turns if t.index >= known and call.names_caller(t)]
+    uses = [
+        t
+        for t in call.agent_turns
+        if t.index >= known and call.names_caller(t) and not _SPELLS_OUT.search(t.normal)
+    ]
     if len(uses) >= 2:
         return passed(f"uses the caller's name in {len(uses)} agent lines", *uses[:3])
     if uses:

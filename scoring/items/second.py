@@ -44,7 +44,19 @@ def confirm(call: Call, p: Params) -> Check:
     return failed("never verifies that this is a follow-up on an earlier request")
 
 
-_COMMIT = re.compile(r"\b(?:will|should|going to|expect|by|within|promise|guarantee|make sure)\b")
+_COMMIT = re.compile(
+    r"\b(?:will|should|going to|expect|by|within|promise|guarantee|make sure)\b"
+    r"|\b(?:scheduled|rescheduled|booked|arranged|set) (?:\w+ ){0,3}for\b"
+)
+# A fix reported as done on the call: resolving it now is within 24 hours
+# (tests/scoring/calls/README-transfer.md, second.resolve_24h).
+_DONE_NOW = re.compile(
+    r"\b(?:i|we) (?:have |had )?(?:just |now |already |also |gone ahead and )*(?:corrected|"
+    r"credited|refunded|fixed|reversed|re sent|resent|reset|resolved|reissued|cancelled|canceled|"
+    r"waived|unlocked|reactivated|restored|removed|reinstated|released|sorted)\b"
+    r"|\b(?:it is|that is|all|everything is|that has been|it has been) (?:now |all )?"
+    r"(?:done|sorted|fixed|resolved|taken care of)\b"
+)
 
 
 @item(
@@ -60,6 +72,9 @@ def resolve_24h(call: Call, p: Params) -> Check:
         hours = timeframe_hours(turn.text)
         if hours is not None and hours <= 24 and _COMMIT.search(turn.normal):
             return passed(f"commits to a resolution or status call within {hours:g} h", turn)
+    done = next((t for t in call.agent_turns if _DONE_NOW.search(t.normal)), None)
+    if done:
+        return passed("resolves the request on the call", done)
     return failed("no commitment to a resolution or status call within 24 hours")
 
 

@@ -78,6 +78,10 @@ _PLURAL_OBJECT = re.compile(
     r"results|tickets|points|credits|refunds|samples|batteries|tires|tyres|lights|doors|"
     r"windows|keys|plans|prices|dates|times|slots|appointments|pills|tablets|meds|"
     r"medications|plants|seeds|flowers|goods|supplies|materials|models|versions|updates|"
+    r"glasses|frames|lenses|spectacles|pairs|desks|chairs|tables|sofas|beds|cakes|meals|kits|"
+    r"passes|posters|prints|photos|curtains|blinds|tiles|pipes|panels|devices|phones|laptops|"
+    r"cables|chargers|clothes|shirts|jeans|dresses|jackets|coats|toys|books|cars|vehicles|"
+    r"wheels|crates|pallets|bags|sets|kids|children|sons|daughters|boys|girls|"
     r"they are|those|these|both|all of them)\b"
 )
 _ORG_NAME = re.compile(r"\b[A-Z][a-zA-Z]+(?: (?:and|&|of) [A-Z][a-zA-Z]+| [A-Z][a-zA-Z]+)+")

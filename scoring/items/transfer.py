@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 
 from scoring.call import Call, Turn, name_tokens
-from scoring.extract import emails, has_phone_shape, is_role_mailbox, mentions_digits
+from scoring.extract import (
+    emails,
+    has_phone_shape,
+    is_role_mailbox,
+    mentions_digits,
+    spoken_digits,
+)
 from scoring.items.base import Check, Params, failed, first, item, na, passed
 from scoring.normalise import normalise
 
@@ -17,7 +23,11 @@ _NOT_CUSTOMER = re.compile(
     r"\b(?:emergency|hospital|accident|my (?:wife|husband|son|daughter|mother|mom|mum|father|"
     r"dad|brother|sister|partner|kid|child|grandson|granddaughter)|his (?:wife|mother|father)|"
     r"her (?:husband|mother|father)|family|i work (?:here|with|in|at)|colleague|coworker|"
-    r"co worker|from (?:the )?(?:\w+ )?(?:office|branch|team|department|warehouse))\b"
+    r"co worker|from (?:the )?(?:\w+ )?(?:office|branch|team|department|warehouse)|"
+    # an employee reaching a colleague: "I'm one of the install leads", "my crew"
+    r"one of (?:the|your|our) (?:\w+ ){0,2}(?:leads|techs|technicians|drivers|installers|"
+    r"engineers|reps|fitters|staff|nurses|agents)|i work for you|my crew|"
+    r"(?:install|field|site|crew|team|shift) (?:lead|leader|supervisor))\b"
 )
 
 
@@ -54,6 +64,16 @@ def product_kept(call: Call, p: Params) -> Check:
     own = first(call.agent_turns, "ownership")
     if own:
         return passed("not transferred; the agent owns the research and follow-up", own)
+    # Consulting a colleague during a hold and passing the answer on is owning
+    # it (README-transfer.md, xfer.product_kept).
+    consulted = [
+        e for i, e in call.events("consult") if e.get("result") == "answered" and call.on_hold_at(i)
+    ]
+    if consulted:
+        return passed(
+            "not transferred; the agent consulted during a hold and relayed the answer",
+            consulted[0],
+        )
     return failed("not transferred, but the agent takes no ownership of the research")
 
 
@@ -81,7 +101,7 @@ def no_internal_contacts(call: Call, p: Params) -> Check:
         personal = [
             e for e in emails(turn.text) if e not in said_by_caller and not is_role_mailbox(e)
         ]
-        text = normalise(turn.text)
+        text = spoken_digits(normalise(turn.text))  # "extension four-two-oh-seven" too
         if personal or _INTERNAL_CONTACT.search(text):
             return failed("gives out an internal person's contact", turn)
     return passed("no internal person's number, extension or email given")
@@ -285,7 +305,10 @@ def voicemail_choice(call: Call, p: Params) -> Check:
     at, consult = missed[0]
     later_transfers = [i for i, _ in call.transfers if i > at]
     end = later_transfers[0] if later_transfers else call.end_index
-    offer = first(call.agent_between(at, end), "offer_voicemail_choice")
+    # "Before either happens" is the only timing the spec sets, so an offer made
+    # before the consult ("if she doesn't pick up, would you rather ...") counts.
+    start = max((i for i, _ in call.transfers if i < at), default=0)
+    offer = first(call.agent_between(start, end), "offer_voicemail_choice")
     if offer:
         return passed("offers a message or the voice mailbox", consult, offer)
     return failed("no choice of message or voice mailbox offered", consult)
