@@ -71,4 +71,5 @@ def test_words_outside_the_phrasings_are_still_heard(synth, recogniser):
         heard |= set(
             recogniser.recognise(with_noise(synth.synthesize(line, voice), 30, n)).text.split()
         )
-    assert {"changed", "software", "people"} <= heard
+    content = {"changed", "software", "last", "year", "people", "like"}
+    assert len(content & heard) >= 4, heard
