@@ -21,6 +21,7 @@ import json
 import re
 import statistics
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +38,7 @@ from simulator.listen.recogniser import (  # noqa: E402
     RATE,
     SphinxRecogniser,
     build_domain_model,
+    build_domain_recogniser,
     comfort_noise,
     to_16k,
 )
@@ -153,14 +155,15 @@ def jsgf_for(sentences: list[list[str]], vocabulary: set[str]) -> str:
 def make_recogniser(approach: str, terms: DomainTerms, exclude: frozenset) -> SphinxRecogniser:
     if approach == "stock":
         return SphinxRecogniser()
-    model = build_domain_model(terms, exclude=exclude)
-    if approach == "grammar":
+    if approach == "domain":
+        return build_domain_recogniser(terms, exclude=exclude)
+    with tempfile.TemporaryDirectory(prefix="callsim-bench-") as folder:
+        model = build_domain_model(terms, folder=folder, exclude=exclude)
         vocab = {ln.split()[0] for ln in model.dictionary.read_text().splitlines() if ln}
         sentences = [s for s in domain_sentences(terms) if tuple(s) not in exclude]
         path = model.folder / "agent.gram"
         path.write_text(jsgf_for(sentences, vocab), encoding="utf-8")
         return SphinxRecogniser(dictionary=str(model.dictionary), jsgf=str(path))
-    return SphinxRecogniser(lm=str(model.lm), dictionary=str(model.dictionary))
 
 
 def speech_end(audio: Audio) -> float:

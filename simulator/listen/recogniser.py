@@ -119,6 +119,7 @@ class SphinxRecogniser:
             kwargs.setdefault("lw", 8.0)
         kwargs.update(config)
         self.decoder = Decoder(**kwargs)
+        self.model: DomainModel | None = None  # set by build_domain_recogniser
         self._fed = 0
         self._started = 0.0
         self._busy = 0.0
@@ -202,15 +203,22 @@ def build_domain_model(
 def build_domain_recogniser(
     terms: DomainTerms | None = None, extra: Sequence[str] = (), **config: Any
 ) -> SphinxRecogniser:
-    """The recogniser the simulator uses: domain LM + background words (see module doc)."""
-    model = build_domain_model(
-        terms,
-        extra,
-        config.pop("background_words", 3000),
-        config.pop("background_mass", 0.1),
-        discount=config.pop("discount", 0.3),
-        exclude=config.pop("exclude", frozenset()),
-    )
-    rec = SphinxRecogniser(lm=str(model.lm), dictionary=str(model.dictionary), **config)
-    rec.model = model  # type: ignore[attr-defined]
+    """The recogniser the simulator uses: domain LM + background words (see module doc).
+
+    The model files live in a temporary folder only while the decoder loads
+    them; ``.model`` keeps their description (vocabulary size, words that
+    could not be pronounced).
+    """
+    with tempfile.TemporaryDirectory(prefix="callsim-lm-") as folder:
+        model = build_domain_model(
+            terms,
+            extra,
+            config.pop("background_words", 3000),
+            config.pop("background_mass", 0.1),
+            folder=folder,
+            discount=config.pop("discount", 0.3),
+            exclude=config.pop("exclude", frozenset()),
+        )
+        rec = SphinxRecogniser(lm=str(model.lm), dictionary=str(model.dictionary), **config)
+    rec.model = model
     return rec
