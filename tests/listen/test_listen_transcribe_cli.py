@@ -42,3 +42,9 @@ def test_missing_file_and_unknown_scenario_exit_2(tmp_path, capsys):
     (tmp_path / "x.wav").write_bytes(b"not a wav")
     assert main(["transcribe", str(tmp_path / "x.wav")]) == 2
     assert "not a PCM WAV" in capsys.readouterr().err
+
+
+@pytest.mark.audio
+def test_transcribe_takes_a_shipped_scenario_by_id(hold_wav, capsys):
+    assert main(["transcribe", str(hold_wav), "--scenario", "irate-double-charge"]) == 0
+    assert "hold" in capsys.readouterr().out
