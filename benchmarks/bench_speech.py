@@ -218,9 +218,34 @@ def voice_to_voice(rec: SphinxRecogniser, audio: Audio, synth: EspeakSynthesizer
     return None
 
 
+def _trigrams(words: tuple[str, ...]) -> set[tuple[str, ...]]:
+    return {words[i : i + 3] for i in range(len(words) - 2)}
+
+
+def held_out_exclusions() -> frozenset[tuple[str, ...]]:
+    """Domain sentences too close to a test line to stay in the LM for the benchmark.
+
+    The test lines themselves, and any phrasing (bundled, act catalogue, the
+    grader's examples) whose word trigrams overlap a test line's by more than
+    half (Jaccard), so the benchmark measures paraphrases the LM never saw.
+    """
+    tests = [tuple(tokens(str(i["text"]))) for i in load_lines(None)]
+    test_grams = [_trigrams(t) for t in tests]
+    excluded = set(tests)
+    for sentence in {tuple(s) for s in domain_sentences(DomainTerms())}:
+        grams = _trigrams(sentence)
+        for other in test_grams:
+            if grams and len(grams & other) / len(grams | other) > 0.5:
+                excluded.add(sentence)
+                break
+    return frozenset(excluded)
+
+
 def run_recognition(args: argparse.Namespace, lines: list[dict[str, object]]) -> dict[str, dict]:
     synth = EspeakSynthesizer()
-    exclude = frozenset(tuple(tokens(str(i["text"]))) for i in load_lines(None))
+    exclude = held_out_exclusions()
+    print(f"excluded from the LM: {len(exclude) - len(lines)} near-duplicate phrasings",
+          file=sys.stderr)  # fmt: skip
     results: dict[str, dict] = {}
     audios = []
     for n, item in enumerate(lines):
@@ -261,7 +286,7 @@ def run_recognition(args: argparse.Namespace, lines: list[dict[str, object]]) ->
 
 def run_latency(args: argparse.Namespace, lines: list[dict[str, object]]) -> dict[str, float]:
     synth = EspeakSynthesizer()
-    exclude = frozenset(tuple(tokens(str(i["text"]))) for i in load_lines(None))
+    exclude = held_out_exclusions()
     synth_times, first_chunk = [], []
     for line in CALLER_LINES * 3:
         t0 = time.perf_counter()
