@@ -21,15 +21,19 @@ LINES = [
 ]
 
 
-@pytest.mark.parametrize(("line", "act"), LINES)
-def test_agent_lines_in_noise_are_heard_doing_their_act(synth, recogniser, line, act):
-    # eSpeak adds random pitch flutter, so one voice may slip; most must not.
-    heard = []
-    for n, voice in enumerate(VOICES):
-        audio = with_noise(synth.synthesize(line, voice), snr_db=20, seed=n)
-        heard.append(recogniser.recognise(audio).text)
-    hits = [text for text in heard if act in acts_of(text)]
-    assert len(hits) >= 2, f"{act} heard in {len(hits)}/3: {heard}"
+def test_agent_lines_in_noise_are_heard_doing_their_act(synth, recogniser):
+    # eSpeak's output drifts a little with its internal state, so single trials can
+    # slip; judge the 15 trials together, and each line in at least one voice.
+    misses = []
+    for line, act in LINES:
+        heard = []
+        for n, voice in enumerate(VOICES):
+            audio = with_noise(synth.synthesize(line, voice), snr_db=20, seed=n)
+            heard.append(recogniser.recognise(audio).text)
+        missed = [text for text in heard if act not in acts_of(text)]
+        assert len(missed) < len(VOICES), f"{act} never heard: {heard}"
+        misses += [(act, text) for text in missed]
+    assert len(misses) <= 4, misses  # at least 11 of 15 right
 
 
 def test_recognition_is_faster_than_real_time(synth, recogniser):
