@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
     paths = expand_paths(args.paths)
     err = Console(stderr=True)
     if not paths:
-        err.print("callsim grade: no transcripts found in the given folder(s)")
+        print("callsim grade: no transcripts found in the given folder(s)", file=sys.stderr)
         return 2
     try:
         with _progress(err, len(paths)) as advance:
@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
                 return _run_json(args, paths, advance)
             return _run_cards(args, paths, advance, err)
     except PolicyError as exc:
-        err.print(f"callsim grade: {exc}", markup=False, highlight=False)
+        print(f"callsim grade: {exc}", file=sys.stderr)
         return 2
 
 
@@ -106,7 +106,7 @@ def _print_one(
     outcome: Scorecard | GradeError, out: Console, err: Console, failed_only: bool
 ) -> None:
     if isinstance(outcome, GradeError):
-        err.print(f"callsim grade: {outcome.error}", markup=False, highlight=False)
+        print(f"callsim grade: {outcome.error}", file=sys.stderr)
     else:
         print_scorecard(outcome, out, failed_only=failed_only)
 
@@ -120,4 +120,4 @@ def _finish(
     if args.summary:
         for o in outcomes:
             if isinstance(o, GradeError):
-                err.print(f"callsim grade: {o.error}", markup=False, highlight=False)
+                print(f"callsim grade: {o.error}", file=sys.stderr)
