@@ -1,0 +1,108 @@
+"""`callsim transcribe FILE.wav [--scenario ID] [--json]`: what the speech recogniser hears.
+
+For trainers checking a recording and for testing the recogniser: the file
+is split into turns by voice-activity detection, each turn recognised with
+the domain-biased model (biased further to a scenario's names and lines when
+``--scenario`` is given), and with ``--json`` each turn's acts are listed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+__all__ = ["register", "run"]
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "transcribe",
+        help="recognise the speech in a WAV file (offline)",
+        description="Recognise the agent speech in a 16-bit PCM WAV file, offline.",
+    )
+    parser.add_argument("file", metavar="FILE.wav", help="a 16-bit PCM WAV recording")
+    parser.add_argument(
+        "--scenario",
+        metavar="ID",
+        help="bias recognition to a scenario: its id (scenarios/ID.yaml) or a YAML path",
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON with the acts of each turn")
+    parser.set_defaults(func=run)
+
+
+def scenario_path(ref: str) -> Path:
+    """A scenario id or path -> an existing YAML path; ValueError names what was tried."""
+    path = Path(ref)
+    if path.suffix in (".yaml", ".yml") or path.exists():
+        if path.is_file():
+            return path
+        raise ValueError(f"scenario file not found: {ref}")
+    import scenarios
+
+    for folder in {Path(scenarios.__file__).parent, Path("scenarios")}:
+        for suffix in (".yaml", ".yml"):
+            candidate = folder / f"{ref}{suffix}"
+            if candidate.is_file():
+                return candidate
+    raise ValueError(f"no scenario with id {ref!r} (looked for scenarios/{ref}.yaml)")
+
+
+def _error(message: str) -> int:
+    print(f"callsim transcribe: {message}", file=sys.stderr)
+    return 2
+
+
+def run(args: argparse.Namespace) -> int:
+    from simulator.listen.domain import DomainTerms, load_scenario_terms
+    from simulator.voice.audio import read_wav
+
+    try:
+        audio = read_wav(args.file)
+    except (OSError, ValueError) as exc:
+        return _error(str(exc))
+    terms = DomainTerms()
+    if args.scenario:
+        try:
+            terms = load_scenario_terms(scenario_path(args.scenario))
+        except ValueError as exc:
+            return _error(str(exc))
+    try:
+        from simulator.listen.listeners import WavFileListener
+        from simulator.listen.recogniser import build_domain_recogniser
+
+        recogniser = build_domain_recogniser(terms)
+    except ImportError as exc:
+        return _error(f"speech recognition unavailable: {exc} (pip install pocketsphinx)")
+    turns = list(WavFileListener(audio, recogniser))
+    if args.json:
+        print(json.dumps(_report(args, audio.duration, turns), indent=2))
+    elif not turns or not any(t.caught for t in turns):
+        print("(no speech recognised)")
+    else:
+        for turn in turns:
+            print(turn.text if turn.caught else "(unintelligible)")
+    return 0
+
+
+def _report(args: argparse.Namespace, duration: float, turns: list[Any]) -> dict[str, Any]:
+    acts = sorted({a for t in turns for a in t.acts})
+    return {
+        "file": args.file,
+        "scenario": args.scenario,
+        "audio_seconds": round(duration, 3),
+        "decode_seconds": round(sum(t.decode_seconds for t in turns), 3),
+        "text": " ".join(t.text for t in turns if t.caught),
+        "acts": acts,
+        "turns": [
+            {
+                "start": round(t.started_at, 2),
+                "end": round(t.ended_at, 2),
+                "text": t.text,
+                "acts": sorted(t.acts),
+            }
+            for t in turns
+        ],
+    }

@@ -1,0 +1,301 @@
+"""Listeners: where the trainee's spoken turns come from (a WAV file or a microphone).
+
+Each returns `Heard` per turn: the recognised text, the acts it does, and
+when the speech started and ended (stream seconds), which the engine needs
+for turn-taking. A listener that cannot start raises `ListenerUnavailable`
+with a reason a trainee can act on; `open_microphone` turns that into a
+fallback to choices and typing instead of a crash.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, Protocol
+
+from simulator.listen.recogniser import RATE, SphinxRecogniser, comfort_noise, to_16k
+from simulator.listen.vad import SpeechEnd, SpeechFrame, SpeechStart, TurnSegmenter
+from simulator.voice.audio import Audio, read_wav
+
+__all__ = [
+    "DIDNT_CATCH",
+    "Heard",
+    "Listener",
+    "ListenerUnavailable",
+    "MicrophoneListener",
+    "WavFileListener",
+    "acts_of",
+    "open_microphone",
+    "push_to_talk_factory",
+]
+
+# What the caller says when the trainee's turn could not be recognised.
+DIDNT_CATCH = "Sorry, I didn't catch that."
+
+
+class ListenerUnavailable(RuntimeError):
+    """The listener cannot run here; the message says why and what to install."""
+
+
+@dataclass(frozen=True)
+class Heard:
+    """One trainee turn as recognised."""
+
+    text: str
+    acts: frozenset[str]
+    started_at: float  # a file's seconds (WavFileListener) or time.monotonic() (microphone)
+    ended_at: float
+    decode_seconds: float
+
+    @property
+    def caught(self) -> bool:
+        """False when nothing intelligible was recognised: the caller asks again."""
+        return bool(self.text.strip())
+
+
+class Listener(Protocol):
+    def listen(self) -> Heard | None:
+        """The trainee's next turn, or None when there is no more input."""
+        ...
+
+
+def acts_of(text: str) -> frozenset[str]:
+    """Agent acts of recognised text, via the grader's recogniser (one recogniser, DESIGN 4)."""
+    if not text:
+        return frozenset()
+    try:
+        from scoring.acts import recognise
+    except ImportError:  # the grader is not installed alongside: text only
+        return frozenset()
+    return recognise(text, speaker="agent")
+
+
+def _turns(
+    chunks: Iterator[bytes], recogniser: SphinxRecogniser, segmenter: TurnSegmenter
+) -> Iterator[Heard]:
+    """Segment a 16 kHz stream into turns, decoding each while it is spoken."""
+    started = None
+    for chunk in chunks:
+        for event in segmenter.feed(chunk):
+            if isinstance(event, SpeechStart):
+                started = event.time
+                recogniser.start()
+            elif isinstance(event, SpeechFrame) and started is not None:
+                recogniser.feed(event.pcm)
+            elif isinstance(event, SpeechEnd) and started is not None:
+                result = recogniser.finish()
+                yield Heard(result.text, acts_of(result.text), started, event.time, result.seconds)
+                started = None
+    for event in segmenter.close():
+        if isinstance(event, SpeechFrame) and started is not None:
+            recogniser.feed(event.pcm)
+        elif isinstance(event, SpeechEnd) and started is not None:
+            result = recogniser.finish()
+            yield Heard(result.text, acts_of(result.text), started, event.time, result.seconds)
+            started = None
+
+
+class WavFileListener:
+    """Turns from a recording: each `listen()` returns the next spoken segment."""
+
+    def __init__(self, source: str | Path | Audio, recogniser: SphinxRecogniser) -> None:
+        audio = source if isinstance(source, Audio) else read_wav(source)
+        pad = b"\0\0" * (RATE // 2)  # let the endpointer close a turn that ends at the file's end
+        pcm = comfort_noise(pad + to_16k(audio) + pad)
+        step = 2 * RATE // 10
+        chunks = (pcm[i : i + step] for i in range(0, len(pcm), step))
+        self._turns = _turns(chunks, recogniser, TurnSegmenter())
+        self.offset = len(pad) / 2 / RATE  # stream times include the leading pad
+
+    def _shift(self, heard: Heard) -> Heard:
+        """Times in the file's own seconds, not the padded stream's."""
+        return replace(
+            heard,
+            started_at=max(0.0, heard.started_at - self.offset),
+            ended_at=max(0.0, heard.ended_at - self.offset),
+        )
+
+    def listen(self) -> Heard | None:
+        heard = next(self._turns, None)
+        return self._shift(heard) if heard else None
+
+    def __iter__(self) -> Iterator[Heard]:
+        for heard in self._turns:
+            yield self._shift(heard)
+
+
+def _open_pyaudio(device_index: int | None) -> tuple[Callable[[], bytes], Callable[[], None]]:
+    import pyaudio
+
+    pa = pyaudio.PyAudio()
+    try:
+        stream = pa.open(
+            format=pyaudio.paInt16,
+            channels=1,
+            rate=RATE,
+            input=True,
+            frames_per_buffer=_BLOCK,
+            input_device_index=device_index,
+        )
+    except (OSError, ValueError):
+        pa.terminate()
+        raise
+
+    def close() -> None:
+        stream.close()
+        pa.terminate()
+
+    return lambda: bytes(stream.read(_BLOCK, exception_on_overflow=False)), close
+
+
+def _open_sounddevice(
+    device_index: int | None,
+) -> tuple[Callable[[], bytes], Callable[[], None]]:
+    import sounddevice  # installed with pocketsphinx; its wheels bundle PortAudio on Windows/macOS
+
+    stream = sounddevice.RawInputStream(
+        samplerate=RATE, channels=1, dtype="int16", blocksize=_BLOCK, device=device_index
+    )
+    stream.start()
+
+    def close() -> None:
+        stream.stop()
+        stream.close()
+
+    return lambda: bytes(stream.read(_BLOCK)[0]), close
+
+
+_BLOCK = 480  # 30 ms at 16 kHz
+
+
+class MicrophoneListener:
+    """A microphone at 16 kHz mono: PyAudio (extra ``callsim[mic]``), else sounddevice.
+
+    With ``push_to_talk`` (a callable that is True while the talk key is
+    held) a turn is exactly the held span; without it, voice-activity
+    detection ends the turn when the trainee falls silent.
+    """
+
+    def __init__(
+        self,
+        recogniser: SphinxRecogniser,
+        push_to_talk: Callable[[], bool] | None = None,
+        device_index: int | None = None,
+        source: tuple[Callable[[], bytes], Callable[[], None]] | None = None,
+    ) -> None:
+        """``source`` (read 30 ms of 16 kHz PCM, close) replaces the device: tests, replays."""
+        self.recogniser = recogniser
+        self.push_to_talk = push_to_talk
+        if source is not None:
+            self._read, self._close = source
+            return
+        reasons = []
+        for name, opener in (("PyAudio", _open_pyaudio), ("sounddevice", _open_sounddevice)):
+            try:
+                self._read, self._close = opener(device_index)
+                break
+            except ImportError:
+                reasons.append(f"{name} not installed")
+            except Exception as exc:  # noqa: BLE001 - OSError, PortAudioError, ...
+                reasons.append(f"{name}: {(str(exc).splitlines() or [type(exc).__name__])[0]}")
+        else:
+            raise ListenerUnavailable(
+                "no microphone input (" + "; ".join(reasons) + "); install PyAudio with "
+                "pip install 'callsim[mic]'. Using choices and typing instead"
+            )
+
+    def wait_ready(self, timeout: float | None = None) -> bool:
+        """Block until the recogniser exists (see `push_to_talk_factory`)."""
+        return True
+
+    def listen(self) -> Heard | None:
+        self.wait_ready()
+        if self.recogniser is None:
+            return None
+        if self.push_to_talk is not None:
+            return self._listen_held()
+        segmenter = TurnSegmenter()
+        base = time.monotonic()  # stream seconds + base = the voice clock's time
+
+        def chunks() -> Iterator[bytes]:
+            while True:
+                yield self._read()
+
+        heard = next(_turns(chunks(), self.recogniser, segmenter), None)
+        if heard is None:
+            return None
+        return replace(heard, started_at=base + heard.started_at, ended_at=base + heard.ended_at)
+
+    def _listen_held(self) -> Heard | None:
+        assert self.push_to_talk is not None
+        while not self.push_to_talk():
+            self._read()  # keep the buffer drained while the key is up
+        start = time.monotonic()
+        self.recogniser.start()
+        while self.push_to_talk():
+            self.recogniser.feed(self._read())
+        result = self.recogniser.finish()
+        return Heard(result.text, acts_of(result.text), start, time.monotonic(), result.seconds)
+
+    def close(self) -> None:
+        self._close()
+
+
+def open_microphone(
+    recogniser_factory: Callable[[], SphinxRecogniser],
+    push_to_talk: Callable[[], bool] | None = None,
+) -> tuple[MicrophoneListener | None, str | None]:
+    """A microphone listener, or None and the one-line reason to show the trainee."""
+    try:
+        listener = MicrophoneListener(None, push_to_talk)  # type: ignore[arg-type]
+    except ListenerUnavailable as exc:
+        return None, str(exc)
+    try:  # only now build the recogniser: no time spent on it when there is no microphone
+        listener.recogniser = recogniser_factory()
+    except Exception as exc:  # noqa: BLE001 - PocketSphinx missing or broken
+        listener.close()
+        return None, f"speech recognition unavailable ({exc}); using choices and typing instead"
+    return listener, None
+
+
+def push_to_talk_factory(
+    recogniser_for: Callable[[Any], SphinxRecogniser] | None = None,
+) -> tuple[Callable[[Callable[[], bool], Any], MicrophoneListener] | None, str | None]:
+    """The window's listener seam: ``(held, scenario) -> listener``, or None and the reason.
+
+    The microphone is probed now, so a machine without one is told at start-up
+    (and the trainee gets choices and typing) rather than on the first key
+    press. The scenario's recogniser (about 0.3 s to build) is built on a
+    worker thread as soon as the listener exists; `listen` waits for it.
+    """
+    try:
+        MicrophoneListener(None).close()  # type: ignore[arg-type]
+    except ListenerUnavailable as exc:
+        return None, str(exc)
+    build = recogniser_for or _recogniser_for_scenario
+
+    def factory(held: Callable[[], bool], scenario: Any) -> MicrophoneListener:
+        listener = MicrophoneListener(None, push_to_talk=held)  # type: ignore[arg-type]
+        ready = threading.Event()
+
+        def make() -> None:
+            try:
+                listener.recogniser = build(scenario)
+            finally:
+                ready.set()
+
+        threading.Thread(target=make, name="build-recogniser", daemon=True).start()
+        listener.wait_ready = ready.wait  # type: ignore[method-assign]
+        return listener
+
+    return factory, None
+
+
+def _recogniser_for_scenario(scenario: Any) -> SphinxRecogniser:
+    from simulator.listen.domain import terms_from_model
+    from simulator.listen.recogniser import build_domain_recogniser
+
+    return build_domain_recogniser(terms_from_model(scenario) if scenario is not None else None)

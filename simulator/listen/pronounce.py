@@ -1,0 +1,117 @@
+"""Pronunciations for the recogniser's dictionary: CMUdict first, eSpeak NG for the rest.
+
+Scenario names and brands ("Advantus", "Owens") are often missing from
+CMUdict, and a word the decoder cannot pronounce is a word it can never
+hear. eSpeak NG (already loaded for the caller voices) spells any word in
+IPA; the table below maps that IPA to the ARPAbet phones of the acoustic
+model. Without eSpeak, out-of-dictionary words are left out, not guessed.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import functools
+from collections.abc import Iterable
+from pathlib import Path
+
+__all__ = ["Lexicon", "ipa_to_arpabet"]
+
+# Longest first: greedy matching needs "aɪ" before "a", "tʃ" before "t".
+_IPA = {
+    "aɪə": "AY ER", "aɪ": "AY", "aʊ": "AW", "eɪ": "EY", "oʊ": "OW", "ɔɪ": "OY", "əʊ": "OW",
+    "ɑː": "AA", "ɔː": "AO", "ɜː": "ER", "iː": "IY", "uː": "UW", "tʃ": "CH", "dʒ": "JH",
+    "ɑ": "AA", "ɒ": "AA", "ɔ": "AO", "æ": "AE", "ɐ": "AH", "ʌ": "AH", "ə": "AH", "ɚ": "ER",
+    "ɜ": "ER", "ɛ": "EH", "e": "EH", "ɪ": "IH", "ᵻ": "IH", "i": "IY", "ʊ": "UH", "u": "UW",
+    "o": "OW", "a": "AA", "θ": "TH", "ð": "DH", "ʃ": "SH", "ʒ": "ZH", "ŋ": "NG", "ɹ": "R",
+    "r": "R", "j": "Y", "w": "W", "h": "HH", "ɾ": "T", "ʔ": "T", "l": "L", "ɫ": "L", "p": "P",
+    "b": "B", "t": "T", "d": "D", "k": "K", "g": "G", "ɡ": "G", "f": "F", "v": "V", "s": "S",
+    "z": "Z", "m": "M", "n": "N", "x": "K", "ç": "HH",
+}  # fmt: skip
+_KEYS = sorted(_IPA, key=len, reverse=True)
+
+
+def ipa_to_arpabet(ipa: str) -> str:
+    """``"ɐdvˈæntəs"`` -> ``"AH D V AE N T AH S"``; stress, length and unknown marks dropped."""
+    phones: list[str] = []
+    i = 0
+    while i < len(ipa):
+        for key in _KEYS:
+            if ipa.startswith(key, i):
+                phones.append(_IPA[key])
+                i += len(key)
+                break
+        else:
+            i += 1  # ˈ ˌ ː and anything the acoustic model has no phone for
+    return " ".join(phones)
+
+
+class _EspeakPhonemes:
+    """eSpeak NG's text-to-phonemes, through the library the caller voices already loaded."""
+
+    def __init__(self) -> None:
+        from simulator.voice.tts import EspeakSynthesizer
+
+        synth = EspeakSynthesizer()  # initialises the library once per process
+        self._lock = synth._lock
+        self._lib = synth._lib
+        self._lib.espeak_TextToPhonemes.restype = ctypes.c_char_p
+        self._lib.espeak_TextToPhonemes.argtypes = [
+            ctypes.POINTER(ctypes.c_char_p),
+            ctypes.c_int,
+            ctypes.c_int,
+        ]
+
+    def ipa(self, word: str) -> str:
+        text = ctypes.c_char_p(word.encode("utf-8"))
+        with self._lock:
+            self._lib.espeak_SetVoiceByName(b"en-us")
+            out = self._lib.espeak_TextToPhonemes(ctypes.pointer(text), 1, 0x02)  # UTF-8, IPA
+        return (out or b"").decode("utf-8", "replace")
+
+
+@functools.cache
+def _espeak() -> _EspeakPhonemes | None:
+    try:
+        return _EspeakPhonemes()
+    except Exception:  # noqa: BLE001 - no eSpeak: out-of-dictionary words are dropped
+        return None
+
+
+@functools.cache
+def _cmudict(path: str) -> dict[str, list[str]]:
+    entries: dict[str, list[str]] = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            word, _, phones = line.strip().partition(" ")
+            if phones:
+                entries.setdefault(word.split("(")[0], []).append(phones.strip())
+    return entries
+
+
+class Lexicon:
+    """Pronunciations for a vocabulary, written as a small dictionary file for the decoder."""
+
+    def __init__(self, cmudict_path: str | Path) -> None:
+        self.cmudict = _cmudict(str(cmudict_path))
+        self.guessed: dict[str, str] = {}
+
+    def pronunciations(self, word: str) -> list[str]:
+        if word in self.cmudict:
+            return self.cmudict[word]
+        if word not in self.guessed:
+            engine = _espeak()
+            self.guessed[word] = ipa_to_arpabet(engine.ipa(word)) if engine else ""
+        return [self.guessed[word]] if self.guessed[word] else []
+
+    def write_dict(self, words: Iterable[str], path: str | Path) -> set[str]:
+        """Write entries for ``words``; returns the words that could not be pronounced."""
+        missing: set[str] = set()
+        lines: list[str] = []
+        for word in sorted(set(words)):
+            prons = self.pronunciations(word)
+            if not prons:
+                missing.add(word)
+            for i, phones in enumerate(prons):
+                lines.append(f"{word}{f'({i + 1})' if i else ''} {phones}")
+        Path(path).write_text("\n".join(lines) + "\n", encoding="utf-8")
+        return missing

@@ -1,0 +1,71 @@
+import pytest
+
+from simulator.listen.domain import (
+    DomainTerms,
+    domain_sentences,
+    expand_template,
+    load_scenario_terms,
+    terms_from_scenario,
+)
+
+SCENARIO = {
+    "brand": "CAM Credit Union",
+    "agent": "Dwayne",
+    "ticket_id": "CU-40922",
+    "caller": {"name": "Patricia Owens", "title": "Ms.", "phone": "330-555-0116",
+               "id_number": "6177023"},
+    "directory": [{"ext": "3302", "name": "Daniel Kim", "dept": "Member Success"}],
+    "script": [
+        "Thank you for calling {brand}, this is {agent}.",
+        "/hold",
+        {"agent": "Thank you for holding, {caller.address}.",
+         "mistakes": [{"agent": "Sorry about the wait.", "fails": ["hold.thank_on_return"]}]},
+    ],
+}  # fmt: skip
+
+
+def test_scenario_terms_follow_the_scenario_format():
+    terms = terms_from_scenario(SCENARIO)
+    assert terms.brand == ("CAM Credit Union",)
+    assert terms.caller == ("Patricia Owens",)
+    assert terms.person == ("Daniel Kim",)
+    assert terms.ext == ("3302",)
+    assert "330-555-0116" in terms.number
+    assert terms.responses == (
+        "Thank you for calling CAM Credit Union, this is Dwayne.",
+        "Thank you for holding, miss Owens.",
+        "Sorry about the wait.",
+    )
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [None, [], "text", 42, {"caller": "Bob"}, {"directory": "x"}, {"script": [None, 3, {}]},
+     {"brand": ["a"], "agent": {"name": 1}}],
+)  # fmt: skip
+def test_odd_scenarios_narrow_the_model_instead_of_failing(hostile):
+    assert isinstance(terms_from_scenario(hostile), DomainTerms)
+
+
+def test_unreadable_scenario_file_is_a_value_error(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("brand: [unclosed\n")
+    with pytest.raises(ValueError, match="cannot read scenario"):
+        load_scenario_terms(bad)
+
+
+def test_templates_are_filled_with_scenario_names_and_spoken_numbers():
+    lines = expand_template("transferring you to {person} at {ext}", terms_from_scenario(SCENARIO))
+    assert "transferring you to Daniel Kim at three thousand three hundred two" in lines
+    assert "transferring you to Daniel at three three zero two" in lines
+
+
+def test_without_a_scenario_slots_take_the_catalogue_examples():
+    assert expand_template("thanks for calling {brand}", DomainTerms())[0] == (
+        "thanks for calling acme"
+    )
+
+
+def test_domain_sentences_include_names_and_scenario_lines():
+    words = {w for s in domain_sentences(terms_from_scenario(SCENARIO)) for w in s}
+    assert {"owens", "dwayne", "cam", "kim", "holding"} <= words

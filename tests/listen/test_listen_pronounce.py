@@ -1,0 +1,21 @@
+import pytest
+
+from simulator.listen.pronounce import Lexicon, ipa_to_arpabet
+
+
+def test_ipa_maps_to_the_acoustic_models_phones():
+    assert ipa_to_arpabet("ɐdvˈæntəs") == "AH D V AE N T AH S"
+    assert ipa_to_arpabet("tʃˈɛɹ") == "CH EH R"
+    assert ipa_to_arpabet("dwˈeɪn") == "D W EY N"
+
+
+@pytest.mark.audio
+def test_names_missing_from_cmudict_get_espeak_pronunciations(tmp_path):
+    from pocketsphinx import get_model_path
+
+    lexicon = Lexicon(get_model_path("en-us/cmudict-en-us.dict"))
+    assert lexicon.pronunciations("hello")  # from CMUdict
+    assert lexicon.pronunciations("advantus") == ["AH D V AE N T AH S"]
+    missing = lexicon.write_dict(["hello", "advantus"], tmp_path / "d.dict")
+    assert not missing
+    assert "advantus AH D V AE N T AH S" in (tmp_path / "d.dict").read_text()

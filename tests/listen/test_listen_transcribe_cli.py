@@ -1,0 +1,50 @@
+"""`callsim transcribe` on real WAV files."""
+
+import json
+
+import pytest
+from listen_audio import with_noise
+
+from simulator.cli import main
+from simulator.voice.profile import VoiceProfile
+
+
+@pytest.fixture(scope="module")
+def hold_wav(tmp_path_factory, synth):
+    path = tmp_path_factory.mktemp("wav") / "hold.wav"
+    audio = synth.synthesize("May I place you on a brief hold while I check your order?",
+                             VoiceProfile(variant="f5", rate=160))  # fmt: skip
+    with_noise(audio, 30).write_wav(path)
+    return path
+
+
+@pytest.mark.audio
+def test_transcribe_prints_the_text(hold_wav, capsys):
+    assert main(["transcribe", str(hold_wav)]) == 0
+    out = capsys.readouterr().out
+    assert "hold" in out
+
+
+@pytest.mark.audio
+def test_transcribe_json_lists_turns_and_acts(hold_wav, capsys, tmp_path):
+    scenario = tmp_path / "s.yaml"
+    scenario.write_text("brand: Advantus\nagent: Dana\ncaller: {name: Maria Lopez}\n")
+    assert main(["transcribe", str(hold_wav), "--json", "--scenario", str(scenario)]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert "ask_hold" in report["acts"]
+    assert len(report["turns"]) == 1
+    assert report["turns"][0]["end"] > report["turns"][0]["start"]
+
+
+def test_missing_file_and_unknown_scenario_exit_2(tmp_path, capsys):
+    assert main(["transcribe", str(tmp_path / "none.wav")]) == 2
+    assert "callsim transcribe:" in capsys.readouterr().err
+    (tmp_path / "x.wav").write_bytes(b"not a wav")
+    assert main(["transcribe", str(tmp_path / "x.wav")]) == 2
+    assert "not a PCM WAV" in capsys.readouterr().err
+
+
+@pytest.mark.audio
+def test_transcribe_takes_a_shipped_scenario_by_id(hold_wav, capsys):
+    assert main(["transcribe", str(hold_wav), "--scenario", "irate-double-charge"]) == 0
+    assert "hold" in capsys.readouterr().out
