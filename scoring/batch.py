@@ -7,6 +7,7 @@ are spread over the machine's cores; results keep the order given.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -62,9 +63,23 @@ def _lines(path: str) -> list[str]:
         return fh.read(1 << 16).splitlines()
 
 
-def _grade_chunk(args: tuple[list[str], str | None]) -> list[Outcome]:
-    paths, policy = args
-    return [grade_file(p, policy) for p in paths]
+def outcome_json(outcome: Outcome) -> str:
+    """One file's result as JSON text (spec format), indented for reading."""
+    return json.dumps(outcome.to_json(), indent=2, ensure_ascii=False)
+
+
+JsonOutcome = tuple[bool, str]  # (could not be graded, JSON text)
+
+
+def _as_json(outcome: Outcome) -> JsonOutcome:
+    return isinstance(outcome, GradeError), outcome_json(outcome)
+
+
+def _grade_chunk(args: tuple[list[str], str | None, bool]) -> list[Outcome] | list[JsonOutcome]:
+    paths, policy, as_json = args
+    outcomes = [grade_file(p, policy) for p in paths]
+    # Serialising in the worker keeps the parent from becoming the bottleneck.
+    return [_as_json(o) for o in outcomes] if as_json else outcomes
 
 
 def grade_files(
@@ -75,18 +90,41 @@ def grade_files(
     progress: Callable[[int], None] | None = None,
 ) -> Iterator[Outcome]:
     """Yield one outcome per path, in order; `progress(n)` is told as files complete."""
+    yield from _run(paths, policy, jobs, progress, as_json=False)  # type: ignore[misc]
+
+
+def grade_files_json(
+    paths: list[str],
+    policy: str | None = None,
+    *,
+    jobs: int | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> Iterator[JsonOutcome]:
+    """Like `grade_files`, but each outcome as (failed to read, JSON text), made in the workers."""
+    yield from _run(paths, policy, jobs, progress, as_json=True)  # type: ignore[misc]
+
+
+def _run(
+    paths: list[str],
+    policy: str | None,
+    jobs: int | None,
+    progress: Callable[[int], None] | None,
+    *,
+    as_json: bool,
+) -> Iterator[Outcome | JsonOutcome]:
     if policy:
         _policy(policy)  # a broken --policy is one clear error, not one per file
     workers = jobs if jobs is not None else min(os.cpu_count() or 1, 8)
     if workers <= 1 or len(paths) < PARALLEL_FROM:
         for p in paths:
-            yield grade_file(p, policy)
+            outcome = grade_file(p, policy)
+            yield _as_json(outcome) if as_json else outcome
             if progress:
                 progress(1)
         return
-    chunks = [(paths[i : i + CHUNK], policy) for i in range(0, len(paths), CHUNK)]
+    chunks = [(paths[i : i + CHUNK], policy, as_json) for i in range(0, len(paths), CHUNK)]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        for outcomes in pool.map(_grade_chunk, chunks):
-            yield from outcomes
+        for results in pool.map(_grade_chunk, chunks):
+            yield from results
             if progress:
-                progress(len(outcomes))
+                progress(len(results))

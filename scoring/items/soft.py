@@ -17,7 +17,7 @@ _JARGON = re.compile(
 _NUMBERISH = set(_DIGIT_WORDS) | {"double", "triple", "oh", "o"}
 
 
-def _jargon_words(text: str) -> list[str]:
+def jargon_words(text: str) -> list[str]:
     """Listed jargon used as a word; "oh" read as zero in a number is not jargon."""
     t = re.sub(r"[-_]", " ", fold(text))
     tokens = re.findall(r"[a-z]+|\d+", t)
@@ -41,7 +41,7 @@ def _jargon_words(text: str) -> list[str]:
     "002",
 )
 def no_jargon(call: Call, p: Params) -> Check:
-    hits = [(t, _jargon_words(t.text)) for t in call.agent_turns]
+    hits = [(t, jargon_words(t.text)) for t in call.agent_turns]
     hits = [(t, w) for t, w in hits if w]
     if not hits:
         return passed("no listed jargon in agent lines")
@@ -84,7 +84,7 @@ _PLURAL_OBJECT = re.compile(
     r"wheels|crates|pallets|bags|sets|kids|children|sons|daughters|boys|girls|"
     r"they are|those|these|both|all of them)\b"
 )
-_ORG_NAME = re.compile(r"\b[A-Z][a-zA-Z]+(?: (?:and|&|of) [A-Z][a-zA-Z]+| [A-Z][a-zA-Z]+)+")
+_ORG_NAME = re.compile(r"\b[A-Z][a-zA-Z']+(?: (?:and|&|of) [A-Z][a-zA-Z']+| [A-Z][a-zA-Z']+)+")
 
 
 def _last_end(rx: re.Pattern[str], text: str) -> int:

@@ -17,7 +17,7 @@ from scoring.normalise import normalise
 
 _TRANSFER_WORDS = re.compile(
     r"\b(?:transfer\w*|put you through|putting you through|connect you|connecting you|"
-    r"patch you|send you over|forward your call|put through)\b"
+    r"patch you|send you over|send you to|sending you to|forward your call|put through)\b"
 )
 _NOT_CUSTOMER = re.compile(
     r"\b(?:emergency|hospital|accident|my (?:wife|husband|son|daughter|mother|mom|mum|father|"
@@ -73,6 +73,13 @@ def product_kept(call: Call, p: Params) -> Check:
         return passed(
             "not transferred; the agent consulted during a hold and relayed the answer",
             consulted[0],
+        )
+    # Researching with the team and following up in writing is owning it too.
+    research = first(call.agent_turns, "handoff", "commit_help")
+    follow = first(call.agent_turns, "promise_email")
+    if research and follow:
+        return passed(
+            "not transferred; the agent researches and follows up by email", research, follow
         )
     return failed("not transferred, but the agent takes no ownership of the research")
 
@@ -130,12 +137,17 @@ def _consented(call: Call, start: int, end: int) -> Turn | None:
         if not start <= turn.index < end or turn.line.is_agent:
             continue
         prev = [a for a in call.agent_turns if a.index < turn.index][-1:]
-        about_transfer = bool(prev and _TRANSFER_WORDS.search(prev[0].normal))
-        if turn.has("choose_message") or (
-            about_transfer and turn.has("refuse") and not turn.has("agree")
-        ):
+        # A "no" to "anything else?" in the same breath is not a "no" to the transfer.
+        about_transfer = bool(
+            prev and _TRANSFER_WORDS.search(prev[0].normal) and not prev[0].has("anything_else")
+        )
+        objects = turn.has("refuse") and not turn.has("agree")
+        accepts = turn.has("agree") or (
+            turn.has("thanks", "calmer") and not objects and "?" not in turn.text
+        )
+        if turn.has("choose_message") or (about_transfer and objects):
             verdict = None
-        elif turn.has("ask_transfer", "choose_voicemail") or (about_transfer and turn.has("agree")):
+        elif turn.has("ask_transfer", "choose_voicemail") or (about_transfer and accepts):
             verdict = turn
     return verdict
 

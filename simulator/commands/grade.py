@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
-from scoring.batch import GradeError, grade_files
+from scoring.batch import GradeError, grade_files, grade_files_json
 from scoring.grader import Scorecard
 from scoring.policy import PolicyError, shipped_policies
 from scoring.reader import expand_paths
@@ -50,31 +51,53 @@ def run(args: argparse.Namespace) -> int:
     paths = expand_paths(args.paths)
     err = Console(stderr=True)
     if not paths:
-        err.print("callsim grade: no transcripts found in the given folder(s)")
+        print("callsim grade: no transcripts found in the given folder(s)", file=sys.stderr)
         return 2
+    try:
+        with _progress(err, len(paths)) as advance:
+            if args.json:
+                return _run_json(args, paths, advance)
+            return _run_cards(args, paths, advance, err)
+    except PolicyError as exc:
+        print(f"callsim grade: {exc}", file=sys.stderr)
+        return 2
+
+
+@contextmanager
+def _progress(err: Console, total: int) -> Iterator[Callable[[int], None]]:
+    """A progress bar on stderr for long batches on a terminal; a no-op otherwise."""
+    with Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+        disable=not (total >= PROGRESS_FROM and err.is_terminal),
+    ) as bar:
+        task = bar.add_task("grading", total=total)
+        yield lambda n: bar.advance(task, n)
+
+
+def _run_json(args: argparse.Namespace, paths: list[str], advance: Callable[[int], None]) -> int:
+    bad = False
+    texts = []
+    for failed, text in grade_files_json(paths, args.policy, jobs=args.jobs, progress=advance):
+        bad = bad or failed
+        texts.append(text)
+    sys.stdout.write("[\n" + ",\n".join(texts) + "\n]\n" if texts else "[]\n")
+    return 2 if bad else 0
+
+
+def _run_cards(
+    args: argparse.Namespace, paths: list[str], advance: Callable[[int], None], err: Console
+) -> int:
     out = Console(highlight=False)
     outcomes: list[Scorecard | GradeError] = []
-    show_progress = len(paths) >= PROGRESS_FROM and err.is_terminal
-    try:
-        with Progress(
-            "[progress.description]{task.description}",
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeRemainingColumn(),
-            console=err,
-            transient=True,
-            disable=not show_progress,
-        ) as bar:
-            task = bar.add_task("grading", total=len(paths))
-            for outcome in grade_files(
-                paths, args.policy, jobs=args.jobs, progress=lambda n: bar.advance(task, n)
-            ):
-                outcomes.append(outcome)
-                if not args.json and not args.summary:
-                    _print_one(outcome, out, err, args.failed_only)
-    except PolicyError as exc:
-        err.print(f"callsim grade: {exc}", markup=False, highlight=False)
-        return 2
+    for outcome in grade_files(paths, args.policy, jobs=args.jobs, progress=advance):
+        outcomes.append(outcome)
+        if not args.summary:
+            _print_one(outcome, out, err, args.failed_only)
     _finish(args, outcomes, out, err)
     return 2 if any(isinstance(o, GradeError) for o in outcomes) else 0
 
@@ -83,7 +106,7 @@ def _print_one(
     outcome: Scorecard | GradeError, out: Console, err: Console, failed_only: bool
 ) -> None:
     if isinstance(outcome, GradeError):
-        err.print(f"callsim grade: {outcome.error}", markup=False, highlight=False)
+        print(f"callsim grade: {outcome.error}", file=sys.stderr)
     else:
         print_scorecard(outcome, out, failed_only=failed_only)
 
@@ -91,14 +114,10 @@ def _print_one(
 def _finish(
     args: argparse.Namespace, outcomes: list[Scorecard | GradeError], out: Console, err: Console
 ) -> None:
-    if args.json:
-        sys.stdout.write(json.dumps([o.to_json() for o in outcomes], indent=2, ensure_ascii=False))
-        sys.stdout.write("\n")
-        return
     cards = [o for o in outcomes if isinstance(o, Scorecard)]
     if len(cards) > 1:
         out.print(summary_table(cards))
     if args.summary:
         for o in outcomes:
             if isinstance(o, GradeError):
-                err.print(f"callsim grade: {o.error}", markup=False, highlight=False)
+                print(f"callsim grade: {o.error}", file=sys.stderr)

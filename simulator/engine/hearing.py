@@ -28,10 +28,9 @@ def agent_acts() -> frozenset[str]:
 
 def jargon_detector() -> Callable[[str], list[str]]:
     """The grader's own jargon finder (soft.no_jargon), so the caller minds the same words."""
-    from scoring.items import soft
+    from scoring.items.soft import jargon_words
 
-    found = getattr(soft, "jargon_words", None) or getattr(soft, "_jargon_words", None)
-    return found if callable(found) else (lambda text: [])
+    return jargon_words
 
 
 def gives_number(text: str, number: str) -> bool:

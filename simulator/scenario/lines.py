@@ -31,7 +31,7 @@ DEFAULT_LINES: Mapping[str, tuple[str, ...]] = {
     "urgent": ("It's not an emergency, but I do need to hear back today.",),
     "accept_supervisor": ("Yes, please. I'd like that.",),
     "accept_alternative": ("Yes, please, call me back instead of keeping me waiting.",),
-    "agree_transfer": ("Okay, thank you.", "Yes, that's fine."),
+    "agree_transfer": ("Okay, yes please.", "Yes, that's fine."),
     "nothing_else": ("No, that's everything. Thank you.", "No, that's all. Thanks."),
     "goodbye": ("Thanks, bye.", "Thank you. Goodbye."),
     "ack": ("Okay.", "All right.", "I see."),

@@ -18,7 +18,7 @@ from pathlib import Path
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
-from typing import TYPE_CHECKING  # noqa: E402
+from typing import TYPE_CHECKING, cast  # noqa: E402
 
 import pygame  # noqa: E402
 
@@ -525,8 +525,15 @@ def run_window(
     scenarios: Sequence[Scenario] | None = None,
     extra_dirs: Sequence[str] = (),
 ) -> int:
-    """Open the window and play until the trainee quits. Raises NoDisplay without a screen."""
-    app = WindowApp(options, scenarios, extra_dirs=extra_dirs)
+    """Open the window and play until the trainee quits. Raises NoDisplay without a screen.
+
+    The caller speaks through eSpeak NG when there is a sound device (captions
+    otherwise), and push-to-talk works when a microphone is there; each falls
+    back with a one-line notice on stderr."""
+    speak, listener_factory = _voice_and_ears()
+    app = WindowApp(
+        options, scenarios, extra_dirs=extra_dirs, speak=speak, listener_factory=listener_factory
+    )
     try:
         app.run()
     finally:
@@ -536,3 +543,28 @@ def run_window(
 
 
 __all__ = ["NoDisplay", "WindowApp", "WindowOptions", "run_window"]
+
+
+def _voice_and_ears() -> tuple[CallerVoice | None, ListenerFactory | None]:
+    """The real caller voice and microphone, or None each with the reason printed once."""
+    import sys
+
+    speak: CallerVoice | None = None
+    try:
+        from simulator.voice.caller import scenario_caller_voice
+
+        speak = scenario_caller_voice()
+        notice = getattr(speak, "notice", "")
+        if notice:
+            print(f"callsim play: {notice}", file=sys.stderr)
+    except Exception as exc:  # no TTS library: captions only
+        print(f"callsim play: caller voice unavailable ({exc}); captions only.", file=sys.stderr)
+    try:
+        from simulator.listen.listeners import push_to_talk_factory
+
+        factory, reason = push_to_talk_factory()
+    except Exception as exc:  # no recogniser: choices and typing
+        factory, reason = None, str(exc)
+    if factory is None:
+        print(f"callsim play: no speech input: {reason}", file=sys.stderr)
+    return speak, cast("ListenerFactory | None", factory)

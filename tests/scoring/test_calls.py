@@ -13,19 +13,32 @@ import pytest
 from scoring.grader import Scorecard, grade
 from scoring.policy import load_policy
 from scoring.reader import read_transcript
+from scoring.safeyaml import load_file
 
 CALLS = Path(__file__).parent / "calls"
+KNOWN_GAPS = {
+    (g["call"], g["item"]) for g in load_file(Path(__file__).parent / "known_gaps.yaml") or []
+}
 _cache: dict[Path, Scorecard] = {}
 
 
-def _expectations() -> list[tuple[Path, str, str]]:
-    out = []
+def _expectations() -> list[object]:
+    out: list[object] = []
     for path in sorted(CALLS.glob("*.txt")):
         t = read_transcript(path)
         for part in t.headers.get("expect", "").split(","):
             if "=" in part:
                 item_id, result = (s.strip() for s in part.split("=", 1))
-                out.append((path, item_id, result))
+                marks = (
+                    [
+                        pytest.mark.xfail(
+                            reason="known gap: tests/scoring/known_gaps.yaml", strict=True
+                        )
+                    ]
+                    if (path.stem, item_id) in KNOWN_GAPS
+                    else []
+                )
+                out.append(pytest.param(path, item_id, result, marks=marks))
     return out
 
 
