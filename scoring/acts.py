@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from scoring.literals import required_literals
 from scoring.normalise import normalise
 from scoring.safeyaml import YamlError, load_file
 
@@ -127,6 +128,47 @@ def act_names(speaker: str) -> tuple[str, ...]:
     return tuple(r.name for r in rules_for(speaker))
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """Which acts could match a line at all: one Aho-Corasick pass over the line finds
+    the required literals present (scoring.literals), as a bit mask of candidate acts."""
+
+    rules: tuple[ActRule, ...]
+    automaton: Any  # ahocorasick.Automaton, or None without the library
+    always: int  # acts with no usable literal: always tried
+
+    def candidates(self, padded: str) -> list[ActRule]:
+        if self.automaton is None:
+            return list(self.rules)
+        mask = self.always
+        for _end, bits in self.automaton.iter(padded):
+            mask |= bits
+        return [r for i, r in enumerate(self.rules) if mask >> i & 1]
+
+
+@lru_cache(maxsize=4)
+def _plan(speaker: str) -> _Plan:
+    rules = rules_for(speaker)
+    try:
+        import ahocorasick
+    except ImportError:  # pragma: no cover - the gate only saves time
+        return _Plan(rules, None, 0)
+    automaton = ahocorasick.Automaton()
+    masks: dict[str, int] = {}
+    always = 0
+    for i, rule in enumerate(rules):
+        lits = required_literals(rule.pattern.pattern)
+        if not lits or min(len(s) for s in lits) < 2:
+            always |= 1 << i
+            continue
+        for lit in lits:
+            masks[lit] = masks.get(lit, 0) | 1 << i
+    for lit, bits in masks.items():
+        automaton.add_word(lit, bits)
+    automaton.make_automaton()
+    return _Plan(rules, automaton, always)
+
+
 @lru_cache(maxsize=131072)
 def recognise(text: str, speaker: str = "agent") -> frozenset[str]:
     """The acts a line does, as labels from docs/acts.md (empty: none recognised)."""
@@ -134,7 +176,7 @@ def recognise(text: str, speaker: str = "agent") -> frozenset[str]:
     if not normal:
         return frozenset()
     padded = " " + normal
-    hits = [r for r in rules_for(speaker) if r.matches(padded)]
+    hits = [r for r in _plan(speaker).candidates(padded) if r.matches(padded)]
     # Some acts contain others by definition (tests/data/README.md rules 11 and
     # 21: taking ownership is committing to help; offering a transfer or a
     # message is offering a message), declared in the YAML with `implies`.

@@ -1,0 +1,64 @@
+"""The literal prefilter never changes what the recogniser says (it only saves time)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from scoring.acts import SPEAKERS, rules_for
+from scoring.literals import required_literals
+from scoring.normalise import normalise
+from scoring.reader import read_transcript
+from scoring.safeyaml import load_file
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "acts_corpus.yaml"
+CALLS = Path(__file__).resolve().parent / "calls"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text", "matches"),
+    [
+        (r"colou?r", "what color is it", True),
+        (r"(?:may|can) i (?:place|put) you on hold", "can i put you on hold", True),
+        (r"(?:\w+ )?thanks?", "thank", True),
+        (r"(?:re)?submitted", "resubmitted", True),
+    ],
+)
+def test_required_literals_are_necessary(pattern: str, text: str, matches: bool) -> None:
+    lits = required_literals(pattern)
+    assert bool(re.search(pattern, text)) == matches
+    if lits is not None and matches:
+        assert any(lit in text for lit in lits)
+
+
+def _lines() -> list[tuple[str, str]]:
+    rows = [(r["text"], r["speaker"]) for r in load_file(DATA)]
+    for path in sorted(CALLS.glob("*.txt")):
+        rows += [(ln.text, ln.speaker) for ln in read_transcript(path).speech()]
+    return rows
+
+
+def test_gate_never_drops_a_matching_act() -> None:
+    from scoring.acts import _plan
+
+    for text, speaker in _lines():
+        padded = " " + normalise(text)
+        kept = {r.name for r in _plan(speaker).candidates(padded)}
+        for rule in rules_for(speaker):
+            if rule.pattern.search(padded):
+                assert rule.name in kept, (rule.name, text)
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz ", max_size=80), st.sampled_from(SPEAKERS))
+def test_gate_on_random_text(text: str, speaker: str) -> None:
+    from scoring.acts import _plan
+
+    padded = " " + normalise(text)
+    kept = {r.name for r in _plan(speaker).candidates(padded)}
+    for rule in rules_for(speaker):
+        if rule.pattern.search(padded):
+            assert rule.name in kept
