@@ -146,12 +146,6 @@ def name_tokens(name: str) -> list[str]:
     return [t for t in normalise(name).split() if t not in TITLES and len(t) > 1]
 
 
-def contains_phrase(text: str, phrase: str) -> bool:
-    """Whole-word, case-insensitive, punctuation-blind containment."""
-    p = normalise(phrase)
-    return bool(p) and f" {p} " in f" {normalise(text)} "
-
-
 class Call:
     """Facts about one call, computed on first use."""
 

@@ -130,16 +130,11 @@ def longest_digit_run(text: str) -> int:
 
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_SPOKEN_EMAIL = re.compile(r"\b[\w.]+ at [\w]+ dot (?:com|org|net|co|edu|gov|io|us|uk)\b")
 
 
 def emails(text: str) -> list[str]:
     """E-mail addresses written in the line (lower case)."""
     return [e.lower().rstrip(".") for e in _EMAIL.findall(fold(text))]
-
-
-def mentions_email(text: str) -> bool:
-    return bool(_EMAIL.search(fold(text)) or _SPOKEN_EMAIL.search(normalise(text)))
 
 
 ROLE_MAILBOXES = frozenset(

@@ -104,8 +104,3 @@ def normalise(text: str) -> str:
     t = _BARE_RE.sub(lambda m: _BARE[m.group(1)], t)
     t = _ILL.sub("i will ", t)
     return _SPACES.sub(" ", t).strip()
-
-
-def words(text: str) -> list[str]:
-    """Normalised words of a line."""
-    return normalise(text).split()

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from scoring.call import Call, Turn
-from scoring.transcript import Event, Line, Speech, format_time
+from scoring.transcript import Line, Speech, format_time
 
 Result = Literal["pass", "fail", "na"]
 Params = Mapping[str, float]
@@ -118,7 +118,3 @@ def item(item_id: str, title: str, rule_text: str, sources: str) -> Callable[[Ru
 
 def first(turns: Iterable[Turn], *acts: str) -> Turn | None:
     return next((t for t in turns if t.has(*acts)), None)
-
-
-def event_line(ev: tuple[int, Event] | None) -> Event | None:
-    return ev[1] if ev else None

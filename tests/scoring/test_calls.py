@@ -53,7 +53,8 @@ def _card(path: Path) -> Scorecard:
 )
 def test_expected_grade(path: Path, item_id: str, want: str) -> None:
     got = _card(path).results[item_id]
-    why = read_transcript(path).headers.get("why", "")
+    # The message (and its re-read of the call's `why`) is built only on failure.
     assert got.result == want, (
-        f"{item_id}: got {got.result} ({got.reason}); expected because: {why}"
+        f"{item_id}: got {got.result} ({got.reason}); "
+        f"expected because: {read_transcript(path).headers.get('why', '')}"
     )
