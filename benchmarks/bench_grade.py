@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from scoring.batch import grade_files  # noqa: E402
+from scoring.batch import grade_files_json  # noqa: E402
 from scoring.reader import expand_paths  # noqa: E402
 
 FIRST = ["Ana", "Ben", "Chloe", "Dev", "Erin", "Femi", "Gus", "Hana", "Ivan", "Jo", "Kai", "Lena"]
@@ -56,7 +56,7 @@ def build_corpus(folder: Path, count: int, seed: int = 7) -> list[Path]:
 
 def run(paths: list[str], jobs: int | None) -> tuple[float, int]:
     start = time.perf_counter()
-    n = sum(1 for _ in grade_files(paths, jobs=jobs))
+    n = sum(1 for _ in grade_files_json(paths, jobs=jobs))
     return time.perf_counter() - start, n
 
 
