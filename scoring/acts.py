@@ -12,7 +12,7 @@ check. The act labels are documented in docs/acts.md.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -42,12 +42,19 @@ class ActRule:
     counter_examples: tuple[str, ...]
     implies: tuple[str, ...] = ()
     requires: re.Pattern[str] | None = None
+    # The patterns one by one, each compiled like `pattern`: the recogniser
+    # searches only those whose required literals are in the line (`_Plan`).
+    branches: tuple[re.Pattern[str], ...] = ()
 
     def matches(self, padded: str) -> bool:
         """Does the act match `padded` (" " + the normal form of a line; see `_compile`)?"""
-        if self.requires is not None and not self.requires.search(padded):
+        return self.matches_any(padded, (self.pattern,))
+
+    def matches_any(self, padded: str, patterns: Iterable[re.Pattern[str]]) -> bool:
+        """`matches`, searching only `patterns` (the gate has ruled the others out)."""
+        if not any(p.search(padded) for p in patterns):
             return False
-        if not self.pattern.search(padded):
+        if self.requires is not None and not self.requires.search(padded):
             return False
         return not (self.veto and self.veto.search(padded))
 
@@ -81,6 +88,14 @@ def _compile(patterns: list[str], macros: Mapping[str, str], where: str) -> re.P
         raise PhrasingError(f"{where}: bad pattern: {exc}") from None
 
 
+def _compile_each(
+    patterns: list[str], macros: Mapping[str, str], where: str
+) -> tuple[re.Pattern[str], ...]:
+    """Each pattern on its own: a line matches `_compile(patterns)` exactly when
+    it matches one of these (a search succeeds iff some alternative does)."""
+    return tuple(_compile([p], macros, where) for p in patterns)
+
+
 def load_rules(path: Path) -> tuple[ActRule, ...]:
     """Load one phrasing file into compiled rules (raises `PhrasingError`)."""
     try:
@@ -101,6 +116,7 @@ def load_rules(path: Path) -> tuple[ActRule, ...]:
             ActRule(
                 name=str(name),
                 pattern=_compile(list(spec["patterns"]), macros, where),
+                branches=_compile_each(list(spec["patterns"]), macros, where),
                 veto=veto,
                 examples=tuple(spec.get("examples") or ()),
                 counter_examples=tuple(spec.get("not") or ()),
@@ -130,20 +146,53 @@ def act_names(speaker: str) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class _Plan:
-    """Which acts could match a line at all: one Aho-Corasick pass over the line finds
-    the required literals present (scoring.literals), as a bit mask of candidate acts."""
+    """Which patterns could match a line at all: one Aho-Corasick pass over the line
+    finds the required literals present (scoring.literals), as a bit mask over every
+    pattern of every act; only those patterns are searched."""
 
     rules: tuple[ActRule, ...]
     automaton: Any  # ahocorasick.Automaton, or None without the library
-    always: int  # acts with no usable literal: always tried
+    always: int  # patterns with no usable literal: always tried
+    flat: tuple[tuple[ActRule, re.Pattern[str]], ...]  # bit i: a rule and one of its patterns
 
-    def candidates(self, padded: str) -> list[ActRule]:
+    def _mask(self, padded: str) -> int:
         if self.automaton is None:
-            return list(self.rules)
+            return (1 << len(self.flat)) - 1
         mask = self.always
         for _end, bits in self.automaton.iter(padded):
             mask |= bits
-        return [r for i, r in enumerate(self.rules) if mask >> i & 1]
+        return mask
+
+    def candidates(self, padded: str) -> list[tuple[ActRule, list[re.Pattern[str]]]]:
+        """The acts worth trying on `padded`, in rule order, each with its patterns to search."""
+        out: list[tuple[ActRule, list[re.Pattern[str]]]] = []
+        for rule, branch in self._gated(padded):
+            if out and out[-1][0] is rule:
+                out[-1][1].append(branch)
+            else:
+                out.append((rule, [branch]))
+        return out
+
+    def _gated(self, padded: str) -> Iterator[tuple[ActRule, re.Pattern[str]]]:
+        mask, flat = self._mask(padded), self.flat
+        while mask:  # set bits, lowest first: rules in order, each rule's patterns in order
+            low = mask & -mask
+            yield flat[low.bit_length() - 1]
+            mask ^= low
+
+    def hits(self, padded: str) -> list[ActRule]:
+        """The acts `padded` does: the gated patterns searched, each act decided once."""
+        out: list[ActRule] = []
+        decided: ActRule | None = None
+        for rule, branch in self._gated(padded):
+            if rule is decided or not branch.search(padded):
+                continue
+            decided = rule  # its first matching pattern decides; the rest are skipped
+            if rule.requires is not None and not rule.requires.search(padded):
+                continue
+            if rule.veto is None or not rule.veto.search(padded):
+                out.append(rule)
+        return out
 
 
 @lru_cache(maxsize=4)
@@ -152,21 +201,22 @@ def _plan(speaker: str) -> _Plan:
     try:
         import ahocorasick
     except ImportError:  # pragma: no cover - the gate only saves time
-        return _Plan(rules, None, 0)
+        return _Plan(rules, None, 0, tuple((r, b) for r in rules for b in r.branches))
     automaton = ahocorasick.Automaton()
     masks: dict[str, int] = {}
     always = 0
-    for i, rule in enumerate(rules):
-        lits = required_literals(rule.pattern.pattern)
+    flat = tuple((rule, branch) for rule in rules for branch in rule.branches)
+    for bit, (_rule, branch) in enumerate(flat):
+        lits = required_literals(branch.pattern)
         if not lits or min(len(s) for s in lits) < 2:
-            always |= 1 << i
+            always |= 1 << bit
             continue
         for lit in lits:
-            masks[lit] = masks.get(lit, 0) | 1 << i
+            masks[lit] = masks.get(lit, 0) | 1 << bit
     for lit, bits in masks.items():
         automaton.add_word(lit, bits)
     automaton.make_automaton()
-    return _Plan(rules, automaton, always)
+    return _Plan(rules, automaton, always, flat)
 
 
 @lru_cache(maxsize=131072)
@@ -176,7 +226,7 @@ def recognise(text: str, speaker: str = "agent") -> frozenset[str]:
     if not normal:
         return frozenset()
     padded = " " + normal
-    hits = [r for r in _plan(speaker).candidates(padded) if r.matches(padded)]
+    hits = _plan(speaker).hits(padded)
     # Some acts contain others by definition (tests/data/README.md rules 11 and
     # 21: taking ownership is committing to help; offering a transfer or a
     # message is offering a message), declared in the YAML with `implies`.

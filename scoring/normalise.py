@@ -88,19 +88,41 @@ _APOS_RUN = re.compile(r"'+")
 
 def fold(text: str) -> str:
     """NFKC plus look-alike folding and lower case: the first step of every comparison."""
+    if text.isascii():  # NFKC leaves ASCII alone; "`" is the only ASCII look-alike
+        return text.replace("`", "'").lower()
     return unicodedata.normalize("NFKC", text).translate(_CONFUSABLES).lower()
+
+
+def _bare_words(t: str) -> str:
+    """`_BARE` applied word by word: the same result as `_BARE_RE` on a line of
+    [a-z0-9 ] (no "@"), several times faster than the 50-way alternation."""
+    if " o k " in f" {t} ":
+        t = _BARE_RE.sub(lambda m: _BARE[m.group(1)], t)
+    return " ".join([_BARE.get(w, w) for w in t.split(" ")])  # keeps runs of spaces
 
 
 @lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
-    """The plain normal form patterns are written against (see module doc)."""
+    """The plain normal form patterns are written against (see module doc).
+
+    Each step is skipped when the character it acts on is absent: grading
+    normalises every line of every call, and most lines have no apostrophe,
+    e-mail address or "ill".
+    """
     t = fold(text)
-    t = _EMAIL.sub(" email address ", t)
-    t = _APOS_RUN.sub("'", t)
-    t = _CONTRACTIONS.sub(_contraction, t)
-    t = t.replace("'", " ")
-    t = t.replace("e-mail", "email")
+    if "@" in t:
+        t = _EMAIL.sub(" email address ", t)
+    if "'" in t:
+        t = _APOS_RUN.sub("'", t)
+        t = _CONTRACTIONS.sub(_contraction, t)
+        t = t.replace("'", " ")
+    if "e-mail" in t:
+        t = t.replace("e-mail", "email")
     t = _NON_WORD.sub(" ", t)
-    t = _BARE_RE.sub(lambda m: _BARE[m.group(1)], t)
-    t = _ILL.sub("i will ", t)
+    if "@" in t:
+        t = _BARE_RE.sub(lambda m: _BARE[m.group(1)], t)
+    else:
+        t = _bare_words(t)
+    if "ill " in t:
+        t = _ILL.sub("i will ", t)
     return _SPACES.sub(" ", t).strip()

@@ -42,23 +42,31 @@ def _lines() -> list[tuple[str, str]]:
     return rows
 
 
-def test_gate_never_drops_a_matching_act() -> None:
+def _gated_agrees(padded: str, speaker: str) -> None:
+    """Searching only the gated patterns decides every act as the whole pattern does."""
     from scoring.acts import _plan
 
+    kept = dict(_plan(speaker).candidates(padded))
+    for rule in rules_for(speaker):
+        whole = rule.pattern.search(padded) is not None
+        gated = any(b.search(padded) for b in kept.get(rule, ()))
+        assert gated == whole, (rule.name, padded)
+
+
+def test_gate_never_drops_a_matching_act() -> None:
     for text, speaker in _lines():
-        padded = " " + normalise(text)
-        kept = {r.name for r in _plan(speaker).candidates(padded)}
-        for rule in rules_for(speaker):
-            if rule.pattern.search(padded):
-                assert rule.name in kept, (rule.name, text)
+        _gated_agrees(" " + normalise(text), speaker)
 
 
 @given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz ", max_size=80), st.sampled_from(SPEAKERS))
 def test_gate_on_random_text(text: str, speaker: str) -> None:
+    _gated_agrees(" " + normalise(text), speaker)
+
+
+def test_gated_hits_equal_every_rule_tried() -> None:
     from scoring.acts import _plan
 
-    padded = " " + normalise(text)
-    kept = {r.name for r in _plan(speaker).candidates(padded)}
-    for rule in rules_for(speaker):
-        if rule.pattern.search(padded):
-            assert rule.name in kept
+    for text, speaker in _lines():
+        padded = " " + normalise(text)
+        every = [r.name for r in rules_for(speaker) if r.matches(padded)]
+        assert [r.name for r in _plan(speaker).hits(padded)] == every, text

@@ -1,0 +1,60 @@
+"""The normal form (scoring.normalise): what it does, and that its fast paths change nothing."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from scoring import normalise as N
+
+
+@pytest.mark.parametrize(
+    ("text", "normal"),
+    [
+        ("I'll put you on hold, OK?", "i will put you on hold okay"),
+        ("We can't do that; it's policy.", "we can not do that it is policy"),
+        ("the refund's been issued", "the refund has been issued"),
+        ("Thе оrder", "the order"),  # Cyrillic е and о
+        ("ill send it over", "i will send it over"),
+        ("I'm ill, sorry", "i am ill sorry"),
+        ("mail me at a.b@c.com", "mail me at email address"),
+        ("o k, gonna check", "okay going to check"),
+        ("“Don’t” – sure", "do not sure"),
+        ("", ""),
+    ],
+)
+def test_normal_form(text, normal):
+    assert N.normalise(text) == normal
+
+
+def _reference(text: str) -> str:
+    """The plain sequence of substitutions, without the fast paths."""
+    t = __import__("unicodedata").normalize("NFKC", text).translate(N._CONFUSABLES).lower()
+    t = N._EMAIL.sub(" email address ", t)
+    t = N._APOS_RUN.sub("'", t)
+    t = N._CONTRACTIONS.sub(N._contraction, t)
+    t = t.replace("'", " ").replace("e-mail", "email")
+    t = N._NON_WORD.sub(" ", t)
+    t = N._BARE_RE.sub(lambda m: N._BARE[m.group(1)], t)
+    t = N._ILL.sub("i will ", t)
+    return re.sub(r"\s+", " ", t).strip()
+
+
+_WORDS = [*N._BARE, "ill", "send", "o", "k", "it's", "can't", "e-mail", "a@b.co", "I'll", "x"]
+_PIECES = st.one_of(st.sampled_from(_WORDS), st.text(alphabet="ab o'`’@.-&!0Оа\u00a0\t", max_size=6))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(_PIECES, st.sampled_from(["", " ", ", ", "' ", "- ", "  "])), max_size=10))
+def test_fast_paths_agree_with_the_plain_substitutions(parts):
+    text = "".join(a + b for a, b in parts)
+    assert N.normalise.__wrapped__(text) == _reference(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40))
+def test_any_text_agrees_with_the_plain_substitutions(text):
+    assert N.normalise.__wrapped__(text) == _reference(text)
