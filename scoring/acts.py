@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -36,15 +36,20 @@ class ActRule:
     """One act's compiled patterns, plus the worked examples kept for tests."""
 
     name: str
-    pattern: re.Pattern[str]
     veto: re.Pattern[str] | None
     examples: tuple[str, ...]
     counter_examples: tuple[str, ...]
     implies: tuple[str, ...] = ()
     requires: re.Pattern[str] | None = None
-    # The patterns one by one, each compiled like `pattern`: the recogniser
-    # searches only those whose required literals are in the line (`_Plan`).
+    # The patterns one by one (see `_compile`): the recogniser searches only
+    # those whose required literals are in the line (`_Plan`).
     branches: tuple[re.Pattern[str], ...] = ()
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """All the patterns as one alternation (for tests and tools; compiled on first use)."""
+        inner = [b.pattern[len(_HEAD) : -len(_TAIL)] for b in self.branches]
+        return re.compile(_HEAD + "|".join(inner) + _TAIL)
 
     def matches(self, padded: str) -> bool:
         """Does the act match `padded` (" " + the normal form of a line; see `_compile`)?"""
@@ -80,10 +85,13 @@ def _expand(pattern: str, macros: Mapping[str, str], where: str) -> str:
 _LINE_START = re.compile(r"(?<!\[)(?<!\\)\^")
 
 
+_HEAD, _TAIL = " (?:", r")(?![a-z0-9])"
+
+
 def _compile(patterns: list[str], macros: Mapping[str, str], where: str) -> re.Pattern[str]:
     parts = [f"(?:{_LINE_START.sub('(?<=^ )', _expand(str(p), macros, where))})" for p in patterns]
     try:
-        return re.compile(" (?:" + "|".join(parts) + r")(?![a-z0-9])")
+        return re.compile(_HEAD + "|".join(parts) + _TAIL)
     except re.error as exc:
         raise PhrasingError(f"{where}: bad pattern: {exc}") from None
 
@@ -115,7 +123,6 @@ def load_rules(path: Path) -> tuple[ActRule, ...]:
         rules.append(
             ActRule(
                 name=str(name),
-                pattern=_compile(list(spec["patterns"]), macros, where),
                 branches=_compile_each(list(spec["patterns"]), macros, where),
                 veto=veto,
                 examples=tuple(spec.get("examples") or ()),
@@ -217,6 +224,11 @@ def _plan(speaker: str) -> _Plan:
         automaton.add_word(lit, bits)
     automaton.make_automaton()
     return _Plan(rules, automaton, always, flat)
+
+
+def warm_up(speaker: str) -> None:
+    """Load and compile everything `recognise` needs for `speaker` now, not on first use."""
+    _plan(speaker)
 
 
 @lru_cache(maxsize=131072)
