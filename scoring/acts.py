@@ -18,7 +18,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-from scoring.literals import required_literals
+from scoring.literals import required_groups
 from scoring.normalise import normalise
 from scoring.safeyaml import YamlError, load_file
 
@@ -153,22 +153,37 @@ def act_names(speaker: str) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class _Plan:
-    """Which patterns could match a line at all: one Aho-Corasick pass over the line
-    finds the required literals present (scoring.literals), as a bit mask over every
-    pattern of every act; only those patterns are searched."""
+    """Which patterns could match a line at all.
+
+    Every pattern needs one literal from each of several groups
+    (`scoring.literals.required_groups`: " hold", {"put", "place"} ...). One
+    Aho-Corasick pass over the line finds the literals present, as two bit
+    masks: the groups with a literal in the line, and the patterns whose
+    rarest group (its *key*) has one. A keyed pattern is searched only if all
+    its other groups are present too. Gating is exact: it never drops a match.
+    """
 
     rules: tuple[ActRule, ...]
-    automaton: Any  # ahocorasick.Automaton, or None without the library
+    automaton: Any  # ahocorasick.Automaton (literal -> (group bits, pattern bits)), or None
     always: int  # patterns with no usable literal: always tried
-    flat: tuple[tuple[ActRule, re.Pattern[str]], ...]  # bit i: a rule and one of its patterns
+    flat: tuple[tuple[ActRule, re.Pattern[str], int], ...]  # bit i: rule, pattern, groups needed
 
-    def _mask(self, padded: str) -> int:
+    def _gated(self, padded: str) -> Iterator[tuple[ActRule, re.Pattern[str]]]:
+        """The patterns worth searching on `padded`: rules in order, each one's in order."""
         if self.automaton is None:
-            return (1 << len(self.flat)) - 1
-        mask = self.always
-        for _end, bits in self.automaton.iter(padded):
-            mask |= bits
-        return mask
+            yield from ((rule, branch) for rule, branch, _need in self.flat)
+            return
+        present, keyed = 0, self.always
+        for _end, (groups, patterns) in self.automaton.iter(padded):
+            present |= groups
+            keyed |= patterns
+        flat = self.flat
+        while keyed:  # set bits, lowest first
+            low = keyed & -keyed
+            keyed ^= low
+            rule, branch, need = flat[low.bit_length() - 1]
+            if not need & ~present:
+                yield rule, branch
 
     def candidates(self, padded: str) -> list[tuple[ActRule, list[re.Pattern[str]]]]:
         """The acts worth trying on `padded`, in rule order, each with its patterns to search."""
@@ -179,13 +194,6 @@ class _Plan:
             else:
                 out.append((rule, [branch]))
         return out
-
-    def _gated(self, padded: str) -> Iterator[tuple[ActRule, re.Pattern[str]]]:
-        mask, flat = self._mask(padded), self.flat
-        while mask:  # set bits, lowest first: rules in order, each rule's patterns in order
-            low = mask & -mask
-            yield flat[low.bit_length() - 1]
-            mask ^= low
 
     def hits(self, padded: str) -> list[ActRule]:
         """The acts `padded` does: the gated patterns searched, each act decided once."""
@@ -202,28 +210,73 @@ class _Plan:
         return out
 
 
+def _usable(group: frozenset[str]) -> bool:
+    return min(len(lit) for lit in group) >= 2
+
+
 @lru_cache(maxsize=4)
 def _plan(speaker: str) -> _Plan:
     rules = rules_for(speaker)
+    pairs = [(rule, branch) for rule in rules for branch in rule.branches]
     try:
         import ahocorasick
     except ImportError:  # pragma: no cover - the gate only saves time
-        return _Plan(rules, None, 0, tuple((r, b) for r in rules for b in r.branches))
-    automaton = ahocorasick.Automaton()
-    masks: dict[str, int] = {}
+        return _Plan(rules, None, 0, tuple((r, b, 0) for r, b in pairs))
+    groups_of = [[g for g in required_groups(b.pattern) if _usable(g)] for _r, b in pairs]
+    group_bit: dict[frozenset[str], int] = {}
+    for groups in groups_of:
+        for g in groups:
+            group_bit.setdefault(g, len(group_bit))
+    often = _group_frequency(group_bit, rules)
+    values: dict[str, list[int]] = {}  # literal -> [group bits, key-pattern bits]
     always = 0
-    flat = tuple((rule, branch) for rule in rules for branch in rule.branches)
-    for bit, (_rule, branch) in enumerate(flat):
-        lits = required_literals(branch.pattern)
-        if not lits or min(len(s) for s in lits) < 2:
-            always |= 1 << bit
-            continue
-        for lit in lits:
-            masks[lit] = masks.get(lit, 0) | 1 << bit
-    for lit, bits in masks.items():
-        automaton.add_word(lit, bits)
+    flat = []
+    for i, ((rule, branch), groups) in enumerate(zip(pairs, groups_of, strict=True)):
+        need = 0
+        for g in groups:
+            need |= 1 << group_bit[g]
+            for lit in g:
+                values.setdefault(lit, [0, 0])[0] |= 1 << group_bit[g]
+        if groups:
+            key = min(groups, key=lambda g: (often[g], -min(map(len, g))))
+            for lit in key:
+                values[lit][1] |= 1 << i
+        else:
+            always |= 1 << i
+        flat.append((rule, branch, need))
+    automaton = ahocorasick.Automaton()
+    for lit, (gbits, pbits) in values.items():
+        automaton.add_word(lit, (gbits, pbits))
     automaton.make_automaton()
-    return _Plan(rules, automaton, always, flat)
+    return _Plan(rules, automaton, always, tuple(flat))
+
+
+def _group_frequency(
+    group_bit: Mapping[frozenset[str], int], rules: tuple[ActRule, ...]
+) -> dict[frozenset[str], int]:
+    """How many of the phrasing file's example lines hold a literal of each group:
+    the rarest group of a pattern makes the sharpest key."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    bits: dict[str, int] = {}
+    for g, bit in group_bit.items():
+        for lit in g:
+            bits[lit] = bits.get(lit, 0) | 1 << bit
+    for lit, b in bits.items():
+        automaton.add_word(lit, b)
+    automaton.make_automaton()
+    per_bit = [0] * len(group_bit)
+    for rule in rules:
+        for text in (*rule.examples, *rule.counter_examples):
+            present = 0
+            for _end, b in automaton.iter(" " + normalise(text)):
+                present |= b
+            while present:
+                low = present & -present
+                per_bit[low.bit_length() - 1] += 1
+                present ^= low
+    return {g: per_bit[bit] for g, bit in group_bit.items()}
 
 
 def warm_up(speaker: str) -> None:

@@ -28,6 +28,40 @@ def required_literals(pattern: str) -> Literals | None:
     return _minimal(found) if found else None
 
 
+def required_groups(pattern: str) -> list[Literals]:
+    """Every necessary group of the pattern's top-level concatenation: a match
+    contains one literal of *each* group. `required_literals` is the strongest;
+    checking them all gates far more sharply (" i ", "hold", {"put", "place"})."""
+    try:
+        tree = sre.parse(pattern)
+    except re.error:
+        return []
+    return [_minimal(g) for g in _groups(list(tree)) if g]
+
+
+def _groups(items: list[tuple[Any, Any]]) -> list[Literals]:
+    out: list[Literals] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is c.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            out.append(frozenset({"".join(run)}))
+            run = []
+        if op is c.SUBPATTERN:
+            out += _groups(list(av[-1]))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            out += _groups(list(av[2]))
+        else:
+            found = _node(op, av)
+            if found:
+                out.append(found)
+    if run:
+        out.append(frozenset({"".join(run)}))
+    return out
+
+
 def _minimal(lits: Literals) -> Literals:
     """Drop literals that contain a shorter one (the shorter already decides)."""
     out: list[str] = []

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from scoring.acts import SPEAKERS, rules_for
-from scoring.literals import required_literals
+from scoring.literals import required_groups, required_literals
 from scoring.normalise import normalise
 from scoring.reader import read_transcript
 from scoring.safeyaml import load_file
@@ -33,6 +33,29 @@ def test_required_literals_are_necessary(pattern: str, text: str, matches: bool)
     assert bool(re.search(pattern, text)) == matches
     if lits is not None and matches:
         assert any(lit in text for lit in lits)
+
+
+def test_required_groups_are_each_necessary() -> None:
+    groups = required_groups(r" (?:may|can) i (?:place|put)(?: you)? on (?:a )?(?:brief )?hold\b")
+    assert {"may", "can"} in [set(g) for g in groups]
+    assert {"lace", "ut"} in [set(g) for g in groups]  # re's parser factors out the "p"
+    assert any("hold" in lit for g in groups for lit in g)
+    assert not any("brief" in lit for g in groups for lit in g)  # optional: not required
+    assert not any("you" in lit for g in groups for lit in g)
+
+
+@given(
+    st.text(alphabet="abcho ()?|+*", min_size=1, max_size=14),
+    st.text(alphabet="abcho ", max_size=30),
+)
+def test_required_groups_on_random_patterns(pattern: str, text: str) -> None:
+    try:
+        found = re.search(pattern, text)
+    except re.error:
+        return
+    if found:
+        for group in required_groups(pattern):
+            assert any(lit in text for lit in group), (pattern, text, group)
 
 
 def _lines() -> list[tuple[str, str]]:
