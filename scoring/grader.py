@@ -13,32 +13,63 @@ from typing import Any
 
 from scoring.call import Call
 from scoring.items import REGISTRY
-from scoring.items.base import Check, Evidence
+from scoring.items.base import Check, Evidence, ItemSpec
 from scoring.policy import Policy
 from scoring.transcript import Transcript
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ItemResult:
-    """One item's mark on the scorecard, with what decided it."""
+    """One item's mark on the scorecard, with what decided it.
 
-    id: str
-    result: str
-    reason: str
-    evidence: tuple[Evidence, ...]
-    source: str
-    section: str
-    title: str
-    rule: str
+    Holds the item's spec and the rule's `Check` rather than copies of their
+    fields: a scorecard has one per item, and every call graded builds ~50.
+    """
+
+    spec: ItemSpec
+    check: Check
     weight: float
     critical: bool
 
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+    @property
+    def result(self) -> str:
+        return self.check.result
+
+    @property
+    def reason(self) -> str:
+        return self.check.reason
+
+    @property
+    def evidence(self) -> tuple[Evidence, ...]:
+        return self.check.evidence
+
+    @property
+    def source(self) -> str:
+        return self.spec.source
+
+    @property
+    def section(self) -> str:
+        return self.spec.section
+
+    @property
+    def title(self) -> str:
+        return self.spec.title
+
+    @property
+    def rule(self) -> str:
+        return self.spec.rule_text
+
     def to_json(self) -> dict[str, Any]:
+        check = self.check
         return {
-            "result": self.result,
-            "reason": self.reason,
-            "evidence": [e.to_json() for e in self.evidence],
-            "source": self.source,
+            "result": check.result,
+            "reason": check.reason,
+            "evidence": [e.to_json() for e in check.evidence],
+            "source": self.spec.source,
         }
 
 
@@ -74,25 +105,16 @@ class Scorecard:
 def grade(transcript: Transcript, policy: Policy) -> Scorecard:
     """Every item of the policy, pass / fail / na with reason and evidence, and the score."""
     call = Call(transcript)
+    params, critical = policy.params, policy.critical
     results: dict[str, ItemResult] = {}
+    total = won = 0.0
     for item_id, weight in policy.weights.items():
         spec = REGISTRY[item_id]
-        check: Check = spec.check(call, policy.params)
-        results[item_id] = ItemResult(
-            id=item_id,
-            result=check.result,
-            reason=check.reason,
-            evidence=check.evidence,
-            source=spec.source,
-            section=spec.section,
-            title=spec.title,
-            rule=spec.rule_text,
-            weight=weight,
-            critical=item_id in policy.critical,
-        )
-    applicable = [r for r in results.values() if r.result != "na"]
-    total = sum(r.weight for r in applicable)
-    won = sum(r.weight for r in applicable if r.result == "pass")
+        check: Check = spec.check(call, params)
+        results[item_id] = ItemResult(spec, check, weight, item_id in critical)
+        if check.result != "na":
+            total += weight
+            won += weight if check.result == "pass" else 0.0
     score = round(100.0 * won / total, 1) if total else 100.0
-    critical = tuple(r.id for r in results.values() if r.critical and r.result == "fail")
-    return Scorecard(transcript.path, policy.name, score, critical, results)
+    failed = tuple(r.id for r in results.values() if r.critical and r.result == "fail")
+    return Scorecard(transcript.path, policy.name, score, failed, results)

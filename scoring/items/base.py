@@ -89,14 +89,12 @@ class ItemSpec:
     rule_text: str  # the seed's rule in one sentence, for scorecards
     sources: tuple[str, ...]
     check: Rule = field(compare=False)
+    section: str = field(init=False, compare=False)  # "Hold", from the id's prefix
+    source: str = field(init=False, compare=False)  # the first seed's file name
 
-    @property
-    def section(self) -> str:
-        return SECTIONS[self.id.split(".", 1)[0]]
-
-    @property
-    def source(self) -> str:
-        return SEEDS[self.sources[0]]
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "section", SECTIONS[self.id.split(".", 1)[0]])
+        object.__setattr__(self, "source", SEEDS[self.sources[0]])
 
 
 REGISTRY: dict[str, ItemSpec] = {}
