@@ -161,22 +161,25 @@ class _Plan:
     masks: the groups with a literal in the line, and the patterns whose
     rarest group (its *key*) has one. A keyed pattern is searched only if all
     its other groups are present too. Gating is exact: it never drops a match.
+    Both masks travel as one integer, group bits below `shift`.
     """
 
     rules: tuple[ActRule, ...]
-    automaton: Any  # ahocorasick.Automaton (literal -> (group bits, pattern bits)), or None
+    automaton: Any  # ahocorasick.Automaton (literal -> group bits | pattern bits << shift)
     always: int  # patterns with no usable literal: always tried
     flat: tuple[tuple[ActRule, re.Pattern[str], int], ...]  # bit i: rule, pattern, groups needed
+    shift: int = 0
 
     def _gated(self, padded: str) -> Iterator[tuple[ActRule, re.Pattern[str]]]:
         """The patterns worth searching on `padded`: rules in order, each one's in order."""
         if self.automaton is None:
             yield from ((rule, branch) for rule, branch, _need in self.flat)
             return
-        present, keyed = 0, self.always
-        for _end, (groups, patterns) in self.automaton.iter(padded):
-            present |= groups
-            keyed |= patterns
+        found = 0
+        for _end, bits in self.automaton.iter(padded):
+            found |= bits
+        present = found & ((1 << self.shift) - 1)
+        keyed = found >> self.shift | self.always
         flat = self.flat
         while keyed:  # set bits, lowest first
             low = keyed & -keyed
@@ -228,27 +231,29 @@ def _plan(speaker: str) -> _Plan:
         for g in groups:
             group_bit.setdefault(g, len(group_bit))
     often = _group_frequency(group_bit, rules)
-    values: dict[str, list[int]] = {}  # literal -> [group bits, key-pattern bits]
+    shift = len(group_bit)
+    values: dict[str, int] = {}  # literal -> group bits | key-pattern bits << shift
     always = 0
     flat = []
     for i, ((rule, branch), groups) in enumerate(zip(pairs, groups_of, strict=True)):
+        if not groups:
+            always |= 1 << i
+            flat.append((rule, branch, 0))
+            continue
+        key = min(groups, key=lambda g: (often[g], -min(map(len, g))))
+        for lit in key:
+            values[lit] = values.get(lit, 0) | 1 << (shift + i)
         need = 0
         for g in groups:
             need |= 1 << group_bit[g]
             for lit in g:
-                values.setdefault(lit, [0, 0])[0] |= 1 << group_bit[g]
-        if groups:
-            key = min(groups, key=lambda g: (often[g], -min(map(len, g))))
-            for lit in key:
-                values[lit][1] |= 1 << i
-        else:
-            always |= 1 << i
+                values[lit] = values.get(lit, 0) | 1 << group_bit[g]
         flat.append((rule, branch, need))
     automaton = ahocorasick.Automaton()
-    for lit, (gbits, pbits) in values.items():
-        automaton.add_word(lit, (gbits, pbits))
+    for lit, bits in values.items():
+        automaton.add_word(lit, bits)
     automaton.make_automaton()
-    return _Plan(rules, automaton, always, tuple(flat))
+    return _Plan(rules, automaton, always, tuple(flat), shift)
 
 
 def _group_frequency(
