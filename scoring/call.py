@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from scoring.acts import recognise
 from scoring.extract import digit_runs, has_phone_shape, longest_digit_run
@@ -83,7 +83,7 @@ class Turn:
         return normalise(self.line.text)
 
     def has(self, *acts: str) -> bool:
-        return any(a in self.acts for a in acts)
+        return not self.acts.isdisjoint(acts)
 
 
 @dataclass(frozen=True)
@@ -116,6 +116,7 @@ _SAME = {
 }  # fmt: skip
 
 
+@lru_cache(maxsize=16384)
 def stem(word: str) -> str:
     """A light suffix stripper: enough to match "waterproofing" with "waterproof".
 
@@ -164,9 +165,15 @@ class Call:
     # ---------------------------------------------------------------- generic
 
     def events(self, name: str) -> list[tuple[int, Event]]:
-        return [
-            (i, ln) for i, ln in enumerate(self.lines) if isinstance(ln, Event) and ln.name == name
-        ]
+        return list(self._events_by_name.get(name, ()))
+
+    @cached_property
+    def _events_by_name(self) -> dict[str, list[tuple[int, Event]]]:
+        out: dict[str, list[tuple[int, Event]]] = {}
+        for i, ln in enumerate(self.lines):
+            if isinstance(ln, Event):
+                out.setdefault(ln.name, []).append((i, ln))
+        return out
 
     def agent_between(self, start: int, end: int) -> list[Turn]:
         """Agent turns with start <= index < end."""
