@@ -33,6 +33,7 @@ def _is_digitish(tok: str) -> bool:
 
 
 _PLACES = {"hundred": 2, "thousand": 3}
+_NUMBER_WORDS = frozenset(_DIGIT_WORDS) | frozenset(_REPEAT) | {"oh", "o"}
 
 
 def _place_zeros(place: str, nxt: str) -> str:
@@ -51,6 +52,8 @@ def spoken_digits(text: str) -> str:
     Runs of digits separated only by spaces, dashes or dots are joined.
     """
     toks = re.findall(r"[a-z]+|\d+", fold(text).replace("-", " "))
+    if _NUMBER_WORDS.isdisjoint(toks) and not any(t.isdigit() for t in toks):
+        return " ".join(toks)  # nothing numeric: most lines
     out: list[str] = []
     run = ""
     i = 0

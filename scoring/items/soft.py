@@ -14,6 +14,8 @@ _JARGON = re.compile(
     r"\b(?:yep|yup|yeap|okey ?dokey|okie ?dokie|okey ?doke|okie ?doke|okay ?dokey|okeydokey|"
     r"okiedokie|alrighty|alrighties|aw+|oh|ah+|eek|oops|oopsie|whoops)\b"
 )
+_JARGON_STARTS = ("yep", "yup", "yeap", "oke", "oki", "oka", "alright", "aw", "oh", "ah", "eek")
+_JARGON_STARTS += ("oop", "whoops")
 _NUMBERISH = set(_DIGIT_WORDS) | {"double", "triple", "oh", "o"}
 
 
@@ -21,6 +23,8 @@ def jargon_words(text: str) -> list[str]:
     """Listed jargon used as a word; "oh" read as zero in a number is not jargon."""
     t = re.sub(r"[-_]", " ", fold(text))
     tokens = re.findall(r"[a-z]+|\d+", t)
+    if not any(tok.startswith(_JARGON_STARTS) for tok in tokens):
+        return []  # every listed word starts one of these ways: most lines are done here
     found = []
     for m in _JARGON.finditer(" ".join(tokens)):
         word = m.group()
