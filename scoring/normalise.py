@@ -112,7 +112,7 @@ def normalise(text: str) -> str:
     t = fold(text)
     if "@" in t:
         t = _EMAIL.sub(" email address ", t)
-    if "'" in t:
+    if "'" in t or "cannot" in t:  # "cannot" is the one contraction with no apostrophe
         t = _APOS_RUN.sub("'", t)
         t = _CONTRACTIONS.sub(_contraction, t)
         t = t.replace("'", " ")

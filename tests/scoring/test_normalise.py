@@ -20,6 +20,7 @@ from scoring import normalise as N
         ("Thе оrder", "the order"),  # Cyrillic е and о
         ("ill send it over", "i will send it over"),
         ("I'm ill, sorry", "i am ill sorry"),
+        ("I cannot do that", "i can not do that"),
         ("mail me at a.b@c.com", "mail me at email address"),
         ("o k, gonna check", "okay going to check"),
         ("“Don’t” – sure", "do not sure"),
@@ -43,7 +44,8 @@ def _reference(text: str) -> str:
     return re.sub(r"\s+", " ", t).strip()
 
 
-_WORDS = [*N._BARE, "ill", "send", "o", "k", "it's", "can't", "e-mail", "a@b.co", "I'll", "x"]
+_WORDS = [*N._BARE, *N._FIXED, "ill", "send", "o", "k", "it's", "cannot", "e-mail", "a@b.co", "x"]
+_WORDS += ["I'll", "the refund's", "been", "got", "that's", "let's", "y'all", "boss'"]
 _ODD = "ab o'`’@.-&!0Оа\u00a0\t"
 _PIECES = st.one_of(st.sampled_from(_WORDS), st.text(alphabet=_ODD, max_size=6))
 
