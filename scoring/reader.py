@@ -33,6 +33,9 @@ _TIMED = re.compile(r"\[(?P<time>[^\]]*)\]\s*(?P<rest>.*)\Z", re.S)
 _TIME = re.compile(r"(?:(?P<h>\d+):(?P<hm>[0-5]\d)|(?P<m>\d+)):(?P<s>[0-5]\d)\Z")
 _HEADER = re.compile(r"#\s*(?P<key>[^:]+?)\s*:\s*(?P<value>.*?)\s*\Z")
 _SPEECH = re.compile(r"(?P<label>[A-Za-z]+)\s*:\s?(?P<text>.*)\Z", re.S)
+# The common case, a "[MM:SS] LABEL: words" line, in one match; anything else
+# (events, hours, odd spacing, errors) takes the general path below.
+_SPEECH_LINE = re.compile(r"\[(\d+):([0-5]\d)\]\s*([A-Za-z]+)\s*:\s?(.*)\Z", re.S)
 _EVENT_NAME = re.compile(r"[a-z][a-z0-9_]*\Z")
 _KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
@@ -162,6 +165,15 @@ def parse_time(token: str) -> int | None:
 
 
 def _parse_timed(line: str, path: str, number: int) -> Line:
+    fast = _SPEECH_LINE.match(line)
+    if fast:
+        speaker = SPEAKER_ALIASES.get(fast.group(3).lower())
+        words = fast.group(4).strip()
+        if speaker is not None and words:
+            seconds = int(fast.group(1)) * 60 + int(fast.group(2))
+            return Speech(
+                number=number, time=seconds, speaker=speaker, text=words, label=fast.group(3)
+            )
     m = _TIMED.match(line)
     if not m:
         raise TranscriptError(

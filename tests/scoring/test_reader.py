@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -231,3 +232,30 @@ def test_hand_written_bad_files(name: str, line: int, phrase: str) -> None:
         read_transcript(BAD / name)
     assert info.value.line == line
     assert phrase.lower() in info.value.message.lower()
+
+
+_LABELS = st.sampled_from(["AGENT", "Caller", "csr", "REP", "Bob", "*", "* hold", ""])
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.from_regex(r"\[ ?\d{1,3}:\d{2}(:\d\d)? ?\] ?", fullmatch=True),
+    _LABELS,
+    st.from_regex(r" ?:? ?[a-z ,]{0,12}", fullmatch=True),
+)
+def test_speech_fast_path_agrees_with_the_general_path(stamp, label, rest):
+    line = stamp + label + rest
+    from scoring import reader
+
+    def parse(fast: bool):
+        saved = reader._SPEECH_LINE
+        if not fast:
+            reader._SPEECH_LINE = re.compile(r"(?!)")
+        try:
+            return reader._parse_timed(line, "t.txt", 3)
+        except TranscriptError as exc:
+            return str(exc)
+        finally:
+            reader._SPEECH_LINE = saved
+
+    assert parse(True) == parse(False)
