@@ -170,10 +170,8 @@ def _parse_timed(line: str, path: str, number: int) -> Line:
         speaker = SPEAKER_ALIASES.get(fast.group(3).lower())
         words = fast.group(4).strip()
         if speaker is not None and words:
-            seconds = int(fast.group(1)) * 60 + int(fast.group(2))
-            return Speech(
-                number=number, time=seconds, speaker=speaker, text=words, label=fast.group(3)
-            )
+            at = int(fast.group(1)) * 60 + int(fast.group(2))
+            return Speech(number=number, time=at, speaker=speaker, text=words, label=fast.group(3))
     m = _TIMED.match(line)
     if not m:
         raise TranscriptError(

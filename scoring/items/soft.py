@@ -14,8 +14,9 @@ _JARGON = re.compile(
     r"\b(?:yep|yup|yeap|okey ?dokey|okie ?dokie|okey ?doke|okie ?doke|okay ?dokey|okeydokey|"
     r"okiedokie|alrighty|alrighties|aw+|oh|ah+|eek|oops|oopsie|whoops)\b"
 )
-_JARGON_STARTS = ("yep", "yup", "yeap", "oke", "oki", "oka", "alright", "aw", "oh", "ah", "eek")
-_JARGON_STARTS += ("oop", "whoops")
+_JARGON_STARTS = tuple(
+    "yep yup yeap oke oki oka alright aw oh ah eek oop whoops".split()
+)  # fmt: skip
 _NUMBERISH = set(_DIGIT_WORDS) | {"double", "triple", "oh", "o"}
 
 
