@@ -14,23 +14,23 @@ _JARGON = re.compile(
     r"\b(?:yep|yup|yeap|okey ?dokey|okie ?dokie|okey ?doke|okie ?doke|okay ?dokey|okeydokey|"
     r"okiedokie|alrighty|alrighties|aw+|oh|ah+|eek|oops|oopsie|whoops)\b"
 )
-_JARGON_STARTS = tuple(
-    "yep yup yeap oke oki oka alright aw oh ah eek oop whoops".split()
-)  # fmt: skip
 _NUMBERISH = set(_DIGIT_WORDS) | {"double", "triple", "oh", "o"}
+
+
+_TOKEN = re.compile(r"[a-z]+|\d+")
 
 
 def jargon_words(text: str) -> list[str]:
     """Listed jargon used as a word; "oh" read as zero in a number is not jargon."""
-    t = re.sub(r"[-_]", " ", fold(text))
-    tokens = re.findall(r"[a-z]+|\d+", t)
-    if not any(tok.startswith(_JARGON_STARTS) for tok in tokens):
-        return []  # every listed word starts one of these ways: most lines are done here
+    tokens = _TOKEN.findall(fold(text).replace("-", " ").replace("_", " "))
+    joined = " ".join(tokens)
+    if not _JARGON.search(joined):
+        return []  # most lines
     found = []
-    for m in _JARGON.finditer(" ".join(tokens)):
+    for m in _JARGON.finditer(joined):
         word = m.group()
         if word == "oh":
-            pos = len(" ".join(tokens)[: m.start()].split())
+            pos = len(joined[: m.start()].split())
             prev = tokens[pos - 1] if pos > 0 else ""
             nxt = tokens[pos + 1] if pos + 1 < len(tokens) else ""
             if prev.isdigit() or nxt.isdigit() or prev in _NUMBERISH or nxt in _NUMBERISH:
