@@ -123,9 +123,14 @@ _PHONE_SHAPE = re.compile(
 )
 
 
+_THREE_DIGITS = re.compile(r"\d\d\d")
+
+
 def has_phone_shape(text: str) -> bool:
     """A written phone number (555-614-2200, (614) 555-0193, 555.0193, 07700 900227)."""
-    return bool(_PHONE_SHAPE.search(fold(text)))
+    folded = fold(text)
+    # Every shape holds three digits in a row; most lines have none, so stop there.
+    return _THREE_DIGITS.search(folded) is not None and _PHONE_SHAPE.search(folded) is not None
 
 
 def longest_digit_run(text: str) -> int:

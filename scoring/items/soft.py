@@ -105,7 +105,10 @@ def _blames_company(call: Call, turn: Turn, prior: str) -> str | None:
     organisation, the caller's people or a plural thing -> fine. A "they" with
     no antecedent at all ("they messed up your order") is taken as the company.
     """
-    for m in _PRONOUN.finditer(turn.text.lower()):
+    lower = turn.text.lower()
+    if "the" not in lower:  # they, them, their, theirs, themselves: most lines stop here
+        return None
+    for m in _PRONOUN.finditer(lower):
         raw = f"{prior} {turn.text[: m.start()]}"
         low = raw.lower()
         internal = _last_end(_INTERNAL, low)

@@ -259,3 +259,16 @@ def test_speech_fast_path_agrees_with_the_general_path(stamp, label, rest):
             reader._SPEECH_LINE = saved
 
     assert parse(True) == parse(False)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.from_regex(r"#[ \t:a-zA-Z]{0,6}:?[ \ta-z:]{0,8}", fullmatch=True))
+def test_header_split_agrees_with_the_header_pattern(line):
+    from scoring import reader
+
+    m = reader._HEADER.match(line)
+    try:
+        got = reader._parse_header(line, "t.txt", 2)
+    except TranscriptError:
+        got = None
+    assert got == ((m.group("key").strip().lower(), m.group("value")) if m else None)
