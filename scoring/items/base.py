@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from scoring.call import Call, Turn
 from scoring.transcript import Line, Speech, format_time
@@ -37,9 +37,12 @@ SECTIONS = {
 }
 
 
-@dataclass(frozen=True)
-class Evidence:
-    """A transcript line that decided an item."""
+class Evidence(NamedTuple):
+    """A transcript line that decided an item.
+
+    Evidence and `Check` are named tuples rather than frozen dataclasses: every
+    call graded makes about 70 of them, and a tuple is built four times faster.
+    """
 
     line: int
     time: str
@@ -49,8 +52,7 @@ class Evidence:
         return {"line": self.line, "time": self.time, "text": self.text}
 
 
-@dataclass(frozen=True)
-class Check:
+class Check(NamedTuple):
     result: Result
     reason: str
     evidence: tuple[Evidence, ...] = ()
