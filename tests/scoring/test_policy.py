@@ -44,6 +44,16 @@ def test_shipped_packs() -> None:
         assert set(pack.items) <= set(ITEM_IDS)
 
 
+@pytest.mark.parametrize("name", shipped_policies())
+def test_shipped_packs_pass_the_schema(name: str) -> None:
+    """Loading skips the schema for shipped packs (start-up time); this is where they meet it."""
+    from scoring.policy import POLICY_DIR, _validate_shape
+    from scoring.safeyaml import load_file
+
+    path = POLICY_DIR / f"{name}.yaml"
+    _validate_shape(path, load_file(path))
+
+
 def test_org_packs_hold_their_own_items() -> None:
     assert "xfer.screened" in load_policy("advantus").items
     assert "second.notify_supervisor" in load_policy("cam456").items
