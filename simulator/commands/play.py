@@ -48,6 +48,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="also look for SCENARIO in DIR (repeatable)",
     )
     p.add_argument("--no-choices", action="store_true", help="hide the numbered responses")
+    p.add_argument(
+        "--voice",
+        choices=("caller", "both", "off"),
+        default="caller",
+        help="speak the caller's lines (default), your chosen responses too (both), "
+        "or nothing (off); captions are always shown",
+    )
     p.set_defaults(func=run)
 
 
@@ -115,12 +122,16 @@ def _frontend(args: argparse.Namespace, scenario: Scenario) -> Any:
 
         params = policy_params(args.policy or scenario.policy)[1]
         return window_frontend(
-            scenario, speed=args.speed, agent_name=args.agent_name, params=params
+            scenario, speed=args.speed, agent_name=args.agent_name, params=params, voice=args.voice
         )
-    from simulator.frontend.terminal import TerminalFrontend
+    from simulator.frontend.terminal import TerminalFrontend, terminal_voice
 
     print("Type a number to pick a response, your own words, or /help for phone commands.")
-    return TerminalFrontend(speed=args.speed, show_choices=not args.no_choices)
+    return TerminalFrontend(
+        speed=args.speed,
+        show_choices=not args.no_choices,
+        speak=terminal_voice(scenario, args.voice),
+    )
 
 
 class _PrintingAutoplayer(HeadlessFrontend):

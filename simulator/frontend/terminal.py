@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Sequence
 from typing import IO, Any
 
-from scoring.transcript import format_time
+from scoring.transcript import Speech, format_time
 from simulator.engine import (
     CallEnded,
     CallState,
@@ -49,7 +49,11 @@ class TerminalFrontend:
         stdout: IO[str] | None = None,
         show_choices: bool = True,
         monotonic: Callable[[], float] = time.monotonic,
+        speak: Callable[[Speech, str], object] | None = None,
     ) -> None:
+        """`speak(line, mood)` voices each line as it is printed (`terminal_voice`)."""
+        self.speak = speak
+        self._mood = "calm"
         self.speed = speed
         self.stdin = stdin or sys.stdin
         self.out = stdout or sys.stdout
@@ -78,6 +82,8 @@ class TerminalFrontend:
             who = "YOU" if o.line.is_agent else "CALLER"
             cut = " (cuts in)" if o.cuts_in else ""
             self._print(f"[{format_time(o.line.time)}] {who}{cut}: {o.line.text}")
+            if self.speak is not None:
+                self.speak(o.line, self._mood)
         elif isinstance(o, EventLogged):
             self._print(f"[{format_time(o.event.time)}] {o.event.render()}")
         elif isinstance(o, Notice):
@@ -93,6 +99,7 @@ class TerminalFrontend:
             self._choices = self._shown = o.choices
 
     def _show_state(self, s: CallState) -> None:
+        self._mood = s.mood_label
         if s.on_hold:
             self.out.write(
                 f"\r  ON HOLD {format_time(s.hold_seconds)}  caller: {s.mood_label}, "
@@ -208,3 +215,21 @@ def _print_card(card: Any, out: IO[str]) -> None:
     from scoring.render import print_scorecard
 
     print_scorecard(card, console=Console(file=out, width=100, highlight=False))
+
+
+def terminal_voice(scenario: Any, mode: str = "caller") -> Callable[[Speech, str], object] | None:
+    """The caller's voice for the terminal: each printed caller line is also spoken
+    (eSpeak NG through the mixer, in the scenario's voice and the caller's mood),
+    and with mode "both" the trainee's chosen lines too. None for "off" or when
+    there is no voice at all; a missing sound device is told in one line and the
+    call goes on as text (`simulator.voice.caller.open_caller_voice`)."""
+    from simulator.voice.caller import open_caller_voice
+
+    voice = open_caller_voice(mode)
+    if voice is None:
+        return None
+
+    def speak(line: Speech, mood: str) -> object:
+        return voice(line, scenario, mood)
+
+    return speak

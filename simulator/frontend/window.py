@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
+from typing import Any
 
 import pygame
 
@@ -37,9 +38,11 @@ class WindowFrontend:
         options: WindowOptions | None = None,
         surface: pygame.Surface | None = None,
         clock: Callable[[], float] = time.perf_counter,
+        speak: Any = None,
     ) -> None:
+        """`speak`: the caller voice (`simulator.window.app.caller_voice`), None for captions."""
         opts = options or WindowOptions(speed=speed)
-        self.app = WindowApp(opts, [scenario], clock=clock, surface=surface)
+        self.app = WindowApp(opts, [scenario], clock=clock, surface=surface, speak=speak)
         self.app.external = True
         self.scenario = scenario
         self.outbox: list[Move] = []
@@ -52,6 +55,7 @@ class WindowFrontend:
             speed=opts.speed,
             speech_input=opts.speech_input,
             on_event=self.app._on_event,
+            speak=self.app._speaker(scenario),
         )
         self.app.call = call
         self.app.last_scenario = scenario

@@ -8,14 +8,15 @@ way of doing it. Times come from the voice's clock.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import IO, Any
 
 from simulator.listen.turns import DEFAULT_POLICY, TurnPolicy, is_interrupt
 from simulator.voice.playback import Playback, Voice, open_voice
 from simulator.voice.profile import AGENT_VOICE, VoiceProfile, profile_from_hints, with_mood
 
-__all__ = ["CallerSpeaker", "scenario_caller_voice"]
+__all__ = ["VOICE_MODES", "CallerSpeaker", "open_caller_voice", "scenario_caller_voice"]
 
 
 class CallerSpeaker:
@@ -79,4 +80,30 @@ def scenario_caller_voice(
         return chosen.speak(text, with_mood(profile_from_hints(hints), mood))
 
     speak.notice = chosen.notice  # type: ignore[attr-defined]
+    return speak
+
+
+VOICE_MODES = ("caller", "both", "off")
+
+
+def open_caller_voice(
+    mode: str = "caller", err: IO[str] | None = None
+) -> Callable[[Any, Any, str | int | None], Playback | None] | None:
+    """`scenario_caller_voice` for `callsim play --voice MODE`, or None (captions only).
+
+    "caller" speaks the caller's lines, "both" the trainee's chosen responses
+    too (so the whole call is heard), "off" none. A missing sound device or
+    TTS library is told once on `err` (stderr) and the call goes on as text.
+    """
+    out = err or sys.stderr
+    if mode == "off":
+        return None
+    try:
+        speak = scenario_caller_voice(speak_agent=mode == "both")
+    except Exception as exc:  # noqa: BLE001 - no TTS library at all: captions only
+        print(f"callsim play: caller voice unavailable ({exc}); captions only.", file=out)
+        return None
+    notice = getattr(speak, "notice", "")
+    if notice:
+        print(f"callsim play: {notice}", file=out)
     return speak

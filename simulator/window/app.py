@@ -524,13 +524,15 @@ def run_window(
     options: WindowOptions | None = None,
     scenarios: Sequence[Scenario] | None = None,
     extra_dirs: Sequence[str] = (),
+    voice: str = "caller",
 ) -> int:
     """Open the window and play until the trainee quits. Raises NoDisplay without a screen.
 
     The caller speaks through eSpeak NG when there is a sound device (captions
     otherwise), and push-to-talk works when a microphone is there; each falls
-    back with a one-line notice on stderr."""
-    speak, listener_factory = _voice_and_ears()
+    back with a one-line notice on stderr. `voice`: see `caller_voice`."""
+    speak = caller_voice(voice)
+    listener_factory = _ears()
     app = WindowApp(
         options, scenarios, extra_dirs=extra_dirs, speak=speak, listener_factory=listener_factory
     )
@@ -545,20 +547,17 @@ def run_window(
 __all__ = ["NoDisplay", "WindowApp", "WindowOptions", "run_window"]
 
 
-def _voice_and_ears() -> tuple[CallerVoice | None, ListenerFactory | None]:
-    """The real caller voice and microphone, or None each with the reason printed once."""
+def caller_voice(mode: str = "caller") -> CallerVoice | None:
+    """The caller voice for the window (see `simulator.voice.caller.open_caller_voice`)."""
+    from simulator.voice.caller import open_caller_voice
+
+    return cast("CallerVoice | None", open_caller_voice(mode))
+
+
+def _ears() -> ListenerFactory | None:
+    """Push-to-talk from the microphone, or None with the reason printed once."""
     import sys
 
-    speak: CallerVoice | None = None
-    try:
-        from simulator.voice.caller import scenario_caller_voice
-
-        speak = scenario_caller_voice()
-        notice = getattr(speak, "notice", "")
-        if notice:
-            print(f"callsim play: {notice}", file=sys.stderr)
-    except Exception as exc:  # no TTS library: captions only
-        print(f"callsim play: caller voice unavailable ({exc}); captions only.", file=sys.stderr)
     try:
         from simulator.listen.listeners import push_to_talk_factory
 
@@ -567,4 +566,4 @@ def _voice_and_ears() -> tuple[CallerVoice | None, ListenerFactory | None]:
         factory, reason = None, str(exc)
     if factory is None:
         print(f"callsim play: no speech input: {reason}", file=sys.stderr)
-    return speak, cast("ListenerFactory | None", factory)
+    return cast("ListenerFactory | None", factory)

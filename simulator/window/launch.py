@@ -57,7 +57,11 @@ def run_desk(args: Any, stdin: IO[str] | None = None, stderr: IO[str] | None = N
         settings_path=str(default_path()),
     )
     try:
-        return run_window(options, extra_dirs=tuple(getattr(args, "scenario_dir", ()) or ()))
+        return run_window(
+            options,
+            extra_dirs=tuple(getattr(args, "scenario_dir", ()) or ()),
+            voice=getattr(args, "voice", "caller"),
+        )
     except NoDisplay as exc:
         if _offer_terminal(str(exc), stdin or sys.stdin, stderr or sys.stderr):
             args.ui = "terminal"
@@ -73,6 +77,7 @@ def window_frontend(
     params: Any = None,
     stdin: IO[str] | None = None,
     stderr: IO[str] | None = None,
+    voice: str = "caller",
 ) -> Any:
     """A WindowFrontend, or, with no display, the terminal front-end if the trainee agrees.
 
@@ -85,14 +90,19 @@ def window_frontend(
         if problem:
             raise NoDisplay(problem)
         from simulator.frontend.window import WindowFrontend
+        from simulator.window.app import caller_voice
 
         hold = int((params or {}).get("hold_checkin_s", 120))
         return WindowFrontend(
-            scenario=scenario, speed=speed, agent_name=agent_name, hold_limit_s=hold
+            scenario=scenario,
+            speed=speed,
+            agent_name=agent_name,
+            hold_limit_s=hold,
+            speak=caller_voice(voice),
         )
     except NoDisplay as exc:
         if not _offer_terminal(str(exc), stdin, err):
             return None
-    from simulator.frontend.terminal import TerminalFrontend
+    from simulator.frontend.terminal import TerminalFrontend, terminal_voice
 
-    return TerminalFrontend(speed=speed)
+    return TerminalFrontend(speed=speed, speak=terminal_voice(scenario, voice))
