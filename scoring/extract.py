@@ -158,7 +158,10 @@ ROLE_MAILBOXES = frozenset(
 
 def is_role_mailbox(address: str) -> bool:
     local = address.split("@", 1)[0].lower()
-    return local in ROLE_MAILBOXES or local.replace(".", "").replace("-", "") in ROLE_MAILBOXES
+    if local in ROLE_MAILBOXES or local.replace(".", "").replace("-", "") in ROLE_MAILBOXES:
+        return True
+    # "support.uk", "uk-orders", "customer_service": a role word as one part of the name
+    return any(part in ROLE_MAILBOXES for part in re.split(r"[._+-]", local))
 
 
 # ---------------------------------------------------------------- time frames
