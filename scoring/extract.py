@@ -158,7 +158,10 @@ ROLE_MAILBOXES = frozenset(
 
 def is_role_mailbox(address: str) -> bool:
     local = address.split("@", 1)[0].lower()
-    return local in ROLE_MAILBOXES or local.replace(".", "").replace("-", "") in ROLE_MAILBOXES
+    if local in ROLE_MAILBOXES or local.replace(".", "").replace("-", "") in ROLE_MAILBOXES:
+        return True
+    # "support.uk", "uk-orders", "customer_service": a role word as one part of the name
+    return any(part in ROLE_MAILBOXES for part in re.split(r"[._+-]", local))
 
 
 # ---------------------------------------------------------------- time frames
@@ -216,9 +219,10 @@ _BARE_SPAN = re.compile(
 )
 _PHRASES: list[tuple[re.Pattern[str], float]] = [
     (re.compile(r"\b(?:within|in|inside) (?:the|an|one|the next|the next half) hour\b"), 1),
-    (re.compile(r"\b(?:right away|straight away|immediately|right now|shortly|asap|"
-                r"as soon as possible|in a few minutes|in a moment|momentarily|within minutes|"
-                r"in the next few minutes|in a bit)\b"), 1),
+    # "As soon as possible", "ASAP", "shortly" and "in a bit" name no time: they
+    # are not a time frame (seed 001 asks for a concrete one; README-transfer).
+    (re.compile(r"\b(?:right away|straight away|immediately|right now|in a few minutes|"
+                r"in a moment|momentarily|within minutes|in the next few minutes)\b"), 1),
     (re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening)|later today|"
                 r"by (?:the )?end of (?:the )?(?:day|business)|by close of business|by cob|"
                 r"by eod|end of day|before (?:you|we) close|before five today)\b"), 8),

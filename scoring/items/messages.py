@@ -7,9 +7,12 @@ call the caller back. An offer the caller declines is neither.
 
 from __future__ import annotations
 
+import re
+
 from scoring.call import Call, Turn
-from scoring.extract import emails, mentions_clock_time, timeframe_hours
+from scoring.extract import emails, is_role_mailbox, mentions_clock_time, timeframe_hours
 from scoring.items.base import Check, Params, failed, first, item, na, passed
+from scoring.normalise import normalise
 
 
 @item(
@@ -54,6 +57,24 @@ def callback_time(call: Call, p: Params) -> Check:
     return failed("never asks when is most convenient for the call", call.callback_turns[0])
 
 
+_DAY = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow)\b"
+)
+_PART = re.compile(r"\b(?:morning|afternoon|evening|tonight)s?\b")
+
+
+def _other_time(chosen: str, said: str) -> bool:
+    """Does the agent's line name a day or part of the day that the caller's choice rules out?"""
+    a, b = normalise(chosen).replace("tonight", "today evening"), normalise(said)
+    b = b.replace("tonight", "today evening")
+    for rx in (_DAY, _PART):
+        want = {m.rstrip("s") for m in rx.findall(a)}
+        got = {m.rstrip("s") for m in rx.findall(b)}
+        if want and got and not want & got:
+            return True
+    return False
+
+
 @item(
     "msg.expectation",
     "Says when to expect the call",
@@ -74,8 +95,10 @@ def expectation(call: Call, p: Params) -> Check:
                 for t in call.agent_turns
                 if t.index > chose[0].index
                 and (mentions_clock_time(t.text) or t.has("promise_callback"))
-            ]
-            if confirm:
+            ][:1]
+            # The agent's time must be the caller's: "Thursday morning" for a
+            # caller who asked for "tomorrow after two" is another time.
+            if confirm and not _other_time(chose[0].text, confirm[0].text):
                 return passed("the call is set for the time the caller chose", chose[0], confirm[0])
     best: tuple[float, Turn] | None = None
     for turn in call.callback_turns:
@@ -133,7 +156,9 @@ def email_divert(call: Call, p: Params) -> Check:
         return passed("asks for the caller's email address", ask)
     caller_emails = {e for t in call.caller_turns for e in emails(t.text)}
     for turn in call.agent_turns:
-        given = [e for e in emails(turn.text) if e not in caller_emails]
+        # The shared inbox counts; a colleague's own address is neither option
+        # (README-transfer.md, msg.email_divert).
+        given = [e for e in emails(turn.text) if e not in caller_emails and is_role_mailbox(e)]
         if given:
             return passed(f"gives the email address {given[0]}", turn)
     sent = call.events("email")

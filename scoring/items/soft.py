@@ -73,7 +73,11 @@ _EXTERNAL = re.compile(
     r"the seller|the vendor|the retailer|the airline|the hospital|the pharmacy|the irs|"
     r"the city|the county|the state|government|your (?:\w+ ){0,2}(?:company|provider|bank|"
     r"insurer|doctor|office|landlord|employer|family|kids|children|parents|friends|team|"
-    r"neighbou?rs|contractor))\b"
+    r"neighbou?rs|contractor|supplier|network|carrier|broker|agent|solicitor|lender)|"
+    # a firm the caller had before or has elsewhere: "the old supplier", "your previous network"
+    r"(?:the|your|their) (?:old|previous|former|last|other|existing|current|new) (?:\w+ ){0,2}"
+    r"(?:supplier|provider|network|company|firm|bank|insurer|landlord|agency|broker|operator|"
+    r"utility|lender|carrier|owners?|tenants?|dealer|garage|vet|dentist|gp|school|employer))\b"
 )
 _PLURAL_OBJECT = re.compile(
     r"\b(?:items?|boots|shoes|products|orders|packages|parcels|boxes|planters|fees|charges|"
@@ -126,15 +130,17 @@ def _blames_company(call: Call, turn: Turn, prior: str) -> str | None:
     "002",
 )
 def we_not_they(call: Call, p: Params) -> Check:
-    prior = ""
+    # The antecedent may sit two lines back: the agent names the caller's old
+    # network, the caller asks "will they charge me?", the agent answers "they might".
+    before = prior = ""
     for turn in call.turns:
         if turn.line.is_agent:
-            hit = _blames_company(call, turn, prior)
+            hit = _blames_company(call, turn, f"{before} {prior}" if before else prior)
             if hit:
                 return failed(
                     f"speaks of the company or colleagues as 'they': '…{hit.strip()}…'", turn
                 )
-        prior = turn.text
+        before, prior = prior, turn.text
     return passed("no they/them for the company or its people")
 
 
