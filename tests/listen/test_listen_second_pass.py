@@ -3,11 +3,13 @@ listeners act on."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from simulator.listen import listeners
 from simulator.listen.listeners import understood
 from simulator.listen.recogniser import Recognition, _cmn_shift
+from simulator.voice.audio import Audio
 from simulator.voice.profile import VoiceProfile
 
 LINE = "Thank you so much for holding, I appreciate your patience."
@@ -57,7 +59,11 @@ def test_a_fresh_recogniser_decodes_its_first_turn_again_and_later_turns_once(sy
     assert first.passes == 2  # the built-in starting mean is far from this voice's
     assert _cmn_shift(start, rec.cmn) > rec.redecode_shift
     again = rec.recognise(audio)
-    assert again.passes == 1  # the mean learnt from the first turn fits
+    assert again.passes == 1  # later turns start from the mean the first one taught
+
+    louder = rec.recognise(Audio(np.clip(np.frombuffer(audio.pcm, "<i2") * 3.0, -32768, 32767)
+                                 .astype("<i2").tobytes(), audio.rate))  # fmt: skip
+    assert louder.passes == 1  # only a recogniser's first turn is decoded twice
 
     fresh = build_domain_recogniser()
     fresh.cmn = rec.cmn  # a new call, the mean carried over: no second pass
