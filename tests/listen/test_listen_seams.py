@@ -74,31 +74,67 @@ def _missing(_device):
 
 @pytest.mark.audio
 def test_push_to_talk_through_the_seam_recognises_the_held_speech(monkeypatch, synth):
+    """The seam builds the scenario's recogniser, decodes exactly the held span, and
+    labels it with the grader's acts.
+
+    Deterministic on purpose. eSpeak NG does not give the same samples twice:
+    its wave generator keeps state between calls (and the first call of a
+    process varies between runs), so the same line comes out with a different
+    waveform each time. Asserting what the recogniser makes of that audio
+    ("ask_hold" for "May I place you on a brief hold?") failed now and then,
+    and in CI, where it heard "let i place you on a brief hold". The seam's
+    guarantees are checked against a direct decode of the same samples with a
+    recogniser built the same way, so the result no longer depends on which
+    waveform eSpeak produced. Accuracy is the benchmark's business.
+    """
     from listen_audio import silence
 
     from simulator.listen.recogniser import comfort_noise, to_16k
 
-    audio = synth.synthesize("May I place you on a brief hold?", VoiceProfile(variant="f5"))
-    pcm = comfort_noise(to_16k(silence(0.3)) + to_16k(audio) + to_16k(silence(0.3)))
-    blocks = [pcm[i : i + 960].ljust(960, b"\0") for i in range(0, len(pcm), 960)]
+    def pcm_of(text: str, variant: str) -> bytes:
+        audio = synth.synthesize(text, VoiceProfile(variant=variant))
+        return comfort_noise(to_16k(silence(0.3)) + to_16k(audio) + to_16k(silence(0.3)))
+
+    def blocks_of(pcm: bytes) -> list[bytes]:
+        return [pcm[i : i + 960].ljust(960, b"\0") for i in range(0, len(pcm), 960)]
+
+    before = blocks_of(pcm_of("Goodbye and have a nice day.", "m3"))  # said with the key up
+    held = blocks_of(pcm_of("May I place you on a brief hold?", "f5"))
+    blocks = before + held
     pos = {"i": 0}
 
     def read() -> bytes:
         pos["i"] += 1
         return blocks[min(pos["i"] - 1, len(blocks) - 1)]
 
+    built = []
+
+    def recogniser_for(scenario):
+        built.append(scenario)
+        return real_recogniser_for(scenario)
+
+    real_recogniser_for = listeners._recogniser_for_scenario
+    monkeypatch.setattr(listeners, "_recogniser_for_scenario", recogniser_for)
     monkeypatch.setattr(listeners, "_open_pyaudio", lambda _d: (read, lambda: None))
     factory, reason = listeners.push_to_talk_factory()
     assert factory is not None
     assert reason is None
-    listener = factory(lambda: pos["i"] < len(blocks), Scenario())
+    scenario = Scenario()
+    listener = factory(lambda: len(before) <= pos["i"] < len(blocks), scenario)
     heard = listener.listen()
+
+    reference = real_recogniser_for(scenario)  # a fresh decoder, as the seam's was
+    reference.start()
+    for block in held:
+        reference.feed(block)
+    expected = reference.finish()
+
+    assert built == [scenario]  # the recogniser was built for this call's scenario
+    assert pos["i"] == len(blocks)  # the key-up audio was drained, the held audio all read
     assert heard is not None
-    # The seam must hand the whole held span to the recogniser and label the
-    # text with acts. Which acts a near-tie word ("may" / "let") yields is an
-    # accuracy question (benchmarks/bench_speech.py): on one CI machine the
-    # decoder heard "let i place you on a brief hold", here "may i ...".
-    words = heard.text.split()
-    assert words[-5:] == ["you", "on", "a", "brief", "hold"]
+    assert heard.caught
+    # the held span, all of it and nothing else, read as the listener reads any turn
+    assert (heard.text, heard.acts) == listeners.understood(expected)
     assert heard.acts == listeners.acts_of(heard.text)
-    assert heard.ended_at >= heard.started_at
+    assert heard.started_at <= heard.ended_at
+    assert heard.decode_seconds > 0

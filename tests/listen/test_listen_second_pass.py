@@ -1,0 +1,124 @@
+"""The recogniser's second pass (cepstral mean), its N-best alternatives, and what the
+listeners act on."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from simulator.listen import listeners
+from simulator.listen.listeners import understood
+from simulator.listen.recogniser import Recognition, _cmn_shift
+from simulator.voice.audio import Audio
+from simulator.voice.profile import VoiceProfile
+
+LINE = "Thank you so much for holding, I appreciate your patience."
+
+
+def test_the_best_hypothesis_is_kept_when_it_does_an_act():
+    result = Recognition(
+        "may i place you on a brief hold", 0.1, 2.0, ("let i place you on a brief hold",)
+    )
+    text, acts = understood(result)
+    assert text == "may i place you on a brief hold"
+    assert "ask_hold" in acts
+
+
+def test_an_alternative_that_does_an_act_replaces_a_best_hypothesis_that_does_none():
+    result = Recognition(
+        "let i place you on a brief hold",
+        0.1,
+        2.0,
+        ("let i place you on a brief whole", "may i place you on a brief hold"),
+    )
+    text, acts = understood(result)
+    assert text == "may i place you on a brief hold"  # the engine grades this text
+    assert acts == listeners.acts_of(text)
+    assert "ask_hold" in acts
+
+
+def test_without_an_act_anywhere_the_best_hypothesis_stands():
+    result = Recognition("the weather is nice", 0.1, 2.0, ("the weather is ice",))
+    assert understood(result) == ("the weather is nice", frozenset())
+    assert understood(Recognition("", 0.0, 0.0)) == ("", frozenset())
+
+
+def test_cepstral_mean_shift_is_a_euclidean_distance():
+    assert _cmn_shift("40,3,-1", "40,3,-1") == 0.0
+    assert _cmn_shift("40,3,-1", "43,7,-1") == pytest.approx(5.0)
+
+
+@pytest.mark.audio
+def test_a_fresh_recogniser_decodes_its_first_turn_again_and_later_turns_once(synth):
+    from simulator.listen.recogniser import build_domain_recogniser
+
+    audio = synth.synthesize(LINE, VoiceProfile(variant="m3"))
+    rec = build_domain_recogniser()
+    start = rec.cmn
+    first = rec.recognise(audio)
+    assert first.passes == 2  # the built-in starting mean is far from this voice's
+    assert _cmn_shift(start, rec.cmn) > rec.redecode_shift
+    again = rec.recognise(audio)
+    assert again.passes == 1  # later turns start from the mean the first one taught
+
+    louder = rec.recognise(Audio(np.clip(np.frombuffer(audio.pcm, "<i2") * 3.0, -32768, 32767)
+                                 .astype("<i2").tobytes(), audio.rate))  # fmt: skip
+    assert louder.passes == 1  # only a recogniser's first turn is decoded twice
+
+    fresh = build_domain_recogniser()
+    fresh.cmn = rec.cmn  # a new call, the mean carried over: no second pass
+    assert fresh.recognise(audio).passes == 1
+
+    single = build_domain_recogniser(redecode_shift=None)
+    assert single.recognise(audio).passes == 1
+
+
+@pytest.mark.audio
+def test_recognition_lists_distinct_alternatives(synth, recogniser):
+    result = recogniser.recognise(synth.synthesize(LINE, VoiceProfile(variant="f5")))
+    assert result.text
+    assert result.text not in result.alternatives
+    assert len(set(result.alternatives)) == len(result.alternatives) <= recogniser.alternatives
+
+
+class _FakeRecogniser:
+    """Stands in for SphinxRecogniser at the seam: records the mean it was given."""
+
+    def __init__(self) -> None:
+        self.cmn = "40,3,-1"
+
+    def start(self) -> None:
+        pass
+
+    def feed(self, pcm: bytes) -> None:
+        pass
+
+    def finish(self) -> Recognition:
+        self.cmn = "52,1,-3"  # what a turn teaches the decoder
+        return Recognition("thank you for holding", 0.01, 1.0)
+
+
+def test_each_call_starts_from_the_mean_the_previous_call_learnt(monkeypatch):
+    blocks = {"n": 0}
+
+    def read() -> bytes:
+        blocks["n"] += 1
+        return b"\0" * 960
+
+    monkeypatch.setattr(listeners, "_open_pyaudio", lambda _d: (read, lambda: None))
+    built: list[_FakeRecogniser] = []
+
+    def recogniser_for(_scenario):
+        built.append(_FakeRecogniser())
+        return built[-1]
+
+    factory, _reason = listeners.push_to_talk_factory(recogniser_for)
+    assert factory is not None
+    first = factory(lambda: blocks["n"] < 3, None)
+    heard = first.listen()
+    assert heard is not None
+    assert heard.acts == listeners.acts_of("thank you for holding")
+    second = factory(lambda: blocks["n"] < 6, None)
+    second.wait_ready()
+    assert built[0] is not built[1]
+    assert second.recogniser.cmn == "52,1,-3"
