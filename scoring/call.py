@@ -246,10 +246,22 @@ class Call:
         words ("Greenfield Shelter" for Greenfield County Animal Shelter) or a
         distinctive first word alone ("Dalesway" for Dalesway Coaches) count.
         """
-        if not self.brand:
+        candidates = self._brand_forms
+        if not candidates:
             return False
-        brand = normalise(self.brand.replace("&", " and "))
         line = normalise(text.replace("&", " and "))
+        padded, squeezed = f" {line} ", line.replace(" ", "")
+        return any(
+            c and (f" {c} " in padded or (len(c) > 5 and c.replace(" ", "") in squeezed))
+            for c in candidates
+        )
+
+    @cached_property
+    def _brand_forms(self) -> tuple[str, ...]:
+        """The brand's forms `says_brand` accepts (worked out once a call)."""
+        if not self.brand:
+            return ()
+        brand = normalise(self.brand.replace("&", " and "))
         core = _CORP_SUFFIX.sub(" ", brand).split()
         candidates = {brand, " ".join(core), " ".join(w for w in core if w != "and")}
         if " ".join(core).replace(" ", ""):
@@ -258,11 +270,7 @@ class Call:
             candidates.add(f"{core[0]} {core[-1]}")
         if len(core) > 1 and len(core[0]) >= 6 and core[0] not in _GENERIC_BRAND_WORDS:
             candidates.add(core[0])
-        padded, squeezed = f" {line} ", line.replace(" ", "")
-        return any(
-            c and (f" {c} " in padded or (len(c) > 5 and c.replace(" ", "") in squeezed))
-            for c in candidates
-        )
+        return tuple(sorted(candidates))
 
     @cached_property
     def caller_name(self) -> list[str]:

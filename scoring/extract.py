@@ -124,13 +124,21 @@ _PHONE_SHAPE = re.compile(
 
 
 _THREE_DIGITS = re.compile(r"\d\d\d")
+_DIGIT = re.compile(r"\d")
 
 
 def has_phone_shape(text: str) -> bool:
     """A written phone number (555-614-2200, (614) 555-0193, 555.0193, 07700 900227)."""
     folded = fold(text)
     # Every shape holds three digits in a row; most lines have none, so stop there.
-    return _THREE_DIGITS.search(folded) is not None and _PHONE_SHAPE.search(folded) is not None
+    # A match starts at most two characters before its first digit ("+1", "(5"),
+    # so the search starts there.
+    run = _THREE_DIGITS.search(folded)
+    if run is None:
+        return False
+    first = _DIGIT.search(folded)
+    start = max(0, first.start() - 2) if first else 0
+    return _PHONE_SHAPE.search(folded, start) is not None
 
 
 def longest_digit_run(text: str) -> int:

@@ -146,7 +146,8 @@ def normalise(text: str) -> str:
     if "@" in t:
         t = _EMAIL.sub(" email address ", t)
     if "'" in t or "cannot" in t:  # "cannot" is the one contraction with no apostrophe
-        t = _APOS_RUN.sub("'", t)
+        if "''" in t:
+            t = _APOS_RUN.sub("'", t)
         t = _expand_contractions(t)
         t = t.replace("'", " ")
     if "e-mail" in t:

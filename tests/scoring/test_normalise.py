@@ -1,4 +1,4 @@
-"""The normal form (scoring.normalise): what it does, and that its fast paths change nothing."""
+"""The normal form (scoring.normalise) and extractor fast paths: they change no result."""
 
 from __future__ import annotations
 
@@ -64,3 +64,12 @@ def test_fast_paths_agree_with_the_plain_substitutions(parts):
 @given(st.text(max_size=40))
 def test_any_text_agrees_with_the_plain_substitutions(text):
     assert N.normalise.__wrapped__(text) == _reference(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="0123456789 +-.()x", max_size=24), st.text(alphabet="ab 1", max_size=8))
+def test_phone_shape_fast_path_agrees_with_the_plain_search(number: str, prefix: str) -> None:
+    from scoring.extract import _PHONE_SHAPE, has_phone_shape
+
+    text = prefix + number
+    assert has_phone_shape(text) == (_PHONE_SHAPE.search(N.fold(text)) is not None)
