@@ -11,6 +11,9 @@ check. The act labels are documented in docs/acts.md.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -225,12 +228,11 @@ def _plan(speaker: str) -> _Plan:
         import ahocorasick
     except ImportError:  # pragma: no cover - the gate only saves time
         return _Plan(rules, None, 0, tuple((r, b, 0) for r, b in pairs))
-    groups_of = [[g for g in required_groups(b.pattern) if _usable(g)] for _r, b in pairs]
+    groups_of, often = _gate_groups(rules, pairs)
     group_bit: dict[frozenset[str], int] = {}
     for groups in groups_of:
         for g in groups:
             group_bit.setdefault(g, len(group_bit))
-    often = _group_frequency(group_bit, rules)
     shift = len(group_bit)
     values: dict[str, int] = {}  # literal -> group bits | key-pattern bits << shift
     always = 0
@@ -254,6 +256,69 @@ def _plan(speaker: str) -> _Plan:
         automaton.add_word(lit, bits)
     automaton.make_automaton()
     return _Plan(rules, automaton, always, tuple(flat), shift)
+
+
+Groups = list[list[frozenset[str]]]
+
+
+def _gate_groups(
+    rules: tuple[ActRule, ...], pairs: list[tuple[ActRule, re.Pattern[str]]]
+) -> tuple[Groups, dict[frozenset[str], int]]:
+    """Each pattern's required literal groups, and how common each group is.
+
+    Working them out parses every pattern again (a quarter of a second at
+    start-up), so they are kept in the user's cache folder, keyed by a hash of
+    the patterns, the examples and the code that derives them: any change to
+    those makes a new entry. A cache that cannot be read or written is skipped.
+    """
+    from scoring import literals
+
+    digest = hashlib.sha256(Path(literals.__file__).read_bytes())
+    for _rule, branch in pairs:
+        digest.update(branch.pattern.encode() + b"\0")
+    for rule in rules:
+        digest.update("\0".join((*rule.examples, *rule.counter_examples)).encode() + b"\1")
+    path = _cache_dir() / f"gate-{digest.hexdigest()[:24]}.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        groups_of = [[frozenset(g) for g in groups] for groups in data["groups"]]
+        often = {frozenset(g): int(n) for g, n in data["often"]}
+        if len(groups_of) == len(pairs) and all(g in often for gs in groups_of for g in gs):
+            return groups_of, often
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    groups_of = [[g for g in required_groups(b.pattern) if _usable(g)] for _r, b in pairs]
+    order: dict[frozenset[str], int] = {}
+    for groups in groups_of:
+        for g in groups:
+            order.setdefault(g, len(order))
+    often = _group_frequency(order, rules)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(
+            json.dumps(
+                {
+                    "groups": [[sorted(g) for g in groups] for groups in groups_of],
+                    "often": [[sorted(g), n] for g, n in often.items()],
+                }
+            ),
+            encoding="utf-8",
+        )
+        os.replace(tmp, path)
+    except OSError:
+        pass
+    return groups_of, often
+
+
+def _cache_dir() -> Path:
+    """`CALLSIM_CACHE_DIR`, else the platform's user cache folder for callsim."""
+    override = os.environ.get("CALLSIM_CACHE_DIR")
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("callsim"))
 
 
 def _group_frequency(

@@ -93,3 +93,22 @@ def test_gated_hits_equal_every_rule_tried() -> None:
         padded = " " + normalise(text)
         every = [r.name for r in rules_for(speaker) if r.matches(padded)]
         assert [r.name for r in _plan(speaker).hits(padded)] == every, text
+
+
+def _gate_of(speaker: str) -> tuple[int, list[int], list[tuple[str, int]]]:
+    from scoring.acts import _plan
+
+    _plan.cache_clear()
+    plan = _plan(speaker)
+    return plan.always, [need for _r, _b, need in plan.flat], sorted(plan.automaton.items())
+
+
+@pytest.mark.parametrize("speaker", SPEAKERS)
+def test_cached_gate_is_the_computed_gate(tmp_path: Path, monkeypatch, speaker: str) -> None:
+    monkeypatch.setenv("CALLSIM_CACHE_DIR", str(tmp_path))
+    computed = _gate_of(speaker)  # nothing cached yet: worked out, then written
+    assert list(tmp_path.glob("gate-*.json"))
+    assert _gate_of(speaker) == computed  # read back from the cache
+    for cached in tmp_path.glob("gate-*.json"):
+        cached.write_text("{not json", encoding="utf-8")
+    assert _gate_of(speaker) == computed  # a broken cache is ignored and rewritten
