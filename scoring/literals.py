@@ -77,21 +77,8 @@ def _strength(lits: Literals) -> tuple[int, int]:
 
 def _sequence(items: list[tuple[Any, Any]]) -> Literals | None:
     """A concatenation: any one element's requirement is the whole's; keep the strongest."""
-    candidates: list[Literals] = []
-    run: list[str] = []
-    for op, av in items:
-        if op is c.LITERAL:
-            run.append(chr(av))
-            continue
-        if run:
-            candidates.append(frozenset({"".join(run)}))
-            run = []
-        found = _node(op, av)
-        if found:
-            candidates.append(found)
-    if run:
-        candidates.append(frozenset({"".join(run)}))
-    return max(candidates, key=_strength) if candidates else None
+    groups = _groups(items)
+    return max(groups, key=_strength) if groups else None
 
 
 def _node(op: Any, av: Any) -> Literals | None:
