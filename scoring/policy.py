@@ -11,7 +11,6 @@ loader and checked item by item, with errors that name the file and line.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -19,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from scoring.items import REGISTRY
-from scoring.safeyaml import YamlError, load_file
+from scoring.safeyaml import YamlDoc, YamlError, load_file_doc
 
 POLICY_DIR = Path(__file__).resolve().parent / "policies"
 SCHEMA_PATH = POLICY_DIR / "policy.schema.json"
@@ -57,14 +56,9 @@ def shipped_policies() -> list[str]:
     return sorted(p.stem for p in POLICY_DIR.glob("*.yaml"))
 
 
-def _line_of(path: Path, needle: str) -> int:
-    try:
-        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            if re.search(rf"(?<![\w.]){re.escape(needle)}(?![\w.])", line):
-                return n
-    except OSError:
-        pass
-    return 1
+def _line_of(doc: YamlDoc, *where: str | int) -> int:
+    """The line a key (or, for a list index, a value) is written on, from the loader's marks."""
+    return doc.mark(where, key=not isinstance(where[-1], int)).line
 
 
 @lru_cache(maxsize=1)
@@ -96,43 +90,45 @@ def _resolve(name_or_path: str) -> Path:
 def _load(name_or_path: str, depth: int) -> Policy:
     path = _resolve(name_or_path)
     try:
-        data = load_file(path)
+        doc = load_file_doc(path)
     except YamlError as exc:
         raise PolicyError(str(exc)) from None
+    data = doc.data
     if path.parent != POLICY_DIR:  # shipped packs are checked by the tests instead,
-        _validate_shape(path, data)  # which keeps jsonschema (0.1 s) out of every start-up
+        _validate_shape(path, doc)  # which keeps jsonschema (0.1 s) out of every start-up
     base: Policy | None = None
     if "extends" in data:
         if depth >= 3:
-            raise PolicyError(f"{path}:{_line_of(path, 'extends')}: 'extends' chain is too deep")
+            raise PolicyError(f"{path}:{_line_of(doc, 'extends')}: 'extends' chain is too deep")
         base = _load(str(data["extends"]), depth + 1)
-    return _build(path, data, base)
+    return _build(path, doc, base)
 
 
-def _validate_shape(path: Path, data: Any) -> None:
+def _validate_shape(path: Path, doc: YamlDoc) -> None:
     import jsonschema
 
     validator = jsonschema.Draft202012Validator(_schema())
-    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+    errors = sorted(validator.iter_errors(doc.data), key=lambda e: list(e.absolute_path))
     if errors:
         err = errors[0]
         where = ".".join(str(p) for p in err.absolute_path) or "(top level)"
-        key = str(err.absolute_path[-1]) if err.absolute_path else ""
+        at = tuple(err.absolute_path)
         if err.validator == "additionalProperties" and isinstance(err.instance, dict):
             allowed = set(err.schema.get("properties", {}))
             extra = [k for k in err.instance if k not in allowed]
-            key = str(extra[0]) if extra else key
-        line = _line_of(path, key) if key else 1
+            at = (*at, str(extra[0])) if extra else at
+        line = _line_of(doc, *at) if at else 1
         raise PolicyError(f"{path}:{line}: {where}: {err.message}")
 
 
-def _build(path: Path, data: Mapping[str, Any], base: Policy | None) -> Policy:
+def _build(path: Path, doc: YamlDoc, base: Policy | None) -> Policy:
+    data: Mapping[str, Any] = doc.data
     weights: dict[str, float] = dict(base.weights) if base else {}
     critical = set(base.critical) if base else set()
     for item_id, spec in (data.get("items") or {}).items():
         if item_id not in REGISTRY:
             raise PolicyError(
-                f"{path}:{_line_of(path, item_id)}: unknown item id {item_id!r}"
+                f"{path}:{_line_of(doc, 'items', item_id)}: unknown item id {item_id!r}"
                 " (see protocol-items.md for the ids)"
             )
         weight = spec if isinstance(spec, (int, float)) else spec.get("weight", 1)
@@ -142,10 +138,10 @@ def _build(path: Path, data: Mapping[str, Any], base: Policy | None) -> Policy:
         weights[item_id] = float(weight)
         if isinstance(spec, dict) and "critical" in spec:
             (critical.add if spec["critical"] else critical.discard)(item_id)
-    for item_id in data.get("critical") or ():
+    for n, item_id in enumerate(data.get("critical") or ()):
         if item_id not in REGISTRY:
             raise PolicyError(
-                f"{path}:{_line_of(path, item_id)}: unknown critical item {item_id!r}"
+                f"{path}:{_line_of(doc, 'critical', n)}: unknown critical item {item_id!r}"
             )
         critical.add(item_id)
     if not weights:

@@ -177,6 +177,11 @@ def load_text(text: str, path: str = "") -> Any:
 
 def load_file(path: str | FilePath) -> Any:
     """Plain data from a YAML file, its size checked before it is read."""
+    return load_file_doc(path).data
+
+
+def load_file_doc(path: str | FilePath) -> YamlDoc:
+    """A YAML file's data with the marks of its keys and values (for error lines)."""
     p = FilePath(path)
     try:
         size = p.stat().st_size
@@ -192,4 +197,8 @@ def load_file(path: str | FilePath) -> Any:
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         raise YamlError("not UTF-8 text", Mark(line, 1), path=str(p)) from None
-    return load_text(text, str(p))
+    try:
+        return load_yaml(text)
+    except YamlError as exc:
+        exc.path = str(p)
+        raise
