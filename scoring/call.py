@@ -329,8 +329,20 @@ class Call:
         return content_stems(turn.text, exclude)
 
     def _asked_before(self, turn: Turn, pattern: str) -> bool:
-        prev = [a for a in self.agent_turns if a.index < turn.index][-1:]
-        return bool(prev and re.search(pattern, prev[0].normal))
+        """Does the agent's line just before `turn` match `pattern`?"""
+        prev = self._agent_before.get(turn.index)
+        return bool(prev and re.search(pattern, prev.normal))
+
+    @cached_property
+    def _agent_before(self) -> dict[int, Turn | None]:
+        """Each turn's index -> the agent turn before it (one pass, not a scan per line)."""
+        out: dict[int, Turn | None] = {}
+        last: Turn | None = None
+        for t in self.turns:
+            out[t.index] = last
+            if t.line.is_agent:
+                last = t
+        return out
 
     @cached_property
     def phone_given_at(self) -> int | None:
