@@ -73,3 +73,43 @@ def test_phone_shape_fast_path_agrees_with_the_plain_search(number: str, prefix:
 
     text = prefix + number
     assert has_phone_shape(text) == (_PHONE_SHAPE.search(N.fold(text)) is not None)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "oh",
+                "ahh",
+                "aww",
+                "yep",
+                "okey-dokey",
+                "okie dokie",
+                "alrighty",
+                "eek",
+                "whoops",
+                "oopsie",
+                "john",
+                "2",
+                "oh5",
+                "the",
+                "ok",
+                ",",
+                "-",
+                "_",
+                "Oh!",
+                "YEP",
+                "okay dokey",
+            ]
+        ),
+        max_size=8,
+    )
+)
+def test_jargon_hint_never_hides_jargon(words: list[str]) -> None:
+    from scoring.items import soft
+
+    text = " ".join(words)
+    tokens = soft._TOKEN.findall(N.fold(text).replace("-", " ").replace("_", " "))
+    if soft._JARGON.search(" ".join(tokens)):
+        assert any(hint in N.fold(text) for hint in soft._JARGON_HINTS)
