@@ -348,10 +348,9 @@ class Call:
     def phone_given_at(self) -> int | None:
         """Index of the caller's first line that gives a phone number."""
         for turn in self.caller_turns:
-            asked = self._asked_before(
-                turn,
-                _PHONE_ASK,
-            )
+            if not digit_runs(turn.text):
+                continue  # no number written or spoken: most lines
+            asked = self._asked_before(turn, _PHONE_ASK)
             if has_phone_shape(turn.text) or (asked and longest_digit_run(turn.text) >= 7):
                 return turn.index
         return None
@@ -361,12 +360,14 @@ class Call:
         """Index of the caller's first line that gives an account/member/order/... number."""
         id_words = _ID_WORDS
         for turn in self.caller_turns:
+            runs = digit_runs(turn.text)
+            if not runs:
+                continue  # every way of giving an id below needs a digit: most lines stop here
             asked_phone = self._asked_before(
                 turn, r"\b(?:phone|number to|call you|reach you|callback|call back)\b"
             )
             asked_id = self._asked_before(turn, id_words)
             says_id = re.search(id_words + r"(?: \w+){0,3} (?:number|no|is|#)?", turn.normal)
-            runs = digit_runs(turn.text)
             has_code = bool(re.search(r"\b(?=[a-z0-9-]*\d)[a-z]{1,4}-?\d{3,}\b", fold(turn.text)))
             longest = max((len(r) for r in runs), default=0)
             if asked_phone and not asked_id:
