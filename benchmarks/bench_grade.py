@@ -33,6 +33,16 @@ LAST = ["Moreno", "Nakamura", "Okafor", "Petrov", "Quinn", "Rossi", "Singh", "Ta
 BRANDS = ["Harbor Bank", "Nimbus Telecom", "Fernwood Supply", "Atlas Insurance", "Kestrel Air"]
 
 
+def _tag(n: int) -> str:
+    """n as letters: 0 -> "baa", 1 -> "bab" ... (three letters or more, always distinct)."""
+    n += 26 * 26
+    out = ""
+    while n:
+        n, r = divmod(n, 26)
+        out = chr(97 + r) + out
+    return out
+
+
 def build_corpus(folder: Path, count: int, seed: int = 7) -> list[Path]:
     rng = random.Random(seed)
     sources = sorted((ROOT / "tests/scoring/calls").glob("*.txt"))
@@ -48,8 +58,10 @@ def build_corpus(folder: Path, count: int, seed: int = 7) -> list[Path]:
             elif line.startswith("# brand:"):
                 line = f"# brand: {brand}"
             elif line.startswith("[") and "]" in line:
-                # A per-copy token keeps every line distinct, as in real calls.
-                line = f"{line} (ref {n})" if ": " in line.split("]", 1)[1][:12] else line
+                # A per-copy token keeps every line distinct, as in real calls. It is
+                # letters ("ref kqb"), not digits: real lines rarely carry a number, and
+                # a number on every line would send each one down the number paths.
+                line = f"{line} (ref {_tag(n)})" if ": " in line.split("]", 1)[1][:12] else line
             varied.append(line)
         path = folder / f"call-{n:05d}.txt"
         path.write_text("\n".join(varied) + "\n", encoding="utf-8")

@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
@@ -83,15 +84,30 @@ def _run_json(args: argparse.Namespace, paths: list[str], advance: Callable[[int
     """Stream the array as files are graded: 10,000 calls make 120 MB of JSON,
     which is written as it comes rather than held in memory."""
     bad = False
-    out = sys.stdout
-    sep = "[\n"
+    sys.stdout.flush()
+    # The workers made UTF-8 bytes: written as they are (a stream without a byte
+    # buffer, as some embedders use, gets them decoded).
+    out: Any = getattr(sys.stdout, "buffer", None) or _TextSink(sys.stdout)
+    sep = b"[\n"
     for failed, text in grade_files_json(paths, args.policy, jobs=args.jobs, progress=advance):
         bad = bad or failed
         out.write(sep)
         out.write(text)
-        sep = ",\n"
-    out.write("[]\n" if sep == "[\n" else "\n]\n")
+        sep = b",\n"
+    out.write(b"[]\n" if sep == b"[\n" else b"\n]\n")
+    out.flush()
     return 2 if bad else 0
+
+
+class _TextSink:
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+
+    def write(self, data: bytes) -> None:
+        self.stream.write(data.decode("utf-8"))
+
+    def flush(self) -> None:
+        self.stream.flush()
 
 
 def _run_cards(
