@@ -15,7 +15,7 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -55,12 +55,12 @@ class ActRule:
         return re.compile(_HEAD + "|".join(inner) + _TAIL)
 
     def matches(self, padded: str) -> bool:
-        """Does the act match `padded` (" " + the normal form of a line; see `_compile`)?"""
-        return self.matches_any(padded, (self.pattern,))
+        """Does the act match `padded` (" " + the normal form of a line; see `_compile`)?
 
-    def matches_any(self, padded: str, patterns: Iterable[re.Pattern[str]]) -> bool:
-        """`matches`, searching only `patterns` (the gate has ruled the others out)."""
-        if not any(p.search(padded) for p in patterns):
+        The recogniser itself goes through `_Plan.hits`, which searches only the
+        gated patterns; this whole-pattern check is what it must agree with (tests).
+        """
+        if not self.pattern.search(padded):
             return False
         if self.requires is not None and not self.requires.search(padded):
             return False
