@@ -24,6 +24,7 @@ DATA = Path(__file__).parent / "data"
 REPO = Path(__file__).resolve().parents[2]
 
 _SLOT = re.compile(r"\{(\w+)\}")
+_SENTENCE = re.compile(r"(?<=[.?!])\s+")
 # Stand-ins when no scenario fills a slot: the act catalogue's own examples.
 _DEFAULTS = {
     "brand": ("acme", "the company"),
@@ -195,6 +196,29 @@ def expand_template(template: str, terms: DomainTerms) -> list[str]:
     return out
 
 
+def fill_once(template: str, terms: DomainTerms, n: int) -> str:
+    """Fill each slot with one scenario value, the ``n``-th in turn.
+
+    For the corpus: thousands of lines each filled once, rotating through the
+    values, teach the model every name without multiplying the lines.
+    """
+    for slot in dict.fromkeys(_SLOT.findall(template)):
+        values = _slot_values(slot, terms)
+        template = template.replace("{" + slot + "}", values[n % len(values)])
+    return template
+
+
+def corpus_lines(folder: Path = DATA / "corpus") -> list[str]:
+    """The bundled agent-speech corpus (``data/corpus/*.txt``), one sentence per line."""
+    out: list[str] = []
+    for path in sorted(folder.glob("*.txt")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if line and not line.startswith("#"):
+                out.extend(s for s in _SENTENCE.split(line) if s)
+    return out
+
+
 def _phrasing_file_lines() -> Iterator[str]:
     for line in (DATA / "agent_phrasings.txt").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
@@ -245,6 +269,7 @@ def domain_sentences(
         texts.extend(expand_template(template, terms))
     texts.extend(_acts_doc_examples(repo / "docs" / "acts.md"))
     texts.extend(_phrasing_yaml_examples(repo / "scoring" / "phrasing"))
+    texts.extend(fill_once(line, terms, n) for n, line in enumerate(corpus_lines()))
     texts.extend(terms.responses)
     texts.extend(extra)
     # Names, brands and numbers also on their own: trainees say them in new sentences.

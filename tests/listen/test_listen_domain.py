@@ -2,8 +2,10 @@ import pytest
 
 from simulator.listen.domain import (
     DomainTerms,
+    corpus_lines,
     domain_sentences,
     expand_template,
+    fill_once,
     load_scenario_terms,
     terms_from_scenario,
 )
@@ -69,3 +71,31 @@ def test_without_a_scenario_slots_take_the_catalogue_examples():
 def test_domain_sentences_include_names_and_scenario_lines():
     words = {w for s in domain_sentences(terms_from_scenario(SCENARIO)) for w in s}
     assert {"owens", "dwayne", "cam", "kim", "holding"} <= words
+
+
+def test_corpus_lines_are_sentences_with_known_slots_only(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "# a comment\nThanks, {caller}. How can I help?\n\n  Bear with me.  \n", "utf-8"
+    )
+    assert corpus_lines(tmp_path) == ["Thanks, {caller}.", "How can I help?", "Bear with me."]
+    known = {"brand", "agent", "caller", "person", "dept", "ext", "number", "item"}
+    import re
+
+    used = {slot for line in corpus_lines() for slot in re.findall(r"\{(\w+)\}", line)}
+    assert used <= known, used - known
+    assert len(corpus_lines()) > 2000
+
+
+def test_corpus_slots_rotate_through_the_scenario_values():
+    terms = terms_from_scenario(SCENARIO).merged(DomainTerms(agent=("Lee",)))
+    filled = {fill_once("this is {agent}", terms, n) for n in range(4)}
+    assert filled == {"this is Dwayne", "this is Lee"}
+    assert fill_once("calling {brand} for {caller}", terms, 0) == (
+        "calling CAM Credit Union for Patricia Owens"
+    )
+
+
+def test_the_corpus_reaches_the_language_model_with_the_scenario_names():
+    sentences = {" ".join(s) for s in domain_sentences(terms_from_scenario(SCENARIO))}
+    assert "thank you for calling cam credit union this is dwayne" in sentences
+    assert not any("{" in s for s in sentences)
