@@ -62,6 +62,7 @@ from simulator.voice.tts import EspeakSynthesizer  # noqa: E402
 
 DATA = ROOT / "benchmarks" / "data" / "spoken_agent_lines.yaml"
 DEV = ROOT / "benchmarks" / "data" / "spoken_agent_dev_lines.yaml"  # for choosing settings
+DEV2 = ROOT / "benchmarks" / "data" / "spoken_agent_dev2_lines.yaml"  # a second, fresh dev set
 VOICES = (
     VoiceProfile(variant="m3", rate=170),
     VoiceProfile(variant="f5", rate=160),
@@ -404,7 +405,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--approaches", default="domain,warm,plain,stock,grammar")
-    parser.add_argument("--lines", default="held-out", help="held-out, dev or a YAML path")
+    parser.add_argument("--lines", default="held-out", help="held-out, dev, dev2 or a YAML path")
     parser.add_argument("--snr", type=float, default=30.0, help="noise SNR in dB; -1 for none")
     parser.add_argument("--latency-lines", type=int, default=60)
     parser.add_argument("--no-latency", action="store_true")
@@ -412,7 +413,7 @@ def main() -> int:
     args = parser.parse_args()
     if args.snr is not None and args.snr < 0:
         args.snr = None
-    args.lines = {"held-out": DATA, "dev": DEV}.get(args.lines) or Path(args.lines)
+    args.lines = {"held-out": DATA, "dev": DEV, "dev2": DEV2}.get(args.lines) or Path(args.lines)
     lines = load_lines(args.limit, args.lines)
     rec = run_recognition(args, lines)
     lat = {} if args.no_latency else run_latency(args, lines)

@@ -23,6 +23,7 @@ from typing import Any
 from simulator.listen.domain import DomainTerms, domain_sentences
 from simulator.listen.lm import build_arpa
 from simulator.listen.pronounce import Lexicon
+from simulator.listen.words import repair
 from simulator.voice.audio import Audio
 
 __all__ = ["Recognition", "SphinxRecogniser", "build_domain_recogniser", "to_16k"]
@@ -126,7 +127,7 @@ class SphinxRecogniser:
         dictionary: str | None = None,
         jsgf: str | None = None,
         redecode_shift: float | None = 8.0,
-        alternatives: int = 20,
+        alternatives: int = 5,
         **config: Any,
     ) -> None:
         """``redecode_shift`` None: never decode twice; ``alternatives``: N-best size (0: none)."""
@@ -200,7 +201,7 @@ class SphinxRecogniser:
         fed = sum(len(p) for p in self._pcm)
         self._learnt = self._learnt or fed >= 2 * RATE  # a second of audio teaches the mean
         hyp = self.decoder.hyp()
-        text = hyp.hypstr.strip() if hyp is not None else ""
+        text = repair(hyp.hypstr.strip()) if hyp is not None else ""
         alternatives = self._nbest(text) if text else ()
         self._busy += time.perf_counter() - t
         self._pcm = []
@@ -215,7 +216,7 @@ class SphinxRecogniser:
             for n, hyp in enumerate(self.decoder.nbest()):
                 if n >= self.alternatives:
                     break
-                text = " ".join(hyp.hypstr.split())
+                text = repair(" ".join(hyp.hypstr.split()))
                 if text and text != best:
                     out.setdefault(text)
         except (RuntimeError, ValueError):  # no lattice (e.g. a grammar search without one)

@@ -25,3 +25,13 @@ def test_number_words_without_and():
 def test_number_variants_cover_how_extensions_are_said():
     assert number_variants("110") == ["one hundred ten", "one one zero", "one ten"]
     assert number_variants("0116") == ["zero one one six"]
+
+
+def test_repair_undoes_the_dropped_s_of_thanks_only():
+    from simulator.listen.words import repair
+
+    assert repair("thank for calling and thank for holding") == (
+        "thanks for calling and thanks for holding"
+    )
+    assert repair("thank you for calling") == "thank you for calling"
+    assert repair("thanksgiving thank forward") == "thanksgiving thank forward"
