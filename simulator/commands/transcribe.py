@@ -1,4 +1,4 @@
-"""`callsim transcribe FILE.wav [--scenario ID] [--json]`: what the speech recogniser hears.
+"""`callsim transcribe FILE [--scenario ID] [--json]`: what the speech recogniser hears.
 
 For trainers checking a recording and for testing the recogniser: the file
 is split into turns by voice-activity detection, each turn recognised with
@@ -20,10 +20,12 @@ __all__ = ["register", "run"]
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "transcribe",
-        help="recognise the speech in a WAV file (offline)",
-        description="Recognise the agent speech in a 16-bit PCM WAV file, offline.",
+        help="recognise the speech in a recording (offline)",
+        description="Recognise the agent speech in a recording, offline.",
     )
-    parser.add_argument("file", metavar="FILE.wav", help="a 16-bit PCM WAV recording")
+    parser.add_argument(
+        "file", metavar="FILE", help="a recording: WAV (any sample format), FLAC, OGG or MP3"
+    )
     parser.add_argument(
         "--scenario",
         metavar="ID",

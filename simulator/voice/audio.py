@@ -38,11 +38,36 @@ class Audio:
 
 
 def read_wav(path: str | Path) -> Audio:
-    """Read a 16-bit PCM WAV; stereo is mixed down to mono.
+    """Read a recording as 16-bit mono: WAV of any sample format, FLAC, OGG Vorbis, MP3 ...
 
-    Raises ValueError with the reason for files it cannot use (8-bit, float,
-    not a WAV at all), because a trainer's recording may be any of those.
+    A trainer's recording comes from whatever recorder they had: 24-bit or
+    float WAVs (Audacity, DAWs), WAVE_FORMAT_EXTENSIBLE headers (ffmpeg),
+    FLAC, MP3. libsndfile (bundled in the ``soundfile`` wheel) reads them
+    all and converts to 16-bit; several channels are mixed down. Without
+    soundfile only the standard library's reader is left: plain 16-bit PCM
+    WAV. Raises ValueError naming the file and the reason for anything it
+    cannot use.
     """
+    try:
+        import soundfile
+    except ImportError:  # soundfile or its libsndfile missing: plain PCM WAV only
+        return _read_pcm16_wav(path)
+    import numpy as np
+
+    try:
+        # Read as float and scale here: libsndfile reads a float WAV as int16 unscaled (zeros).
+        data, rate = soundfile.read(str(path), dtype="float32", always_2d=True)
+    except soundfile.LibsndfileError as exc:
+        raise ValueError(f"{path}: not an audio file this can read ({exc.error_string})") from exc
+    except (RuntimeError, TypeError, ValueError) as exc:
+        raise ValueError(f"{path}: not an audio file this can read ({exc})") from exc
+    mono = data.mean(axis=1) if data.shape[1] > 1 else data[:, 0]
+    pcm = np.clip(np.round(mono * 32768.0), -32768, 32767).astype("<i2")
+    return Audio(pcm.tobytes(), int(rate))
+
+
+def _read_pcm16_wav(path: str | Path) -> Audio:
+    """The standard library's reader: 16-bit PCM WAV only; stereo is mixed down."""
     try:
         with wave.open(str(path), "rb") as w:
             channels, width, rate = w.getnchannels(), w.getsampwidth(), w.getframerate()

@@ -41,10 +41,25 @@ def test_missing_file_and_unknown_scenario_exit_2(tmp_path, capsys):
     assert "callsim transcribe:" in capsys.readouterr().err
     (tmp_path / "x.wav").write_bytes(b"not a wav")
     assert main(["transcribe", str(tmp_path / "x.wav")]) == 2
-    assert "not a PCM WAV" in capsys.readouterr().err
+    assert "x.wav: not an audio file this can read" in capsys.readouterr().err
 
 
 @pytest.mark.audio
 def test_transcribe_takes_a_shipped_scenario_by_id(hold_wav, capsys):
     assert main(["transcribe", str(hold_wav), "--scenario", "irate-double-charge"]) == 0
+    assert "hold" in capsys.readouterr().out
+
+
+@pytest.mark.audio
+def test_transcribe_reads_a_24_bit_stereo_flac_recording(hold_wav, capsys, tmp_path):
+    import numpy as np
+    import soundfile
+
+    from simulator.voice.audio import read_wav
+
+    mono = read_wav(hold_wav)
+    x = np.frombuffer(mono.pcm, dtype="<i2").astype(np.float64) / 32768
+    flac = tmp_path / "hold.flac"
+    soundfile.write(flac, np.stack([x, x], axis=1), mono.rate, subtype="PCM_24")
+    assert main(["transcribe", str(flac)]) == 0
     assert "hold" in capsys.readouterr().out
