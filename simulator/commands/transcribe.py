@@ -78,6 +78,12 @@ def run(args: argparse.Namespace) -> int:
         recogniser = build_domain_recogniser(terms)
     except ImportError as exc:
         return _error(f"speech recognition unavailable: {exc} (pip install pocketsphinx)")
+    if audio.rate < 16000:
+        print(
+            f"callsim transcribe: note: {args.file} is sampled at {audio.rate} Hz (telephone "
+            "band); the acoustic model was trained on 16 kHz speech, so expect more errors",
+            file=sys.stderr,
+        )
     turns = list(WavFileListener(audio, recogniser))
     if args.json:
         print(json.dumps(_report(args, audio.duration, turns), indent=2))

@@ -63,3 +63,21 @@ def test_transcribe_reads_a_24_bit_stereo_flac_recording(hold_wav, capsys, tmp_p
     soundfile.write(flac, np.stack([x, x], axis=1), mono.rate, subtype="PCM_24")
     assert main(["transcribe", str(flac)]) == 0
     assert "hold" in capsys.readouterr().out
+
+
+@pytest.mark.audio
+def test_telephone_band_audio_is_transcribed_with_a_notice(hold_wav, capsys, tmp_path):
+    import numpy as np
+    import soundfile
+
+    from simulator.voice.audio import read_wav
+
+    audio = read_wav(hold_wav)
+    x = np.frombuffer(audio.pcm, dtype="<i2").astype(np.float64) / 32768
+    narrow = np.interp(np.arange(0, x.size, audio.rate / 8000), np.arange(x.size), x)
+    path = tmp_path / "phone.wav"
+    soundfile.write(path, narrow, 8000, subtype="PCM_16")
+    assert main(["transcribe", str(path)]) == 0
+    captured = capsys.readouterr()
+    assert "8000 Hz (telephone band)" in captured.err
+    assert captured.out.strip()  # something was heard; accuracy is not promised at 8 kHz
