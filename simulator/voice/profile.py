@@ -37,6 +37,9 @@ _MOODS: dict[str, tuple[float, int, float]] = {
 _MOOD_LEVELS = ("calm", "annoyed", "angry", "furious")
 
 
+_ESPEAK_VOICE_NAMES = {"en-gb": "en", "en-uk": "en"}
+
+
 @dataclass(frozen=True)
 class VoiceProfile:
     """Everything that changes how a line sounds; hashable, so it keys the synthesis cache."""
@@ -49,8 +52,14 @@ class VoiceProfile:
 
     @property
     def espeak_name(self) -> str:
-        """The name eSpeak's SetVoiceByName understands, e.g. ``en-us+f3``."""
-        return f"{self.language}+{self.variant}" if self.variant else self.language
+        """The name eSpeak's SetVoiceByName understands, e.g. ``en-us+f3``.
+
+        eSpeak NG names its British English voice "en", not "en-gb": a
+        language code that is not a voice name is refused by name, and the
+        previous line's voice would be kept.
+        """
+        voice = _ESPEAK_VOICE_NAMES.get(self.language, self.language)
+        return f"{voice}+{self.variant}" if self.variant else voice
 
 
 # The trainee's chosen responses, when the option to hear them is on: a steady voice

@@ -111,7 +111,10 @@ class EspeakSynthesizer:
         data = " ".join(text.split()).encode("utf-8") + b"\0"
         with self._lock:
             if lib.espeak_SetVoiceByName(profile.espeak_name.encode("ascii", "replace")) != 0:
-                lib.espeak_SetVoiceByName(profile.language.encode("ascii", "replace"))
+                # an unknown variant or language: the plain language, else US English, never
+                # whatever voice the previous line left set
+                if lib.espeak_SetVoiceByName(profile.language.encode("ascii", "replace")) != 0:
+                    lib.espeak_SetVoiceByName(b"en-us")
             lib.espeak_SetParameter(_RATE, int(profile.rate), 0)
             lib.espeak_SetParameter(_PITCH, int(profile.pitch), 0)
             lib.espeak_SetParameter(_VOLUME, int(round(profile.volume * 100)), 0)

@@ -23,7 +23,9 @@ def test_bad_hints_fall_back_instead_of_failing_a_call():
 
 
 def test_accent_maps_to_an_espeak_language():
-    assert profile_from_hints({"accent": "British", "variant": "f2"}).espeak_name == "en-gb+f2"
+    british = profile_from_hints({"accent": "British", "variant": "f2"})
+    assert british.language == "en-gb"
+    assert british.espeak_name == "en+f2"  # eSpeak NG's British English voice is called "en"
 
 
 def test_irate_is_faster_higher_louder_and_calmed_is_slower():

@@ -74,3 +74,28 @@ def test_synthesis_streams_in_chunks_and_repeats_its_timing(synth):
     assert b"".join(chunks) == audio.pcm
     # eSpeak adds a little random pitch flutter, so compare timing, not samples
     assert synth.synthesize(LINE, profile).duration == pytest.approx(audio.duration, abs=0.05)
+
+
+@pytest.mark.parametrize("accent", ["us", "uk", "british", "american"])
+def test_every_accent_is_a_voice_espeak_knows_by_name(synth, accent):
+    # A name eSpeak refuses leaves the previous line's voice in place: a British caller
+    # would speak in whatever voice spoke last.
+    profile = profile_from_hints({"accent": accent, "gender": "female"})
+    assert synth._lib.espeak_SetVoiceByName(profile.espeak_name.encode()) == 0, profile
+
+
+def test_a_british_caller_sounds_the_same_whoever_spoke_before(synth):
+    british = profile_from_hints({"accent": "uk", "variant": "m3"})
+    after = []
+    for before in ("f5", "m1"):
+        synth.synthesize("Hello.", profile_from_hints({"accent": "us", "variant": before}))
+        after.append(synth.synthesize("Water, order, here.", british))
+    # eSpeak varies a little from call to call, never by a whole voice (f5 vs m1)
+    assert after[0].duration == pytest.approx(after[1].duration, rel=0.05)
+    pitch = [_zero_crossings(a.pcm) for a in after]
+    assert pitch[0] == pytest.approx(pitch[1], rel=0.15)
+
+
+def _zero_crossings(pcm: bytes) -> float:
+    x = np.frombuffer(pcm, dtype="<i2").astype(np.float64)
+    return float(np.mean(np.abs(np.diff(np.sign(x))) > 0))
