@@ -35,7 +35,7 @@ import statistics
 import sys
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -279,15 +279,15 @@ def run_recognition(args: argparse.Namespace, lines: list[dict[str, object]]) ->
         totals = Totals()
         per_voice = {v.variant: Totals() for v in VOICES}
         stock = make_recogniser("stock", DomainTerms(), exclude) if approach == "stock" else None
-        learnt: dict[str, str] = {}  # "warm": each voice's cepstral mean after its last line
+        learnt: dict[str, tuple] = {}  # "warm": each voice's cepstral mean and accent evidence
         for n, (item, audio) in enumerate(zip(lines, audios, strict=True)):
             text = str(item["text"])
             voice = VOICES[n % len(VOICES)].variant
             rec = stock or make_recogniser(approach, line_terms(text), exclude)
             if approach == "warm" and voice in learnt:
-                rec.cmn = learnt[voice]
+                rec.cmn, rec.accent_evidence = learnt[voice]
             heard = rec.recognise(audio)
-            learnt[voice] = rec.cmn
+            learnt[voice] = (rec.cmn, rec.accent_evidence)
             said, got = understood(heard)
             want = frozenset(item["acts"])  # type: ignore[arg-type]
             totals.add(tokens(text), tokens(said), want, got)
@@ -320,18 +320,18 @@ def run_latency(args: argparse.Namespace, lines: list[dict[str, object]]) -> dic
         synth_times.append(time.perf_counter() - t0)
         first_chunk.append(first - t0)
     v2v, first_turns = [], []
-    learnt: dict[str, str] = {}
+    learnt: dict[str, tuple] = {}
     for n, item in enumerate(lines[: args.latency_lines]):
         text = str(item["text"])
         voice = VOICES[n % len(VOICES)]
         rec = make_recogniser("domain", line_terms(text), exclude)
         if voice.variant in learnt:
-            rec.cmn = learnt[voice.variant]
+            rec.cmn, rec.accent_evidence = learnt[voice.variant]
         audio = add_noise(synth.synthesize(text, voice), args.snr, seed=n)
         value = voice_to_voice(rec, audio, synth)
         if value is not None:
             (v2v if voice.variant in learnt else first_turns).append(value)
-        learnt[voice.variant] = rec.cmn
+        learnt[voice.variant] = (rec.cmn, rec.accent_evidence)
     everything = v2v + first_turns
     q = statistics.quantiles(everything, n=20) if len(everything) >= 2 else [0.0] * 19
     qw = statistics.quantiles(v2v, n=20) if len(v2v) >= 2 else [0.0] * 19
@@ -351,7 +351,7 @@ def markdown(rec: dict[str, dict], lat: dict[str, float], args: argparse.Namespa
     noise = f"white noise at {args.snr:g} dB SNR" if args.snr is not None else "no added noise"
     out = [
         f"Lines: {rec['reference_text']['lines']} from {args.lines.name}, eSpeak NG voices "
-        f"m3/f5/m1/f2 at 150-170 wpm, {noise}.",
+        f"m3/f5/m1/f2 ({VOICES[0].language}) at 150-170 wpm, {noise}.",
         "",
         "| approach | WER | act accuracy | acts as on the text | act precision | act recall"
         " | RTF | second passes |",
@@ -410,7 +410,13 @@ def main() -> int:
     parser.add_argument("--latency-lines", type=int, default=60)
     parser.add_argument("--no-latency", action="store_true")
     parser.add_argument("--json", metavar="PATH", help="also write full results (with errors)")
+    parser.add_argument(
+        "--british", action="store_true", help="the same four voice variants, in British English"
+    )
     args = parser.parse_args()
+    if args.british:
+        global VOICES
+        VOICES = tuple(replace(v, language="en-gb") for v in VOICES)
     if args.snr is not None and args.snr < 0:
         args.snr = None
     args.lines = {"held-out": DATA, "dev": DEV, "dev2": DEV2}.get(args.lines) or Path(args.lines)

@@ -306,7 +306,7 @@ def push_to_talk_factory(
     except ListenerUnavailable as exc:
         return None, str(exc)
     build = recogniser_for or _recogniser_for_scenario
-    learnt: dict[str, str] = {}  # the trainee's cepstral mean, carried from call to call
+    learnt: dict[str, Any] = {}  # the trainee's cepstral mean and accent, carried between calls
 
     def factory(held: Callable[[], bool], scenario: Any) -> MicrophoneListener:
         listener = MicrophoneListener(None, push_to_talk=held)  # type: ignore[arg-type]
@@ -317,6 +317,7 @@ def push_to_talk_factory(
                 recogniser = build(scenario)
                 if "cmn" in learnt:  # same trainee and microphone: go on from the last call
                     recogniser.cmn = learnt["cmn"]
+                    recogniser.accent_evidence = learnt["accent"]  # and the same accent
                 listener.recogniser = recogniser
             finally:
                 ready.set()
@@ -327,6 +328,7 @@ def push_to_talk_factory(
             heard = listen()
             if listener.recogniser is not None:
                 learnt["cmn"] = listener.recogniser.cmn
+                learnt["accent"] = listener.recogniser.accent_evidence
             return heard
 
         threading.Thread(target=make, name="build-recogniser", daemon=True).start()

@@ -14,7 +14,7 @@ import functools
 from collections.abc import Iterable
 from pathlib import Path
 
-__all__ = ["Lexicon", "ipa_to_arpabet"]
+__all__ = ["Lexicon", "british_pronunciation", "ipa_to_arpabet"]
 
 # Longest first: greedy matching needs "aɪ" before "a", "tʃ" before "t".
 _IPA = {
@@ -61,10 +61,10 @@ class _EspeakPhonemes:
             ctypes.c_int,
         ]
 
-    def ipa(self, word: str) -> str:
+    def ipa(self, word: str, voice: bytes = b"en-us") -> str:
         text = ctypes.c_char_p(word.encode("utf-8"))
         with self._lock:
-            self._lib.espeak_SetVoiceByName(b"en-us")
+            self._lib.espeak_SetVoiceByName(voice)
             out = self._lib.espeak_TextToPhonemes(ctypes.pointer(text), 1, 0x02)  # UTF-8, IPA
         return (out or b"").decode("utf-8", "replace")
 
@@ -75,6 +75,17 @@ def _espeak() -> _EspeakPhonemes | None:
         return _EspeakPhonemes()
     except Exception:  # noqa: BLE001 - no eSpeak: out-of-dictionary words are dropped
         return None
+
+
+@functools.cache
+def british_pronunciation(word: str) -> str:
+    """The word as eSpeak NG's British English says it, in ARPAbet ("" without eSpeak).
+
+    Cached for the process: a recogniser's vocabulary is ~6,000 words at
+    0.1 ms each, and every call's recogniser shares most of them.
+    """
+    engine = _espeak()
+    return ipa_to_arpabet(engine.ipa(word, b"en")) if engine else ""  # "en" is British
 
 
 @functools.cache
@@ -89,11 +100,19 @@ def _cmudict(path: str) -> dict[str, list[str]]:
 
 
 class Lexicon:
-    """Pronunciations for a vocabulary, written as a small dictionary file for the decoder."""
+    """Pronunciations for a vocabulary, written as a small dictionary file for the decoder.
+
+    CMUdict is American. British speech ("order" without its r, "hold" as
+    "həʊld") falls outside it, so ``write_dict(..., british=True)`` adds
+    eSpeak NG's British pronunciation of each word as one more variant where
+    it differs, and records which variant that is (`british_variant`), so a
+    recogniser can tell from the variants it picks which accent it hears.
+    """
 
     def __init__(self, cmudict_path: str | Path) -> None:
         self.cmudict = _cmudict(str(cmudict_path))
         self.guessed: dict[str, str] = {}
+        self.british_variant: dict[str, int] = {}  # word -> 1-based index of its British entry
 
     def pronunciations(self, word: str) -> list[str]:
         if word in self.cmudict:
@@ -103,14 +122,23 @@ class Lexicon:
             self.guessed[word] = ipa_to_arpabet(engine.ipa(word)) if engine else ""
         return [self.guessed[word]] if self.guessed[word] else []
 
-    def write_dict(self, words: Iterable[str], path: str | Path) -> set[str]:
-        """Write entries for ``words``; returns the words that could not be pronounced."""
+    def write_dict(self, words: Iterable[str], path: str | Path, british: bool = False) -> set[str]:
+        """Write entries for ``words``; returns the words that could not be pronounced.
+
+        With ``british``, a CMUdict word also gets its British pronunciation
+        as a further variant when that differs from all of CMUdict's.
+        """
         missing: set[str] = set()
         lines: list[str] = []
         for word in sorted(set(words)):
             prons = self.pronunciations(word)
             if not prons:
                 missing.add(word)
+            elif british and word in self.cmudict:
+                uk = british_pronunciation(word)
+                if uk and uk not in prons:
+                    prons = [*prons, uk]
+                    self.british_variant[word] = len(prons)
             for i, phones in enumerate(prons):
                 lines.append(f"{word}{f'({i + 1})' if i else ''} {phones}")
         Path(path).write_text("\n".join(lines) + "\n", encoding="utf-8")

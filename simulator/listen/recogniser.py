@@ -16,7 +16,7 @@ import math
 import tempfile
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,8 @@ __all__ = ["Recognition", "SphinxRecogniser", "build_domain_recogniser", "to_16k
 
 RATE = 16000
 DATA = Path(__file__).parent / "data"
+ACCENT_MIN_WORDS = 8  # words with a British variant heard before the accent is decided
+ACCENT_BRITISH_SHARE = 0.3  # share of them heard the British way that means British
 
 
 @dataclass(frozen=True)
@@ -157,6 +159,11 @@ class SphinxRecogniser:
         self._cmn_at_start = ""
         self._learnt = False  # True once a turn has taught the mean, or one was handed over
         self._busy = 0.0
+        # Accent (see `_weigh_accent`): British variants in the dictionary, and the evidence.
+        self.british_variant: dict[str, int] = {}
+        self.dictionaries: dict[str, str] = {}  # "uk" (both variants) and "us": their text
+        self.accent_evidence = (0, 0)  # (words that have a British variant, times it was chosen)
+        self._british_loaded = True
 
     @property
     def cmn(self) -> str:
@@ -170,6 +177,7 @@ class SphinxRecogniser:
 
     # Streaming: feed audio while the trainee speaks, so little is left when they stop.
     def start(self) -> None:
+        self._apply_accent()
         self._cmn_at_start = self.cmn
         self.decoder.start_utt()
         self._pcm = []
@@ -186,12 +194,14 @@ class SphinxRecogniser:
         self.decoder.end_utt()
         passes = 1
         learnt = str(self.decoder.get_cmn(True))  # the mean updated with this turn
+        self._weigh_accent()
         if (
             self.redecode_shift is not None
             and not self._learnt
             and self._pcm
             and _cmn_shift(self._cmn_at_start, learnt) > self.redecode_shift
         ):
+            self._apply_accent()
             self.decoder.set_cmn(learnt)
             self.decoder.start_utt()
             self.decoder.process_raw(b"".join(self._pcm), no_search=False, full_utt=False)
@@ -206,6 +216,46 @@ class SphinxRecogniser:
         self._busy += time.perf_counter() - t
         self._pcm = []
         return Recognition(text, self._busy, fed / 2 / RATE, alternatives, passes)
+
+    @property
+    def accent(self) -> str:
+        """ "us" or "uk" once the evidence decides, else "auto" (both kinds of variant on)."""
+        words, british = self.accent_evidence
+        if not self.british_variant or not self.dictionaries:
+            return "us"
+        if words < ACCENT_MIN_WORDS:
+            return "auto"
+        return "uk" if british / words >= ACCENT_BRITISH_SHARE else "us"
+
+    def _weigh_accent(self) -> None:
+        """Count, in the turn just decoded, how often a British variant was the one heard.
+
+        American speakers pick the British variant of a word 10-22% of the
+        time, British speakers 53-76% (dev2 lines, four eSpeak voices each).
+        """
+        if not self.british_variant or not self._british_loaded:
+            return
+        words, british = self.accent_evidence
+        for seg in self.decoder.seg():
+            word, _, rest = seg.word.partition("(")
+            variant = int(rest.rstrip(")")) if rest[:-1].isdigit() else 1
+            if word in self.british_variant:
+                words += 1
+                british += variant == self.british_variant[word]
+        self.accent_evidence = (words, british)
+
+    def _apply_accent(self) -> None:
+        """Drop the British variants once the speaker is heard to be American (and back)."""
+        want_british = self.accent != "us"
+        if want_british == self._british_loaded or not self.dictionaries:
+            return
+        with tempfile.NamedTemporaryFile("w", suffix=".dict", delete=False) as f:
+            f.write(self.dictionaries["uk" if want_british else "us"])
+        try:
+            self.decoder.load_dict(f.name)  # ~20 ms; the LM search keeps going
+        finally:
+            Path(f.name).unlink(missing_ok=True)
+        self._british_loaded = want_british
 
     def _nbest(self, best: str) -> tuple[str, ...]:
         """The next-best distinct hypotheses from the turn's lattice (empty if there is none)."""
@@ -243,9 +293,11 @@ class DomainModel:
 
     folder: Path
     lm: Path
-    dictionary: Path
+    dictionary: Path  # American and British variants ("domain.dict")
     vocabulary: int
     unpronounceable: frozenset[str]
+    us_dictionary: Path | None = None  # American variants only ("domain-us.dict")
+    british_variant: dict[str, int] = field(default_factory=dict)
 
 
 def common_words(limit: int = 3000) -> list[str]:
@@ -261,21 +313,36 @@ def build_domain_model(
     folder: str | Path | None = None,
     discount: float = 0.3,
     exclude: frozenset[tuple[str, ...]] = frozenset(),
+    british: bool = True,
 ) -> DomainModel:
-    """Write the domain LM (ARPA) and a matching dictionary into ``folder``."""
+    """Write the domain LM (ARPA) and a matching dictionary into ``folder``.
+
+    With ``british`` (the default) there are two dictionaries: one with
+    British variants beside CMUdict's American ones, one without.
+    """
     out = Path(folder or tempfile.mkdtemp(prefix="callsim-lm-"))
     out.mkdir(parents=True, exist_ok=True)
     lexicon = Lexicon(_model_path("en-us/cmudict-en-us.dict"))
     sentences = [s for s in domain_sentences(terms, extra) if tuple(s) not in exclude]
     background = common_words(background_words)
     vocab = {w for s in sentences for w in s} | set(background)
-    missing = lexicon.write_dict(vocab, out / "domain.dict")
+    missing = lexicon.write_dict(vocab, out / "domain.dict", british=british)
+    us_dictionary = None
+    if british:
+        us_dictionary = out / "domain-us.dict"
+        lexicon.write_dict(vocab, us_dictionary)
     sentences = [[w for w in s if w not in missing] for s in sentences]
     background = [w for w in background if w not in missing]
     arpa = build_arpa(sentences, background, background_mass, discount)
     (out / "domain.lm").write_text(arpa, encoding="utf-8")
     return DomainModel(
-        out, out / "domain.lm", out / "domain.dict", len(vocab) - len(missing), frozenset(missing)
+        out,
+        out / "domain.lm",
+        out / "domain.dict",
+        len(vocab) - len(missing),
+        frozenset(missing),
+        us_dictionary,
+        dict(lexicon.british_variant),
     )
 
 
@@ -297,7 +364,17 @@ def build_domain_recogniser(
             folder=folder,
             discount=config.pop("discount", 0.3),
             exclude=config.pop("exclude", frozenset()),
+            british=config.get("accent", "auto") != "us",
         )
+        accent = config.pop("accent", "auto")
         rec = SphinxRecogniser(lm=str(model.lm), dictionary=str(model.dictionary), **config)
+        if model.us_dictionary is not None:
+            rec.british_variant = model.british_variant
+            rec.dictionaries = {
+                "uk": model.dictionary.read_text(encoding="utf-8"),
+                "us": model.us_dictionary.read_text(encoding="utf-8"),
+            }
+            if accent == "uk":
+                rec.accent_evidence = (ACCENT_MIN_WORDS, ACCENT_MIN_WORDS)  # decided: British
     rec.model = model
     return rec

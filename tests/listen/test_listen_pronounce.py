@@ -19,3 +19,17 @@ def test_names_missing_from_cmudict_get_espeak_pronunciations(tmp_path):
     missing = lexicon.write_dict(["hello", "advantus"], tmp_path / "d.dict")
     assert not missing
     assert "advantus AH D V AE N T AH S" in (tmp_path / "d.dict").read_text()
+
+
+@pytest.mark.audio
+def test_british_variants_are_added_where_they_differ_and_remembered(tmp_path):
+    from pocketsphinx import get_model_path
+
+    lexicon = Lexicon(get_model_path("en-us/cmudict-en-us.dict"))
+    lexicon.write_dict(["order", "hold", "advantus"], tmp_path / "us.dict")
+    assert lexicon.british_variant == {}
+    lexicon.write_dict(["order", "hold", "advantus"], tmp_path / "uk.dict", british=True)
+    text = (tmp_path / "uk.dict").read_text()
+    n = lexicon.british_variant["order"]
+    assert f"order({n}) AO D AH" in text  # no r: the British "order"
+    assert "advantus" not in lexicon.british_variant  # a name: eSpeak's guess only, once

@@ -86,6 +86,7 @@ class _FakeRecogniser:
 
     def __init__(self) -> None:
         self.cmn = "40,3,-1"
+        self.accent_evidence = (0, 0)
 
     def start(self) -> None:
         pass
@@ -95,6 +96,7 @@ class _FakeRecogniser:
 
     def finish(self) -> Recognition:
         self.cmn = "52,1,-3"  # what a turn teaches the decoder
+        self.accent_evidence = (9, 6)  # and what it heard of the accent
         return Recognition("thank you for holding", 0.01, 1.0)
 
 
@@ -122,3 +124,4 @@ def test_each_call_starts_from_the_mean_the_previous_call_learnt(monkeypatch):
     second.wait_ready()
     assert built[0] is not built[1]
     assert second.recogniser.cmn == "52,1,-3"
+    assert second.recogniser.accent_evidence == (9, 6)
