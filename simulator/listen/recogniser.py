@@ -355,6 +355,7 @@ def build_domain_recogniser(
     them; ``.model`` keeps their description (vocabulary size, words that
     could not be pronounced).
     """
+    accent = config.pop("accent", "auto")
     with tempfile.TemporaryDirectory(prefix="callsim-lm-") as folder:
         model = build_domain_model(
             terms,
@@ -364,9 +365,8 @@ def build_domain_recogniser(
             folder=folder,
             discount=config.pop("discount", 0.3),
             exclude=config.pop("exclude", frozenset()),
-            british=config.get("accent", "auto") != "us",
+            british=accent != "us",
         )
-        accent = config.pop("accent", "auto")
         rec = SphinxRecogniser(lm=str(model.lm), dictionary=str(model.dictionary), **config)
         if model.us_dictionary is not None:
             rec.british_variant = model.british_variant

@@ -51,15 +51,19 @@ class VoiceProfile:
     volume: float = 0.9
 
     @property
-    def espeak_name(self) -> str:
-        """The name eSpeak's SetVoiceByName understands, e.g. ``en-us+f3``.
+    def espeak_voice(self) -> str:
+        """The language's voice as eSpeak's SetVoiceByName knows it, e.g. ``en-us``.
 
         eSpeak NG names its British English voice "en", not "en-gb": a
         language code that is not a voice name is refused by name, and the
         previous line's voice would be kept.
         """
-        voice = _ESPEAK_VOICE_NAMES.get(self.language, self.language)
-        return f"{voice}+{self.variant}" if self.variant else voice
+        return _ESPEAK_VOICE_NAMES.get(self.language, self.language)
+
+    @property
+    def espeak_name(self) -> str:
+        """The voice with its variant, e.g. ``en-us+f3``."""
+        return f"{self.espeak_voice}+{self.variant}" if self.variant else self.espeak_voice
 
 
 # The trainee's chosen responses, when the option to hear them is on: a steady voice

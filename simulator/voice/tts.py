@@ -113,7 +113,7 @@ class EspeakSynthesizer:
             if lib.espeak_SetVoiceByName(profile.espeak_name.encode("ascii", "replace")) != 0:
                 # an unknown variant or language: the plain language, else US English, never
                 # whatever voice the previous line left set
-                if lib.espeak_SetVoiceByName(profile.language.encode("ascii", "replace")) != 0:
+                if lib.espeak_SetVoiceByName(profile.espeak_voice.encode("ascii", "replace")) != 0:
                     lib.espeak_SetVoiceByName(b"en-us")
             lib.espeak_SetParameter(_RATE, int(profile.rate), 0)
             lib.espeak_SetParameter(_PITCH, int(profile.pitch), 0)
