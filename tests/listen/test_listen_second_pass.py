@@ -125,3 +125,83 @@ def test_each_call_starts_from_the_mean_the_previous_call_learnt(monkeypatch):
     assert built[0] is not built[1]
     assert second.recogniser.cmn == "52,1,-3"
     assert second.recogniser.accent_evidence == (9, 6)
+
+
+class _FakeDecoder:
+    """A PocketSphinx decoder stand-in: scripted hypotheses, a log of how it was driven."""
+
+    def __init__(self, hyps: list[str | None], cmn: list[str]) -> None:
+        self.hyps, self.means = hyps, cmn
+        self.mean = "40,3,-1"
+        self.passes: list[bool] = []  # full_utt of each pass
+        self.set_to: list[str] = []
+
+    def start_utt(self) -> None:
+        pass
+
+    def process_raw(self, pcm: bytes, no_search: bool = False, full_utt: bool = False) -> None:
+        self.passes.append(full_utt)
+
+    def end_utt(self) -> None:
+        pass
+
+    def get_cmn(self, update: bool = False) -> str:
+        if update:
+            self.mean = self.means[min(len(self.passes), len(self.means)) - 1]
+        return self.mean
+
+    def set_cmn(self, value: str) -> None:
+        self.set_to.append(value)
+        self.mean = value
+
+    def hyp(self):
+        text = self.hyps[min(len(self.passes), len(self.hyps)) - 1]
+        return None if text is None else type("Hyp", (), {"hypstr": text})()
+
+    def nbest(self):
+        return iter(())
+
+    def seg(self):
+        return iter(())
+
+
+def _driven(decoder: _FakeDecoder, learnt: bool, seconds: float = 2.0) -> Recognition:
+    from simulator.listen.recogniser import SphinxRecogniser
+
+    rec = SphinxRecogniser.__new__(SphinxRecogniser)
+    rec.decoder, rec.redecode_shift, rec.alternatives = decoder, 8.0, 5
+    rec._pcm, rec._busy, rec._learnt = [], 0.0, learnt
+    rec.british_variant, rec.dictionaries, rec.accent_evidence = {}, {}, (0, 0)
+    rec._british_loaded = True
+    rec._cmn_at_start = "40,3,-1"
+    rec.start()
+    rec.feed(b"\0\0" * int(16000 * seconds))
+    return rec.finish()
+
+
+def test_a_first_turn_is_decoded_again_with_its_own_batch_mean():
+    decoder = _FakeDecoder(
+        ["thank you for hold in", "thank you for holding"], ["51,2,-3", "62,3,-5"]
+    )
+    result = _driven(decoder, learnt=False)
+    assert decoder.passes == [False, True]  # live, then the whole turn with its own mean
+    assert result.passes == 2
+    assert result.text == "thank you for holding"
+    assert decoder.mean == "62,3,-5"  # the turn's own mean is what the next turn starts from
+
+
+def test_a_lost_lattice_is_decoded_again_and_the_learnt_mean_kept():
+    decoder = _FakeDecoder([None, "thank you for holding"], ["61,3,-5", "58,1,-2"])
+    result = _driven(decoder, learnt=True)
+    assert decoder.passes == [False, True]
+    assert result.text == "thank you for holding"
+    assert result.passes == 2
+    assert decoder.mean == "61,3,-5"  # the running mean, not this one turn's
+
+
+def test_a_short_noise_that_decodes_to_nothing_is_not_decoded_again():
+    decoder = _FakeDecoder([None], ["61,3,-5"])
+    result = _driven(decoder, learnt=True, seconds=0.3)
+    assert decoder.passes == [False]
+    assert result.text == ""
+    assert result.passes == 1
