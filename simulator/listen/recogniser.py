@@ -226,12 +226,13 @@ class SphinxRecogniser:
         PocketSphinx's batch mean (``full_utt``) is the turn's own average
         spectrum. The mean the first pass leaves behind is only part of the
         way there (a running update: the first coefficient went 40 -> 51 on
-        a line whose own mean is 62), so decoding again with it, as this did
-        before, corrected only half the error (dev lines, first turns, m3
-        voice: WER 17.1% -> 12.4%, acts 82% -> 89% with the batch mean). The
-        batch mean is kept for the next turn. It is not used for later
-        turns: a mean learnt over several turns does better than one turn's
-        own (dev lines, later turns, WER 12.4% vs 13.0-13.9%).
+        a line whose own mean is 62). Decoding again with the batch mean
+        rather than that one: dev lines, first turns, m3 voice WER 17.1% ->
+        12.4% (f2 16.6% -> 14.1%, British "en" 24.1% -> 20.0%); on the
+        dev2 lines and the held-out lines it made no difference (16.3% ->
+        16.9%, 15.5-16.6% -> 16.1%). The batch mean is kept for the next
+        turn. Later turns do not use it: a mean learnt over several turns
+        does better than one turn's own (dev lines, WER 12.4% vs 13.0-13.9%).
         """
         self.decoder.start_utt()
         self.decoder.process_raw(pcm16k, no_search=False, full_utt=True)
