@@ -23,6 +23,7 @@ from simulator.listen.recogniser import (
     comfort_noise,
     to_16k,
 )
+from simulator.listen.saved_mean import load_mean, save_mean
 from simulator.listen.vad import SpeechEnd, SpeechFrame, SpeechStart, TurnSegmenter
 from simulator.voice.audio import Audio, read_wav
 
@@ -290,6 +291,7 @@ def open_microphone(
 
 def push_to_talk_factory(
     recogniser_for: Callable[[Any], SphinxRecogniser] | None = None,
+    mean_file: str | Path | None = None,
 ) -> tuple[Callable[[Callable[[], bool], Any], MicrophoneListener] | None, str | None]:
     """The window's listener seam: ``(held, scenario) -> listener``, or None and the reason.
 
@@ -299,7 +301,9 @@ def push_to_talk_factory(
     worker thread as soon as the listener exists; `listen` waits for it.
     Each call's recogniser starts from the cepstral mean the previous call's
     ended with, so only the first turn of the session needs a second pass
-    (see `SphinxRecogniser`).
+    (see `SphinxRecogniser`). With ``mean_file`` the mean is also saved after
+    each turn and the next session's first recogniser is primed with it
+    (`saved_mean`), so a returning trainee's first turn is decoded once too.
     """
     try:
         MicrophoneListener(None).close()  # type: ignore[arg-type]
@@ -307,6 +311,7 @@ def push_to_talk_factory(
         return None, str(exc)
     build = recogniser_for or _recogniser_for_scenario
     learnt: dict[str, Any] = {}  # the trainee's cepstral mean and accent, carried between calls
+    saved = load_mean(mean_file) if mean_file is not None else None
 
     def factory(held: Callable[[], bool], scenario: Any) -> MicrophoneListener:
         listener = MicrophoneListener(None, push_to_talk=held)  # type: ignore[arg-type]
@@ -318,6 +323,8 @@ def push_to_talk_factory(
                 if "cmn" in learnt:  # same trainee and microphone: go on from the last call
                     recogniser.cmn = learnt["cmn"]
                     recogniser.accent_evidence = learnt["accent"]  # and the same accent
+                elif saved is not None:  # probably the same trainee as last session
+                    recogniser.prime(saved)
                 listener.recogniser = recogniser
             finally:
                 ready.set()
@@ -329,6 +336,8 @@ def push_to_talk_factory(
             if listener.recogniser is not None:
                 learnt["cmn"] = listener.recogniser.cmn
                 learnt["accent"] = listener.recogniser.accent_evidence
+                if mean_file is not None and heard is not None and heard.caught:
+                    save_mean(mean_file, learnt["cmn"])
             return heard
 
         threading.Thread(target=make, name="build-recogniser", daemon=True).start()

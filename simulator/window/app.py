@@ -560,8 +560,9 @@ def _ears() -> ListenerFactory | None:
 
     try:
         from simulator.listen.listeners import push_to_talk_factory
+        from simulator.session import data_dir
 
-        factory, reason = push_to_talk_factory()
+        factory, reason = push_to_talk_factory(mean_file=data_dir() / "voice-mean.json")
     except Exception as exc:  # no recogniser: choices and typing
         factory, reason = None, str(exc)
     if factory is None:

@@ -205,3 +205,79 @@ def test_a_short_noise_that_decodes_to_nothing_is_not_decoded_again():
     assert decoder.passes == [False]
     assert result.text == ""
     assert result.passes == 1
+
+
+def test_a_saved_mean_primes_the_next_session_and_each_turn_saves_it(monkeypatch, tmp_path):
+    from simulator.listen.saved_mean import load_mean, save_mean
+
+    blocks = {"n": 0}
+
+    def read() -> bytes:
+        blocks["n"] += 1
+        return b"\0" * 960
+
+    monkeypatch.setattr(listeners, "_open_pyaudio", lambda _d: (read, lambda: None))
+    mean_file = tmp_path / "voice-mean.json"
+    assert save_mean(mean_file, "55,-2,1,0,0,0,0,0,0,0,0,0,0")
+    primed: list[str] = []
+
+    class _Primed(_FakeRecogniser):
+        def prime(self, value: str) -> None:
+            primed.append(value)
+
+        def finish(self) -> Recognition:
+            result = super().finish()
+            self.cmn = "58,-4,2,1,0,0,0,0,0,0,0,0,0"
+            return result
+
+    factory, _reason = listeners.push_to_talk_factory(lambda _s: _Primed(), mean_file=mean_file)
+    assert factory is not None
+    first = factory(lambda: blocks["n"] < 3, None)
+    first.wait_ready()
+    assert primed == ["55,-2,1,0,0,0,0,0,0,0,0,0,0"]  # not trusted as learnt: see `prime`
+    assert first.listen() is not None
+    assert load_mean(mean_file) == "58,-4,2,1,0,0,0,0,0,0,0,0,0"
+    second = factory(lambda: blocks["n"] < 6, None)
+    second.wait_ready()
+    assert primed == ["55,-2,1,0,0,0,0,0,0,0,0,0,0"]  # in session, the learnt mean is handed over
+    assert second.recogniser.cmn == "58,-4,2,1,0,0,0,0,0,0,0,0,0"
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["", "not json", "[1, 2]", '{"cmn": "1,2,3"}', '{"cmn": "nan,0,0,0,0,0,0,0,0,0,0,0,0"}',
+     '{"cmn": 5}', '{"cmn": "' + "1," * 5000 + '"}'],
+)  # fmt: skip
+def test_a_bad_saved_mean_is_ignored(tmp_path, content):
+    from simulator.listen.saved_mean import load_mean
+
+    path = tmp_path / "voice-mean.json"
+    path.write_text(content, encoding="utf-8")
+    assert load_mean(path) is None
+    assert load_mean(tmp_path / "missing.json") is None
+
+
+def test_a_mean_that_cannot_be_saved_is_not_an_error(tmp_path):
+    from simulator.listen.saved_mean import save_mean
+
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    assert not save_mean(blocker / "voice-mean.json", "55,-2,1,0,0,0,0,0,0,0,0,0,0")
+    assert not save_mean(tmp_path / "m.json", "55,-2")  # not a mean at all
+    assert list(tmp_path.iterdir()) == [blocker]
+
+
+@pytest.mark.audio
+def test_a_primed_recogniser_decodes_once_for_its_voice_and_twice_for_another(synth):
+    from simulator.listen.recogniser import build_domain_recogniser
+
+    audio = synth.synthesize(LINE, VoiceProfile(variant="m3"))
+    teacher = build_domain_recogniser()
+    teacher.recognise(audio)
+    teacher.recognise(audio)
+    same = build_domain_recogniser()
+    same.prime(teacher.cmn)
+    assert same.recognise(audio).passes == 1  # the saved mean fits: no second pass
+    other = build_domain_recogniser()
+    other.prime("20,8,4,0,0,0,0,0,0,0,0,0,0")  # far from this voice's
+    assert other.recognise(audio).passes == 2
