@@ -277,12 +277,12 @@ def run_recognition(args: argparse.Namespace, lines: list[dict[str, object]]) ->
     results["reference_text"] = {"act_accuracy": oracle / len(lines), "lines": len(lines)}
     for approach in args.approaches.split(","):
         totals = Totals()
-        per_voice = {v.variant: Totals() for v in VOICES}
+        per_voice = {v.espeak_name: Totals() for v in VOICES}
         stock = make_recogniser("stock", DomainTerms(), exclude) if approach == "stock" else None
         learnt: dict[str, tuple] = {}  # "warm": each voice's cepstral mean and accent evidence
         for n, (item, audio) in enumerate(zip(lines, audios, strict=True)):
             text = str(item["text"])
-            voice = VOICES[n % len(VOICES)].variant
+            voice = VOICES[n % len(VOICES)].espeak_name
             rec = stock or make_recogniser(approach, line_terms(text), exclude)
             if approach == "warm" and voice in learnt:
                 rec.cmn, rec.accent_evidence = learnt[voice]
@@ -325,13 +325,13 @@ def run_latency(args: argparse.Namespace, lines: list[dict[str, object]]) -> dic
         text = str(item["text"])
         voice = VOICES[n % len(VOICES)]
         rec = make_recogniser("domain", line_terms(text), exclude)
-        if voice.variant in learnt:
-            rec.cmn, rec.accent_evidence = learnt[voice.variant]
+        if voice.espeak_name in learnt:
+            rec.cmn, rec.accent_evidence = learnt[voice.espeak_name]
         audio = add_noise(synth.synthesize(text, voice), args.snr, seed=n)
         value = voice_to_voice(rec, audio, synth)
         if value is not None:
-            (v2v if voice.variant in learnt else first_turns).append(value)
-        learnt[voice.variant] = (rec.cmn, rec.accent_evidence)
+            (v2v if voice.espeak_name in learnt else first_turns).append(value)
+        learnt[voice.espeak_name] = (rec.cmn, rec.accent_evidence)
     everything = v2v + first_turns
     q = statistics.quantiles(everything, n=20) if len(everything) >= 2 else [0.0] * 19
     qw = statistics.quantiles(v2v, n=20) if len(v2v) >= 2 else [0.0] * 19
@@ -351,7 +351,8 @@ def markdown(rec: dict[str, dict], lat: dict[str, float], args: argparse.Namespa
     noise = f"white noise at {args.snr:g} dB SNR" if args.snr is not None else "no added noise"
     out = [
         f"Lines: {rec['reference_text']['lines']} from {args.lines.name}, eSpeak NG voices "
-        f"m3/f5/m1/f2 ({VOICES[0].language}) at 150-170 wpm, {noise}.",
+        + ", ".join(f"{v.espeak_name} at {v.rate} wpm" for v in VOICES)
+        + f", {noise}.",
         "",
         "| approach | WER | act accuracy | acts as on the text | act precision | act recall"
         " | RTF | second passes |",
@@ -401,6 +402,16 @@ def markdown(rec: dict[str, dict], lat: dict[str, float], args: argparse.Namespa
     return "\n".join(out)
 
 
+def parse_voices(text: str) -> tuple[VoiceProfile, ...]:
+    """``"en-us+f1,en@150"`` -> voice profiles (variant optional, rate 175 wpm by default)."""
+    voices = []
+    for spec in text.split(","):
+        name, _, rate = spec.strip().partition("@")
+        language, _, variant = name.partition("+")
+        voices.append(VoiceProfile(language=language, variant=variant, rate=int(rate or 175)))
+    return tuple(voices)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--limit", type=int, default=None)
@@ -413,10 +424,17 @@ def main() -> int:
     parser.add_argument(
         "--british", action="store_true", help="the same four voice variants, in British English"
     )
+    parser.add_argument(
+        "--voices",
+        metavar="LIST",
+        help="other eSpeak voices, e.g. en-us+f1,en-us+m4@150,en (language+variant[@wpm])",
+    )
     args = parser.parse_args()
+    global VOICES
     if args.british:
-        global VOICES
         VOICES = tuple(replace(v, language="en-gb") for v in VOICES)
+    if args.voices:
+        VOICES = parse_voices(args.voices)
     if args.snr is not None and args.snr < 0:
         args.snr = None
     args.lines = {"held-out": DATA, "dev": DEV, "dev2": DEV2}.get(args.lines) or Path(args.lines)
