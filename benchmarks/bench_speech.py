@@ -435,6 +435,9 @@ def main() -> int:
         VOICES = tuple(replace(v, language="en-gb") for v in VOICES)
     if args.voices:
         VOICES = parse_voices(args.voices)
+        unknown = [v.espeak_name for v in VOICES if not EspeakSynthesizer().has_voice(v)]
+        if unknown:
+            parser.error(f"eSpeak NG has no voice {', '.join(unknown)} (see espeak-ng --voices)")
     if args.snr is not None and args.snr < 0:
         args.snr = None
     args.lines = {"held-out": DATA, "dev": DEV, "dev2": DEV2}.get(args.lines) or Path(args.lines)

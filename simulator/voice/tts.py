@@ -103,6 +103,17 @@ class EspeakSynthesizer:
         cls._rate = rate
         cls._lib = lib
 
+    def has_voice(self, profile: VoiceProfile) -> bool:
+        """Whether eSpeak knows this language voice and variant (`synthesize` falls back if not).
+
+        eSpeak refuses an unknown language by name but takes an unknown
+        variant silently, so the variant is looked for in the data folder.
+        """
+        with self._lock:
+            known = self._lib.espeak_SetVoiceByName(profile.espeak_voice.encode("ascii")) == 0
+        variants = Path(load_espeak().data_path) / "voices" / "!v"
+        return known and (not profile.variant or (variants / profile.variant).is_file())
+
     def synthesize(
         self, text: str, profile: VoiceProfile, on_chunk: Callable[[bytes], None] | None = None
     ) -> Audio:

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from simulator.voice.audio import read_wav
-from simulator.voice.profile import profile_from_hints, with_mood
+from simulator.voice.profile import VoiceProfile, profile_from_hints, with_mood
 from simulator.voice.tts import SynthesisCache, cache_key, synthesize_to_wav
 
 pytestmark = pytest.mark.audio
@@ -82,6 +82,18 @@ def test_every_accent_is_a_voice_espeak_knows_by_name(synth, accent):
     # would speak in whatever voice spoke last.
     profile = profile_from_hints({"accent": accent, "gender": "female"})
     assert synth._lib.espeak_SetVoiceByName(profile.espeak_name.encode()) == 0, profile
+
+
+@pytest.mark.parametrize(
+    ("language", "variant", "known"),
+    [("en-us", "f3", True), ("en-gb", "m3", True), ("en-us", "", True), ("en-us", "Alicia", True),
+     ("en-us", "zz9", False), ("xx-yy", "m3", False)],
+)  # fmt: skip
+def test_a_voice_is_known_only_if_its_language_and_variant_both_are(
+    synth, language, variant, known
+):
+    # eSpeak takes an unknown variant without a word, so this is checked in the data folder
+    assert synth.has_voice(VoiceProfile(language=language, variant=variant)) is known
 
 
 def test_a_british_caller_sounds_the_same_whoever_spoke_before(synth):
