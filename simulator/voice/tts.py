@@ -110,7 +110,10 @@ class EspeakSynthesizer:
         variant silently, so the variant is looked for in the data folder.
         """
         with self._lock:
-            known = self._lib.espeak_SetVoiceByName(profile.espeak_voice.encode("ascii")) == 0
+            known = (
+                self._lib.espeak_SetVoiceByName(profile.espeak_voice.encode("ascii", "replace"))
+                == 0
+            )
         variants = Path(load_espeak().data_path) / "voices" / "!v"
         return known and (not profile.variant or (variants / profile.variant).is_file())
 
