@@ -15,6 +15,8 @@ pass when a turn moves the cepstral mean, the N-best alternative when the
 best hypothesis does no act; every line is the first turn of a fresh
 recogniser), ``warm`` (the same, each line starting from the cepstral mean
 the previous line in the same voice ended with: a turn later in a call),
+``enrolled`` (``warm`` after the voice read `callsim enrol`'s script: an
+MLLR transform of the acoustic model, see simulator/listen/adapt.py),
 ``plain`` (domain LM alone, one pass, best hypothesis only: the recogniser
 before these two changes), ``stock`` (PocketSphinx's own LM) and
 ``grammar`` (a closed grammar of the domain sentences).
@@ -23,7 +25,7 @@ Settings are chosen on ``--lines dev`` (spoken_agent_dev_lines.yaml, written
 separately); the held-out lines (the default) are only measured.
 
     python benchmarks/bench_speech.py [--lines held-out|dev|PATH] [--limit N]
-        [--approaches domain,warm,plain,stock,grammar] [--snr 30] [--json PATH]
+        [--approaches domain,warm,enrolled,plain,stock,grammar] [--snr 30] [--json PATH]
 """
 
 from __future__ import annotations
@@ -168,11 +170,15 @@ def jsgf_for(sentences: list[list[str]], vocabulary: set[str]) -> str:
     return f"#JSGF V1.0;\ngrammar agent;\npublic <line> = {body};\n"
 
 
-def make_recogniser(approach: str, terms: DomainTerms, exclude: frozenset) -> SphinxRecogniser:
+def make_recogniser(
+    approach: str, terms: DomainTerms, exclude: frozenset, mllr: str | None = None
+) -> SphinxRecogniser:
     if approach == "stock":
         return SphinxRecogniser(redecode_shift=None, alternatives=0)
     if approach in ("domain", "warm"):
         return build_domain_recogniser(terms, exclude=exclude)
+    if approach == "enrolled":
+        return build_domain_recogniser(terms, exclude=exclude, mllr=mllr)
     if approach == "plain":
         return build_domain_recogniser(terms, exclude=exclude, redecode_shift=None, alternatives=0)
     with tempfile.TemporaryDirectory(prefix="callsim-bench-") as folder:
@@ -260,6 +266,43 @@ def held_out_exclusions(path: Path = DATA) -> frozenset[tuple[str, ...]]:
     return frozenset(excluded)
 
 
+def enrol_voices(synth: EspeakSynthesizer, snr: float | None, folder: Path) -> dict[str, dict]:
+    """Each voice reads the enrolment script (`callsim enrol`'s), and what was learnt from it.
+
+    The script's sentences are checked not to be close to any test line
+    (tests/listen/test_listen_enrolment.py), so this measures a trainee who
+    enrolled once and then takes calls.
+    """
+    from simulator.listen.enrolment import Reading, _prepared, enrolment_script, learn, save
+
+    out = {}
+    for voice in VOICES:
+        readings = [
+            Reading(
+                str(k),
+                _prepared(add_noise(synth.synthesize(text, voice), snr, seed=1000 + k)),
+                text,
+            )
+            for k, text in enumerate(enrolment_script())
+        ]
+        started = time.perf_counter()
+        result = learn(readings)
+        seconds = time.perf_counter() - started
+        path = folder / f"{voice.espeak_name}.mllr"
+        save(result, path)
+        out[voice.espeak_name] = {
+            "mllr": str(path),
+            "sentences": len(readings),
+            "aligned": result.aligned,
+            "audio_seconds": round(sum(r.seconds for r in readings), 1),
+            "learn_seconds": round(seconds, 2),
+        }
+        print(
+            f"enrolled {voice.espeak_name}: {out[voice.espeak_name]}", file=sys.stderr, flush=True
+        )
+    return out
+
+
 def run_recognition(args: argparse.Namespace, lines: list[dict[str, object]]) -> dict[str, dict]:
     synth = EspeakSynthesizer()
     exclude = held_out_exclusions(args.lines)
@@ -275,6 +318,11 @@ def run_recognition(args: argparse.Namespace, lines: list[dict[str, object]]) ->
         for i in lines  # type: ignore[arg-type]
     )
     results["reference_text"] = {"act_accuracy": oracle / len(lines), "lines": len(lines)}
+    enrolled: dict[str, dict] = {}
+    work = Path(tempfile.mkdtemp(prefix="callsim-bench-enrol-"))
+    if "enrolled" in args.approaches.split(","):
+        enrolled = enrol_voices(synth, args.snr, work)
+        results["enrolment"] = enrolled
     for approach in args.approaches.split(","):
         totals = Totals()
         per_voice = {v.espeak_name: Totals() for v in VOICES}
@@ -283,8 +331,9 @@ def run_recognition(args: argparse.Namespace, lines: list[dict[str, object]]) ->
         for n, (item, audio) in enumerate(zip(lines, audios, strict=True)):
             text = str(item["text"])
             voice = VOICES[n % len(VOICES)].espeak_name
-            rec = stock or make_recogniser(approach, line_terms(text), exclude)
-            if approach == "warm" and voice in learnt:
+            mllr = enrolled[voice]["mllr"] if approach == "enrolled" else None
+            rec = stock or make_recogniser(approach, line_terms(text), exclude, mllr)
+            if approach in ("warm", "enrolled") and voice in learnt:
                 rec.cmn, rec.accent_evidence = learnt[voice]
             heard = rec.recognise(audio)
             learnt[voice] = (rec.cmn, rec.accent_evidence)
@@ -359,7 +408,7 @@ def markdown(rec: dict[str, dict], lat: dict[str, float], args: argparse.Namespa
         "|---|---|---|---|---|---|---|---|",
     ]
     for name, row in rec.items():
-        if name == "reference_text":
+        if name in ("reference_text", "enrolment"):
             continue
         out.append(
             f"| {name} | {row['wer']:.1%} | {row['act_accuracy']:.1%} | "
@@ -371,7 +420,18 @@ def markdown(rec: dict[str, dict], lat: dict[str, float], args: argparse.Namespa
         f"| (act recogniser on the reference text) | 0% | "
         f"{rec['reference_text']['act_accuracy']:.1%} | 100% | | | | |"
     )
-    names = [name for name in rec if name != "reference_text"][:2]
+    if "enrolment" in rec:
+        first = next(iter(rec["enrolment"].values()))
+        out += [
+            "",
+            f"enrolled: each voice first read the {first['sentences']}-sentence enrolment script "
+            f"({first['audio_seconds']:.0f} s of audio; learning took "
+            + ", ".join(f"{e['learn_seconds']:.1f}" for e in rec["enrolment"].values())
+            + " s), then took the lines as later turns.",
+        ]
+    names = [n for n in ("domain", "warm", "enrolled") if n in rec] or [
+        n for n in rec if n not in ("reference_text", "enrolment")
+    ][:2]
     out += [
         "",
         "Per eSpeak voice (WER / act accuracy):",
@@ -415,7 +475,7 @@ def parse_voices(text: str) -> tuple[VoiceProfile, ...]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--limit", type=int, default=None)
-    parser.add_argument("--approaches", default="domain,warm,plain,stock,grammar")
+    parser.add_argument("--approaches", default="domain,warm,enrolled,plain,stock,grammar")
     parser.add_argument("--lines", default="held-out", help="held-out, dev, dev2 or a YAML path")
     parser.add_argument("--snr", type=float, default=30.0, help="noise SNR in dB; -1 for none")
     parser.add_argument("--latency-lines", type=int, default=60)

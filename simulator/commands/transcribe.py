@@ -1,4 +1,4 @@
-"""`callsim transcribe FILE [--scenario ID] [--json]`: what the speech recogniser hears.
+"""`callsim transcribe FILE [--scenario ID] [--adapt [PATH]] [--json]`: what the recogniser hears.
 
 For trainers checking a recording and for testing the recogniser: the file
 is split into turns by voice-activity detection, each turn recognised with
@@ -30,6 +30,13 @@ def register(subparsers: Any) -> None:
         "--scenario",
         metavar="ID",
         help="bias recognition to a scenario: its id (scenarios/ID.yaml) or a YAML path",
+    )
+    parser.add_argument(
+        "--adapt",
+        nargs="?",
+        const="",
+        metavar="PATH",
+        help="use a voice adaptation (callsim enrol): yours when PATH is left out",
     )
     parser.add_argument("--json", action="store_true", help="print JSON with the acts of each turn")
     parser.set_defaults(func=run)
@@ -72,10 +79,14 @@ def run(args: argparse.Namespace) -> int:
         except ValueError as exc:
             return _error(str(exc))
     try:
+        config = _adaptation(args.adapt)
+    except ValueError as exc:
+        return _error(str(exc))
+    try:
         from simulator.listen.listeners import WavFileListener
         from simulator.listen.recogniser import build_domain_recogniser
 
-        recogniser = build_domain_recogniser(terms)
+        recogniser = build_domain_recogniser(terms, **config)
     except ImportError as exc:
         return _error(f"speech recognition unavailable: {exc} (pip install pocketsphinx)")
     if audio.rate < 16000:
@@ -93,6 +104,24 @@ def run(args: argparse.Namespace) -> int:
         for turn in turns:
             print(turn.text if turn.caught else "(unintelligible)")
     return 0
+
+
+def _adaptation(option: str | None) -> dict[str, str]:
+    """Recogniser settings for ``--adapt [PATH]`` (yours when PATH is left out)."""
+    if option is None:
+        return {}
+    from simulator.listen.adapt import AdaptError, read_mllr
+    from simulator.listen.enrolment import ADAPTATION_FILE
+    from simulator.session import data_dir
+
+    path = Path(option) if option else data_dir() / ADAPTATION_FILE
+    if not path.exists():
+        raise ValueError(f"no voice adaptation at {path} (make one with callsim enrol)")
+    try:
+        read_mllr(path)
+    except (AdaptError, OSError) as exc:
+        raise ValueError(f"cannot use the voice adaptation: {exc}") from None
+    return {"mllr": str(path)}
 
 
 def _report(args: argparse.Namespace, duration: float, turns: list[Any]) -> dict[str, Any]:

@@ -9,8 +9,10 @@ fallback to choices and typing instead of a crash.
 
 from __future__ import annotations
 
+import functools
 import threading
 import time
+import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -236,6 +238,10 @@ class MicrophoneListener:
                 "pip install 'callsim[mic]'. Using choices and typing instead"
             )
 
+    def read(self) -> bytes:
+        """The next 30 ms of raw 16 kHz PCM (for recording, e.g. `callsim enrol`)."""
+        return self._read()
+
     def wait_ready(self, timeout: float | None = None) -> bool:
         """Block until the recogniser exists (see `push_to_talk_factory`)."""
         return True
@@ -292,6 +298,7 @@ def open_microphone(
 def push_to_talk_factory(
     recogniser_for: Callable[[Any], SphinxRecogniser] | None = None,
     mean_file: str | Path | None = None,
+    adaptation: str | Path | None = None,
 ) -> tuple[Callable[[Callable[[], bool], Any], MicrophoneListener] | None, str | None]:
     """The window's listener seam: ``(held, scenario) -> listener``, or None and the reason.
 
@@ -304,12 +311,20 @@ def push_to_talk_factory(
     (see `SphinxRecogniser`). With ``mean_file`` the mean is also saved after
     each turn and the next session's first recogniser is primed with it
     (`saved_mean`), so a returning trainee's first turn is decoded once too.
+    With ``adaptation`` (the file `callsim enrol` writes) every recogniser
+    loads the trainee's voice adaptation; a bad file is ignored with a
+    warning, a missing one silently.
     """
     try:
         MicrophoneListener(None).close()  # type: ignore[arg-type]
     except ListenerUnavailable as exc:
         return None, str(exc)
-    build = recogniser_for or _recogniser_for_scenario
+    from .enrolment import adaptation_config
+
+    adapted, problem = adaptation_config(adaptation)
+    if problem:
+        warnings.warn(problem, stacklevel=2)
+    build = recogniser_for or functools.partial(_recogniser_for_scenario, **adapted)
     learnt: dict[str, Any] = {}  # the trainee's cepstral mean and accent, carried between calls
     saved = load_mean(mean_file) if mean_file is not None else None
 
@@ -348,8 +363,9 @@ def push_to_talk_factory(
     return factory, None
 
 
-def _recogniser_for_scenario(scenario: Any) -> SphinxRecogniser:
+def _recogniser_for_scenario(scenario: Any, **config: Any) -> SphinxRecogniser:
     from simulator.listen.domain import terms_from_model
     from simulator.listen.recogniser import build_domain_recogniser
 
-    return build_domain_recogniser(terms_from_model(scenario) if scenario is not None else None)
+    terms = terms_from_model(scenario) if scenario is not None else None
+    return build_domain_recogniser(terms, **config)

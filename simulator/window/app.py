@@ -559,10 +559,13 @@ def _ears() -> ListenerFactory | None:
     import sys
 
     try:
+        from simulator.listen.enrolment import ADAPTATION_FILE
         from simulator.listen.listeners import push_to_talk_factory
         from simulator.session import data_dir
 
-        factory, reason = push_to_talk_factory(mean_file=data_dir() / "voice-mean.json")
+        factory, reason = push_to_talk_factory(
+            mean_file=data_dir() / "voice-mean.json", adaptation=data_dir() / ADAPTATION_FILE
+        )
     except Exception as exc:  # no recogniser: choices and typing
         factory, reason = None, str(exc)
     if factory is None:

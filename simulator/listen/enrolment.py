@@ -1,0 +1,177 @@
+"""Enrolment: the trainee reads a short script once; recognition adapts to their voice.
+
+Why: the acoustic model was trained on other voices and microphones, and
+what is left of the recogniser's errors is mostly acoustic (see
+docs/voice.md). Reading the script (40 sentences, about two minutes) gives
+`adapt.enrol` the speech to learn an MLLR transform from; every later
+recogniser loads it (`adaptation_config`). Measured on the benchmark's
+held-out lines: see docs/voice.md, "Enrolment".
+
+The recordings are kept as WAV files beside the transform, so a session cut
+short loses nothing: `callsim enrol --recordings <folder>` learns again from
+what was read.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+import wave
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from simulator.voice.audio import Audio, read_wav
+
+from .adapt import AdaptError, Enrolment, enrol, read_mllr, write_mllr
+from .recogniser import RATE, _model_path, comfort_noise, to_16k
+from .vad import SpeechEnd, SpeechFrame, SpeechStart, TurnSegmenter
+from .words import tokens
+
+__all__ = [
+    "ADAPTATION_FILE",
+    "Reading",
+    "adaptation_config",
+    "enrolment_script",
+    "learn",
+    "readings_from_folder",
+    "record_reading",
+    "save_reading",
+]
+
+SCRIPT = Path(__file__).parent / "data" / "enrolment.txt"
+ADAPTATION_FILE = "voice-adapt.mllr"  # in the user data folder
+RECORDINGS_FOLDER = "enrolment"  # beside it: NN.wav and NN.txt per sentence read
+MAX_READING_SECONDS = 30.0
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One sentence as read: its 16 kHz PCM and the words it should contain."""
+
+    name: str
+    pcm16k: bytes
+    text: str
+
+    @property
+    def seconds(self) -> float:
+        return len(self.pcm16k) / 2 / RATE
+
+
+def enrolment_script(path: str | Path = SCRIPT) -> list[str]:
+    """The sentences to read, in order (comments and blank lines dropped)."""
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def _prepared(audio: Audio) -> bytes:
+    """As the recogniser hears a recording: 16 kHz, quarter-second pads, comfort noise."""
+    silence = b"\0\0" * (RATE // 4)
+    return comfort_noise(silence + to_16k(audio) + silence)
+
+
+def readings_from_folder(folder: str | Path, script: Sequence[str] | None = None) -> list[Reading]:
+    """Recordings in a folder: ``NN.wav`` with ``NN.txt`` (the words), or NN = script line.
+
+    A WAV with neither a text file nor a script line of its number is an
+    error that names the file: guessing its words would teach the model
+    the wrong sounds.
+    """
+    folder = Path(folder)
+    script = list(script) if script is not None else enrolment_script()
+    wavs = sorted(
+        p for p in folder.iterdir() if p.suffix.lower() in (".wav", ".flac", ".ogg", ".mp3")
+    )
+    if not wavs:
+        raise AdaptError(f"{folder}: no recordings (NN.wav) found")
+    out = []
+    for wav in wavs:
+        text_file = wav.with_suffix(".txt")
+        if text_file.exists():
+            text = text_file.read_text(encoding="utf-8").strip()
+        elif re.fullmatch(r"\d+", wav.stem) and 1 <= int(wav.stem) <= len(script):
+            text = script[int(wav.stem) - 1]
+        else:
+            raise AdaptError(
+                f"{wav}: no {text_file.name} beside it and no script sentence {wav.stem!r}; "
+                "name recordings by their sentence number (01.wav) or add the words read"
+            )
+        try:
+            audio = read_wav(wav)
+        except Exception as exc:  # noqa: BLE001 - wave.Error, soundfile's errors, ...
+            raise AdaptError(f"{wav}: cannot read it as audio ({exc})") from None
+        out.append(Reading(wav.stem, _prepared(audio), text))
+    return out
+
+
+def learn(readings: Sequence[Reading], prior: float = 0.0) -> Enrolment:
+    """Align each reading to its words and learn the transform (a few seconds a minute)."""
+    from .pronounce import Lexicon
+
+    words = {w for r in readings for w in tokens(r.text)}
+    with tempfile.TemporaryDirectory(prefix="callsim-enrol-") as folder:
+        dictionary = Path(folder) / "enrol.dict"
+        Lexicon(_model_path("en-us/cmudict-en-us.dict")).write_dict(words, dictionary)
+        return enrol(((r.pcm16k, tokens(r.text)) for r in readings), dictionary, prior=prior)
+
+
+def save(enrolment: Enrolment, path: str | Path) -> None:
+    if enrolment.mllr is None:
+        raise AdaptError(f"too little speech to adapt to ({enrolment.seconds:.0f} s aligned)")
+    write_mllr(enrolment.mllr, path)
+
+
+def adaptation_config(path: str | Path | None) -> tuple[dict[str, str], str | None]:
+    """Recogniser settings that load a saved transform, or none and why not.
+
+    A missing file is the normal case (no enrolment yet) and gives no
+    reason; a bad one is ignored with a one-line reason, never handed to
+    PocketSphinx.
+    """
+    if path is None or not Path(path).exists():
+        return {}, None
+    try:
+        read_mllr(path)
+    except (AdaptError, OSError) as exc:
+        return {}, f"voice adaptation ignored: {exc}"
+    return {"mllr": str(path)}, None
+
+
+# ---------------------------------------------------------------- recording
+def record_reading(
+    read: Callable[[], bytes], max_seconds: float = MAX_READING_SECONDS
+) -> bytes | None:
+    """One sentence from a live 16 kHz source: from the first speech to the end of the turn.
+
+    The endpointer closes the turn after a short pause, which a reader
+    rarely makes mid-sentence. None when nothing was said in ``max_seconds``.
+    """
+    segmenter = TurnSegmenter(window=0.3, ratio=0.8)  # readers pause between phrases
+    speech: list[bytes] = []
+    started = False
+    while segmenter.now < max_seconds:
+        for event in segmenter.feed(read()):
+            if isinstance(event, SpeechStart):
+                started = True
+            elif isinstance(event, SpeechFrame) and started:
+                speech.append(event.pcm)
+            elif isinstance(event, SpeechEnd) and started:
+                return b"".join(speech)
+    return b"".join(speech) if speech else None
+
+
+def save_reading(folder: Path, number: int, pcm16k: bytes, text: str) -> Path:
+    """Keep a reading as ``NN.wav`` and ``NN.txt``, so it can be learnt from again."""
+    folder.mkdir(parents=True, exist_ok=True)
+    wav = folder / f"{number:02d}.wav"
+    with wave.open(str(wav), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(RATE)
+        out.writeframes(pcm16k)
+    (folder / f"{number:02d}.txt").write_text(text + "\n", encoding="utf-8")
+    return wav
+
+
+def numbered(script: Sequence[str]) -> Iterator[tuple[int, str]]:
+    return enumerate(script, start=1)
