@@ -273,17 +273,24 @@ def enrol_voices(synth: EspeakSynthesizer, snr: float | None, folder: Path) -> d
     (tests/listen/test_listen_enrolment.py), so this measures a trainee who
     enrolled once and then takes calls.
     """
-    from simulator.listen.enrolment import Reading, _prepared, enrolment_script, learn, save
+    from simulator.listen.enrolment import (
+        DEFAULT_SENTENCES,
+        Reading,
+        enrolment_script,
+        learn,
+        prepared,
+        save,
+    )
 
     out = {}
     for voice in VOICES:
         readings = [
             Reading(
                 str(k),
-                _prepared(add_noise(synth.synthesize(text, voice), snr, seed=1000 + k)),
+                prepared(add_noise(synth.synthesize(text, voice), snr, seed=1000 + k)),
                 text,
             )
-            for k, text in enumerate(enrolment_script())
+            for k, text in enumerate(enrolment_script()[:DEFAULT_SENTENCES])
         ]
         started = time.perf_counter()
         result = learn(readings)

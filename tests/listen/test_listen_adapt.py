@@ -153,11 +153,11 @@ def test_an_oversized_transform_file_is_not_read(tmp_path):
 @pytest.fixture(scope="module")
 def enrolled(synth, tmp_path_factory):
     """Twelve script sentences read by one eSpeak voice, 30 dB noise, and what was learnt."""
-    from simulator.listen.enrolment import Reading, _prepared, enrolment_script, learn
+    from simulator.listen.enrolment import Reading, enrolment_script, learn, prepared
 
     voice = VoiceProfile(variant="m1", rate=150)
     readings = [
-        Reading(str(n), _prepared(with_noise(synth.synthesize(text, voice), 30, seed=n)), text)
+        Reading(str(n), prepared(with_noise(synth.synthesize(text, voice), 30, seed=n)), text)
         for n, text in enumerate(enrolment_script()[:12])
     ]
     result = learn(readings)
@@ -198,12 +198,12 @@ def test_the_transform_fits_the_speaker_better(enrolled):
 
 @pytest.mark.audio
 def test_a_few_seconds_are_too_little_to_adapt_to(synth):
-    from simulator.listen.enrolment import Reading, _prepared, learn, save
+    from simulator.listen.enrolment import Reading, learn, prepared, save
 
     audio = synth.synthesize(
         "The birch canoe slid on the smooth planks.", VoiceProfile(variant="f5")
     )
-    result = learn([Reading("1", _prepared(audio), "The birch canoe slid on the smooth planks.")])
+    result = learn([Reading("1", prepared(audio), "The birch canoe slid on the smooth planks.")])
     assert result.aligned == 1
     assert result.mllr is None
     with pytest.raises(AdaptError, match="too little speech"):
