@@ -563,9 +563,16 @@ def _ears() -> ListenerFactory | None:
         from simulator.listen.listeners import push_to_talk_factory
         from simulator.session import data_dir
 
+        adaptation = data_dir() / ADAPTATION_FILE
         factory, reason = push_to_talk_factory(
-            mean_file=data_dir() / "voice-mean.json", adaptation=data_dir() / ADAPTATION_FILE
+            mean_file=data_dir() / "voice-mean.json", adaptation=adaptation
         )
+        if factory is not None and not adaptation.exists():
+            print(
+                "callsim play: tip: `callsim enrol` (read 20 sentences, about a minute) "
+                "adapts speech recognition to your voice",
+                file=sys.stderr,
+            )
     except Exception as exc:  # no recogniser: choices and typing
         factory, reason = None, str(exc)
     if factory is None:
