@@ -17,6 +17,9 @@ recogniser), ``warm`` (the same, each line starting from the cepstral mean
 the previous line in the same voice ended with: a turn later in a call),
 ``enrolled`` (``warm`` after the voice read `callsim enrol`'s script: an
 MLLR transform of the acoustic model, see simulator/listen/adapt.py),
+``adapting`` (``warm`` with no enrolment, the session learning a transform
+from the voice's own recognised lines every 5 lines, as the window does
+between calls),
 ``plain`` (domain LM alone, one pass, best hypothesis only: the recogniser
 before these two changes), ``stock`` (PocketSphinx's own LM) and
 ``grammar`` (a closed grammar of the domain sentences).
@@ -25,7 +28,7 @@ Settings are chosen on ``--lines dev`` (spoken_agent_dev_lines.yaml, written
 separately); the held-out lines (the default) are only measured.
 
     python benchmarks/bench_speech.py [--lines held-out|dev|PATH] [--limit N]
-        [--approaches domain,warm,enrolled,plain,stock,grammar] [--snr 30] [--json PATH]
+        [--approaches domain,warm,enrolled,adapting,plain,stock,grammar] [--snr 30] [--json PATH]
 """
 
 from __future__ import annotations
@@ -47,6 +50,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from simulator.listen.domain import DomainTerms, domain_sentences  # noqa: E402
+from simulator.listen.enrolment import SessionAdapter  # noqa: E402
 from simulator.listen.listeners import acts_of, understood  # noqa: E402
 from simulator.listen.recogniser import (  # noqa: E402
     RATE,
@@ -71,6 +75,7 @@ VOICES = (
     VoiceProfile(variant="m1", rate=150),
     VoiceProfile(variant="f2", rate=165),
 )
+CALL_TURNS = 5  # "adapting": the session learns after every 5 lines of a voice (one call)
 CALLER_LINES = (
     "I called last week because you charged me the stop-payment fee twice.",
     "Sure, go ahead.",
@@ -177,8 +182,9 @@ def make_recogniser(
         return SphinxRecogniser(redecode_shift=None, alternatives=0)
     if approach in ("domain", "warm"):
         return build_domain_recogniser(terms, exclude=exclude)
-    if approach == "enrolled":
-        return build_domain_recogniser(terms, exclude=exclude, mllr=mllr)
+    if approach in ("enrolled", "adapting"):
+        extra = {"mllr": mllr} if mllr else {}
+        return build_domain_recogniser(terms, exclude=exclude, **extra)
     if approach == "plain":
         return build_domain_recogniser(terms, exclude=exclude, redecode_shift=None, alternatives=0)
     with tempfile.TemporaryDirectory(prefix="callsim-bench-") as folder:
@@ -335,16 +341,23 @@ def run_recognition(args: argparse.Namespace, lines: list[dict[str, object]]) ->
         per_voice = {v.espeak_name: Totals() for v in VOICES}
         stock = make_recogniser("stock", DomainTerms(), exclude) if approach == "stock" else None
         learnt: dict[str, tuple] = {}  # "warm": each voice's cepstral mean and accent evidence
+        sessions: dict[str, SessionAdapter] = {}  # "adapting": each voice's session adaptation
         for n, (item, audio) in enumerate(zip(lines, audios, strict=True)):
             text = str(item["text"])
             voice = VOICES[n % len(VOICES)].espeak_name
             mllr = enrolled[voice]["mllr"] if approach == "enrolled" else None
+            if approach == "adapting":
+                mllr = sessions.setdefault(voice, SessionAdapter()).config().get("mllr")
             rec = stock or make_recogniser(approach, line_terms(text), exclude, mllr)
-            if approach in ("warm", "enrolled") and voice in learnt:
+            if approach in ("warm", "enrolled", "adapting") and voice in learnt:
                 rec.cmn, rec.accent_evidence = learnt[voice]
             heard = rec.recognise(audio)
             learnt[voice] = (rec.cmn, rec.accent_evidence)
             said, got = understood(heard)
+            if approach == "adapting":  # a call is 5 turns; the session learns between calls
+                sessions[voice].add(rec.last_pcm, said)
+                if (n // len(VOICES)) % CALL_TURNS == CALL_TURNS - 1:
+                    sessions[voice].learn_if_due(background=False)
             want = frozenset(item["acts"])  # type: ignore[arg-type]
             totals.add(tokens(text), tokens(said), want, got)
             per_voice[voice].add(tokens(text), tokens(said), want, got)
@@ -436,7 +449,7 @@ def markdown(rec: dict[str, dict], lat: dict[str, float], args: argparse.Namespa
             + ", ".join(f"{e['learn_seconds']:.1f}" for e in rec["enrolment"].values())
             + " s), then took the lines as later turns.",
         ]
-    names = [n for n in ("domain", "warm", "enrolled") if n in rec] or [
+    names = [n for n in ("domain", "warm", "enrolled", "adapting") if n in rec] or [
         n for n in rec if n not in ("reference_text", "enrolment")
     ][:2]
     if names:
@@ -485,7 +498,7 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument(
         "--approaches",
-        default="domain,warm,enrolled,plain,stock",
+        default="domain,warm,enrolled,adapting,plain,stock",
         help="rows to measure (also: grammar, slow); empty for the latency part alone",
     )
     parser.add_argument("--lines", default="held-out", help="held-out, dev, dev2 or a YAML path")

@@ -319,48 +319,109 @@ def push_to_talk_factory(
         MicrophoneListener(None).close()  # type: ignore[arg-type]
     except ListenerUnavailable as exc:
         return None, str(exc)
-    from .enrolment import adaptation_config
+    from .enrolment import SessionAdapter, adaptation_config
 
     adapted, problem = adaptation_config(adaptation)
     if problem:
         warnings.warn(problem, stacklevel=2)
     build = recogniser_for or functools.partial(_recogniser_for_scenario, **adapted)
-    learnt: dict[str, Any] = {}  # the trainee's cepstral mean and accent, carried between calls
-    saved = load_mean(mean_file) if mean_file is not None else None
+    # No enrolment: adapt to the trainee from their own turns, for this session only.
+    adapter = SessionAdapter() if recogniser_for is None and not adapted and not problem else None
+    trainee = _Trainee(build, adapter, mean_file)
 
     def factory(held: Callable[[], bool], scenario: Any) -> MicrophoneListener:
         listener = MicrophoneListener(None, push_to_talk=held)  # type: ignore[arg-type]
         ready = threading.Event()
-
-        def make() -> None:
-            try:
-                recogniser = build(scenario)
-                if "cmn" in learnt:  # same trainee and microphone: go on from the last call
-                    recogniser.cmn = learnt["cmn"]
-                    recogniser.accent_evidence = learnt["accent"]  # and the same accent
-                elif saved is not None:  # probably the same trainee as last session
-                    recogniser.prime(saved)
-                listener.recogniser = recogniser
-            finally:
-                ready.set()
-
+        swap: list[SphinxRecogniser] = []  # a recogniser with a newer session transform
         listen = listener.listen
 
         def listen_and_learn() -> Heard | None:
+            trainee.before_turn(listener, swap)
             heard = listen()
-            if listener.recogniser is not None:
-                learnt["cmn"] = listener.recogniser.cmn
-                learnt["accent"] = listener.recogniser.accent_evidence
-                if mean_file is not None and heard is not None and heard.caught:
-                    save_mean(mean_file, learnt["cmn"])
+            trainee.after_turn(listener, heard)
             return heard
 
-        threading.Thread(target=make, name="build-recogniser", daemon=True).start()
+        threading.Thread(
+            target=trainee.make, args=(listener, scenario, ready, swap), name="build-recogniser",
+            daemon=True,
+        ).start()  # fmt: skip
         listener.wait_ready = ready.wait  # type: ignore[method-assign]
         listener.listen = listen_and_learn  # type: ignore[method-assign]
         return listener
 
     return factory, None
+
+
+class _Trainee:
+    """What a session learns about the trainee, handed from call to call.
+
+    The cepstral mean and accent evidence (carried between calls, the mean
+    also saved between sessions) and, without an enrolment, the session's
+    own adaptation (`SessionAdapter`).
+    """
+
+    def __init__(
+        self,
+        build: Callable[[Any], SphinxRecogniser],
+        adapter: Any,
+        mean_file: str | Path | None,
+    ) -> None:
+        self.build = build
+        self.adapter = adapter
+        self.mean_file = mean_file
+        self.saved = load_mean(mean_file) if mean_file is not None else None
+        self.learnt: dict[str, Any] = {}
+
+    def make(
+        self,
+        listener: MicrophoneListener,
+        scenario: Any,
+        ready: threading.Event,
+        swap: list[SphinxRecogniser],
+    ) -> None:
+        """Build the call's recogniser (a worker thread), then learn from the last call."""
+        try:
+            listener.recogniser = self._carry(self._build(scenario))
+        finally:
+            ready.set()
+        # Between calls: learn from the last call's turns (in another process), then
+        # hand the next turn a recogniser that uses it.
+        if self.adapter is not None and self.adapter.learn_if_due():
+            self.adapter.wait()
+            if self.adapter.config():
+                swap.append(self._build(scenario))
+
+    def _build(self, scenario: Any) -> SphinxRecogniser:
+        config = self.adapter.config() if self.adapter is not None else {}
+        return _recogniser_for_scenario(scenario, **config) if config else self.build(scenario)
+
+    def _carry(self, recogniser: SphinxRecogniser) -> SphinxRecogniser:
+        if "cmn" in self.learnt:  # same trainee and microphone: go on from the last call
+            recogniser.cmn = self.learnt["cmn"]
+            recogniser.accent_evidence = self.learnt["accent"]  # and the same accent
+        elif self.saved is not None:  # probably the same trainee as last session
+            recogniser.prime(self.saved)
+        return recogniser
+
+    def before_turn(self, listener: MicrophoneListener, swap: list[SphinxRecogniser]) -> None:
+        if swap and listener.recogniser is not None:  # only between turns
+            fresh = swap.pop()
+            fresh.cmn = listener.recogniser.cmn
+            fresh.accent_evidence = listener.recogniser.accent_evidence
+            listener.recogniser = fresh
+
+    def after_turn(self, listener: MicrophoneListener, heard: Heard | None) -> None:
+        recogniser = listener.recogniser
+        if recogniser is None:
+            return
+        self.learnt["cmn"] = recogniser.cmn
+        self.learnt["accent"] = recogniser.accent_evidence
+        if heard is None or not heard.caught:
+            return
+        if self.mean_file is not None:
+            save_mean(self.mean_file, self.learnt["cmn"])
+        if self.adapter is not None:
+            self.adapter.add(recogniser.last_pcm, heard.text)
 
 
 def _recogniser_for_scenario(scenario: Any, **config: Any) -> SphinxRecogniser:

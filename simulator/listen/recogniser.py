@@ -156,6 +156,7 @@ class SphinxRecogniser:
         self.redecode_shift = redecode_shift
         self.alternatives = alternatives
         self._pcm: list[bytes] = []
+        self.last_pcm = b""  # the last finished turn's audio (in-session adaptation learns from it)
         self._cmn_at_start = ""
         self._learnt = False  # True once a turn has taught the mean, or one was handed over
         self._busy = 0.0
@@ -228,6 +229,7 @@ class SphinxRecogniser:
         alternatives = self._nbest(text) if text else ()
         self._busy += time.perf_counter() - t
         self._pcm = []
+        self.last_pcm = pcm
         return Recognition(text, self._busy, len(pcm) / 2 / RATE, alternatives, passes)
 
     def _decode_whole(self, pcm16k: bytes) -> None:

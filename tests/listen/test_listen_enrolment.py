@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 
 import numpy as np
@@ -266,3 +267,128 @@ def test_push_to_talk_recognisers_load_the_saved_adaptation(monkeypatch, tmp_pat
         factory, _ = listeners.push_to_talk_factory(adaptation=bad)
     factory(lambda: False, None).wait_ready()
     assert built[-1] == {}  # the unadapted recogniser, not a broken one
+
+
+# ---------------------------------------------------------------- in-session adaptation
+def test_a_session_keeps_caught_turns_and_is_due_after_enough_new_speech():
+    from simulator.listen.enrolment import SessionAdapter
+
+    adapter = SessionAdapter(min_new_seconds=3.0, keep_seconds=5.0)
+    adapter.add(b"\0\0" * 16000, "")  # nothing understood: nothing learnt from it
+    assert adapter.readings == []
+    for n in range(4):
+        adapter.add(b"\1\0" * 16000, f"turn {n}")  # 1 s of audio, 1.5 s with its pads
+    assert adapter.due
+    assert [r.text for r in adapter.readings] == ["turn 1", "turn 2", "turn 3"]  # newest 5 s
+    assert adapter.config() == {}  # nothing learnt yet
+
+
+@pytest.fixture(scope="module")
+def spoken_turns(synth):
+    from simulator.listen.recogniser import to_16k
+
+    voice = VoiceProfile(variant="m3", rate=170)
+    lines = [
+        "Thank you for calling Advantus, this is Dana, how can I help you today?",
+        "May I place you on a brief hold while I check your order?",
+        "Thank you so much for holding, I appreciate your patience.",
+        "I can transfer you to our billing team, they can fix the charge.",
+        "Could I have a good number to call you back on, just in case?",
+        "Is there anything else I can help you with today?",
+    ]
+    return [
+        (to_16k(with_noise(synth.synthesize(t, voice), 30, seed=n)), t) for n, t in enumerate(lines)
+    ]
+
+
+@pytest.mark.audio
+def test_a_session_learns_from_its_turns_in_another_process(spoken_turns):
+    from simulator.listen.adapt import read_mllr
+    from simulator.listen.enrolment import SessionAdapter
+
+    adapter = SessionAdapter(min_new_seconds=10.0)
+    for pcm, text in spoken_turns:
+        adapter.add(pcm, text)
+    assert adapter.learn_if_due()  # in the background, in a spawned process
+    assert not adapter.learn_if_due()  # not due again until more speech comes
+    adapter.wait(120)
+    config = adapter.config()
+    assert set(config) == {"mllr"}
+    assert read_mllr(config["mllr"]).distance() > 0.5
+    assert adapter.learnt is not None
+    assert adapter.learnt.aligned == len(spoken_turns)
+
+
+ADDED: list[tuple[bytes, str]] = []
+
+
+class _FakeAdapter:
+    def __init__(self):
+        self.learnt = False
+
+    def add(self, pcm, text):
+        ADDED.append((pcm, text))
+
+    def learn_if_due(self):
+        self.learnt = bool(ADDED)
+        return self.learnt
+
+    def wait(self, timeout=None):
+        pass
+
+    def config(self):
+        return {"mllr": "session.mllr"} if self.learnt else {}
+
+
+class _FakeRecogniser:
+    def __init__(self, config):
+        self.config, self.cmn, self.accent_evidence = config, "50,1", (0, 0)
+        self.last_pcm = b""
+
+    def start(self):
+        pass
+
+    def feed(self, pcm):
+        self.last_pcm += pcm
+
+    def finish(self):
+        from simulator.listen.recogniser import Recognition
+
+        return Recognition("may i place you on hold", 0.01, 0.1)
+
+
+def test_push_to_talk_adapts_from_caught_turns_and_swaps_between_turns(monkeypatch):
+    """Without an enrolment the session learns from caught turns; the next call swaps it in."""
+    from simulator.listen import enrolment, listeners
+
+    monkeypatch.setattr(listeners, "_open_pyaudio", lambda _d: (lambda: b"\0" * 960, lambda: None))
+    ADDED.clear()
+    added = ADDED
+
+    built: list[_FakeRecogniser] = []
+
+    def build(_scenario, **config):
+        built.append(_FakeRecogniser(config))
+        return built[-1]
+
+    monkeypatch.setattr(enrolment, "SessionAdapter", _FakeAdapter)
+    monkeypatch.setattr(listeners, "_recogniser_for_scenario", build)
+    factory, _ = listeners.push_to_talk_factory()
+    held = iter([False, True, True, False] * 4)
+    first = factory(lambda: next(held), None)
+    first.wait_ready()
+    heard = first.listen()
+    assert heard is not None
+    assert heard.acts
+    assert added
+    assert added[0][1] == "may i place you on hold"
+    assert added[0][0]
+    second = factory(lambda: next(held), None)  # the next call: learns, then swaps in
+    second.wait_ready()
+    for _ in range(50):
+        if len(built) == 3:
+            break
+        time.sleep(0.05)
+    assert [r.config for r in built] == [{}, {}, {"mllr": "session.mllr"}]
+    second.listen()
+    assert second.recogniser is built[2]
