@@ -309,11 +309,22 @@ def enrol_voices(synth: EspeakSynthesizer, snr: float | None, folder: Path) -> d
             "aligned": result.aligned,
             "audio_seconds": round(sum(r.seconds for r in readings), 1),
             "learn_seconds": round(seconds, 2),
+            "cmn": result.cepstral_mean,  # `callsim enrol` saves it; the next session starts there
         }
         print(
             f"enrolled {voice.espeak_name}: {out[voice.espeak_name]}", file=sys.stderr, flush=True
         )
     return out
+
+
+def carry(
+    rec: SphinxRecogniser, approach: str, learnt: tuple | None, enrolment: dict | None
+) -> None:
+    """What a later turn starts from: the voice's mean and accent so far, else the enrolment's."""
+    if approach in ("warm", "enrolled", "adapting") and learnt is not None:
+        rec.cmn, rec.accent_evidence = learnt
+    elif approach == "enrolled" and enrolment and enrolment["cmn"]:
+        rec.prime(enrolment["cmn"])  # as the window primes from the mean `callsim enrol` saved
 
 
 def run_recognition(args: argparse.Namespace, lines: list[dict[str, object]]) -> dict[str, dict]:
@@ -349,8 +360,7 @@ def run_recognition(args: argparse.Namespace, lines: list[dict[str, object]]) ->
             if approach == "adapting":
                 mllr = sessions.setdefault(voice, SessionAdapter()).config().get("mllr")
             rec = stock or make_recogniser(approach, line_terms(text), exclude, mllr)
-            if approach in ("warm", "enrolled", "adapting") and voice in learnt:
-                rec.cmn, rec.accent_evidence = learnt[voice]
+            carry(rec, approach, learnt.get(voice), enrolled.get(voice))
             heard = rec.recognise(audio)
             learnt[voice] = (rec.cmn, rec.accent_evidence)
             said, got = understood(heard)
