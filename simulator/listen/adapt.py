@@ -31,6 +31,7 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -331,24 +332,26 @@ MIN_FRAMES = 1500  # 15 s of aligned speech: less and the 546 numbers are not wo
 
 
 def align(
-    decoder: object, pcm16k: bytes, words: Sequence[str]
+    decoder: Any, pcm16k: bytes, words: Sequence[str]
 ) -> tuple[np.ndarray, np.ndarray] | None:
     """Senone and base-phone name per frame of ``pcm16k`` forced onto ``words``, or None."""
     text = " ".join(words)
     try:
-        decoder.set_align_text(text)  # type: ignore[attr-defined]
+        decoder.set_align_text(text)
         for _ in range(2):  # words first, then phones and states (PocketSphinx's two passes)
-            decoder.start_utt()  # type: ignore[attr-defined]
-            decoder.process_raw(pcm16k, full_utt=True)  # type: ignore[attr-defined]
-            decoder.end_utt()  # type: ignore[attr-defined]
-            if decoder.get_alignment() is None:  # type: ignore[attr-defined]
-                if decoder.hyp() is None:  # type: ignore[attr-defined]
+            decoder.start_utt()
+            decoder.process_raw(pcm16k, full_utt=True)
+            decoder.end_utt()
+            if decoder.get_alignment() is None:
+                if decoder.hyp() is None:
                     return None
-                decoder.set_alignment()  # type: ignore[attr-defined]
+                decoder.set_alignment()
     except RuntimeError:
         return None
-    alignment = decoder.get_alignment()  # type: ignore[attr-defined]
-    n = decoder.n_frames()  # type: ignore[attr-defined]
+    alignment = decoder.get_alignment()
+    if alignment is None:
+        return None
+    n = decoder.n_frames()
     senone = np.full(n, -1, dtype=np.int64)
     phone = np.full(n, "", dtype=object)
     for ph in alignment.phones():

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import tempfile
 import wave
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -189,10 +189,6 @@ def save_reading(folder: Path, number: int, pcm16k: bytes, text: str) -> Path:
         out.writeframes(pcm16k)
     (folder / f"{number:02d}.txt").write_text(text + "\n", encoding="utf-8")
     return wav
-
-
-def numbered(script: Sequence[str]) -> Iterator[tuple[int, str]]:
-    return enumerate(script, start=1)
 
 
 # ---------------------------------------------------------------- in-session adaptation
