@@ -81,3 +81,42 @@ def test_telephone_band_audio_is_transcribed_with_a_notice(hold_wav, capsys, tmp
     captured = capsys.readouterr()
     assert "8000 Hz (telephone band)" in captured.err
     assert captured.out.strip()  # something was heard; accuracy is not promised at 8 kHz
+
+
+@pytest.fixture(scope="module")
+def call_wav(tmp_path_factory, synth):
+    """Six agent turns in one voice, a second apart: about 20 s of speech."""
+    from simulator.listen.recogniser import to_16k
+    from simulator.voice.audio import Audio
+
+    voice = VoiceProfile(variant="m2", rate=165)
+    lines = [
+        "Thank you for calling Advantus, this is Dana, how can I help you today?",
+        "May I place you on a brief hold while I check your order?",
+        "Thank you so much for holding, I appreciate your patience.",
+        "I can transfer you to our billing team, they can fix the charge.",
+        "Could I have a good number to call you back on, just in case?",
+        "Is there anything else I can help you with today?",
+    ]
+    gap = b"\0\0" * 16000
+    pcm = b"".join(
+        gap + to_16k(with_noise(synth.synthesize(t, voice), 30, seed=n))
+        for n, t in enumerate(lines)
+    )
+    path = tmp_path_factory.mktemp("wav") / "call.wav"
+    Audio(pcm + gap, 16000).write_wav(path)
+    return path
+
+
+@pytest.mark.audio
+def test_self_adapt_recognises_a_long_recording_again(call_wav, hold_wav, capsys):
+    assert main(["transcribe", str(call_wav), "--json", "--self-adapt"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["self_adapted"] is True
+    assert len(report["turns"]) == 6
+    assert "ask_hold" in report["acts"]
+    said = "thank you for calling advantus this is dana how can i help you today".split()
+    heard = report["turns"][0]["text"].split()
+    assert len(set(said) & set(heard)) >= 0.7 * len(said)
+    assert main(["transcribe", str(hold_wav), "--json", "--self-adapt"]) == 0
+    assert json.loads(capsys.readouterr().out)["self_adapted"] is False  # under 15 s of speech
