@@ -83,6 +83,16 @@ def test_telephone_band_audio_is_transcribed_with_a_notice(hold_wav, capsys, tmp
     assert captured.out.strip()  # something was heard; accuracy is not promised at 8 kHz
 
 
+CALL_LINES = [
+    "Thank you for calling Advantus, this is Dana, how can I help you today?",
+    "May I place you on a brief hold while I check your order?",
+    "Thank you so much for holding, I appreciate your patience.",
+    "I can transfer you to our billing team, they can fix the charge.",
+    "Could I have a good number to call you back on, just in case?",
+    "Is there anything else I can help you with today?",
+]
+
+
 @pytest.fixture(scope="module")
 def call_wav(tmp_path_factory, synth):
     """Six agent turns in one voice, a second apart: about 20 s of speech."""
@@ -90,14 +100,7 @@ def call_wav(tmp_path_factory, synth):
     from simulator.voice.audio import Audio
 
     voice = VoiceProfile(variant="m2", rate=165)
-    lines = [
-        "Thank you for calling Advantus, this is Dana, how can I help you today?",
-        "May I place you on a brief hold while I check your order?",
-        "Thank you so much for holding, I appreciate your patience.",
-        "I can transfer you to our billing team, they can fix the charge.",
-        "Could I have a good number to call you back on, just in case?",
-        "Is there anything else I can help you with today?",
-    ]
+    lines = CALL_LINES
     gap = b"\0\0" * 16000
     pcm = b"".join(
         gap + to_16k(with_noise(synth.synthesize(t, voice), 30, seed=n))
@@ -115,8 +118,10 @@ def test_self_adapt_recognises_a_long_recording_again(call_wav, hold_wav, capsys
     assert report["self_adapted"] is True
     assert len(report["turns"]) == 6
     assert "ask_hold" in report["acts"]
-    said = "thank you for calling advantus this is dana how can i help you today".split()
-    heard = report["turns"][0]["text"].split()
-    assert len(set(said) & set(heard)) >= 0.7 * len(said)
+    said = set(
+        " ".join(CALL_LINES).lower().replace(",", "").replace(".", "").replace("?", "").split()
+    )
+    heard = set(report["text"].split())
+    assert len(said & heard) >= 0.7 * len(said)  # the second pass is a transcript, not noise
     assert main(["transcribe", str(hold_wav), "--json", "--self-adapt"]) == 0
     assert json.loads(capsys.readouterr().out)["self_adapted"] is False  # under 15 s of speech
