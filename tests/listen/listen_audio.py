@@ -6,6 +6,16 @@ import numpy as np
 
 from simulator.voice.audio import Audio
 
+# Six agent turns of one call (adaptation tests: about 20 s of speech in one voice).
+CALL_LINES = [
+    "Thank you for calling Advantus, this is Dana, how can I help you today?",
+    "May I place you on a brief hold while I check your order?",
+    "Thank you so much for holding, I appreciate your patience.",
+    "I can transfer you to our billing team, they can fix the charge.",
+    "Could I have a good number to call you back on, just in case?",
+    "Is there anything else I can help you with today?",
+]
+
 
 def with_noise(audio: Audio, snr_db: float, seed: int = 0) -> Audio:
     """White noise ``snr_db`` below the speech level, as a phone line or a room adds."""

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from listen_audio import with_noise
+from listen_audio import CALL_LINES, with_noise
 
 from simulator.cli import main
 from simulator.listen.adapt import AdaptError
@@ -288,16 +288,9 @@ def spoken_turns(synth):
     from simulator.listen.recogniser import to_16k
 
     voice = VoiceProfile(variant="m3", rate=170)
-    lines = [
-        "Thank you for calling Advantus, this is Dana, how can I help you today?",
-        "May I place you on a brief hold while I check your order?",
-        "Thank you so much for holding, I appreciate your patience.",
-        "I can transfer you to our billing team, they can fix the charge.",
-        "Could I have a good number to call you back on, just in case?",
-        "Is there anything else I can help you with today?",
-    ]
     return [
-        (to_16k(with_noise(synth.synthesize(t, voice), 30, seed=n)), t) for n, t in enumerate(lines)
+        (to_16k(with_noise(synth.synthesize(t, voice), 30, seed=n)), t)
+        for n, t in enumerate(CALL_LINES)
     ]
 
 

@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from listen_audio import with_noise
+from listen_audio import CALL_LINES, with_noise
 
 from simulator.cli import main
 from simulator.voice.profile import VoiceProfile
@@ -81,16 +81,6 @@ def test_telephone_band_audio_is_transcribed_with_a_notice(hold_wav, capsys, tmp
     captured = capsys.readouterr()
     assert "8000 Hz (telephone band)" in captured.err
     assert captured.out.strip()  # something was heard; accuracy is not promised at 8 kHz
-
-
-CALL_LINES = [
-    "Thank you for calling Advantus, this is Dana, how can I help you today?",
-    "May I place you on a brief hold while I check your order?",
-    "Thank you so much for holding, I appreciate your patience.",
-    "I can transfer you to our billing team, they can fix the charge.",
-    "Could I have a good number to call you back on, just in case?",
-    "Is there anything else I can help you with today?",
-]
 
 
 @pytest.fixture(scope="module")
