@@ -343,8 +343,8 @@ def run_recognition(args: argparse.Namespace, lines: list[dict[str, object]]) ->
     )
     results["reference_text"] = {"act_accuracy": oracle / len(lines), "lines": len(lines)}
     enrolled: dict[str, dict] = {}
-    work = Path(tempfile.mkdtemp(prefix="callsim-bench-enrol-"))
     if "enrolled" in args.approaches.split(","):
+        work = Path(tempfile.mkdtemp(prefix="callsim-bench-enrol-"))  # the transforms, kept
         enrolled = enrol_voices(synth, args.snr, work)
         results["enrolment"] = enrolled
     for approach in filter(None, args.approaches.split(",")):

@@ -165,10 +165,10 @@ def _learn_and_save(readings: list[Any], out: Path, as_json: bool, default: bool
         report["error"] = str(exc)
     if report["saved"] and default and result.cepstral_mean:
         # The readings' mean too: the first turn of the next session then needs no second pass.
-        from simulator.listen.saved_mean import save_mean
+        from simulator.listen.saved_mean import MEAN_FILE, save_mean
         from simulator.session import data_dir
 
-        save_mean(data_dir() / "voice-mean.json", result.cepstral_mean)
+        save_mean(data_dir() / MEAN_FILE, result.cepstral_mean)
     if as_json:
         print(json.dumps(report, indent=2))
     else:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from pathlib import Path
 from typing import Any
@@ -134,31 +135,19 @@ def _second_pass(audio: Any, terms: Any, first: list[Any]) -> list[Any] | None:
     Unsupervised MLLR, as the window's session adaptation: the first
     pass's text stands in for the words said (docs/voice.md).
     """
-    from simulator.listen.enrolment import Reading, learn
+    from simulator.listen.enrolment import SessionAdapter
     from simulator.listen.listeners import WavFileListener
-    from simulator.listen.recogniser import RATE, build_domain_recogniser, comfort_noise, to_16k
+    from simulator.listen.recogniser import RATE, build_domain_recogniser, to_16k
 
     pcm = to_16k(audio)
-    silence = b"\0\0" * (RATE // 4)
-    readings = []
-    for n, turn in enumerate(first):
+    adapter = SessionAdapter(min_new_seconds=15.0, keep_seconds=math.inf)
+    for turn in first:
         if turn.caught:
             lo, hi = int(turn.started_at * RATE) * 2, int(turn.ended_at * RATE) * 2
-            segment = silence + pcm[lo:hi] + silence
-            readings.append(Reading(str(n), comfort_noise(segment), turn.text))
-    if sum(r.seconds for r in readings) < 15.0:
+            adapter.add(pcm[lo:hi], turn.text)
+    if not adapter.learn_if_due(background=False) or not adapter.config():
         return None
-    result = learn(readings)
-    if result.mllr is None:
-        return None
-    import tempfile
-
-    from simulator.listen.adapt import write_mllr
-
-    with tempfile.TemporaryDirectory(prefix="callsim-transcribe-") as folder:
-        path = Path(folder) / "self.mllr"
-        write_mllr(result.mllr, path)
-        recogniser = build_domain_recogniser(terms, mllr=str(path))
+    recogniser = build_domain_recogniser(terms, **adapter.config())
     return list(WavFileListener(audio, recogniser))
 
 

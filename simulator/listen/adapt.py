@@ -35,6 +35,8 @@ from typing import Any
 
 import numpy as np
 
+from .atomic import write_text_atomically
+
 STREAM_SLICES = ((0, 13), (13, 26), (26, 39))  # the model's svspec 0-12/13-25/26-38
 DIM = 13
 MAX_MLLR_BYTES = 64 * 1024
@@ -305,11 +307,7 @@ def read_mllr(path: str | Path) -> Mllr:
 
 def write_mllr(mllr: Mllr, path: str | Path) -> None:
     """Write atomically, so a crash never leaves half a transform for the next session."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile("w", dir=path.parent, delete=False, suffix=".tmp") as f:
-        f.write(mllr.to_text())
-    Path(f.name).replace(path)
+    write_text_atomically(path, mllr.to_text())
 
 
 # ---------------------------------------------------------------- enrolment

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 import tempfile
-import wave
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +23,7 @@ from pathlib import Path
 from simulator.voice.audio import Audio, read_wav
 
 from .adapt import AdaptError, Enrolment, enrol, read_mllr, write_mllr
-from .recogniser import RATE, _model_path, comfort_noise, to_16k
+from .recogniser import RATE, _model_path, padded, to_16k
 from .vad import SpeechEnd, SpeechFrame, SpeechStart, TurnSegmenter
 from .words import tokens
 
@@ -71,8 +70,7 @@ def enrolment_script(path: str | Path = SCRIPT) -> list[str]:
 
 def prepared(audio: Audio) -> bytes:
     """As the recogniser hears a recording: 16 kHz, quarter-second pads, comfort noise."""
-    silence = b"\0\0" * (RATE // 4)
-    return comfort_noise(silence + to_16k(audio) + silence)
+    return padded(to_16k(audio))
 
 
 def readings_from_folder(folder: str | Path, script: Sequence[str] | None = None) -> list[Reading]:
@@ -181,12 +179,7 @@ def record_reading(
 def save_reading(folder: Path, number: int, pcm16k: bytes, text: str) -> Path:
     """Keep a reading as ``NN.wav`` and ``NN.txt``, so it can be learnt from again."""
     folder.mkdir(parents=True, exist_ok=True)
-    wav = folder / f"{number:02d}.wav"
-    with wave.open(str(wav), "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(RATE)
-        out.writeframes(pcm16k)
+    wav = Audio(pcm16k, RATE).write_wav(folder / f"{number:02d}.wav")
     (folder / f"{number:02d}.txt").write_text(text + "\n", encoding="utf-8")
     return wav
 
@@ -233,8 +226,7 @@ class SessionAdapter:
         """Keep a turn that was understood (nothing is kept for an empty result)."""
         if not text.strip() or not pcm16k:
             return
-        silence = b"\0\0" * (RATE // 4)
-        reading = Reading(str(len(self.readings)), comfort_noise(silence + pcm16k + silence), text)
+        reading = Reading(str(len(self.readings)), padded(pcm16k), text)
         with self._lock:
             self.readings.append(reading)
             self._new_seconds += reading.seconds

@@ -63,6 +63,16 @@ def to_16k(audio: Audio) -> bytes:
     return np.clip(y, -32768, 32767).astype("<i2").tobytes()
 
 
+def padded(pcm16k: bytes) -> bytes:
+    """A clip as the recogniser should hear it: quarter-second pads, comfort noise in the gaps.
+
+    Used for whole recordings (`SphinxRecogniser.recognise`) and for
+    anything aligned for adaptation, so both see the same kind of audio.
+    """
+    silence = b"\0\0" * (RATE // 4)
+    return comfort_noise(silence + pcm16k + silence)
+
+
 def comfort_noise(pcm16k: bytes, snr_db: float = 30.0, seed: int = 7) -> bytes:
     """Add a faint noise floor to audio whose pauses are digital silence.
 
@@ -314,9 +324,8 @@ class SphinxRecogniser:
         the speech (as TTS makes) otherwise loses its first word while the
         decoder's noise estimate settles (WER 0.54 -> 0.47 on our dev lines).
         """
-        silence = b"\0\0" * (RATE // 4)
         self.start()
-        self.feed(comfort_noise(silence + to_16k(audio) + silence))
+        self.feed(padded(to_16k(audio)))
         result = self.finish()
         return replace(result, audio_seconds=audio.duration)
 

@@ -15,11 +15,13 @@ from __future__ import annotations
 import json
 import math
 import os
-import tempfile
 from pathlib import Path
 
-__all__ = ["load_mean", "save_mean"]
+from .atomic import write_text_atomically
 
+__all__ = ["MEAN_FILE", "load_mean", "save_mean"]
+
+MEAN_FILE = "voice-mean.json"  # in the user data folder
 COEFFICIENTS = 13  # the acoustic model's cepstra (feat.params: -ceplen 13)
 MAX_BYTES = 4096
 
@@ -53,18 +55,8 @@ def save_mean(path: str | os.PathLike[str], cmn: str) -> bool:
     value = _valid(cmn)
     if value is None:
         return False
-    p = Path(path)
-    temp: str | None = None
     try:
-        p.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(
-            "w", dir=p.parent, prefix=".mean-", suffix=".json", delete=False, encoding="utf-8"
-        ) as f:
-            temp = f.name
-            json.dump({"version": 1, "cmn": value}, f)
-        os.replace(temp, p)
+        write_text_atomically(path, json.dumps({"version": 1, "cmn": value}))
     except OSError:
-        if temp is not None:
-            Path(temp).unlink(missing_ok=True)
         return False
     return True

@@ -561,11 +561,12 @@ def _ears() -> ListenerFactory | None:
     try:
         from simulator.listen.enrolment import ADAPTATION_FILE
         from simulator.listen.listeners import push_to_talk_factory
+        from simulator.listen.saved_mean import MEAN_FILE
         from simulator.session import data_dir
 
         adaptation = data_dir() / ADAPTATION_FILE
         factory, reason = push_to_talk_factory(
-            mean_file=data_dir() / "voice-mean.json", adaptation=adaptation
+            mean_file=data_dir() / MEAN_FILE, adaptation=adaptation
         )
         if factory is not None and not adaptation.exists():
             print(
