@@ -16,10 +16,10 @@ best hypothesis does no act; every line is the first turn of a fresh
 recogniser), ``warm`` (the same, each line starting from the cepstral mean
 the previous line in the same voice ended with: a turn later in a call),
 ``enrolled`` (``warm`` after the voice read `callsim enrol`'s script: an
-MLLR transform of the acoustic model, see simulator/listen/adapt.py),
-``adapting`` (``warm`` with no enrolment, the session learning a transform
-from the voice's own recognised lines every 5 lines, as the window does
-between calls),
+MLLR transform of the acoustic model and MAP means on top of it, see
+simulator/listen/adapt.py), ``adapting`` (``warm`` with no enrolment, the
+session learning the same from the voice's own recognised lines every 5
+lines, as the window does between calls),
 ``plain`` (domain LM alone, one pass, best hypothesis only: the recogniser
 before these two changes), ``stock`` (PocketSphinx's own LM) and
 ``grammar`` (a closed grammar of the domain sentences).
@@ -176,15 +176,14 @@ def jsgf_for(sentences: list[list[str]], vocabulary: set[str]) -> str:
 
 
 def make_recogniser(
-    approach: str, terms: DomainTerms, exclude: frozenset, mllr: str | None = None
+    approach: str, terms: DomainTerms, exclude: frozenset, adapted: dict[str, str] | None = None
 ) -> SphinxRecogniser:
     if approach == "stock":
         return SphinxRecogniser(redecode_shift=None, alternatives=0)
     if approach in ("domain", "warm"):
         return build_domain_recogniser(terms, exclude=exclude)
     if approach in ("enrolled", "adapting"):
-        extra = {"mllr": mllr} if mllr else {}
-        return build_domain_recogniser(terms, exclude=exclude, **extra)
+        return build_domain_recogniser(terms, exclude=exclude, **(adapted or {}))
     if approach == "plain":
         return build_domain_recogniser(terms, exclude=exclude, redecode_shift=None, alternatives=0)
     with tempfile.TemporaryDirectory(prefix="callsim-bench-") as folder:
@@ -282,6 +281,7 @@ def enrol_voices(synth: EspeakSynthesizer, snr: float | None, folder: Path) -> d
     from simulator.listen.enrolment import (
         DEFAULT_SENTENCES,
         Reading,
+        adaptation_config,
         enrolment_script,
         learn,
         prepared,
@@ -304,7 +304,7 @@ def enrol_voices(synth: EspeakSynthesizer, snr: float | None, folder: Path) -> d
         path = folder / f"{voice.espeak_name}.mllr"
         save(result, path)
         out[voice.espeak_name] = {
-            "mllr": str(path),
+            "adapted": adaptation_config(path)[0],  # as the window loads it
             "sentences": len(readings),
             "aligned": result.aligned,
             "audio_seconds": round(sum(r.seconds for r in readings), 1),
@@ -356,10 +356,10 @@ def run_recognition(args: argparse.Namespace, lines: list[dict[str, object]]) ->
         for n, (item, audio) in enumerate(zip(lines, audios, strict=True)):
             text = str(item["text"])
             voice = VOICES[n % len(VOICES)].espeak_name
-            mllr = enrolled[voice]["mllr"] if approach == "enrolled" else None
+            adapted = enrolled[voice]["adapted"] if approach == "enrolled" else None
             if approach == "adapting":
-                mllr = sessions.setdefault(voice, SessionAdapter()).config().get("mllr")
-            rec = stock or make_recogniser(approach, line_terms(text), exclude, mllr)
+                adapted = sessions.setdefault(voice, SessionAdapter()).config()
+            rec = stock or make_recogniser(approach, line_terms(text), exclude, adapted)
             carry(rec, approach, learnt.get(voice), enrolled.get(voice))
             heard = rec.recognise(audio)
             learnt[voice] = (rec.cmn, rec.accent_evidence)

@@ -5,7 +5,8 @@
     callsim enrol --script             print the numbered sentences (to record elsewhere)
     callsim enrol --forget             go back to the unadapted recogniser
 
-The transform is saved in the user data folder, where every later call's
+The transform (and the MAP means learnt on top of it, ``.means`` beside it)
+is saved in the user data folder, where every later call's
 recogniser (the window's push-to-talk, `callsim transcribe --adapt`) loads
 it. Microphone readings are kept there too (``enrolment/NN.wav``), so an
 enrolment cut short loses nothing: ``--recordings`` on that folder learns
@@ -30,7 +31,7 @@ def register(subparsers: Any) -> None:
         description=(
             "Read a short script aloud once (20 sentences, about a minute); "
             "recognition then adapts to your voice and microphone (an MLLR transform "
-            "of the acoustic model, saved in your data folder)."
+            "of the acoustic model and MAP means on top of it, saved in your data folder)."
         ),
     )
     what = parser.add_mutually_exclusive_group()
@@ -72,9 +73,9 @@ def run(args: argparse.Namespace) -> int:
             print(f"{number:02d}  {sentence}")
         return 0
     if args.forget:
-        existed = out.exists()
-        out.unlink(missing_ok=True)
-        print(f"removed {out}" if existed else f"no adaptation saved ({out})")
+        from simulator.listen.enrolment import forget
+
+        print(f"removed {out}" if forget(out) else f"no adaptation saved ({out})")
         return 0
     if args.sentences is not None and not 1 <= args.sentences <= len(script):
         return _error(f"--sentences must be between 1 and {len(script)}")
@@ -142,9 +143,9 @@ def _from_microphone(script: list[str], data: Path) -> list[Any] | None:
 
 def _learn_and_save(readings: list[Any], out: Path, as_json: bool, default: bool) -> int:
     from simulator.listen.adapt import AdaptError
-    from simulator.listen.enrolment import learn, save
+    from simulator.listen.enrolment import learn, means_path, save
 
-    seconds = max(2, round(sum(r.seconds for r in readings) * 0.09))  # measured: 12 s for 134 s
+    seconds = max(2, round(sum(r.seconds for r in readings) * 0.12))  # measured: 9 s for 73 s
     print(
         f"learning from {len(readings)} recordings (about {seconds} s) ...",
         file=sys.stderr,
@@ -157,10 +158,12 @@ def _learn_and_save(readings: list[Any], out: Path, as_json: bool, default: bool
         "speech_seconds": round(result.seconds, 1),
         "skipped": result.skipped,
         "saved": None,
+        "means": None,
     }
     try:
         save(result, out)
         report["saved"] = str(out)
+        report["means"] = str(means_path(out)) if result.means is not None else None
     except AdaptError as exc:
         report["error"] = str(exc)
     if report["saved"] and default and result.cepstral_mean:

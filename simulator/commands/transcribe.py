@@ -152,21 +152,24 @@ def _second_pass(audio: Any, terms: Any, first: list[Any]) -> list[Any] | None:
 
 
 def _adaptation(option: str | None) -> dict[str, str]:
-    """Recogniser settings for ``--adapt [PATH]`` (yours when PATH is left out)."""
+    """Recogniser settings for ``--adapt [PATH]`` (yours when PATH is left out).
+
+    Stricter than the window: a trainer who asked for an adaptation is told
+    when it cannot be used, rather than given unadapted text.
+    """
     if option is None:
         return {}
-    from simulator.listen.adapt import AdaptError, read_mllr
-    from simulator.listen.enrolment import ADAPTATION_FILE
+    from simulator.listen.enrolment import ADAPTATION_FILE, adaptation_config, means_path
     from simulator.session import data_dir
 
     path = Path(option) if option else data_dir() / ADAPTATION_FILE
-    if not path.exists():
+    if not path.exists() and not means_path(path).exists():
         raise ValueError(f"no voice adaptation at {path} (make one with callsim enrol)")
-    try:
-        read_mllr(path)
-    except (AdaptError, OSError) as exc:
-        raise ValueError(f"cannot use the voice adaptation: {exc}") from None
-    return {"mllr": str(path)}
+    config, problem = adaptation_config(path)
+    if problem:
+        why = problem.removeprefix("voice adaptation ignored: ").removeprefix("voice adaptation: ")
+        raise ValueError(f"cannot use the voice adaptation: {why}")
+    return config
 
 
 def _report(args: argparse.Namespace, duration: float, turns: list[Any]) -> dict[str, Any]:

@@ -9,6 +9,15 @@ the whole model at load (its ``mllr`` setting). One global regression class
 and diagonal variances, as SphinxTrain's ``mllr_solve`` does: 3 x 13 x 14
 numbers, which a minute of speech estimates well.
 
+An enrolment then goes one step further (`map_means`): maximum a posteriori
+(MAP) re-estimation of every Gaussian mean, with the MLLR-moved mean as the
+prior. MLLR moves all means together; MAP moves each one that the readings
+actually visited, as far as its own evidence allows (``tau`` frames of
+prior weight). The model's 42 phone codebooks are shared by all its
+senones, so a minute of speech reaches a quarter of the 16,128 Gaussians
+more than once. The result is a means file PocketSphinx loads in place of
+the model's own (its ``mean`` setting).
+
 SphinxTrain is not on PyPI, so the statistics are gathered here with numpy
 from what the ``pocketsphinx`` wheel already gives: its model files (the
 Gaussians, and the senone mixture weights from ``sendump``), its own front
@@ -35,11 +44,13 @@ from typing import Any
 
 import numpy as np
 
-from .atomic import write_text_atomically
+from .atomic import write_bytes_atomically, write_text_atomically
 
 STREAM_SLICES = ((0, 13), (13, 26), (26, 39))  # the model's svspec 0-12/13-25/26-38
 DIM = 13
 MAX_MLLR_BYTES = 64 * 1024
+_S3_MAGIC = 0x11223344  # the byte-order word of an s3 file
+MAX_MEAN = 1e4  # cepstra and their deltas are tens to hundreds; more is a broken file
 VAR_FLOOR = 1e-4  # PocketSphinx's default varfloor
 MIXW_FLOOR = 1e-7  # PocketSphinx's default mixwfloor
 
@@ -62,15 +73,57 @@ def read_gaussians(path: str | Path) -> np.ndarray:
     path = Path(path)
     data = path.read_bytes()
     off = _read_s3_header(data, path)
-    order = "<" if struct.unpack_from("<I", data, off)[0] == 0x11223344 else ">"
-    n_mgau, n_feat, n_density = struct.unpack_from(order + "3i", data, off + 4)
-    veclen = struct.unpack_from(f"{order}{n_feat}i", data, off + 16)
-    if n_feat != 3 or any(v != DIM for v in veclen):
+    try:
+        order = "<" if struct.unpack_from("<I", data, off)[0] == _S3_MAGIC else ">"
+        n_mgau, n_feat, n_density = struct.unpack_from(order + "3i", data, off + 4)
+        if n_feat != 3:
+            raise AdaptError(f"{path}: expected 3 streams, found {n_feat}")
+        veclen = struct.unpack_from(f"{order}{n_feat}i", data, off + 16)
+    except struct.error:
+        raise AdaptError(f"{path}: cut short in its header") from None
+    if any(v != DIM for v in veclen):
         raise AdaptError(f"{path}: expected 3 streams of {DIM}, found {veclen}")
     start = off + 16 + 4 * n_feat + 4  # the total count follows the vector lengths
     count = n_mgau * n_feat * n_density * DIM
+    if n_mgau <= 0 or n_density <= 0 or len(data) < start + 4 * count:
+        raise AdaptError(f"{path}: cut short ({len(data)} bytes for {count} numbers)")
     values = np.frombuffer(data, dtype=order + "f4", count=count, offset=start)
     return values.astype(np.float64).reshape(n_mgau, n_feat, n_density, DIM)
+
+
+def gaussians_bytes(values: np.ndarray) -> bytes:
+    """An s3 Gaussian file, as PocketSphinx reads one (no checksum: its header says none)."""
+    n_mgau, n_feat, n_density, dim = values.shape
+    header = b"s3\nversion 1.0\n      endhdr\n"
+    body = struct.pack("<I3i", _S3_MAGIC, n_mgau, n_feat, n_density)
+    body += struct.pack(f"<{n_feat}i", *([dim] * n_feat)) + struct.pack("<i", values.size)
+    return header + body + values.astype("<f4").tobytes()
+
+
+def write_gaussians(values: np.ndarray, path: str | Path) -> None:
+    """Write atomically, so a crash never leaves half a model for the next session."""
+    write_bytes_atomically(path, gaussians_bytes(values))
+
+
+def read_adapted_means(path: str | Path, model_folder: str | Path | None = None) -> np.ndarray:
+    """Parse and check an adapted means file (the user's data folder is not trusted).
+
+    It must have the model's own shape, exactly its size and finite values
+    near the model's range, so PocketSphinx is never handed a file that
+    could crash it or silently wreck recognition.
+    """
+    path = Path(path)
+    reference = Path(model_folder or _model_path()) / "means"
+    limit = reference.stat().st_size + 1024
+    if path.stat().st_size > limit:
+        raise AdaptError(f"{path}: larger than the model's own means, not adapted means")
+    means = read_gaussians(path)
+    shape = read_gaussians(reference).shape
+    if means.shape != shape:
+        raise AdaptError(f"{path}: shape {means.shape}, the model's is {shape}")
+    if not np.all(np.isfinite(means)) or np.abs(means).max() > MAX_MEAN:
+        raise AdaptError(f"{path}: a mean that is not finite or far out of range")
+    return means
 
 
 def read_sendump(path: str | Path) -> np.ndarray:
@@ -222,6 +275,16 @@ class MllrStatistics:
         self.frames += len(feats)
         self.utterances += 1
 
+    def map_means(self, prior_means: np.ndarray, tau: float) -> np.ndarray:
+        """MAP means: each Gaussian's mean pulled from ``prior_means`` towards its data.
+
+        ``(tau * prior + sum of its frames) / (tau + its occupancy)``: a
+        Gaussian the speech never visited keeps its prior; one seen for
+        many frames moves to their average. The statistics must have been
+        gathered with ``prior_means`` as the model's means.
+        """
+        return (tau * prior_means + self.first) / (tau + self.occupancy[..., None])
+
     def solve(self, model: AcousticModel, prior: float = 0.0) -> Mllr:
         """The transform maximising the data's likelihood, per stream and per row.
 
@@ -320,6 +383,7 @@ class Enrolment:
     aligned: int
     skipped: list[str] = field(default_factory=list)  # sentences that could not be aligned
     cepstral_mean: str | None = None  # of the readings, as PocketSphinx writes it (`saved_mean`)
+    means: np.ndarray | None = None  # MAP means on top of the transform (`enrol(map_tau=...)`)
 
     @property
     def seconds(self) -> float:
@@ -365,6 +429,7 @@ def enrol(
     model_folder: str | Path | None = None,
     prior: float = 0.0,
     iterations: int = 1,
+    map_tau: float | None = None,
 ) -> Enrolment:
     """Learn a transform from (16 kHz PCM, the words read) pairs.
 
@@ -372,7 +437,9 @@ def enrol(
     trainee read something else, or the audio is empty) is skipped and
     reported, not guessed at. With ``iterations`` > 1 the speech is aligned
     again with the adapted model and the transform re-estimated (still
-    relative to the original means, as PocketSphinx applies it).
+    relative to the original means, as PocketSphinx applies it). With
+    ``map_tau`` the speech is aligned once more with the final transform and
+    every mean is MAP re-estimated from there (`MllrStatistics.map_means`).
     """
     folder = Path(model_folder or _model_path())
     model = AcousticModel.load(folder)
@@ -398,7 +465,23 @@ def enrol(
                 mllr = None
                 break
             mllr = stats.solve(model, prior)
-    return Enrolment(mllr, stats.frames, stats.utterances, skipped, _mean_of(utterances_cep))
+        means = None
+        if mllr is not None and map_tau is not None:
+            write_mllr(mllr, Path(work) / "final.mllr")
+            utterances, skipped, _ = _align_all(
+                folder,
+                dictionary,
+                recordings,
+                model,
+                Path(work),
+                {"mllr": str(Path(work) / "final.mllr")},
+            )
+            adapted = model.transformed(mllr)
+            map_stats = MllrStatistics.empty(model)
+            for feats, senones, codebooks in utterances:
+                map_stats.add(adapted, feats, senones, codebooks)
+            means = map_stats.map_means(adapted.means, map_tau)
+    return Enrolment(mllr, stats.frames, stats.utterances, skipped, _mean_of(utterances_cep), means)
 
 
 def _model_path() -> str:

@@ -10,11 +10,11 @@ import os
 import tempfile
 from pathlib import Path
 
-__all__ = ["write_text_atomically"]
+__all__ = ["write_bytes_atomically", "write_text_atomically"]
 
 
-def write_text_atomically(path: str | os.PathLike[str], text: str) -> None:
-    """Write ``text`` to a temporary file beside ``path``, then rename it over ``path``.
+def write_bytes_atomically(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path``, then rename it over ``path``.
 
     Raises OSError as writing would; the temporary file is removed then.
     """
@@ -23,13 +23,17 @@ def write_text_atomically(path: str | os.PathLike[str], text: str) -> None:
     temp: str | None = None
     try:
         with tempfile.NamedTemporaryFile(
-            "w", dir=target.parent, prefix=f".{target.name}-", suffix=".tmp", delete=False,
-            encoding="utf-8",
-        ) as f:  # fmt: skip
+            "wb", dir=target.parent, prefix=f".{target.name}-", suffix=".tmp", delete=False
+        ) as f:
             temp = f.name
-            f.write(text)
+            f.write(data)
         os.replace(temp, target)
     except BaseException:
         if temp is not None:
             Path(temp).unlink(missing_ok=True)
         raise
+
+
+def write_text_atomically(path: str | os.PathLike[str], text: str) -> None:
+    """`write_bytes_atomically` for UTF-8 text."""
+    write_bytes_atomically(path, text.encode("utf-8"))

@@ -13,7 +13,10 @@ from simulator.listen.adapt import (
     Mllr,
     MllrStatistics,
     features,
+    read_adapted_means,
+    read_gaussians,
     read_mllr,
+    write_gaussians,
     write_mllr,
 )
 from simulator.voice.profile import VoiceProfile
@@ -47,6 +50,71 @@ def test_a_file_that_is_not_a_model_is_refused(tmp_path):
         read_gaussians(bad)
     with pytest.raises(AdaptError, match="not a binary model definition"):
         read_ci_phones(bad)
+
+
+def test_means_round_trip_through_the_file_pocketsphinx_reads(model, tmp_path):
+    path = tmp_path / "voice.means"
+    write_gaussians(model.means + 1.0, path)
+    assert np.allclose(read_gaussians(path), model.means + 1.0, atol=1e-4)  # float32 in the file
+    assert read_adapted_means(path).shape == model.means.shape
+    assert list(tmp_path.iterdir()) == [path]  # written atomically: no temporary left behind
+
+
+def test_pocketsphinx_decodes_the_same_with_its_own_means_rewritten(model, tmp_path, synth):
+    """The writer's header and layout are what PocketSphinx reads (its ``mean`` setting)."""
+    from pocketsphinx import Decoder
+
+    from simulator.listen.enrolment import prepared
+
+    same, moved = tmp_path / "same.means", tmp_path / "moved.means"
+    write_gaussians(model.means, same)
+    write_gaussians(model.means + 0.5, moved)  # and a file that differs is not ignored
+    pcm = prepared(synth.synthesize("Could I place you on hold for a moment?", VoiceProfile()))
+    hyps = []
+    for extra in ({}, {"mean": str(same)}, {"mean": str(moved)}):
+        decoder = Decoder(loglevel="FATAL", **extra)
+        decoder.start_utt()
+        decoder.process_raw(pcm, full_utt=True)
+        decoder.end_utt()
+        hyps.append((decoder.hyp().hypstr, decoder.hyp().score))
+    assert hyps[0][0]
+    assert hyps[0] == hyps[1]
+    assert hyps[2][1] != hyps[0][1]
+
+
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [
+        (lambda b: b[:-100], "cut short"),
+        (lambda b: b[:40], "cut short"),
+        (lambda b: b + b"x" * 4096, "larger than the model's own means"),
+        (lambda b: b"junk" + b, "not an s3 model file"),
+    ],
+)
+def test_a_damaged_means_file_is_refused_with_its_name(model, tmp_path, damage, message):
+    from simulator.listen.adapt import gaussians_bytes
+
+    path = tmp_path / "voice.means"
+    path.write_bytes(damage(gaussians_bytes(model.means)))
+    with pytest.raises(AdaptError, match=message) as err:
+        read_adapted_means(path)
+    assert "voice.means" in str(err.value)
+
+
+def test_means_of_another_shape_or_not_finite_are_refused(model, tmp_path):
+    path = tmp_path / "voice.means"
+    write_gaussians(model.means[:40], path)
+    with pytest.raises(AdaptError, match="shape"):
+        read_adapted_means(path)
+    broken = model.means.copy()
+    broken[3, 1, 7, 2] = np.nan
+    write_gaussians(broken, path)
+    with pytest.raises(AdaptError, match="not finite"):
+        read_adapted_means(path)
+    broken[3, 1, 7, 2] = 1e9
+    write_gaussians(broken, path)
+    with pytest.raises(AdaptError, match="out of range"):
+        read_adapted_means(path)
 
 
 # ---------------------------------------------------------------- features
@@ -105,6 +173,21 @@ def test_a_strong_prior_keeps_the_transform_near_identity():
     free, held = stats.solve(model), stats.solve(model, prior=1e6)
     assert free.distance() > 1.0
     assert held.distance() < 0.05
+
+
+def test_map_moves_each_mean_by_its_own_evidence():
+    """A Gaussian seen often goes to its data, one never seen keeps its prior."""
+    rng = np.random.default_rng(3)
+    model = _toy_model(rng)
+    stats = MllrStatistics.empty(model)
+    stats.occupancy[0, 0, 0] = 1000.0
+    stats.first[0, 0, 0] = 1000.0 * (model.means[0, 0, 0] + 2.0)  # its frames sit 2 higher
+    stats.occupancy[0, 0, 1] = 5.0
+    stats.first[0, 0, 1] = 5.0 * (model.means[0, 0, 1] + 2.0)
+    means = stats.map_means(model.means, tau=5.0)
+    assert np.allclose(means[0, 0, 0], model.means[0, 0, 0] + 2.0, atol=0.02)
+    assert np.allclose(means[0, 0, 1], model.means[0, 0, 1] + 1.0)  # half prior, half data
+    assert np.allclose(means[1], model.means[1])  # never visited
 
 
 # ---------------------------------------------------------------- transform files
@@ -174,18 +257,30 @@ def test_enrolment_aligns_every_sentence_and_learns_a_transform(enrolled):
     assert result.seconds > 30
     assert result.mllr is not None
     assert result.mllr.distance() > 0.5
+    assert result.means is not None
+    assert result.means.shape == (42, 3, 128, DIM)
 
 
 @pytest.mark.audio
-def test_the_transform_fits_the_speaker_better(enrolled):
-    """MLLR maximises the likelihood of the speaker's speech: the aligned scores must rise."""
+def test_map_moves_the_visited_means_beyond_the_transform(enrolled, model):
+    _, result, _ = enrolled
+    moved = np.abs(result.means - model.transformed(result.mllr).means).max(axis=3)
+    assert 0.05 < (moved > 0.1).mean() < 0.6  # the Gaussians the readings reached, not all
+    assert moved.max() > 1.0
+
+
+@pytest.mark.audio
+def test_the_transform_then_the_map_means_fit_the_speaker_better(enrolled, tmp_path):
+    """MLLR and MAP maximise the likelihood of the speaker's speech: the aligned scores rise."""
     from pocketsphinx import Decoder
 
     from simulator.listen.words import tokens
 
-    readings, _, path = enrolled
+    readings, result, path = enrolled
+    means = tmp_path / "voice.means"
+    write_gaussians(result.means, means)
     totals = []
-    for extra in ({}, {"mllr": str(path)}):
+    for extra in ({}, {"mllr": str(path)}, {"mean": str(means)}):
         decoder = Decoder(lm=None, loglevel="FATAL", bestpath=False, **extra)
         total = 0
         for reading in readings:
@@ -195,7 +290,7 @@ def test_the_transform_fits_the_speaker_better(enrolled):
             decoder.end_utt()
             total += decoder.hyp().score
         totals.append(total)
-    assert totals[1] > totals[0]
+    assert totals[0] < totals[1] < totals[2]
 
 
 @pytest.mark.audio

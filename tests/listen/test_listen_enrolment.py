@@ -12,13 +12,16 @@ import pytest
 from listen_audio import CALL_LINES, with_noise
 
 from simulator.cli import main
-from simulator.listen.adapt import AdaptError
+from simulator.listen.adapt import AdaptError, Enrolment
 from simulator.listen.enrolment import (
     ADAPTATION_FILE,
     adaptation_config,
     enrolment_script,
+    forget,
+    means_path,
     readings_from_folder,
     record_reading,
+    save,
 )
 from simulator.voice.profile import VoiceProfile
 
@@ -103,6 +106,39 @@ def test_adaptation_config_loads_a_good_file_and_ignores_a_bad_one(tmp_path):
     assert "bad.mllr" in reason
 
 
+def test_adaptation_config_prefers_the_map_means_and_falls_back_to_the_transform(tmp_path):
+    from simulator.listen.adapt import DIM, AcousticModel, Mllr, write_mllr
+    from simulator.listen.recogniser import _model_path
+
+    means = AcousticModel.load(_model_path("en-us/en-us")).means
+    mllr = tmp_path / "voice.mllr"
+    write_mllr(Mllr((np.eye(DIM),) * 3, (np.zeros(DIM),) * 3), mllr)
+    save(Enrolment(Mllr((np.eye(DIM),) * 3, (np.zeros(DIM),) * 3), 2000, 20, means=means), mllr)
+    assert means_path(mllr) == tmp_path / "voice.means"
+    assert adaptation_config(mllr) == ({"mean": str(tmp_path / "voice.means")}, None)
+    assert adaptation_config(tmp_path / "voice.means")[0] == {"mean": str(tmp_path / "voice.means")}
+
+    (tmp_path / "voice.means").write_bytes(b"s3\nendhdr\n")  # damaged: the transform alone
+    config, reason = adaptation_config(mllr)
+    assert config == {"mllr": str(mllr)}
+    assert reason is not None
+    assert "voice.means" in reason
+    assert "using the transform alone" in reason
+
+
+def test_a_new_enrolment_without_means_removes_the_old_means(tmp_path):
+    from simulator.listen.adapt import DIM, Mllr
+
+    path = tmp_path / "voice.mllr"
+    means_path(path).write_bytes(b"old")
+    save(Enrolment(Mllr((np.eye(DIM),) * 3, (np.zeros(DIM),) * 3), 2000, 20), path)
+    assert not means_path(path).exists()
+    assert adaptation_config(path) == ({"mllr": str(path)}, None)
+    assert forget(path)
+    assert not path.exists()
+    assert not forget(path)
+
+
 # ---------------------------------------------------------------- recording
 def _source(pcm: bytes):
     """A live source reading 30 ms blocks from ``pcm`` and then silence for ever."""
@@ -149,8 +185,10 @@ def test_enrol_script_lists_the_numbered_sentences(capsys):
 def test_enrol_forget_removes_the_saved_adaptation(data, capsys):
     data.mkdir()
     (data / ADAPTATION_FILE).write_text("x")
+    means_path(data / ADAPTATION_FILE).write_text("y")
     assert main(["enrol", "--forget"]) == 0
     assert not (data / ADAPTATION_FILE).exists()
+    assert not means_path(data / ADAPTATION_FILE).exists()
     assert main(["enrol", "--forget"]) == 0
     assert "no adaptation saved" in capsys.readouterr().out
 
@@ -193,7 +231,8 @@ def test_enrol_from_recordings_saves_where_calls_load_it(data, recordings, capsy
     assert report["aligned"] == 8
     assert report["skipped"] == []
     assert report["saved"] == str(data / ADAPTATION_FILE)
-    assert adaptation_config(data / ADAPTATION_FILE)[0] == {"mllr": str(data / ADAPTATION_FILE)}
+    means = means_path(data / ADAPTATION_FILE)
+    assert adaptation_config(data / ADAPTATION_FILE) == ({"mean": str(means)}, None)
     from simulator.listen.saved_mean import load_mean
 
     mean = load_mean(data / "voice-mean.json")  # the readings' mean primes the next session
@@ -296,7 +335,7 @@ def spoken_turns(synth):
 
 @pytest.mark.audio
 def test_a_session_learns_from_its_turns_in_another_process(spoken_turns):
-    from simulator.listen.adapt import read_mllr
+    from simulator.listen.adapt import read_adapted_means, read_mllr
     from simulator.listen.enrolment import SessionAdapter
 
     adapter = SessionAdapter(min_new_seconds=10.0)
@@ -306,8 +345,9 @@ def test_a_session_learns_from_its_turns_in_another_process(spoken_turns):
     assert not adapter.learn_if_due()  # not due again until more speech comes
     adapter.wait(120)
     config = adapter.config()
-    assert set(config) == {"mllr"}
-    assert read_mllr(config["mllr"]).distance() > 0.5
+    assert set(config) == {"mean"}  # the transform, then MAP means on top of it
+    assert read_adapted_means(config["mean"]).shape == (42, 3, 128, 13)
+    assert read_mllr(config["mean"].replace(".means", ".mllr")).distance() > 0.5
     assert adapter.learnt is not None
     assert adapter.learnt.aligned == len(spoken_turns)
 
