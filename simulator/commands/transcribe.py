@@ -159,16 +159,17 @@ def _adaptation(option: str | None) -> dict[str, str]:
     """
     if option is None:
         return {}
-    from simulator.listen.enrolment import ADAPTATION_FILE, adaptation_config, means_path
+    from simulator.listen.adapt import AdaptError
+    from simulator.listen.enrolment import ADAPTATION_FILE, checked_adaptation
     from simulator.session import data_dir
 
     path = Path(option) if option else data_dir() / ADAPTATION_FILE
-    if not path.exists() and not means_path(path).exists():
+    try:
+        config = checked_adaptation(path)
+    except AdaptError as exc:
+        raise ValueError(f"cannot use the voice adaptation: {exc}") from None
+    if not config:
         raise ValueError(f"no voice adaptation at {path} (make one with callsim enrol)")
-    config, problem = adaptation_config(path)
-    if problem:
-        why = problem.removeprefix("voice adaptation ignored: ").removeprefix("voice adaptation: ")
-        raise ValueError(f"cannot use the voice adaptation: {why}")
     return config
 
 

@@ -34,6 +34,7 @@ finite before PocketSphinx ever sees it.
 
 from __future__ import annotations
 
+import functools
 import math
 import struct
 import tempfile
@@ -113,17 +114,22 @@ def read_adapted_means(path: str | Path, model_folder: str | Path | None = None)
     could crash it or silently wreck recognition.
     """
     path = Path(path)
-    reference = Path(model_folder or _model_path()) / "means"
-    limit = reference.stat().st_size + 1024
-    if path.stat().st_size > limit:
+    shape, size = _model_means_layout(str(model_folder or _model_path()))
+    if path.stat().st_size > size + 1024:
         raise AdaptError(f"{path}: larger than the model's own means, not adapted means")
     means = read_gaussians(path)
-    shape = read_gaussians(reference).shape
     if means.shape != shape:
         raise AdaptError(f"{path}: shape {means.shape}, the model's is {shape}")
     if not np.all(np.isfinite(means)) or np.abs(means).max() > MAX_MEAN:
         raise AdaptError(f"{path}: a mean that is not finite or far out of range")
     return means
+
+
+@functools.lru_cache(maxsize=4)
+def _model_means_layout(folder: str) -> tuple[tuple[int, ...], int]:
+    """The shape and file size of a model's own means (read once per process)."""
+    reference = Path(folder) / "means"
+    return read_gaussians(reference).shape, reference.stat().st_size
 
 
 def read_sendump(path: str | Path) -> np.ndarray:
@@ -449,38 +455,32 @@ def enrol(
     skipped: list[str] = []
     utterances_cep: list[np.ndarray] = []
     with tempfile.TemporaryDirectory(prefix="callsim-enrol-") as work:
-        for iteration in range(iterations):
+
+        def statistics(current: Mllr | None) -> tuple[MllrStatistics, list[str], list[np.ndarray]]:
+            """Align with the model as ``current`` moves it; gather statistics under it."""
             extra = {}
-            if mllr is not None:
-                write_mllr(mllr, Path(work) / f"pass{iteration}.mllr")
-                extra["mllr"] = str(Path(work) / f"pass{iteration}.mllr")
-            utterances, skipped, utterances_cep = _align_all(
+            if current is not None:
+                write_mllr(current, Path(work) / "current.mllr")
+                extra["mllr"] = str(Path(work) / "current.mllr")
+            utterances, skipped, ceps = _align_all(
                 folder, dictionary, recordings, model, Path(work), extra
             )
-            scoring = model if mllr is None else model.transformed(mllr)
+            scoring = model if current is None else model.transformed(current)
             stats = MllrStatistics.empty(model)
             for feats, senones, codebooks in utterances:
                 stats.add(scoring, feats, senones, codebooks)
+            return stats, skipped, ceps
+
+        for _ in range(iterations):
+            stats, skipped, utterances_cep = statistics(mllr)
             if stats.frames < MIN_FRAMES:
                 mllr = None
                 break
             mllr = stats.solve(model, prior)
         means = None
         if mllr is not None and map_tau is not None:
-            write_mllr(mllr, Path(work) / "final.mllr")
-            utterances, skipped, _ = _align_all(
-                folder,
-                dictionary,
-                recordings,
-                model,
-                Path(work),
-                {"mllr": str(Path(work) / "final.mllr")},
-            )
-            adapted = model.transformed(mllr)
-            map_stats = MllrStatistics.empty(model)
-            for feats, senones, codebooks in utterances:
-                map_stats.add(adapted, feats, senones, codebooks)
-            means = map_stats.map_means(adapted.means, map_tau)
+            map_stats, skipped, _ = statistics(mllr)
+            means = map_stats.map_means(model.transformed(mllr).means, map_tau)
     return Enrolment(mllr, stats.frames, stats.utterances, skipped, _mean_of(utterances_cep), means)
 
 

@@ -41,6 +41,7 @@ __all__ = [
     "Reading",
     "SessionAdapter",
     "adaptation_config",
+    "checked_adaptation",
     "enrolment_script",
     "forget",
     "learn",
@@ -178,32 +179,49 @@ def forget(path: str | Path) -> bool:
     return existed
 
 
-def adaptation_config(path: str | Path | None) -> tuple[dict[str, str], str | None]:
-    """Recogniser settings that load a saved adaptation, or none and why not.
+def checked_adaptation(path: str | Path) -> dict[str, str]:
+    """Recogniser settings for the adaptation saved at ``path``; {} when none is saved.
 
-    The MAP means (which include the transform) when they are there and
-    sound, else the transform alone. A missing file is the normal case (no
-    enrolment yet) and gives no reason; a bad one is ignored with a
-    one-line reason, never handed to PocketSphinx.
+    The MAP means (which include the transform) when there are any, else
+    the transform alone. Raises AdaptError, naming the file, when what is
+    there cannot be used: it is never handed to PocketSphinx.
+    """
+    path = Path(path)
+    means = path if path.suffix == ".means" else means_path(path)
+    try:
+        if means.exists():
+            read_adapted_means(means)
+            return {"mean": str(means)}
+        if path.suffix != ".means" and path.exists():
+            read_mllr(path)
+            return {"mllr": str(path)}
+    except OSError as exc:
+        raise AdaptError(str(exc)) from None
+    return {}
+
+
+def adaptation_config(path: str | Path | None) -> tuple[dict[str, str], str | None]:
+    """`checked_adaptation` for the window: settings, or none and a one-line reason.
+
+    A missing file is the normal case (no enrolment yet) and gives no
+    reason. Damaged means fall back to a sound transform beside them.
     """
     if path is None:
         return {}, None
-    path = Path(path)
-    means = path if path.suffix == ".means" else means_path(path)
-    problem = None
-    if means.exists():
-        try:
-            read_adapted_means(means)
-            return {"mean": str(means)}, None
-        except (AdaptError, OSError) as exc:
-            problem = f"voice adaptation: {exc}"
-    if path.suffix == ".means" or not path.exists():
-        return {}, (problem and problem + "; ignored")
     try:
-        read_mllr(path)
-    except (AdaptError, OSError) as exc:
-        return {}, f"voice adaptation ignored: {exc}"
-    return {"mllr": str(path)}, (problem and problem + "; using the transform alone")
+        return checked_adaptation(path), None
+    except AdaptError as exc:
+        problem = str(exc)
+    transform = Path(path)
+    if transform.suffix != ".means" and transform.exists():
+        try:
+            read_mllr(transform)
+            return {
+                "mllr": str(transform)
+            }, f"voice adaptation: {problem}; using the transform alone"
+        except (AdaptError, OSError):
+            pass
+    return {}, f"voice adaptation ignored: {problem}"
 
 
 # ---------------------------------------------------------------- recording
