@@ -403,9 +403,9 @@ class CallScreen(Screen):
             )
         else:
             self.modal = TextPrompt(
-                "Send an email to the caller",
-                "caller's email address",
-                lambda s: act("email", to=s, what="call summary"),
+                "Email the caller (to the address on file)",
+                "What the email covers: the case number, next steps …",
+                lambda s: act("email", what=s),
                 self.close_modal,
             )
         self.focus_id = None
@@ -500,6 +500,9 @@ class CallScreen(Screen):
         if event.key == pygame.K_SPACE and self.view.listening:
             return act("ptt_up")
         return None
+
+    def text_target(self) -> object:
+        return super().text_target() or ("reply" if self.typing else None)
 
     def on_text(self, text: str) -> None:
         if self.typing and self.view.phase == "live" and not self.view.paused:

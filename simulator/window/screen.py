@@ -39,6 +39,8 @@ class Screen:
         self.modal: Modal | None = None
         self.mouse: tuple[int, int] = (-1, -1)
         self._drawn: object = None  # the state the surface shows now (see `state`)
+        #: the character of a key press that opened a text box: its TEXTINPUT is not typed
+        self._swallow = ""
 
     # -- building and drawing -------------------------------------------------------------
     def build(self, rect: pygame.Rect) -> list[Widget]:  # pragma: no cover - abstract
@@ -97,16 +99,35 @@ class Screen:
         if event.type == pygame.MOUSEWHEEL:
             return self.on_wheel(event.y)
         if event.type == pygame.TEXTINPUT:
+            swallow, self._swallow = self._swallow, ""
+            if swallow and event.text == swallow:
+                return None  # the letter of the hotkey that opened this box (N, E ...)
             if self.modal:
                 self.modal.on_text(event.text)
             else:
                 self.on_text(event.text)
             return None
         if event.type == pygame.KEYDOWN:
-            return self._key(event)
+            return self._keydown(event)
         if event.type == pygame.KEYUP:
             return self.on_key_up(event)
         return None
+
+    def text_target(self) -> object:
+        """Where typed text goes now (None: nowhere); screens with a text box say which."""
+        return ("modal", id(self.modal)) if self.modal else None
+
+    def _keydown(self, event: pygame.event.Event) -> Action | None:
+        """A key press. pygame sends a printable key as KEYDOWN and then TEXTINPUT; when the
+        KEYDOWN opens a text box (N for a note, E for an email, N for the name), the
+        TEXTINPUT that follows belongs to the key, not to the box."""
+        before = self.text_target()
+        self._swallow = ""
+        action = self._key(event)
+        char = getattr(event, "unicode", "") or ""
+        if char.isprintable() and char and self.text_target() != before:
+            self._swallow = char
+        return action
 
     def _click(self, pos: tuple[int, int]) -> Action | None:
         active = self.modal_widgets if self.modal else self.widgets

@@ -197,6 +197,9 @@ class StartScreen(Screen):
             self.editing_name = True
         return None
 
+    def text_target(self) -> object:
+        return super().text_target() or ("name" if self.editing_name else None)
+
     def on_text(self, text: str) -> None:
         if self.editing_name and len(self.trainee) < 40:
             self.trainee += text

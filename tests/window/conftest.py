@@ -75,16 +75,33 @@ class Driver:
             left -= step
             self.app.pump()
 
-    def key(self, key: int, mod: int = 0, text: str = "") -> None:
+    def key(self, key: int, mod: int = 0, text: str | None = None) -> None:
+        """One key press as pygame delivers it: KEYDOWN, then TEXTINPUT for a printable key
+        (not with Ctrl), then KEYUP."""
+        self.post_key(key, mod, text)
+        self.frames()
+
+    @staticmethod
+    def post_key(key: int, mod: int = 0, text: str | None = None) -> None:
+        if text is None:
+            text = chr(key) if 32 <= key < 127 else ""
+            if mod & pygame.KMOD_SHIFT:
+                text = text.upper()
+        if mod & pygame.KMOD_CTRL:
+            text = ""
         pygame.event.post(
             pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode=text, scancode=0)
         )
+        if text:
+            pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=text))
         pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key, mod=mod, scancode=0))
-        self.frames()
 
     def type(self, text: str) -> None:
+        """Typing: each character is a key press (KEYDOWN, TEXTINPUT, KEYUP)."""
         for ch in text:
-            pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=ch))
+            key = ord(ch.lower()) if ch.isascii() else 0
+            mod = pygame.KMOD_LSHIFT if ch.isupper() else 0
+            self.post_key(key, mod, ch)
         self.frames()
 
     def click(self, widget_id: str) -> None:
