@@ -51,6 +51,11 @@ def register(subparsers: Any) -> None:
         "about a minute; more did not help on our measurements)",
     )
     parser.add_argument(
+        "--mic",
+        metavar="NAME",
+        help="record from this input device (see `callsim microphones`; default: the system's)",
+    )
+    parser.add_argument(
         "--out", metavar="PATH", help="where to save the transform (default: your data folder)"
     )
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
@@ -84,7 +89,9 @@ def run(args: argparse.Namespace) -> int:
         if args.recordings:
             readings = _from_folder(Path(args.recordings), script)
         else:
-            readings = _from_microphone(script[: args.sentences or DEFAULT_SENTENCES], data_dir())
+            readings = _from_microphone(
+                script[: args.sentences or DEFAULT_SENTENCES], data_dir(), args.mic
+            )
     except ValueError as exc:  # AdaptError included
         return _error(str(exc))
     if readings is None:
@@ -100,12 +107,12 @@ def _from_folder(folder: Path, script: list[str]) -> list[Any]:
     return readings_from_folder(folder, script)
 
 
-def _from_microphone(script: list[str], data: Path) -> list[Any] | None:
+def _from_microphone(script: list[str], data: Path, device: str | None) -> list[Any] | None:
     from simulator.listen.enrolment import RECORDINGS_FOLDER, Reading, record_reading, save_reading
     from simulator.listen.listeners import ListenerUnavailable, MicrophoneListener
 
     try:
-        mic = MicrophoneListener(None)  # type: ignore[arg-type]
+        mic = MicrophoneListener(None, device=device)  # type: ignore[arg-type]
     except ListenerUnavailable as exc:
         reason = str(exc).replace(". Using choices and typing instead", "")
         print(f"callsim enrol: cannot record: {reason}.", file=sys.stderr)

@@ -55,6 +55,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="speak the caller's lines (default), your chosen responses too (both), "
         "or nothing (off); captions are always shown",
     )
+    p.add_argument(
+        "--mic",
+        metavar="NAME",
+        help="talk through this input device (see `callsim microphones`; default: the system's)",
+    )
     p.set_defaults(func=run)
 
 
@@ -71,6 +76,10 @@ def run(args: argparse.Namespace) -> int:
     from simulator.window.launch import run_desk
 
     _resolve_ui(args)
+    if getattr(args, "mic", None):
+        from simulator.listen.capture import choose_microphone
+
+        choose_microphone(args.mic)
     desk = run_desk(args)  # no SCENARIO + the window: the start screen, shifts, retries
     if desk is not None:
         return desk

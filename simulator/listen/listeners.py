@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Protocol
 
+from simulator.listen.capture import CaptureUnavailable, Source, level_of, open_capture
 from simulator.listen.recogniser import (
     RATE,
     Recognition,
@@ -158,52 +159,9 @@ class WavFileListener:
             yield self._shift(heard)
 
 
-def _open_pyaudio(device_index: int | None) -> tuple[Callable[[], bytes], Callable[[], None]]:
-    import pyaudio
-
-    pa = pyaudio.PyAudio()
-    try:
-        stream = pa.open(
-            format=pyaudio.paInt16,
-            channels=1,
-            rate=RATE,
-            input=True,
-            frames_per_buffer=_BLOCK,
-            input_device_index=device_index,
-        )
-    except (OSError, ValueError):
-        pa.terminate()
-        raise
-
-    def close() -> None:
-        stream.close()
-        pa.terminate()
-
-    return lambda: bytes(stream.read(_BLOCK, exception_on_overflow=False)), close
-
-
-def _open_sounddevice(
-    device_index: int | None,
-) -> tuple[Callable[[], bytes], Callable[[], None]]:
-    import sounddevice  # installed with pocketsphinx; its wheels bundle PortAudio on Windows/macOS
-
-    stream = sounddevice.RawInputStream(
-        samplerate=RATE, channels=1, dtype="int16", blocksize=_BLOCK, device=device_index
-    )
-    stream.start()
-
-    def close() -> None:
-        stream.stop()
-        stream.close()
-
-    return lambda: bytes(stream.read(_BLOCK)[0]), close
-
-
-_BLOCK = 480  # 30 ms at 16 kHz
-
-
 class MicrophoneListener:
-    """A microphone at 16 kHz mono: PyAudio (extra ``callsim[mic]``), else sounddevice.
+    """A microphone at 16 kHz mono (`simulator.listen.capture`: SDL2 through pygame, else
+    PyAudio or sounddevice where installed).
 
     With ``push_to_talk`` (a callable that is True while the talk key is
     held) a turn is exactly the held span; without it, voice-activity
@@ -214,29 +172,29 @@ class MicrophoneListener:
         self,
         recogniser: SphinxRecogniser,
         push_to_talk: Callable[[], bool] | None = None,
-        device_index: int | None = None,
-        source: tuple[Callable[[], bytes], Callable[[], None]] | None = None,
+        device: str | None = None,
+        source: Source | None = None,
     ) -> None:
-        """``source`` (read 30 ms of 16 kHz PCM, close) replaces the device: tests, replays."""
+        """``device``: an input device name (``--mic``; default the one chosen for the process,
+        else the system's). ``source`` (read 30 ms of 16 kHz PCM, close) replaces the device:
+        tests, replays."""
         self.recogniser = recogniser
         self.push_to_talk = push_to_talk
-        if source is not None:
-            self._read, self._close = source
-            return
-        reasons = []
-        for name, opener in (("PyAudio", _open_pyaudio), ("sounddevice", _open_sounddevice)):
+        self.level = 0.0  # loudness of the last block read, 0..1: the window's level meter
+        if source is None:
             try:
-                self._read, self._close = opener(device_index)
-                break
-            except ImportError:
-                reasons.append(f"{name} not installed")
-            except Exception as exc:  # noqa: BLE001 - OSError, PortAudioError, ...
-                reasons.append(f"{name}: {(str(exc).splitlines() or [type(exc).__name__])[0]}")
-        else:
-            raise ListenerUnavailable(
-                "no microphone input (" + "; ".join(reasons) + "); install PyAudio with "
-                "pip install 'callsim[mic]'. Using choices and typing instead"
-            )
+                source = open_capture(device)
+            except CaptureUnavailable as exc:
+                raise ListenerUnavailable(
+                    f"no microphone input ({exc}); `callsim microphones` lists the input "
+                    "devices. Using choices and typing instead"
+                ) from None
+        self._source_read, self._close = source
+
+    def _read(self) -> bytes:
+        block = self._source_read()
+        self.level = level_of(block)
+        return block
 
     def read(self) -> bytes:
         """The next 30 ms of raw 16 kHz PCM (for recording, e.g. `callsim enrol`)."""
@@ -272,6 +230,7 @@ class MicrophoneListener:
         self.recogniser.start()
         while self.push_to_talk():
             self.recogniser.feed(self._read())
+        self.level = 0.0
         return _heard(self.recogniser.finish(), start, time.monotonic())
 
     def close(self) -> None:

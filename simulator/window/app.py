@@ -248,7 +248,10 @@ class WindowApp:
     def _call_view(self):  # noqa: ANN202 - CallView
         assert self.call is not None
         status = self.shift.status(self.call.rings) if self.shift else None
-        return self.call.view(paused=self.paused, shift=status)
+        view = self.call.view(paused=self.paused, shift=status)
+        if view.listening and self.ears is not None:  # the level meter
+            view = replace(view, mic_level=self.ears.level())
+        return view
 
     def _on_event(self, name: str) -> None:
         if name in ("transfer", "consult"):

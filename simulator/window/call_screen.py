@@ -22,6 +22,7 @@ from simulator.window.actions import Action, act
 from simulator.window.captions import CaptionView, clock_text
 from simulator.window.dialogs import DirectoryPicker, TextPrompt
 from simulator.window.layout import grid, pad, split_h, split_v, stack
+from simulator.window.level_meter import LevelMeter
 from simulator.window.screen import Screen
 from simulator.window.theme import Theme
 from simulator.window.views import CallView
@@ -331,7 +332,10 @@ class CallScreen(Screen):
                     enabled=live,
                 )
             )
-        widgets.append(Label("notice", notice, v.notice, role="label", color=pal.accent))
+        if v.listening:
+            widgets.append(LevelMeter("mic", notice, "Mic", value=v.mic_level))
+        else:
+            widgets.append(Label("notice", notice, v.notice, role="label", color=pal.accent))
         return widgets
 
     def _controls(self, r: pygame.Rect) -> list[Widget]:

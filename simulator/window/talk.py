@@ -55,6 +55,10 @@ class PushToTalk:
             return
         self._heard.put(heard.text if heard is not None else "")
 
+    def level(self) -> float:
+        """The microphone's loudness now, 0..1 (the listener's `level`; 0 for one without)."""
+        return float(getattr(self._listener, "level", 0.0) or 0.0)
+
     def heard(self) -> Iterator[str]:
         """Texts recognised since the last frame ("" when nothing was caught)."""
         while True:

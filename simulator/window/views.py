@@ -90,6 +90,7 @@ class CallView:
     looked_up: bool = False
     speech_input: bool = False
     listening: bool = False
+    mic_level: float = 0.0  # 0..1, the microphone's loudness while listening (level meter)
     notice: str = ""  # one line of feedback ("Ticket FG-1 created", "Speech input is off")
     shift: ShiftStatus | None = None
 

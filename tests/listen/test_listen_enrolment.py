@@ -289,7 +289,9 @@ def test_push_to_talk_recognisers_load_the_saved_adaptation(monkeypatch, tmp_pat
     from simulator.listen import listeners
     from simulator.listen.adapt import DIM, Mllr, write_mllr
 
-    monkeypatch.setattr(listeners, "_open_pyaudio", lambda _d: (lambda: b"\0" * 960, lambda: None))
+    monkeypatch.setattr(
+        listeners, "open_capture", lambda _d=None: (lambda: b"\0" * 960, lambda: None)
+    )
     built: list[dict] = []
     monkeypatch.setattr(
         listeners, "_recogniser_for_scenario", lambda _s, **config: built.append(config)
@@ -394,7 +396,9 @@ def test_push_to_talk_adapts_from_caught_turns_and_swaps_between_turns(monkeypat
     """Without an enrolment the session learns from caught turns; the next call swaps it in."""
     from simulator.listen import enrolment, listeners
 
-    monkeypatch.setattr(listeners, "_open_pyaudio", lambda _d: (lambda: b"\0" * 960, lambda: None))
+    monkeypatch.setattr(
+        listeners, "open_capture", lambda _d=None: (lambda: b"\0" * 960, lambda: None)
+    )
     ADDED.clear()
     added = ADDED
 

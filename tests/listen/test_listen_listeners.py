@@ -5,6 +5,7 @@ import sys
 import pytest
 from listen_audio import silence, with_noise
 
+from simulator.listen import capture
 from simulator.listen.listeners import (
     DIDNT_CATCH,
     Heard,
@@ -47,7 +48,14 @@ def test_nothing_recognised_means_the_caller_asks_again():
     assert DIDNT_CATCH == "Sorry, I didn't catch that."
 
 
+def _without_sdl(monkeypatch):
+    """As on a machine where SDL finds no microphone: PyAudio and sounddevice are tried."""
+    backends = tuple(b for b in capture.BACKENDS if b[0] != "SDL")
+    monkeypatch.setattr(capture, "BACKENDS", backends)
+
+
 def test_no_audio_input_library_is_a_reason_not_a_crash(monkeypatch):
+    _without_sdl(monkeypatch)
     monkeypatch.setitem(sys.modules, "pyaudio", None)  # import fails as if not installed
     monkeypatch.setitem(sys.modules, "sounddevice", None)
     with pytest.raises(ListenerUnavailable, match="PyAudio not installed"):
@@ -63,6 +71,7 @@ def test_a_broken_audio_library_is_reported_with_its_reason(monkeypatch):
         def __getattr__(self, name):
             raise OSError("PortAudio library not found")
 
+    _without_sdl(monkeypatch)
     monkeypatch.setitem(sys.modules, "pyaudio", None)
     monkeypatch.setitem(sys.modules, "sounddevice", Broken())
     listener, reason = open_microphone(lambda: None)  # type: ignore[arg-type,return-value]

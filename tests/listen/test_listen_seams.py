@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 import pytest
 
 from simulator.listen import listeners
+from simulator.listen.capture import CaptureUnavailable
 from simulator.listen.domain import terms_from_model
 from simulator.voice.profile import VoiceProfile
 
@@ -60,16 +61,15 @@ def test_terms_from_the_scenario_model_match_the_yaml_reader():
 
 
 def test_without_a_microphone_the_seam_says_why(monkeypatch):
-    monkeypatch.setattr(listeners, "_open_pyaudio", _missing)
-    monkeypatch.setattr(listeners, "_open_sounddevice", _missing)
+    monkeypatch.setattr(listeners, "open_capture", _missing)
     factory, reason = listeners.push_to_talk_factory()
     assert factory is None
     assert reason is not None
     assert "choices and typing" in reason
 
 
-def _missing(_device):
-    raise ImportError("no")
+def _missing(_device=None):
+    raise CaptureUnavailable("SDL: no capture device; PyAudio not installed")
 
 
 @pytest.mark.audio
@@ -115,7 +115,7 @@ def test_push_to_talk_through_the_seam_recognises_the_held_speech(monkeypatch, s
 
     real_recogniser_for = listeners._recogniser_for_scenario
     monkeypatch.setattr(listeners, "_recogniser_for_scenario", recogniser_for)
-    monkeypatch.setattr(listeners, "_open_pyaudio", lambda _d: (read, lambda: None))
+    monkeypatch.setattr(listeners, "open_capture", lambda _d=None: (read, lambda: None))
     factory, reason = listeners.push_to_talk_factory()
     assert factory is not None
     assert reason is None

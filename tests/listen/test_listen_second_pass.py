@@ -107,7 +107,7 @@ def test_each_call_starts_from_the_mean_the_previous_call_learnt(monkeypatch):
         blocks["n"] += 1
         return b"\0" * 960
 
-    monkeypatch.setattr(listeners, "_open_pyaudio", lambda _d: (read, lambda: None))
+    monkeypatch.setattr(listeners, "open_capture", lambda _d=None: (read, lambda: None))
     built: list[_FakeRecogniser] = []
 
     def recogniser_for(_scenario):
@@ -216,7 +216,7 @@ def test_a_saved_mean_primes_the_next_session_and_each_turn_saves_it(monkeypatch
         blocks["n"] += 1
         return b"\0" * 960
 
-    monkeypatch.setattr(listeners, "_open_pyaudio", lambda _d: (read, lambda: None))
+    monkeypatch.setattr(listeners, "open_capture", lambda _d=None: (read, lambda: None))
     mean_file = tmp_path / "voice-mean.json"
     assert save_mean(mean_file, "55,-2,1,0,0,0,0,0,0,0,0,0,0")
     primed: list[str] = []
