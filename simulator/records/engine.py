@@ -1,0 +1,146 @@
+"""Opening a store: the SQLAlchemy engine, SQLite's pragmas, and the schema brought up to date.
+
+SQLite: WAL journal (readers never wait for the writer), a busy timeout so
+two desks' writes queue instead of failing, `BEGIN IMMEDIATE` for write
+transactions (a deferred one that reads first can fail at once when another
+writer got in between), `synchronous=NORMAL` (WAL stays consistent after a
+crash; a power cut may lose the last call's row, never the transcript).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.engine import URL, Connection, Engine
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.pool import NullPool
+
+from simulator.records.errors import StoreError
+from simulator.records.location import describe
+
+#: the newest schema revision this callsim knows (a test checks it is Alembic's head)
+HEAD = "0001"
+KNOWN = frozenset({"0001"})
+SCRIPT_LOCATION = "simulator.records:migrations"
+_PG_MIGRATION_LOCK = 7_302_113  # pg_advisory_xact_lock key: one desk migrates at a time
+
+
+def make_engine(url: URL, timeout: float = 5.0) -> Engine:
+    if url.get_backend_name() == "sqlite":
+        return _sqlite_engine(url, timeout)
+    return create_engine(
+        url,
+        poolclass=NullPool,
+        connect_args={"connect_timeout": max(1, int(timeout))},
+    )
+
+
+def _sqlite_engine(url: URL, timeout: float) -> Engine:
+    database = url.database or ""
+    if database and database != ":memory:" and not database.startswith("file:"):
+        try:
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(
+                f"records: cannot create the folder for {database}: {exc.strerror}"
+            ) from None
+    engine = create_engine(url, poolclass=NullPool, connect_args={"timeout": timeout})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # SQLAlchemy emits BEGIN itself (below)
+        cur = dbapi_conn.cursor()
+        try:
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+        except Exception:  # noqa: BLE001 - a read-only file keeps its journal mode
+            pass
+        finally:
+            cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        write = conn.get_execution_options().get("write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+    return engine
+
+
+def current_revision(conn: Connection) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    return MigrationContext.configure(conn).get_current_revision()
+
+
+def migrate(engine: Engine, url: URL) -> None:
+    """Bring the schema to HEAD; refuse a store from a newer callsim."""
+    with engine.connect() as conn:
+        current = current_revision(conn)
+    if current == HEAD:
+        return
+    _refuse_newer(current, url)
+    with engine.execution_options(write=True).begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_MIGRATION_LOCK})
+        _refuse_newer(current_revision(conn), url)
+        upgrade(conn, "head")
+
+
+def _refuse_newer(current: str | None, url: URL) -> None:
+    if current is not None and current not in KNOWN:
+        raise StoreError(
+            f"records: the store {describe(url)} has schema {current!r}, newer than this "
+            "callsim knows; upgrade callsim to use it"
+        )
+
+
+def alembic_config(conn: Connection) -> Any:
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", SCRIPT_LOCATION)
+    cfg.attributes["connection"] = conn
+    return cfg
+
+
+def upgrade(conn: Connection, target: str) -> None:
+    from alembic import command
+
+    command.upgrade(alembic_config(conn), target)
+
+
+def friendly(exc: BaseException, url: URL) -> StoreError:
+    """One line for a database error: what is wrong with which store."""
+    where = describe(url)
+    orig = getattr(exc, "orig", None) or exc
+    message = " ".join(str(orig).split("\n")[0].split()) or type(orig).__name__
+    low = message.lower()
+    if "locked" in low or "lock timeout" in low:
+        return StoreError(f"records: the store {where} is locked by another program; try again")
+    if "readonly" in low or "read-only" in low or "read only" in low:
+        return StoreError(f"records: the store {where} is read-only")
+    if "unable to open" in low:
+        return StoreError(f"records: cannot open the store {where} (missing folder or no access)")
+    if "file is not a database" in low:
+        return StoreError(f"records: {where} is not a callsim store (not an SQLite database)")
+    return StoreError(f"records: the store {where}: {message[:300]}")
+
+
+def guard_errors() -> tuple[type[BaseException], ...]:
+    return (SQLAlchemyError, OSError)
+
+
+def pid_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return False  # this process starts a new call: its earlier one is over
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

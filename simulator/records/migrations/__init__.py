@@ -1,0 +1,1 @@
+"""Alembic migrations of the records store, shipped in the package (no alembic.ini needed)."""

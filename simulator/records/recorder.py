@@ -1,0 +1,135 @@
+"""The session's recording hook: one call's row, from ring to scorecard, never in the way.
+
+`play_session` calls `begin` once the transcript is open and `end` when the
+call is over (or interrupted). Any store problem is one line on stderr and
+the call goes on unrecorded: the transcript, the source of truth, is written
+either way and can be recorded later with `callsim grade FILE --record`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import sys
+from typing import IO, Any
+
+from simulator.records.errors import StoreError
+from simulator.records.store import CallStart, Grading, Store, open_store
+
+DEFAULT_PASS_MARK = 80.0
+
+
+def scenario_hash(path: str) -> str | None:
+    """SHA-256 of the scenario file as played (None for a scenario built in code)."""
+    if not path:
+        return None
+    try:
+        with open(path, "rb") as fh:
+            return hashlib.file_digest(fh, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
+def pass_mark(pack: Any) -> float:
+    return float(getattr(pack, "pass_mark", DEFAULT_PASS_MARK) or DEFAULT_PASS_MARK)
+
+
+def outcome_of(engine: Any) -> str:
+    """How the call ended, from the engine: who hung up, and how far the call got.
+
+    A call the engine had not finished was stopped from outside (Ctrl-C, a failed
+    transcript write): interrupted."""
+    if not engine.finished:
+        return "interrupted"
+    if getattr(engine, "ended_by", "") != "agent":
+        return "completed"
+    if engine.memory.agent_lines == 0:
+        return "abandoned_at_ring"
+    if not engine.cursor.done:
+        return "hung_up_early"
+    return "completed"
+
+
+class CallRecorder:
+    """Records the calls of one front-end session (one call, or a shift of them)."""
+
+    def __init__(
+        self,
+        db: str | None = None,
+        *,
+        trainee: str | None = None,
+        team: str | None = None,
+        stderr: IO[str] | None = None,
+        timeout: float = 5.0,
+    ) -> None:
+        self.db = db
+        self.trainee = trainee
+        self.team = team
+        self.timeout = timeout
+        self.err = stderr or sys.stderr
+        self.store: Store | None = None
+        self.call_id: int | None = None
+        self.failed = False
+        self._started = 0.0
+
+    def headers(self) -> dict[str, str]:
+        """Extra transcript headers: the team (spec: unknown keys are kept as metadata)."""
+        return {"team": self.team} if self.team else {}
+
+    def _notice(self, exc: StoreError) -> None:
+        print(f"callsim: this call is not recorded: {exc}", file=self.err)
+
+    def _open(self) -> Store | None:
+        if self.store is None and not self.failed:
+            try:
+                self.store = open_store(self.db, timeout=self.timeout)
+            except StoreError as exc:
+                self.failed = True
+                self._notice(exc)
+        return self.store
+
+    def begin(
+        self, scenario: Any, transcript: str | os.PathLike[str], seed: int, policy: str, agent: str
+    ) -> None:
+        self.call_id = None
+        store = self._open()
+        if store is None:
+            return
+        start = CallStart(
+            trainee=self.trainee or agent,
+            team=self.team,
+            transcript=os.path.abspath(os.fspath(transcript)),
+            policy=policy,
+            scenario=scenario.id,
+            difficulty=getattr(scenario, "difficulty", None),
+            scenario_hash=scenario_hash(getattr(scenario, "path", "")),
+            seed=seed,
+            started_at=dt.datetime.now(dt.UTC),
+        )
+        try:
+            self.call_id = store.start_call(start)
+        except StoreError as exc:
+            self._notice(exc)
+
+    def end(self, engine: Any, summary: Any, pack: Any) -> None:
+        if self.store is None or self.call_id is None:
+            return
+        card = getattr(summary, "scorecard", None)
+        grading = Grading(
+            outcome=outcome_of(engine),
+            duration_s=float(engine.clock.now),
+            card=card,
+            pass_mark=pass_mark(pack),
+            error=(getattr(summary, "error", "") or None) if card is None else None,
+        )
+        try:
+            self.store.finish_call(self.call_id, grading)
+        except StoreError as exc:
+            print(f"callsim: the call's record is not finished: {exc}", file=self.err)
+        self.call_id = None
+
+    def close(self) -> None:
+        if self.store is not None:
+            self.store.close()
+            self.store = None
