@@ -21,9 +21,12 @@ import orjson
 
 from scoring.acts import SPEAKERS, warm_up
 from scoring.grader import Scorecard, grade
-from scoring.policy import Policy, PolicyError, load_policy
+from scoring.policy import Policy, PolicyError, load_named, load_policy
 from scoring.reader import TranscriptError, read_transcript
+from scoring.transcript import Transcript
 
+#: More workers than this only add memory: grading is CPU-bound, one worker a core.
+MAX_JOBS = 64
 PARALLEL_FROM = 200  # files; below this a process pool costs more than it saves
 CHUNK = 64
 
@@ -38,35 +41,77 @@ class GradeError:
 
 
 Outcome = Scorecard | GradeError
+#: What `--policy` gave: nothing (each transcript's header), or one or more names/paths.
+PolicyArg = str | tuple[str, ...] | None
+
+
+def _as_tuple(policy: PolicyArg) -> tuple[str, ...]:
+    if policy is None:
+        return ()
+    return (policy,) if isinstance(policy, str) else tuple(policy)
 
 
 @lru_cache(maxsize=32)
-def _policy(name: str) -> Policy:
-    return load_policy(name)
+def _packs(policies: tuple[str, ...]) -> tuple[Policy, ...]:
+    """The packs given with `--policy`, loaded once a process."""
+    return tuple(load_policy(p) for p in policies)
 
 
-def grade_file(path: str, policy: str | None = None) -> Outcome:
-    """Grade one file; `policy` overrides the transcript's own `# policy:` header."""
+@lru_cache(maxsize=32)
+def _named(name: str, policies: tuple[str, ...]) -> Policy:
+    given = _packs(policies)
+    return load_named(name, {p.name: p for p in given})
+
+
+def choose_policy(transcript: Transcript, policy: PolicyArg = None) -> Policy:
+    """The pack a transcript is graded on.
+
+    One `--policy` pack grades every file. Without one, the transcript's
+    `# policy:` header names a shipped pack (never a path); with several, it
+    names one of them or a shipped pack, and a file with no header gets the
+    first. Raises `PolicyError`.
+    """
+    given = _packs(_as_tuple(policy))
+    if len(given) == 1:
+        return given[0]
+    header = transcript.headers.get("policy", "")
+    if not header:
+        return given[0] if given else _named("default", ())
+    return _named(header, _as_tuple(policy))
+
+
+def grade_file(path: str, policy: PolicyArg = None) -> Outcome:
+    """Grade one file; `policy` (the `--policy` packs) overrides the `# policy:` header.
+
+    Whatever the file holds, the answer is a scorecard or a one-line error in
+    its place: a batch never stops at a file.
+    """
+    try:
+        return _grade_one(path, policy)
+    except PolicyError:
+        raise  # the --policy pack itself is broken: one error for the whole run
+    except RecursionError:
+        return GradeError(path, f"{path}: too deeply nested to grade")
+    except Exception as exc:  # noqa: BLE001 - one bad file must not end a folder's grading
+        return GradeError(path, f"{path}: internal error while grading ({type(exc).__name__})")
+
+
+def _grade_one(path: str, policy: PolicyArg) -> Outcome:
     try:
         transcript = read_transcript(path)
     except TranscriptError as exc:
         return GradeError(path, str(exc))
-    name = policy or transcript.policy
     try:
-        pack = _policy(name)
+        pack = choose_policy(transcript, policy)
     except PolicyError as exc:
-        if policy:
+        if len(_as_tuple(policy)) == 1:
             raise
-        line = next(
-            (n for n, ln in enumerate(_lines(path), 1) if ln.lstrip().startswith("# policy")), 1
-        )
+        line = transcript.header_lines.get("policy", 1)
         return GradeError(path, f"{path}:{line}: {exc}")
+    if not transcript.has_speech:
+        last = transcript.lines[-1].number if transcript.lines else 1
+        return GradeError(path, f"{path}:{last}: nothing to grade: the call has no speech lines")
     return grade(transcript, pack)
-
-
-def _lines(path: str) -> list[str]:
-    with open(path, encoding="utf-8", errors="replace") as fh:
-        return fh.read(1 << 16).splitlines()
 
 
 def outcome_json(outcome: Outcome) -> bytes:
@@ -99,7 +144,7 @@ def _warm_context() -> multiprocessing.context.BaseContext | None:
     return multiprocessing.get_context("fork")  # over it in the workers, fewer pages copied
 
 
-def _grade_chunk(args: tuple[list[str], str | None, bool]) -> list[Outcome] | list[JsonOutcome]:
+def _grade_chunk(args: tuple[list[str], PolicyArg, bool]) -> list[Outcome] | list[JsonOutcome]:
     paths, policy, as_json = args
     outcomes = [grade_file(p, policy) for p in paths]
     # Serialising in the worker keeps the parent from becoming the bottleneck.
@@ -108,7 +153,7 @@ def _grade_chunk(args: tuple[list[str], str | None, bool]) -> list[Outcome] | li
 
 def grade_files(
     paths: list[str],
-    policy: str | None = None,
+    policy: PolicyArg = None,
     *,
     jobs: int | None = None,
     progress: Callable[[int], None] | None = None,
@@ -119,7 +164,7 @@ def grade_files(
 
 def grade_files_json(
     paths: list[str],
-    policy: str | None = None,
+    policy: PolicyArg = None,
     *,
     jobs: int | None = None,
     progress: Callable[[int], None] | None = None,
@@ -128,16 +173,20 @@ def grade_files_json(
     yield from _run(paths, policy, jobs, progress, as_json=True)  # type: ignore[misc]
 
 
+def default_jobs() -> int:
+    return min(os.cpu_count() or 1, 8)
+
+
 def _run(
     paths: list[str],
-    policy: str | None,
+    policy: PolicyArg,
     jobs: int | None,
     progress: Callable[[int], None] | None,
     *,
     as_json: bool,
 ) -> Iterator[Outcome | JsonOutcome]:
-    _policy(policy or "default")  # a broken --policy is one clear error, not one per file
-    workers = jobs if jobs is not None else min(os.cpu_count() or 1, 8)
+    _packs(_as_tuple(policy))  # a broken --policy is one clear error, not one per file
+    workers = jobs if jobs is not None else default_jobs()
     if workers <= 1 or len(paths) < PARALLEL_FROM:
         for p in paths:
             outcome = grade_file(p, policy)

@@ -8,7 +8,7 @@ same function, and a stored call can be re-graded when its pack changes.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from scoring.call import Call
@@ -16,6 +16,9 @@ from scoring.items import REGISTRY
 from scoring.items.base import Check, Evidence, ItemSpec
 from scoring.policy import Policy
 from scoring.transcript import Transcript
+
+#: Header keys a scorecard carries beside the spec's fields (who, which scenario, when).
+META_HEADERS = ("agent", "scenario", "date")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +83,8 @@ class Scorecard:
     score: float
     critical_failures: tuple[str, ...]
     results: Mapping[str, ItemResult]
+    #: the header's agent, scenario and date where given (beside the spec's fields in JSON)
+    meta: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def failed_call(self) -> bool:
@@ -99,6 +104,7 @@ class Scorecard:
             "score": self.score,
             "critical_failures": list(self.critical_failures),
             "items": {k: v.to_json() for k, v in self.results.items()},
+            **self.meta,
         }
 
 
@@ -117,4 +123,5 @@ def grade(transcript: Transcript, policy: Policy) -> Scorecard:
             won += weight if check.result == "pass" else 0.0
     score = round(100.0 * won / total, 1) if total else 100.0
     failed = tuple(r.id for r in results.values() if r.critical and r.result == "fail")
-    return Scorecard(transcript.path, policy.name, score, failed, results)
+    meta = {k: transcript.headers[k] for k in META_HEADERS if transcript.headers.get(k)}
+    return Scorecard(transcript.path, policy.name, score, failed, results, meta)

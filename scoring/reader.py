@@ -3,15 +3,20 @@
 A malformed file is rejected whole: the first problem is raised as a
 `TranscriptError` carrying `PATH:LINE: what is wrong`. Transcripts come from
 people, so the reader guards against what people (and tools) hand in:
-oversized files, endless lines, binary junk, text in another encoding.
+oversized files, endless lines, binary junk, text in another encoding,
+FIFOs and devices (only regular files are read), numbers too long to be
+times. Only LF and CRLF end a line: a U+2028, NEL, vertical tab or form feed
+inside a caller's words stays in those words and cannot start a forged
+agent line. Errors quote at most a short, escaped excerpt of a bad value.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from pathlib import Path
 
+from scoring.files import FileProblem, read_regular, walk_files
+from scoring.literal import cut, excerpt
 from scoring.transcript import (
     EVENT_KEYS,
     FORMAT_VERSION,
@@ -30,12 +35,15 @@ MAX_LINE_CHARS = 20_000
 TRANSCRIPT_SUFFIXES = (".txt", ".transcript")
 
 _TIMED = re.compile(r"\[(?P<time>[^\]]*)\]\s*(?P<rest>.*)\Z", re.S)
-_TIME = re.compile(r"(?:(?P<h>\d+):(?P<hm>[0-5]\d)|(?P<m>\d+)):(?P<s>[0-5]\d)\Z")
+# ASCII digits only, and few enough that a time stays a time: 10^8 minutes is 190 years.
+_TIME = re.compile(
+    r"(?:(?P<h>[0-9]{1,6}):(?P<hm>[0-5][0-9])|(?P<m>[0-9]{1,8})):(?P<s>[0-5][0-9])\Z"
+)
 _HEADER = re.compile(r"#\s*(?P<key>[^:]+?)\s*:\s*(?P<value>.*?)\s*\Z")
 _SPEECH = re.compile(r"(?P<label>[A-Za-z]+)\s*:\s?(?P<text>.*)\Z", re.S)
 # The common case, a "[MM:SS] LABEL: words" line, in one match; anything else
 # (events, hours, odd spacing, errors) takes the general path below.
-_SPEECH_LINE = re.compile(r"\[(\d+):([0-5]\d)\]\s*([A-Za-z]+)\s*:\s?(.*)\Z", re.S)
+_SPEECH_LINE = re.compile(r"\[([0-9]{1,8}):([0-5][0-9])\]\s*([A-Za-z]+)\s*:\s?(.*)\Z", re.S)
 _EVENT_NAME = re.compile(r"[a-z][a-z0-9_]*\Z")
 _KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
@@ -51,18 +59,12 @@ class TranscriptError(ValueError):
 
 
 def read_transcript(path: str | os.PathLike[str]) -> Transcript:
-    """Read and parse one transcript file, refusing oversized or non-text files early."""
-    name = str(path)
+    """Read and parse one transcript file, refusing oversized or non-regular files early."""
+    name = os.fspath(path)
     try:
-        size = os.path.getsize(path)
-        if size > MAX_FILE_BYTES:
-            raise TranscriptError(
-                name, 0, f"file is {size:,} bytes; a transcript may be at most {MAX_FILE_BYTES:,}"
-            )
-        with open(path, "rb") as fh:
-            data = fh.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        raise TranscriptError(name, 0, f"cannot read file: {exc.strerror or exc}") from None
+        data = read_regular(path, MAX_FILE_BYTES, what="transcript")
+    except FileProblem as exc:
+        raise TranscriptError(name, 0, exc.message) from None
     return parse_bytes(data, name)
 
 
@@ -85,43 +87,53 @@ def parse_bytes(data: bytes, path: str = "<transcript>") -> Transcript:
 def parse_text(text: str, path: str = "<transcript>") -> Transcript:
     """Parse transcript text. Raises `TranscriptError` on the first problem."""
     headers: dict[str, str] = {}
+    header_lines: dict[str, int] = {}
     lines: list[Line] = []
-    seen_version = False
+    seen_version = timed = False
     last_time = 0
-    for number, raw in enumerate(text.splitlines(), start=1):
-        if len(raw) > MAX_LINE_CHARS:
-            raise TranscriptError(
-                path, number, f"line is {len(raw):,} characters long (at most {MAX_LINE_CHARS:,})"
-            )
-        if "\x00" in raw:
-            raise TranscriptError(path, number, "line contains a NUL byte (binary data?)")
-        line = raw.strip()
+    for number, raw in enumerate(text.split("\n"), start=1):  # not splitlines(): LF only
+        line = _checked(raw, path, number)
         if not line:
             continue
         if not seen_version:
             _expect_version(line, path, number)
             headers["callsim transcript"] = FORMAT_VERSION
             seen_version = True
-            continue
-        if line.startswith("#"):
-            if lines:
+        elif line.startswith("#"):
+            if timed:
                 raise TranscriptError(path, number, "header line after the first timed line")
-            _add_header(headers, line, path, number)
-            continue
-        parsed = _parse_timed(line, path, number)
-        if parsed.time < last_time:
-            raise TranscriptError(
-                path,
-                number,
-                f"time goes backwards ([{_fmt(parsed.time)}] after [{_fmt(last_time)}])",
-            )
-        last_time = parsed.time
-        lines.append(parsed)
+            header_lines[_add_header(headers, line, path, number)] = number
+        else:
+            timed = True
+            parsed = _parse_timed(line, path, number)
+            if parsed is None:
+                continue  # a speech line with no words (an ASR export's silence): nothing said
+            if parsed.time < last_time:
+                raise TranscriptError(
+                    path,
+                    number,
+                    f"time goes backwards ([{_fmt(parsed.time)}] after [{_fmt(last_time)}])",
+                )
+            last_time = parsed.time
+            lines.append(parsed)
     if not seen_version:
         raise TranscriptError(
             path, 1, "empty file: missing the version line '# callsim transcript: 1'"
         )
-    return Transcript(path=path, headers=headers, lines=tuple(lines))
+    return Transcript(path=path, headers=headers, lines=tuple(lines), header_lines=header_lines)
+
+
+def _checked(raw: str, path: str, number: int) -> str:
+    """One line without its CR and surrounding blanks, after the length and NUL checks."""
+    if raw.endswith("\r"):
+        raw = raw[:-1]
+    if len(raw) > MAX_LINE_CHARS:
+        raise TranscriptError(
+            path, number, f"line is {len(raw):,} characters long (at most {MAX_LINE_CHARS:,})"
+        )
+    if "\x00" in raw:
+        raise TranscriptError(path, number, "line contains a NUL byte (binary data?)")
+    return raw.strip()
 
 
 def _fmt(seconds: int) -> str:
@@ -136,15 +148,18 @@ def _expect_version(line: str, path: str, number: int) -> None:
         )
     if m.group("value") != FORMAT_VERSION:
         raise TranscriptError(
-            path, number, f"unsupported transcript version {m.group('value')!r} (this reads 1)"
+            path,
+            number,
+            f"unsupported transcript version {excerpt(m.group('value'))} (this reads 1)",
         )
 
 
-def _add_header(headers: dict[str, str], line: str, path: str, number: int) -> None:
+def _add_header(headers: dict[str, str], line: str, path: str, number: int) -> str:
     key, value = _parse_header(line, path, number)
     if key in headers:
-        raise TranscriptError(path, number, f"header '{key}' given twice")
+        raise TranscriptError(path, number, f"header {excerpt(key)} given twice")
     headers[key] = value
+    return key
 
 
 def _parse_header(line: str, path: str, number: int) -> tuple[str, str]:
@@ -166,7 +181,7 @@ def parse_time(token: str) -> int | None:
     return int(m.group("m")) * 60 + int(m.group("s"))
 
 
-def _parse_timed(line: str, path: str, number: int) -> Line:
+def _parse_timed(line: str, path: str, number: int) -> Line | None:
     fast = _SPEECH_LINE.match(line)
     if fast:
         speaker = SPEAKER_ALIASES.get(fast.group(3).lower())
@@ -182,7 +197,7 @@ def _parse_timed(line: str, path: str, number: int) -> Line:
     seconds = parse_time(m.group("time"))
     if seconds is None:
         raise TranscriptError(
-            path, number, f"bad time [{m.group('time')}]: expected [MM:SS] or [H:MM:SS]"
+            path, number, f"bad time [{cut(m.group('time'))}]: expected [MM:SS] or [H:MM:SS]"
         )
     rest = m.group("rest")
     if rest.startswith("*"):
@@ -196,19 +211,19 @@ def _parse_timed(line: str, path: str, number: int) -> Line:
         raise TranscriptError(
             path,
             number,
-            f"unknown speaker {label!r} (use AGENT or CALLER; CSR, REP, ASSOCIATE, "
+            f"unknown speaker {excerpt(label)} (use AGENT or CALLER; CSR, REP, ASSOCIATE, "
             "CUSTOMER, MEMBER also work)",
         )
     words = sm.group("text").strip()
     if not words:
-        raise TranscriptError(path, number, f"{label} line has no words")
+        return None
     return Speech(number=number, time=seconds, speaker=speaker, text=words, label=label)
 
 
 def _parse_event(body: str, seconds: int, path: str, number: int) -> Event:
     name, _, args = body.partition(" ")
     if not _EVENT_NAME.match(name):
-        raise TranscriptError(path, number, f"bad event name {name!r}")
+        raise TranscriptError(path, number, f"bad event name {excerpt(name)}")
     fields = _parse_fields(args, path, number)
     allowed = EVENT_KEYS.get(name)
     if allowed is not None:
@@ -218,7 +233,7 @@ def _parse_event(body: str, seconds: int, path: str, number: int) -> Event:
                 raise TranscriptError(
                     path,
                     number,
-                    f"{name} {key}={value!r}: expected one of {', '.join(sorted(choices))}",
+                    f"{name} {key}={excerpt(value)}: expected one of {', '.join(sorted(choices))}",
                 )
     return Event(number=number, time=seconds, name=name, fields=tuple(fields))
 
@@ -234,8 +249,8 @@ def _parse_fields(args: str, path: str, number: int) -> list[tuple[str, str]]:
             continue
         km = _KEY.match(args, i)
         if not km or km.end() >= n or args[km.end()] != "=":
-            bad = args[i:].split(" ", 1)[0]
-            raise TranscriptError(path, number, f"broken key=value in event: {bad!r}")
+            bad = args[i : i + 200].split(" ", 1)[0]
+            raise TranscriptError(path, number, f"broken key=value in event: {excerpt(bad)}")
         key = km.group()
         i = km.end() + 1
         if i < n and args[i] == '"':
@@ -244,11 +259,11 @@ def _parse_fields(args: str, path: str, number: int) -> list[tuple[str, str]]:
             j = i
             while j < n and not args[j].isspace():
                 if args[j] == '"':
-                    raise TranscriptError(path, number, f"stray quote in value of {key!r}")
+                    raise TranscriptError(path, number, f"stray quote in value of {excerpt(key)}")
                 j += 1
             value, i = args[i:j], j
         if key in seen:
-            raise TranscriptError(path, number, f"event key {key!r} given twice")
+            raise TranscriptError(path, number, f"event key {excerpt(key)} given twice")
         seen.add(key)
         fields.append((key, value))
     return fields
@@ -273,16 +288,16 @@ def _read_quoted(args: str, i: int, path: str, number: int) -> tuple[str, int]:
 
 
 def expand_paths(paths: list[str]) -> list[str]:
-    """A folder means every transcript in it (sorted, recursively); files pass through."""
+    """A folder means every transcript in it (sorted, recursively); files pass through.
+
+    Inside a folder, an entry named like a transcript that is not a regular
+    file (a FIFO, a symlink loop, a link to a folder) is listed too, so that
+    grading it reports what it is instead of skipping it in silence.
+    """
     out: list[str] = []
     for p in paths:
         if os.path.isdir(p):
-            found = [
-                str(f)
-                for f in sorted(Path(p).rglob("*"))
-                if f.is_file() and f.suffix in TRANSCRIPT_SUFFIXES
-            ]
-            out.extend(found)
+            out.extend(walk_files(p, TRANSCRIPT_SUFFIXES))
         else:
             out.append(p)
     return out

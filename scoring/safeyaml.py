@@ -18,6 +18,8 @@ from typing import Any
 
 import yaml
 
+from scoring.files import FileProblem, read_regular
+
 MAX_BYTES = 256 * 1024
 #: nodes visited while building the data, aliases counted each time they are used.
 MAX_NODES = 20_000
@@ -160,7 +162,14 @@ def _scalar(node: yaml.Node) -> Any:
     if value in _BOOL:
         return _BOOL[value]
     if _INT.match(value):
-        return int(value)
+        try:
+            return int(value)
+        except ValueError:  # past Python's 4,300-digit limit on int("...")
+            raise YamlError(
+                f"a number of {len(value.lstrip('+-')):,} digits is too long",
+                _mark(node),
+                "write a shorter number",
+            ) from None
     if _FLOAT.match(value):
         return float(value)
     return value
@@ -184,14 +193,9 @@ def load_file_doc(path: str | FilePath) -> YamlDoc:
     """A YAML file's data with the marks of its keys and values (for error lines)."""
     p = FilePath(path)
     try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise YamlError(
-                f"file is {size:,} bytes (at most {MAX_BYTES:,})", Mark(1, 1), path=str(p)
-            )
-        raw = p.read_bytes()
-    except OSError as exc:
-        raise YamlError(f"cannot read: {exc.strerror or exc}", Mark(1, 1), path=str(p)) from None
+        raw = read_regular(p, MAX_BYTES)  # a FIFO, folder or device is refused, not read
+    except FileProblem as exc:
+        raise YamlError(exc.message, Mark(1, 1), path=str(p)) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

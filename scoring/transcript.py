@@ -137,6 +137,8 @@ class Transcript:
     path: str
     headers: Mapping[str, str] = field(default_factory=dict)
     lines: tuple[Line, ...] = ()
+    #: header key -> the line it was read from (for errors about a header's value)
+    header_lines: Mapping[str, int] = field(default_factory=dict, compare=False)
 
     @property
     def version(self) -> str:
@@ -145,6 +147,11 @@ class Transcript:
     @property
     def policy(self) -> str:
         return self.headers.get("policy", "") or "default"
+
+    @property
+    def has_speech(self) -> bool:
+        """Does anyone say anything? A call with no speech has nothing to grade."""
+        return any(isinstance(ln, Speech) for ln in self.lines)
 
     @property
     def brand(self) -> str:

@@ -95,7 +95,7 @@ def test_trainer_pack_extends_and_changes_the_hold_limit(tmp_path: Path) -> None
         ("name: x\nparams:\n  hold_limit: 5\nitems:\n  soft.no_mute: 1\n", 3, "hold_limit"),
         ("name: x\nitems: [1, 2\n", 3, "expected ','"),
         ("name: x\ncritical: [open.nope]\nitems:\n  soft.no_mute: 1\n", 2, "open.nope"),
-        ("name: x\nextends: nosuchpack\n", 0, "unknown policy 'nosuchpack'"),
+        ("name: x\nextends: nosuchpack\n", 2, "'nosuchpack': no such pack beside this one"),
     ],
 )
 def test_broken_packs_are_clear_errors(tmp_path: Path, body: str, line: int, phrase: str) -> None:

@@ -30,7 +30,9 @@ def test_json_is_the_spec_shape(tmp_path: Path, capsys: pytest.CaptureFixture[st
     good = _write(tmp_path, "a.txt", GOOD)
     assert main(["grade", "--json", str(good)]) == 0
     [card] = json.loads(capsys.readouterr().out)
-    assert set(card) == {"file", "policy", "score", "critical_failures", "items"}
+    # the spec's fields exactly, and the header's agent beside them
+    assert set(card) == {"file", "policy", "score", "critical_failures", "items", "agent"}
+    assert card["agent"] == "Dana"
     assert card["file"] == str(good)
     assert card["policy"] == "default"
     assert len(card["items"]) == 51
