@@ -305,12 +305,13 @@ class Store:
     # ----- reading ------------------------------------------------------------------
     @_guarded
     def regradable(self) -> list[tuple[int, str, str]]:
-        """(id, transcript, policy) of every call that has ended, oldest first."""
+        """(id, transcript, policy) of every graded call, oldest first (a call abandoned or
+        interrupted before its scorecard has no results to recompute)."""
         c = t.calls
         with self.engine.connect() as conn:
             rows = conn.execute(
                 select(c.c.id, c.c.transcript, c.c.policy)
-                .where(c.c.outcome != "in_progress")
+                .where(c.c.graded_at.is_not(None))
                 .order_by(c.c.id)
             ).all()
         return [(r.id, r.transcript, r.policy) for r in rows]

@@ -1,0 +1,133 @@
+"""`callsim regrade [--policy P]`: grade every stored call again from its transcript.
+
+After a policy pack or the grader changes, the stored item results are
+recomputed from the transcripts (the source of truth). Trainers' overrides
+are kept and applied on top. A transcript that is gone or unreadable leaves
+that call's results as they were, and is listed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from simulator.records.options import add_db_option
+
+    p = sub.add_parser(
+        "regrade",
+        help="recompute stored results from the transcripts (after a policy or grader change)",
+        description=__doc__,
+    )
+    p.add_argument(
+        "--policy",
+        metavar="NAME|PATH",
+        help="grade against this pack (default: the pack each call was graded with)",
+    )
+    add_db_option(p)
+    p.set_defaults(func=run)
+
+
+@dataclass
+class Tally:
+    regraded: int = 0
+    score_changed: int = 0
+    passed_changed: int = 0
+    items_changed: int = 0
+    with_overrides: int = 0
+    unreadable: list[str] = field(default_factory=list)
+
+
+def run(args: argparse.Namespace) -> int:
+    from rich.console import Console
+
+    from simulator.records import StoreError, open_store
+
+    err = Console(stderr=True, highlight=False)
+    try:
+        with open_store(args.db) as store:
+            calls = store.regradable()
+            if not calls:
+                print("No ended calls in the store to regrade.")
+                return 0
+            tally = _regrade_all(store, calls, args.policy, err)
+    except (StoreError, ValueError) as exc:
+        print(f"callsim regrade: {exc}", file=sys.stderr)
+        return 2
+    _summary(tally, len(calls))
+    return 1 if tally.unreadable else 0
+
+
+def _regrade_all(
+    store: Any, calls: list[tuple[int, str, str]], policy: str | None, err: Any
+) -> Tally:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    packs = _pack_loader()
+    tally = Tally()
+    with Progress(
+        TextColumn("regrading"), BarColumn(), MofNCompleteColumn(), console=err, transient=True
+    ) as bar:
+        task = bar.add_task("regrade", total=len(calls))
+        for call_id, transcript, stored_policy in calls:
+            _regrade_one(store, call_id, transcript, policy or stored_policy, packs, tally)
+            bar.advance(task)
+    return tally
+
+
+def _pack_loader() -> Callable[[str], Any]:
+    """Packs by name or path, each loaded once (a PolicyError ends the regrade: it is the
+    trainer's --policy, or a stored call's pack that no longer loads)."""
+    from scoring.policy import load_policy
+
+    cache: dict[str, Any] = {}
+
+    def get(name: str) -> Any:
+        if name not in cache:
+            cache[name] = load_policy(name)
+        return cache[name]
+
+    return get
+
+
+def _regrade_one(
+    store: Any, call_id: int, transcript: str, policy: str, packs: Callable[[str], Any], t: Tally
+) -> None:
+    from scoring.grader import grade
+    from scoring.reader import read_transcript
+    from simulator.records.recorder import pass_mark
+
+    pack = packs(policy)
+    try:
+        card = grade(read_transcript(transcript), pack)
+    except (OSError, ValueError) as exc:
+        store.regrade_failed(call_id, str(exc)[:500])
+        t.unreadable.append(f"call {call_id}: {' '.join(str(exc).split())[:200]}")
+        return
+    before = store.call_detail(call_id)
+    change = store.regrade_call(call_id, card, pass_mark(pack), policy)
+    after = store.call_detail(call_id)
+    t.regraded += 1
+    t.items_changed += len(change.changed_items)
+    t.score_changed += change.old_score != change.new_score
+    if before and after:
+        t.passed_changed += before.call.passed != after.call.passed
+        t.with_overrides += after.call.overrides > 0
+
+
+def _summary(t: Tally, total: int) -> None:
+    print(
+        f"Regraded {t.regraded} of {total} calls: {t.score_changed} scores changed, "
+        f"{t.passed_changed} verdicts changed, {t.items_changed} item results changed; "
+        f"overrides kept on {t.with_overrides} calls."
+    )
+    if t.unreadable:
+        print(f"{len(t.unreadable)} transcripts could not be read (results left as they were):")
+        for line in t.unreadable[:20]:
+            print(f"  {line}")
+        if len(t.unreadable) > 20:
+            print(f"  ... and {len(t.unreadable) - 20} more")

@@ -1,0 +1,113 @@
+"""Showing records in the terminal: tables of calls and trainees, one call in full.
+
+Every name, reason and path is user input: it goes into rich `Text` objects
+(never parsed as markup) after `names.shown` has replaced unprintable
+characters, so a `[bold]` or an escape sequence in a name prints as itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from simulator.records.names import shown
+from simulator.records.store import CallDetail, CallRow, TraineeRow
+
+OUTCOME_WORDS = {
+    "in_progress": "in progress",
+    "completed": "completed",
+    "hung_up_early": "hung up early",
+    "abandoned_at_ring": "abandoned at ring",
+    "abandoned": "abandoned",
+    "interrupted": "interrupted",
+}
+
+
+def when(value: dt.datetime | None) -> str:
+    return value.astimezone().strftime("%Y-%m-%d %H:%M") if value else ""
+
+
+def score_text(score: float | None, passed: bool | None, overridden: bool = False) -> Text:
+    if score is None:
+        return Text("-", style="dim")
+    mark = "PASS" if passed else "FAIL"
+    star = "*" if overridden else ""
+    return Text(f"{score:5.1f} {mark}{star}", style="green" if passed else "red")
+
+
+def calls_table(rows: Sequence[CallRow]) -> Table:
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    for name in ("call", "started", "trainee", "scenario", "score", "how it ended"):
+        table.add_column(name, no_wrap=True, overflow="ellipsis")
+    for r in rows:
+        table.add_row(
+            str(r.id),
+            when(r.started_at),
+            Text(shown(r.trainee, 30)),
+            Text(shown(r.scenario or ("(real call)" if r.kind == "real" else ""), 30)),
+            score_text(r.score, r.passed, r.overrides > 0),
+            OUTCOME_WORDS.get(r.outcome, r.outcome),
+        )
+    return table
+
+
+def trainees_table(rows: Sequence[TraineeRow]) -> Table:
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    for name in ("trainee", "team", "calls", "last played", "average", "last", "weakest items"):
+        table.add_column(name, no_wrap=name != "weakest items", overflow="ellipsis")
+    for r in rows:
+        table.add_row(
+            Text(shown(r.name, 40)),
+            Text(shown(r.team, 20)),
+            str(r.calls),
+            when(r.last_played),
+            "-" if r.average_score is None else f"{r.average_score:.1f}",
+            "-" if r.last_score is None else f"{r.last_score:.1f}",
+            ", ".join(r.weakest),
+        )
+    return table
+
+
+def print_call(detail: CallDetail, console: Console) -> None:
+    """One call with every item's mark; an overridden mark shows the grader's and the ruling."""
+    c = detail.call
+    head = Text()
+    head.append(f"Call {c.id}", style="bold")
+    head.append(f"  {when(c.started_at)}  ")
+    head.append(shown(c.trainee, 80))
+    if c.team:
+        head.append(f" ({shown(c.team, 40)})")
+    console.print(head)
+    console.print(
+        Text(
+            f"{c.scenario or '(real call)'}  policy {shown(c.policy, 60)}  "
+            f"{OUTCOME_WORDS.get(c.outcome, c.outcome)}"
+        )
+    )
+    console.print(Text("score ").append(score_text(c.score, c.passed, c.overrides > 0)))
+    console.print(Text(f"transcript: {shown(c.transcript, 400)}"))
+    order = {"fail": 0, "pass": 1, "na": 2}
+    for item in sorted(detail.items, key=lambda i: (order.get(i.result, 3), i.item)):
+        line = Text(f"  {item.result:<4} {item.item:<28} ", style=_style(item.result))
+        line.append(shown(item.reason, 200), style="")
+        console.print(line)
+        if item.override:
+            o = item.override
+            console.print(
+                Text(
+                    f"       overridden: grader said {item.grader_result}, "
+                    f"{shown(str(o['by']), 60)} ruled {o['result']}: "
+                    f"{shown(str(o['reason']), 200)}",
+                    style="yellow",
+                )
+            )
+    if c.overrides:
+        console.print(Text("* the score includes a trainer's override", style="dim"))
+
+
+def _style(result: str) -> str:
+    return {"fail": "red", "pass": "green"}.get(result, "dim")

@@ -1,0 +1,58 @@
+"""Calls recorded through the session path, on SQLite and PostgreSQL: rows, outcomes, marks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scoring.reader import read_transcript
+from simulator.engine import HangUp
+from simulator.records import open_store
+from tests.records.helpers import hang_up_after_greeting, play
+
+
+def test_a_played_call_is_recorded_with_every_item(db_url: str, tmp_path: Path) -> None:
+    summary, rec, err = play(db_url, tmp_path, team="Night shift")
+    assert err == ""
+    with open_store(db_url) as store:
+        [row] = store.calls()
+        detail = store.call_detail(row.id)
+    card = summary.scorecard
+    assert row.trainee == "Dana Whitfield"
+    assert row.team == "Night shift"
+    assert row.outcome == "completed"
+    assert row.scenario == "wrong-size-planter"
+    assert row.score == card.score
+    assert row.passed is (card.score >= 80 and not card.failed_call)
+    assert row.transcript == str((tmp_path / "call-0.txt").resolve())
+    assert detail is not None
+    assert {i.item for i in detail.items} == set(card.results)
+    some = next(i for i in detail.items if i.evidence)
+    assert {"line", "time", "text"} <= set(some.evidence[0])
+    headers = read_transcript(row.transcript).headers
+    assert headers["agent"] == "Dana Whitfield"
+    assert headers["team"] == "Night shift"
+
+
+def test_how_a_call_ended(db_url: str, tmp_path: Path) -> None:
+    play(db_url, tmp_path, "Ring", moves=[HangUp()])
+    play(db_url, tmp_path, "Early", moves=hang_up_after_greeting())
+    play(db_url, tmp_path, "Whole")
+    with open_store(db_url) as store:
+        outcome = {r.trainee: r.outcome for r in store.calls()}
+    assert outcome == {
+        "Ring": "abandoned_at_ring",
+        "Early": "hung_up_early",
+        "Whole": "completed",
+    }
+
+
+def test_pass_mark_comes_from_the_policy_pack(sqlite_url: str, tmp_path: Path) -> None:
+    summary, _, _ = play(sqlite_url, tmp_path)
+    with open_store(sqlite_url) as store:
+        [row] = store.calls()
+        detail = store.call_detail(row.id)
+    assert detail is not None
+    from scoring.policy import load_policy
+
+    assert load_policy("default").pass_mark == 80.0
+    assert row.grader_score == summary.scorecard.score
