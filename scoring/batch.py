@@ -80,14 +80,15 @@ def choose_policy(transcript: Transcript, policy: PolicyArg = None) -> Policy:
     return _named(header, _as_tuple(policy))
 
 
-def grade_file(path: str, policy: PolicyArg = None) -> Outcome:
-    """Grade one file; `policy` (the `--policy` packs) overrides the `# policy:` header.
+def grade_file(path: str, policy: PolicyArg = None, agent_speaker: str | None = None) -> Outcome:
+    """Grade one file; `policy` (the `--policy` packs) overrides the `# policy:` header;
+    `agent_speaker` names the agent in an imported file that cannot tell (scoring.importers).
 
     Whatever the file holds, the answer is a scorecard or a one-line error in
     its place: a batch never stops at a file.
     """
     try:
-        return _grade_one(path, policy)
+        return _grade_one(path, policy, agent_speaker)
     except PolicyError:
         raise  # the --policy pack itself is broken: one error for the whole run
     except RecursionError:
@@ -96,9 +97,9 @@ def grade_file(path: str, policy: PolicyArg = None) -> Outcome:
         return GradeError(path, f"{path}: internal error while grading ({type(exc).__name__})")
 
 
-def _grade_one(path: str, policy: PolicyArg) -> Outcome:
+def _grade_one(path: str, policy: PolicyArg, agent_speaker: str | None = None) -> Outcome:
     try:
-        transcript = read_transcript(path)
+        transcript = read_transcript(path, agent_speaker=agent_speaker)
     except TranscriptError as exc:
         return GradeError(path, str(exc))
     try:
@@ -144,9 +145,11 @@ def _warm_context() -> multiprocessing.context.BaseContext | None:
     return multiprocessing.get_context("fork")  # over it in the workers, fewer pages copied
 
 
-def _grade_chunk(args: tuple[list[str], PolicyArg, bool]) -> list[Outcome] | list[JsonOutcome]:
-    paths, policy, as_json = args
-    outcomes = [grade_file(p, policy) for p in paths]
+def _grade_chunk(
+    args: tuple[list[str], PolicyArg, bool, str | None],
+) -> list[Outcome] | list[JsonOutcome]:
+    paths, policy, as_json, agent_speaker = args
+    outcomes = [grade_file(p, policy, agent_speaker) for p in paths]
     # Serialising in the worker keeps the parent from becoming the bottleneck.
     return [_as_json(o) for o in outcomes] if as_json else outcomes
 
@@ -157,9 +160,10 @@ def grade_files(
     *,
     jobs: int | None = None,
     progress: Callable[[int], None] | None = None,
+    agent_speaker: str | None = None,
 ) -> Iterator[Outcome]:
     """Yield one outcome per path, in order; `progress(n)` is told as files complete."""
-    yield from _run(paths, policy, jobs, progress, as_json=False)  # type: ignore[misc]
+    yield from _run(paths, policy, jobs, progress, as_json=False, agent_speaker=agent_speaker)  # type: ignore[misc]
 
 
 def grade_files_json(
@@ -168,9 +172,10 @@ def grade_files_json(
     *,
     jobs: int | None = None,
     progress: Callable[[int], None] | None = None,
+    agent_speaker: str | None = None,
 ) -> Iterator[JsonOutcome]:
     """Like `grade_files`, but each outcome as (failed to read, JSON text), made in the workers."""
-    yield from _run(paths, policy, jobs, progress, as_json=True)  # type: ignore[misc]
+    yield from _run(paths, policy, jobs, progress, as_json=True, agent_speaker=agent_speaker)  # type: ignore[misc]
 
 
 def default_jobs() -> int:
@@ -184,17 +189,20 @@ def _run(
     progress: Callable[[int], None] | None,
     *,
     as_json: bool,
+    agent_speaker: str | None = None,
 ) -> Iterator[Outcome | JsonOutcome]:
     _packs(_as_tuple(policy))  # a broken --policy is one clear error, not one per file
     workers = jobs if jobs is not None else default_jobs()
     if workers <= 1 or len(paths) < PARALLEL_FROM:
         for p in paths:
-            outcome = grade_file(p, policy)
+            outcome = grade_file(p, policy, agent_speaker)
             yield _as_json(outcome) if as_json else outcome
             if progress:
                 progress(1)
         return
-    chunks = [(paths[i : i + CHUNK], policy, as_json) for i in range(0, len(paths), CHUNK)]
+    chunks = [
+        (paths[i : i + CHUNK], policy, as_json, agent_speaker) for i in range(0, len(paths), CHUNK)
+    ]
     with ProcessPoolExecutor(max_workers=workers, mp_context=_warm_context()) as pool:
         for results in pool.map(_grade_chunk, chunks):
             yield from results

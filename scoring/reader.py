@@ -32,7 +32,7 @@ MAX_FILE_BYTES = 4 * 1024 * 1024
 #: Long note events are fine; a megabyte on one line is not a transcript.
 MAX_LINE_CHARS = 20_000
 
-TRANSCRIPT_SUFFIXES = (".txt", ".transcript")
+TRANSCRIPT_SUFFIXES = (".txt", ".transcript", ".vtt", ".srt")  # captions: scoring.importers
 
 _TIMED = re.compile(r"\[(?P<time>[^\]]*)\]\s*(?P<rest>.*)\Z", re.S)
 # ASCII digits only, and few enough that a time stays a time: 10^8 minutes is 190 years.
@@ -58,13 +58,23 @@ class TranscriptError(ValueError):
         self.message = message
 
 
-def read_transcript(path: str | os.PathLike[str]) -> Transcript:
-    """Read and parse one transcript file, refusing oversized or non-regular files early."""
+def read_transcript(
+    path: str | os.PathLike[str], *, agent_speaker: str | None = None
+) -> Transcript:
+    """Read and parse one transcript file, refusing oversized or non-regular files early.
+
+    A file that does not start with `#` (the version line) is another tool's
+    export (captions, CSV, speech-to-text JSON ...): scoring.importers reads it,
+    `agent_speaker` naming the agent where the file cannot tell."""
     name = os.fspath(path)
     try:
         data = read_regular(path, MAX_FILE_BYTES, what="transcript")
     except FileProblem as exc:
         raise TranscriptError(name, 0, exc.message) from None
+    if data.strip() and not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"#"):
+        from scoring.importers import import_bytes  # loaded only for such files
+
+        return import_bytes(data, name, agent_speaker=agent_speaker)
     return parse_bytes(data, name)
 
 

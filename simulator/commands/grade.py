@@ -24,7 +24,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "grade",
         help="grade call transcripts and print QA scorecards",
-        description="Grade call transcripts (files, or folders of .txt/.transcript files) "
+        description="Grade call transcripts (files: callsim transcripts, captions, CSV, "
+        "speech-to-text JSON, 'Agent:' text; or folders of .txt/.transcript/.vtt/.srt files) "
         "against a policy pack and print a scorecard for each.",
         epilog=f"Shipped policy packs: {', '.join(shipped_policies())}. "
         "Exit status: 0 all graded, 2 when any file could not be read or parsed.",
@@ -44,6 +45,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         default=None,
         metavar="N",
         help="worker processes for large batches (default: all cores)",
+    )
+    p.add_argument(
+        "--agent-speaker",
+        metavar="NAME[,NAME]",
+        help="in captions, CSV or speech-to-text JSON: the speaker label(s) that are the agent, "
+        "where the file cannot tell (docs/importing.md)",
     )
     p.set_defaults(func=run)
 
@@ -89,7 +96,9 @@ def _run_json(args: argparse.Namespace, paths: list[str], advance: Callable[[int
     # buffer, as some embedders use, gets them decoded).
     out: Any = getattr(sys.stdout, "buffer", None) or _TextSink(sys.stdout)
     sep = b"[\n"
-    for failed, text in grade_files_json(paths, args.policy, jobs=args.jobs, progress=advance):
+    for failed, text in grade_files_json(
+        paths, args.policy, jobs=args.jobs, progress=advance, agent_speaker=args.agent_speaker
+    ):
         bad = bad or failed
         out.write(sep)
         out.write(text)
@@ -115,7 +124,9 @@ def _run_cards(
 ) -> int:
     out = Console(highlight=False)
     outcomes: list[Scorecard | GradeError] = []
-    for outcome in grade_files(paths, args.policy, jobs=args.jobs, progress=advance):
+    for outcome in grade_files(
+        paths, args.policy, jobs=args.jobs, progress=advance, agent_speaker=args.agent_speaker
+    ):
         outcomes.append(outcome)
         if not args.summary:
             _print_one(outcome, out, err, args.failed_only)

@@ -1,0 +1,56 @@
+"""SubRip (.srt) captions with speaker names ("Dana: Hello", "[Dana] Hello").
+
+Parsed by the `srt` library (a garbled block refuses the file, naming its
+line); speakers come from a name at the start of a caption's lines.
+"""
+
+from __future__ import annotations
+
+import re
+
+import srt
+
+from scoring.importers.base import Turn, fail
+from scoring.importers.captions import (
+    Cue,
+    arrow_lines,
+    cue_line,
+    first_bad_timing,
+    turns_from_cues,
+)
+
+NAME = "SRT"
+_STAMP = r"\d{1,3}:\d{2}:\d{2}[,.]\d{1,3}"
+_TIMING = re.compile(rf"{_STAMP}\s*-->\s*{_STAMP}")
+_START = re.compile(r"\A\s*\d+[ \t]*\r?\n[ \t]*\d{1,3}:\d{2}:\d{2}[,.]\d{1,3}[ \t]*-->")
+
+
+def detect(text: str) -> bool:
+    """An SRT file opens with a caption number, then its `00:00:01,000 --> ...` timing."""
+    return bool(_START.match(text.lstrip("\ufeff")[:400]))
+
+
+def read(text: str, path: str) -> list[Turn]:
+    body = text.lstrip("\ufeff")
+    try:
+        subtitles = list(srt.parse(body))
+    except srt.SRTParseError as exc:
+        line = body.count("\n", 0, exc.expected_start) + 1
+        fail(path, line, "not a well-formed SRT caption (expected a number, then a timing line)")
+    except srt.TimestampParseError:
+        fail(path, 1, "a malformed SRT timestamp")
+    if any("-->" in s.content for s in subtitles):
+        # srt lets a caption's words run over blank lines, so a block whose timing
+        # it cannot read is taken as words of the caption before.
+        line = first_bad_timing(body, _TIMING)
+        fail(path, line or 1, "a malformed SRT timing line")
+    lines = arrow_lines(body)
+    cues = [
+        Cue(
+            start=s.start.total_seconds(),
+            parts=tuple((None, part) for part in s.content.split("\n")),
+            line=cue_line(lines, i),
+        )
+        for i, s in enumerate(subtitles)
+    ]
+    return turns_from_cues(cues, path)

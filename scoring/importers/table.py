@@ -1,0 +1,137 @@
+"""A CSV (or tab- or semicolon-separated) table of turns: start, speaker, text.
+
+With a header row the columns are found by their names (`start`,
+`start_time`, `timestamp`, `begin_offset_millis` ...; `speaker`, `role`,
+`participant`, `channel` ...; `text`, `transcript`, `utterance`, `content`
+...; a name with `ms` or `millis` means milliseconds); without one the
+first three columns are start, speaker and text, and the first row must
+start with a time. Speaker values that are role words (Agent, Customer) decide sides.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from scoring.importers.base import Turn, check_seconds, fail, parse_clock
+
+NAME = "CSV"
+
+_START_NAMES = frozenset(
+    "start starttime begin begintime time timestamp offset from starts startseconds "
+    "startsec startms starttimems beginoffsetmillis beginoffsetms startoffset".split()
+)
+_SPEAKER_NAMES = frozenset(
+    "speaker speakername speakerlabel speakerid participant participantid participantrole "
+    "role channel channellabel name who party label".split()
+)
+_TEXT_NAMES = frozenset(
+    "text transcript utterance content words sentence message caption line dialogue "
+    "speech said".split()
+)
+_DELIMITERS = ",\t;|"
+_SAMPLE_ROWS = 20
+
+
+@dataclass(frozen=True, slots=True)
+class _Columns:
+    start: int | None
+    speaker: int
+    text: int
+    scale: float  # seconds per unit of the start column
+    header: bool
+
+
+def _key(cell: str) -> str:
+    return re.sub(r"[^a-z]", "", cell.lower())
+
+
+def _delimiter(text: str) -> str:
+    first = text.lstrip("\ufeff").split("\n", 1)[0]
+    return max(_DELIMITERS, key=first.count)
+
+
+def _rows(text: str, delimiter: str) -> Iterator[list[str]]:
+    return csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=delimiter)
+
+
+def _columns(first: list[str]) -> _Columns | None:
+    keys = [_key(c) for c in first]
+    speaker = next((i for i, k in enumerate(keys) if k in _SPEAKER_NAMES), None)
+    text = next((i for i, k in enumerate(keys) if k in _TEXT_NAMES), None)
+    if speaker is not None and text is not None:
+        start = next((i for i, k in enumerate(keys) if k in _START_NAMES), None)
+        millis = start is not None and re.search(r"ms|millis", first[start].lower()) is not None
+        return _Columns(start, speaker, text, 0.001 if millis else 1.0, True)
+    if len(first) >= 3 and parse_clock(first[0]) is not None:
+        return _Columns(0, 1, 2, 1.0, False)
+    return None
+
+
+def detect(text: str) -> bool:
+    """A header row naming a speaker and a text column, or rows that start with a time."""
+    delimiter = _delimiter(text)
+    if delimiter not in text.split("\n", 1)[0]:
+        return False
+    try:
+        sample = [row for _, row in zip(range(_SAMPLE_ROWS), _rows(text, delimiter), strict=False)]
+    except csv.Error:
+        return False
+    sample = [row for row in sample if any(c.strip() for c in row)]
+    if not sample:
+        return False
+    cols = _columns(sample[0])
+    if cols is None or cols.header:
+        return cols is not None
+    timed = sum(1 for row in sample if len(row) >= 3 and parse_clock(row[0]) is not None)
+    return timed * 5 >= len(sample) * 4
+
+
+def read(text: str, path: str) -> list[Turn]:
+    delimiter = _delimiter(text)
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=delimiter)
+    turns: list[Turn] = []
+    cols: _Columns | None = None
+    line = 1
+    try:
+        for row in reader:
+            if not any(c.strip() for c in row):
+                line = reader.line_num + 1
+                continue
+            if cols is None:
+                cols = _columns(row)
+                if cols is None:
+                    fail(path, line, "CSV without a header naming speaker and text columns")
+                if cols.header:
+                    line = reader.line_num + 1
+                    continue
+            turn = _turn(row, cols, delimiter, path, line)
+            if turn is not None:
+                turns.append(turn)
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        fail(path, reader.line_num, f"broken CSV: {exc}")
+    return turns
+
+
+def _turn(row: list[str], cols: _Columns, delimiter: str, path: str, line: int) -> Turn | None:
+    if len(row) <= max(cols.speaker, cols.text, cols.start or 0):
+        if len(row) > cols.speaker and not "".join(row[cols.speaker + 1 :]).strip():
+            return None  # a row with a speaker and no words: nothing was said
+        fail(path, line, f"a row of {len(row)} columns (expected start, speaker, text)")
+    words = row[cols.text] if cols.header else delimiter.join(row[cols.text :])
+    if not words.strip():
+        return None
+    start = 0.0
+    if cols.start is not None:
+        value = parse_clock(row[cols.start])
+        if value is None:
+            fail(path, line, f"bad start time {row[cols.start][:30]!r}")
+        start = check_seconds(value * cols.scale, path, line, "start time")
+    speaker = row[cols.speaker].strip()
+    if not speaker:
+        fail(path, line, "a row with words but no speaker")
+    return Turn(start=start, speaker=speaker, text=words, line=line)

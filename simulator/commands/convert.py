@@ -1,0 +1,92 @@
+"""`callsim convert FILE [-o OUT]`: another tool's transcript in the spec's format.
+
+Captions (WebVTT, SRT), a CSV of start, speaker, text, speech-to-text JSON
+(Amazon Transcribe, Contact Lens, Deepgram, AssemblyAI, Whisper-style) or
+"Agent: ..." text become a callsim transcript (shared/spec/transcript-format.md)
+that a QA lead can read, complete (`--brand`, `--context`) and grade. The
+format is recognised from the content; docs/importing.md lists what is read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from dataclasses import replace
+
+from scoring.importers import read_file
+from scoring.reader import TranscriptError, parse_text
+from scoring.transcript import Transcript
+from scoring.writer import format_transcript
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "convert",
+        help="convert captions, CSV or speech-to-text JSON to a callsim transcript",
+        description="Convert a call transcript from another tool (WebVTT, SRT, CSV, Amazon "
+        "Transcribe / Contact Lens, Deepgram, AssemblyAI or Whisper JSON, 'Agent: ...' text) "
+        "to the callsim transcript format. The format is recognised from the file's content.",
+        epilog="Exit status: 0 converted, 2 when the file could not be read.",
+    )
+    p.add_argument("file", metavar="FILE", help="the transcript to convert")
+    p.add_argument("-o", "--output", metavar="OUT", help="write here (default: standard output)")
+    p.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    p.add_argument(
+        "--agent-speaker",
+        metavar="NAME[,NAME]",
+        help="the speaker label(s) that are the agent, where the file cannot tell",
+    )
+    p.add_argument("--brand", help="the company the agent answers for (header '# brand:')")
+    p.add_argument(
+        "--context", metavar="FACT[,FACT]", help="context facts, e.g. order,irate ('# context:')"
+    )
+    p.add_argument("--policy", metavar="NAME", help="the policy pack to grade with ('# policy:')")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        transcript = read_file(args.file, agent_speaker=args.agent_speaker)
+    except TranscriptError as exc:
+        print(f"callsim convert: {exc}", file=sys.stderr)
+        return 2
+    text = format_transcript(_with_headers(transcript, args))
+    try:
+        parse_text(text, args.file)  # what is written, the grader reads
+    except TranscriptError as exc:  # a bug here, not the user's: still one line
+        print(f"callsim convert: the converted text does not read back: {exc}", file=sys.stderr)
+        return 2
+    if not args.output or args.output == "-":
+        sys.stdout.write(text)
+        return 0
+    problem = _output_problem(args.file, args.output, args.force)
+    if problem:
+        print(f"callsim convert: {args.output}: {problem}", file=sys.stderr)
+        return 2
+    try:
+        with open(args.output, "w" if args.force else "x", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+    except OSError as exc:
+        print(f"callsim convert: {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def _with_headers(t: Transcript, args: argparse.Namespace) -> Transcript:
+    """The spec's headers from the options, after the version line, before the rest."""
+    given = {"policy": args.policy, "brand": args.brand, "context": args.context}
+    headers = {k: v for k, v in t.headers.items() if k == "callsim transcript"}
+    headers.update({k: " ".join(v.split()) for k, v in given.items() if v and v.strip()})
+    headers.update({k: v for k, v in t.headers.items() if k not in headers})
+    return replace(t, headers=headers)
+
+
+def _output_problem(source: str, output: str, force: bool) -> str | None:
+    if os.path.exists(output) and os.path.samefile(source, output):
+        return "is the file being converted"
+    if os.path.exists(output) and not force:
+        return "exists (use --force to replace it)"
+    if os.path.isdir(output):
+        return "is a folder"
+    return None
