@@ -13,12 +13,14 @@ from __future__ import annotations
 import random
 import unicodedata
 from collections.abc import Callable, Mapping
+from typing import assert_never
 
 from scoring.transcript import Event, Line, Speech
 from simulator.engine import moves as mv
+from simulator.engine.caller_state import CallerState
 from simulator.engine.clock import SimClock
-from simulator.engine.hearing import Recogniser, default_recogniser, gives_number, jargon_detector
-from simulator.engine.mood import HOLD_OVERTIME_PER_S, Temper
+from simulator.engine.hearing import Recogniser, default_recogniser
+from simulator.engine.mood import HOLD_OVERTIME_PER_S, HOLD_PER_S, Temper
 from simulator.engine.outputs import (
     CallEnded,
     CallState,
@@ -31,9 +33,10 @@ from simulator.engine.outputs import (
     StateChanged,
 )
 from simulator.engine.phone import PhoneMixin
-from simulator.engine.replies import Memory, answers, fired_beats, is_closing, opening_beats
+from simulator.engine.reactions import Reactions
 from simulator.engine.script import ScriptCursor
-from simulator.scenario.lines import render, template_values, variants
+from simulator.engine.understand import Heard, Understanding
+from simulator.scenario.lines import render, template_values, uses_unheard, variants
 from simulator.scenario.model import Beat, Scenario
 
 DEFAULT_PARAMS: Mapping[str, float] = {"hold_checkin_s": 120, "max_transfers": 1}
@@ -92,7 +95,11 @@ def _beats_for(scenario: Scenario) -> tuple[Beat, ...]:
     return beats
 
 
-class CallEngine(PhoneMixin):
+#: a caller line longer than this (words) is never said twice verbatim in one call.
+REPEAT_WORDS = 5
+
+
+class CallEngine(Reactions, PhoneMixin):
     """One call. Not thread-safe; a front-end drives it from one loop."""
 
     def __init__(
@@ -114,15 +121,14 @@ class CallEngine(PhoneMixin):
         self.agent_name = agent_name or scenario.agent
         self.policy = policy  # a policy pack other than the scenario's, named in the headers
         self._recognise = recognise or default_recogniser()
-        self._jargon = jargon_detector()
+        self._ears = Understanding(scenario, self._recognise)
         self._on_line = on_line
         self._rng = random.Random(f"{seed}:caller")
         self._values = template_values(scenario, self.agent_name)
         self._cursor = ScriptCursor(scenario, self._values, seed, self._recognise)
         self.beats = _beats_for(scenario)
         c = scenario.caller
-        self.temper = Temper.start(c.mood, c.patience)
-        self.memory = Memory()
+        self.memory = CallerState(Temper.start(c.mood, c.patience))
         self._lines: list[Line] = []
         self._out: list[Output] = []
         self._moves = 0
@@ -133,8 +139,13 @@ class CallEngine(PhoneMixin):
         self.finished = False
         self.started = False
         self.ended_by = ""
+        self._heard: dict[str, str] = {}  # {heard.*} values for the caller's next line
 
     # ----- public surface -------------------------------------------------
+    @property
+    def temper(self) -> Temper:
+        return self.memory.temper
+
     @property
     def headers(self) -> dict[str, str]:
         return transcript_headers(self.scenario, self.seed, self.agent_name, self.policy)
@@ -230,16 +241,61 @@ class CallEngine(PhoneMixin):
         return out
 
     # ----- the caller's words -----------------------------------------------
-    def words(self, situation: str) -> str:
-        """Pick a variant (seeded) for a situation or a beat id and fill its templates."""
+    def _options(self, situation: str) -> tuple[str, ...]:
+        mood = self.temper.label
         beat = next((b for b in self.beats if b.id == situation), None)
-        options = beat.say if beat else variants(self.scenario, situation)
+        if beat is not None:
+            return beat.say_in_mood(mood)
+        rung = _RUNG_LINES.get(situation)
+        if rung and self.scenario.escalation.get(rung):
+            from simulator.scenario.model import pick_mood
+
+            own = pick_mood(self.scenario.escalation[rung], mood)
+            if own:
+                return own
+        return variants(self.scenario, situation, mood)
+
+    def words(self, situation: str) -> str:
+        """A variant (seeded) for a situation or a beat id, filled in, not said before.
+
+        Variants naming something the caller did not hear are left out; among the
+        rest, one not yet said verbatim is preferred, so a caller repeating a
+        demand words it again ("Like I said, ...") instead of looping a recording.
+        """
+        if situation.startswith("fact:"):
+            return self._fact_words(situation[5:])
+        values = {**self._values, **self._heard}
+        options = [o for o in self._options(situation) if not uses_unheard(o, values)]
         if not options:
             return ""
-        return render(self._rng.choice(options), self._values)
+        rendered = [_capitalise(render(o, values)) for o in options]
+        fresh = [t for t in rendered if t not in self.memory.texts]
+        if fresh:
+            return self._rng.choice(fresh)
+        text = self._rng.choice(rendered)
+        if len(text.split()) <= REPEAT_WORDS:
+            return text
+        return self._again(text)
+
+    def _again(self, text: str) -> str:
+        """A line said before, said again the way people do."""
+        for prefix in ("Like I said, ", "As I said, ", "Again, ", "I'm telling you, "):
+            again = prefix + text[0].lower() + text[1:]
+            if again not in self.memory.texts:
+                return again
+        return "I've said it already. " + text
+
+    def _fact_words(self, topic: str) -> str:
+        fact = next((f for f in self.scenario.caller.facts if f.topic == topic), None)
+        if fact is None:
+            return ""
+        options = [_capitalise(render(o, self._values)) for o in fact.say]
+        fresh = [t for t in options if t not in self.memory.texts]
+        return self._rng.choice(fresh or options)
 
     def caller_says(self, parts: list[str], cuts_in: bool = False) -> None:
-        text = " ".join(w for w in (self.words(p) for p in parts) if w)
+        text = " ".join(w for w in (self._part(p) for p in parts) if w)
+        self._heard = {}
         if not text:
             return
         for p in parts:
@@ -248,7 +304,12 @@ class CallEngine(PhoneMixin):
             if beat is not None and beat.mood:
                 self.temper.shift(beat.mood)
         line = self._speak("caller", text, cuts_in)
+        self.memory.spoke(line.text)
         self._listen_to_caller(line.text)
+
+    def _part(self, part: str) -> str:
+        """One part of a caller line: a situation, or literal words (`say:...`)."""
+        return part[4:] if part.startswith("say:") else self.words(part)
 
     def _listen_to_caller(self, text: str) -> None:
         acts = self._recognise(text, "caller")
@@ -270,12 +331,45 @@ class CallEngine(PhoneMixin):
     # ----- moves ------------------------------------------------------------
     _last_acts: frozenset[str] = frozenset()
 
-    def _dispatch(self, move: mv.Move) -> None:
-        handler = getattr(self, f"_on_{type(move).__name__.lower()}")
-        handler(move)
-
-    def _on_skip(self, move: mv.Skip) -> None:
-        pass
+    def _dispatch(self, move: mv.Move) -> None:  # noqa: C901 - one case per move, checked by mypy
+        match move:
+            case mv.Say():
+                self._on_say(move)
+            case mv.Hold():
+                self._on_hold(move)
+            case mv.Resume():
+                self._on_resume(move)
+            case mv.Mute():
+                self._on_mute(move)
+            case mv.Unmute():
+                self._on_unmute(move)
+            case mv.Consult():
+                self._on_consult(move)
+            case mv.Transfer():
+                self._on_transfer(move)
+            case mv.Lookup():
+                self._on_lookup(move)
+            case mv.Note():
+                self._on_note(move)
+            case mv.Ticket():
+                self._on_ticket(move)
+            case mv.Email():
+                self._on_email(move)
+            case mv.Notify():
+                self._on_notify(move)
+            case mv.HangUp():
+                self._on_hangup(move)
+            case mv.Wait():
+                self._on_wait(move)
+            case mv.Interrupt():
+                self._on_interrupt(move)
+            case mv.Skip():
+                pass
+            case mv.Moves():
+                for one in move.moves:
+                    self._dispatch(one)
+            case _:
+                assert_never(move)
 
     def _on_say(self, move: mv.Say) -> None:
         self._last_acts = frozenset()
@@ -287,122 +381,11 @@ class CallEngine(PhoneMixin):
             self.notice(f"The caller is {where} and cannot hear you.", "warning")
             return
         agent = self._speak("agent", text)
-        acts = self._hear(agent.text)
-        self._last_acts = acts
+        heard = self._ears.hear(agent.text)
+        self._last_acts = heard.acts
         self.memory.agent_lines += 1
-        self._react(acts, agent.text)
+        self.react(heard)
         self.memory.pending_events.clear()
-
-    def _hear(self, text: str) -> frozenset[str]:
-        """The recogniser's acts, plus `jargon` and `give_number` (the grader's own finders)."""
-        acts = self._recognise(text, "agent")
-        extra = set()
-        if self._jargon(text):
-            extra.add("jargon")
-        number = self.scenario.correct_number
-        if number and gives_number(text, number):
-            extra.add("give_number")
-        return acts | extra if extra else acts
-
-    def _react(self, acts: frozenset[str], text: str) -> None:
-        m = self.memory
-        self._mood_from(acts)
-        if self.temper.exhausted:
-            self.caller_says(["fourth_level"])
-            self.caller_hangs_up("the caller ran out of patience and escalated")
-            return
-        parts = self._before_answers(acts)
-        answered = answers(acts, self.scenario, m)
-        closing = is_closing(acts, m, answered)
-        agenda = self._agenda(acts, answered)
-        fresh = [a for a in answered if a not in m.said]
-        if fresh or agenda:  # people do not repeat an answer along with something new
-            answered = fresh
-        parts += answered + agenda
-        if closing:
-            self.caller_says(parts + ["goodbye"])
-            self.caller_hangs_up("the caller said goodbye")
-            return
-        if not parts:  # nothing to answer: a nod, or puzzlement at a question not understood
-            puzzled = not acts and text.rstrip().endswith("?")
-            parts = ["confused"] if puzzled else ["ack"]
-            if puzzled:
-                self.temper.apply("confused")
-        cut = "interrupts" in self.scenario.caller.traits and len(text.split()) > LONG_LINE_WORDS
-        self.caller_says((["cut_in"] if cut and self.temper.mood >= 1 else []) + parts, cut)
-
-    def _mood_from(self, acts: frozenset[str]) -> None:
-        m = self.memory
-        for act in (
-            "empathy",
-            "ownership",
-            "commit_help",
-            "summarize",
-            "offer_hold_alternative",
-            "jargon",
-        ):
-            if act in acts:
-                self.temper.apply(act)
-        if m.just_resumed and "thank_for_holding" not in acts:
-            self.temper.apply("no_thanks_after_hold")
-        if "empathy" in acts:
-            m.empathy_shown = True
-        if "refuse_supervisor" in acts and m.supervisor_requested:
-            self.temper.apply("refuse_supervisor")
-
-    def _before_answers(self, acts: frozenset[str]) -> list[str]:
-        """Reactions that come first: to a long hold, to a complaint not acknowledged."""
-        m = self.memory
-        parts: list[str] = []
-        if m.just_resumed and m.long_hold:
-            parts.append("after_long_hold")
-        m.just_resumed = m.long_hold = False
-        if m.complaint_at is not None and not m.empathy_shown:
-            since = m.agent_lines - m.complaint_at
-            vents = "vents" in self.scenario.caller.traits
-            if since == 1 and vents:
-                parts.append("vent")
-            elif since == 2 and "ignored" not in m.said:
-                self.temper.apply("ignored_complaint")
-                parts.append("ignored")
-        if "refuse_supervisor" in acts and m.supervisor_requested:
-            parts.append("refused_supervisor")
-        return parts
-
-    def _agenda(self, acts: frozenset[str], answered: list[str]) -> list[str]:
-        """What the caller brings up unasked: the reason for calling, beats, a supervisor."""
-        m = self.memory
-        if not m.reason_given:
-            if self.scenario.caller.volunteers_name and "give_name" in answered:
-                answered.remove("give_name")
-                return self._reason()
-            if not answered or m.agent_lines >= 3 or self.scenario.caller.volunteers_name:
-                return self._reason()
-            return []
-        beats = fired_beats(acts, self.beats, m)
-        m.beat_just_said = set(beats)
-        return beats + self._supervisor(acts)
-
-    def _reason(self) -> list[str]:
-        m = self.memory
-        m.reason_given = True
-        first = "opening" if self.scenario.line("opening") else "reason"
-        parts = [first] + opening_beats(self.beats, m)
-        m.beat_just_said = set(parts) | {"reason"}
-        return parts
-
-    def _supervisor(self, acts: frozenset[str]) -> list[str]:
-        m = self.memory
-        if not m.supervisor_requested or m.supervisor_handled:
-            return []
-        if {"offer_supervisor", "notify_supervisor"} & acts:
-            m.supervisor_handled = True
-            return []
-        if "refuse_supervisor" in acts or m.supervisor_repeats >= 2:
-            return []
-        m.supervisor_repeats += 1
-        self.temper.apply("ignored_supervisor")
-        return ["ask_supervisor"]
 
     def _on_wait(self, move: mv.Wait) -> None:
         if self.on_hold:
@@ -422,11 +405,13 @@ class CallEngine(PhoneMixin):
         self.clock.advance(seconds)
         after = self.clock.now - self.hold_started
         over = max(0, after - max(before, limit))
+        self.temper.drain((after - before) * HOLD_PER_S)
         if over:
             self.memory.long_hold = True
             self.temper.drain(over * HOLD_OVERTIME_PER_S)
         if self.temper.exhausted:
-            self.caller_hangs_up("the caller hung up after waiting on hold too long")
+            why = "waiting on hold too long" if after > limit else "being put on hold"
+            self.caller_hangs_up(f"the caller hung up after {why}")
 
     def _check_limits(self) -> None:
         if self.finished:
@@ -435,3 +420,26 @@ class CallEngine(PhoneMixin):
             if not self.on_hold:
                 self.caller_says(["limit"])
             self.caller_hangs_up("the call ran too long", by="limit")
+
+    # ----- hooks the reactions use -----------------------------------------
+    def hear_value(self, name: str, value: str) -> None:
+        """A `{heard.NAME}` value for the caller's next line."""
+        self._heard[f"heard.{name}"] = value
+
+    def chance(self) -> random.Random:
+        return self._rng
+
+
+#: a reply situation -> the rung of the escalation ladder whose scenario lines it uses
+_RUNG_LINES = {
+    "escalate_expert": "expert",
+    "escalate_supervisor": "supervisor",
+    "fourth_level": "fourth_level",
+}
+
+
+def _capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:] if text[:1].islower() else text
+
+
+__all__ = ["CallEngine", "Heard", "clean_words", "speaking_time", "transcript_headers"]

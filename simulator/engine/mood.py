@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from simulator.scenario.model import MOODS
+from simulator.scenario.model import MOODS, MoodName
 
 #: what the agent did -> (patience change, mood change). Positive mood = angrier.
 EFFECTS: dict[str, tuple[float, int]] = {
@@ -21,24 +21,37 @@ EFFECTS: dict[str, tuple[float, int]] = {
     "offer_supervisor": (8, -1),
     "notify_supervisor": (4, 0),
     "offer_hold_alternative": (4, 0),
-    # what angers
-    "refuse_supervisor": (-30, 1),
-    "jargon": (-6, 0),
-    "they_blame": (-8, 0),
-    "ignored_complaint": (-15, 1),
-    "ignored_supervisor": (-12, 1),
-    "no_thanks_after_hold": (-5, 0),
-    "hold_without_ok": (-25, 1),
-    "mute": (-15, 1),
-    "interrupt": (-10, 0),
-    "interrupt_venting": (-20, 1),
-    "second_transfer": (-45, 2),
+    # an apology after the caller was mistreated more than once: patience, not a mood step
+    "empathy_partial": (5, 0),
+    # what angers, mildest first
+    "jargon": (-3, 0),
     "confused": (-3, 0),
+    "bad_news": (-3, 0),
     "silence": (-4, 0),
+    "small_talk_irate": (-5, 0),
+    "no_thanks_after_hold": (-5, 0),
+    "hold_announced": (-6, 0),
+    "they_blame": (-8, 0),
+    "interrupt": (-10, 0),
+    "broken_promise": (-10, 0),
+    "refuse_help": (-12, 1),
+    "dismiss": (-15, 1),
+    "blame_caller": (-15, 1),
+    "ignored_complaint": (-15, 1),
+    "mute": (-15, 1),
+    "ignored_supervisor": (-12, 1),
+    "talk_down": (-20, 1),
+    "interrupt_venting": (-20, 1),
+    "hold_without_ok": (-25, 1),
+    "hold_after_refusal": (-30, 1),
+    "refuse_supervisor": (-30, 1),
+    "second_transfer": (-45, 2),
 }
 
 #: patience lost per second on hold beyond the policy's check-in time.
 HOLD_OVERTIME_PER_S = 0.5
+#: patience lost per second on any hold: a long hold costs more than a short one.
+HOLD_PER_S = 0.03
 
 
 @dataclass
@@ -51,7 +64,7 @@ class Temper:
         return cls(MOODS.index(mood), float(patience))  # type: ignore[arg-type,unused-ignore]
 
     @property
-    def label(self) -> str:
+    def label(self) -> MoodName:
         return MOODS[self.mood]
 
     @property

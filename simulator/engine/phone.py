@@ -16,9 +16,9 @@ from simulator.engine import moves as mv
 
 if TYPE_CHECKING:
     from scoring.transcript import Event
+    from simulator.engine.caller_state import CallerState
     from simulator.engine.clock import SimClock
     from simulator.engine.mood import Temper
-    from simulator.engine.replies import Memory
     from simulator.scenario.model import Scenario
 
 #: simulated seconds a consult call takes (ringing, talking to the colleague).
@@ -29,8 +29,7 @@ class PhoneMixin:
     # provided by CallEngine
     scenario: Scenario
     clock: SimClock
-    temper: Temper
-    memory: Memory
+    memory: CallerState
     params: dict[str, float]
     on_hold: bool
     muted: bool
@@ -38,7 +37,14 @@ class PhoneMixin:
     _tickets: int
     _rng: random.Random
 
+    @property
+    def temper(self) -> Temper:
+        raise NotImplementedError
+
     def emit_event(self, name: str, **fields: str) -> Event:
+        raise NotImplementedError
+
+    def held(self) -> None:
         raise NotImplementedError
 
     def notice(self, text: str, kind: str = "info") -> None:
@@ -57,13 +63,10 @@ class PhoneMixin:
         if self.on_hold:
             self.notice("The caller is already on hold.", "warning")
             return
-        if not self.memory.hold_ok:
-            self.temper.apply("hold_without_ok")
+        self.held()
         self.emit_event("hold")
         self.on_hold = True
         self.hold_started = self.clock.now - 1
-        self.memory.hold_ok = False
-        self.memory.long_hold = False
 
     def _on_resume(self, move: mv.Resume) -> None:
         if not self.on_hold:
@@ -71,8 +74,7 @@ class PhoneMixin:
             return
         self.emit_event("resume")
         self.on_hold = False
-        self.memory.just_resumed = True
-        self.memory.pending_events.add("resume")
+        self.memory.resumed()
 
     def _on_mute(self, move: mv.Mute) -> None:
         if self.muted:
@@ -115,7 +117,11 @@ class PhoneMixin:
             return
         self.memory.transfers += 1
         limit = int(self.params["max_transfers"])
-        again = "already_transferred" in self.scenario.context or self.memory.transfers > limit
+        again = (
+            "already_transferred" in self.scenario.context
+            or self.scenario.caller.expects.no_transfer
+            or self.memory.transfers > limit
+        )
         if again:
             self.temper.apply("second_transfer")
             if not self.on_hold:
@@ -156,8 +162,10 @@ class PhoneMixin:
 
     def _on_notify(self, move: mv.Notify) -> None:
         self.emit_event("notify", who=move.who)
+        if move.who != "expert":
+            self.temper.apply("notify_supervisor")
         if self.memory.supervisor_requested and move.who != "expert":
-            self.memory.supervisor_handled = True
+            self.memory.climb_down()
 
     def _on_hangup(self, move: mv.HangUp) -> None:
         self.emit_event("hangup", by="agent")

@@ -1,47 +1,36 @@
-"""How the caller answers an agent line: from its act labels and what the caller remembers.
+"""How the caller answers the questions in an agent line.
 
-Pure functions over a small `Memory`; the engine turns the chosen situations
-into words. Questions are answered in a fixed order, so a line that asks two
-things ("May I have your name and order number?") gets both answers.
+Pure functions over the caller's state; the engine turns the chosen
+situations into words. Questions are answered in a fixed order, so a line
+that asks two things ("May I have your name and order number?") gets both
+answers. Every agent act the recogniser knows is either answered here, moves
+the caller's temper (`simulator.engine.mood`), is handled by the engine's
+reactions, or is listed in `UNHEARD` as deliberately no reaction: a test
+checks the four together cover every act, so a new act cannot be forgotten.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
+from simulator.engine.caller_state import CallerState, Rung
 from simulator.scenario.model import Beat, Scenario
 
+#: kept for modules that name the caller's memory by its old name
+Memory = CallerState
 
-@dataclass
-class Memory:
-    """What the caller knows about the call so far."""
-
-    agent_lines: int = 0
-    reason_given: bool = False
-    said: set[str] = field(default_factory=set)  # situations and beat ids said
-    pending_events: set[str] = field(default_factory=set)  # events since the last agent line
-    beat_just_said: set[str] = field(default_factory=set)
-    hold_ok: bool = False  # the caller agreed to a hold since the last hold/resume
-    complaint_at: int | None = None  # agent line count when the caller first reported a problem
-    empathy_shown: bool = False
-    supervisor_requested: bool = False
-    supervisor_handled: bool = False
-    supervisor_repeats: int = 0
-    just_resumed: bool = False
-    long_hold: bool = False
-    transfers: int = 0
+Chooser = Callable[[Scenario, CallerState], str | None]
 
 
-Chooser = Callable[[Scenario, Memory], str | None]
-
-
-def _hold(s: Scenario, m: Memory) -> str:
-    if "refuses_hold" in s.caller.traits:
-        m.hold_ok = False
-        return "refuse_hold"
-    m.hold_ok = True
-    return "agree_hold"
+def _hold(s: Scenario, m: CallerState) -> str:
+    """Hold permission: the trait, a caller at the end of their patience, or yes."""
+    checkin = m.just_resumed
+    tired = m.temper.patience < 25 or (checkin and m.long_hold)
+    if "refuses_hold" in s.caller.traits or (checkin and tired):
+        m.heard_hold_question(agreed=False)
+        return "checkin_refuse" if checkin else "refuse_hold"
+    m.heard_hold_question(agreed=True)
+    return "checkin_agree" if checkin else "agree_hold"
 
 
 def _if(situation: str, attr: str) -> Chooser:
@@ -49,9 +38,28 @@ def _if(situation: str, attr: str) -> Chooser:
     return lambda s, m: situation if getattr(s.caller, attr) else "no_data"
 
 
-def _supervisor(s: Scenario, m: Memory) -> str:
-    m.supervisor_handled = True
+def _supervisor(s: Scenario, m: CallerState) -> str:
+    m.climb_down()
     return "accept_supervisor"
+
+
+def _transfer(s: Scenario, m: CallerState) -> str:
+    """A transfer announced: a caller who must not be passed around again objects now."""
+    again = s.caller.expects.no_transfer or "already_transferred" in s.context
+    m.transfer_heard(objected=again)
+    return "object_transfer" if again else "agree_transfer"
+
+
+def _transfer_or_message(s: Scenario, m: CallerState) -> str:
+    m.told.message_offered = True
+    if s.caller.expects.no_transfer or "already_transferred" in s.context:
+        return "choose_message"
+    return f"choose_{s.caller.wants}"
+
+
+def _message(s: Scenario, m: CallerState) -> str:
+    m.told.message_offered = True
+    return "choose_message" if s.caller.wants == "message" else "ask_transfer"
 
 
 #: agent question act -> how the caller picks its answer. Order is answer order.
@@ -63,18 +71,16 @@ ANSWERS: dict[str, Chooser] = {
     "ask_email": _if("give_email", "email"),
     "ask_callback_time": lambda s, m: "give_callback_time",
     "confirm_second_request": lambda s, m: "confirm_second",
-    "offer_transfer_or_message": lambda s, m: f"choose_{s.caller.wants}",
+    "offer_transfer_or_message": _transfer_or_message,
     "offer_voicemail_choice": lambda s, m: f"choose_{s.caller.voicemail_choice}",
-    "offer_message": lambda s, m: (
-        "choose_message" if s.caller.wants == "message" else "ask_transfer"
-    ),
+    "offer_message": _message,
     "ask_urgent": lambda s, m: "urgent",
     "offer_supervisor": _supervisor,
     "offer_hold_alternative": lambda s, m: "accept_alternative",
-    "announce_transfer": lambda s, m: "agree_transfer",
+    "announce_transfer": _transfer,
     "give_number": lambda s, m: "thanks",
     "give_reference": lambda s, m: "note_reference",
-    "anything_else": lambda s, m: "nothing_else",
+    "anything_else": lambda s, m: "nothing_else" if m.goal_met or m.temper.mood < 2 else None,
 }
 
 #: at most one answer from each group: they are alternatives for the same decision.
@@ -82,13 +88,31 @@ _GROUPS = (
     {"offer_transfer_or_message", "offer_message", "offer_voicemail_choice", "announce_transfer"},
 )
 
-
 #: a more specific question makes the general one redundant: "what's the best number to
 #: call you back on?" also reads as asking for verification details (`ask_account`).
 _SUBSUMED = {"ask_account": ("ask_callback_number", "ask_email")}
 
+#: agent acts the caller deliberately does not react to by themselves: they frame a line
+#: (a greeting, a name, a reason given with a hold) or are reacted to through what they
+#: carry (a time frame, a record created, notes).
+UNHEARD: frozenset[str] = frozenset(
+    {
+        "thank_for_calling",
+        "introduce_self",
+        "hold_reason",
+        "say_unavailable",
+        "promise_callback",
+        "promise_email",
+        "handoff",
+        "check_history",
+        "closing_thanks",
+        "goodbye",
+        "create_record",
+    }
+)
 
-def answers(acts: frozenset[str], scenario: Scenario, memory: Memory) -> list[str]:
+
+def answers(acts: frozenset[str], scenario: Scenario, memory: CallerState) -> list[str]:
     out: list[str] = []
     taken: set[int] = set()
     for act, choose in ANSWERS.items():
@@ -105,7 +129,7 @@ def answers(acts: frozenset[str], scenario: Scenario, memory: Memory) -> list[st
     return out
 
 
-def fired_beats(acts: frozenset[str], beats: tuple[Beat, ...], memory: Memory) -> list[str]:
+def fired_beats(acts: frozenset[str], beats: tuple[Beat, ...], memory: CallerState) -> list[str]:
     """Beats (besides `opening` ones) whose trigger happened in this agent turn."""
     if not memory.reason_given:
         return []
@@ -123,20 +147,22 @@ def fired_beats(acts: frozenset[str], beats: tuple[Beat, ...], memory: Memory) -
     return out
 
 
-def opening_beats(beats: tuple[Beat, ...], memory: Memory) -> list[str]:
+def opening_beats(beats: tuple[Beat, ...], memory: CallerState) -> list[str]:
     return [b.id for b in beats if b.after == "opening" and b.id not in memory.said]
 
 
-def is_closing(acts: frozenset[str], memory: Memory, answered: list[str]) -> bool:
-    """The agent is saying goodbye: the caller answers in kind and hangs up first."""
-    if not memory.reason_given:
+def is_farewell(acts: frozenset[str], memory: CallerState) -> bool:
+    """The agent is saying goodbye (after the caller has said why they called)."""
+    if not memory.reason_given or memory.agent_lines < 2:
         return False
     # "goodbye" alone also matches "I'll take care of it": not a farewell when it promises work
-    farewell = "closing_thanks" in acts or (
+    return "closing_thanks" in acts or (
         "goodbye" in acts and not {"commit_help", "ownership", "handoff"} & acts
     )
-    if not farewell:
-        return False
-    if memory.agent_lines < 2:
-        return False
-    return not [a for a in answered if a != "thanks"]
+
+
+def accepts_goodbye(memory: CallerState, scenario: Scenario) -> bool:
+    """Whether the caller closes politely: their goal met, or not angry about it."""
+    if memory.goal_met or "spam" in scenario.context or "wrong_number" in scenario.context:
+        return True
+    return memory.temper.mood < 2 and memory.rung < Rung.SUPERVISOR

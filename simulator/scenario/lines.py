@@ -12,6 +12,8 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from simulator.scenario.model import MoodName, pick_mood
+
 if TYPE_CHECKING:
     from simulator.scenario.model import Scenario
 
@@ -55,6 +57,165 @@ DEFAULT_LINES: Mapping[str, tuple[str, ...]] = {
     "after_mute": ("Hello? I couldn't hear anything.",),
     "limit": ("I'm sorry, I have to go now.",),
     "vent": ("I have spent so much time on this already, and nobody seems to care.",),
+    # ---- the listening caller (docs/engine.md) ----
+    "dont_know": (
+        "I don't know, honestly. I just want to {goal}.",
+        "I'm not sure about that. I just need to {goal}.",
+        "I've no idea, sorry. All I want is to {goal}.",
+    ),
+    "confirm_yes": ("Yes, that's right.", "That's correct.", "Yes, that's it."),
+    "correct_detail": (
+        "No, it's {heard.correction}.",
+        "No, that's not it. It's {heard.correction}.",
+    ),
+    "object_timeframe": (
+        "{heard.timeframe}? No, that's too long. "
+        "I need to hear back within {expects.callback_within}.",
+        "{heard.timeframe}? I can't wait that long. It has to be within {expects.callback_within}.",
+    ),
+    "object_again": (
+        "{heard.timeframe}? That's what I was told last time, and nothing happened.",
+        "{heard.timeframe}? I heard that last time too. It's still not fixed.",
+    ),
+    "object_transfer": (
+        "Wait, you're transferring me again? I've already been passed around once. "
+        "Can't you help me yourself?",
+        "No, please don't transfer me again. I've already been bounced around.",
+    ),
+    "accept_offer": ("Yes, please. That would help.", "Yes, that works for me."),
+    "conditional_offer": (
+        "Yes, if that gets this sorted. I just want to {goal}.",
+        "Yes, as long as it means I can {goal}.",
+    ),
+    "decline_offer": ("No, thank you. That's not what I need.", "No, that doesn't help me."),
+    "steer_back": (
+        "Not bad, thanks. Anyway, I just want to {goal}.",
+        "Ha, fine, thanks. But I'm calling to {goal}.",
+    ),
+    "escalate_expert": (
+        "Is there anyone there who knows about this?",
+        "Then let me talk to someone who knows how this works.",
+        "Surely somebody there knows about this. Can you ask them?",
+    ),
+    "escalate_supervisor": (
+        "Then I want to speak to your supervisor.",
+        "I'd like to speak to your manager about this, please.",
+        "Put your supervisor on, please.",
+    ),
+    "unresolved_close": (
+        "Wait, that's it? Nothing has been sorted out. I still need to {goal}.",
+        "Hold on, you can't just end the call. I still need to {goal}.",
+    ),
+    "curt_goodbye": ("Forget it.", "Unbelievable.", "I'm done with this."),
+    "push_urgent": (
+        "It's urgent, though. It really can't wait past today.",
+        "Look, this is time sensitive. It has to be dealt with today.",
+    ),
+    "push_owner_asked": (
+        "The owner actually asked me to call back today.",
+        "Your manager asked us to follow up with them directly.",
+    ),
+    "push_direct_line": (
+        "Can you just give me the owner's direct line, then?",
+        "What's the best direct number to reach the owner on?",
+    ),
+    "push_email": (
+        "Then what's the owner's email address? I'll write to them directly.",
+        "Could you give me the owner's personal email instead?",
+    ),
+    "spam_gives_up": ("Fine. I'll try another time.", "Okay, I'll try again later."),
+    "spam_email": ("Fine, I'll send an email.", "All right, I'll put it in an email."),
+    "notice_wrong": (
+        "Wait, is this not {calling_for}?",
+        "Hang on, is this {calling_for}? I must have dialled the wrong number.",
+        "Wait, who did I call? I must have dialled the wrong number.",
+    ),
+    "ask_right_number": (
+        "Oh, I'm sorry. Do you have their number, by any chance?",
+        "Oh, sorry about that. Would you know their number?",
+    ),
+    "decline_booking": (
+        "No, thanks. I need {calling_for}, not you.",
+        "No, that's all right. It's {calling_for} I'm after.",
+    ),
+    "hold_announced_ack": ("Oh, okay.", "Okay."),
+    "checkin_agree": ("Okay, I'll keep holding.", "Sure, take your time.", "Okay, I can wait."),
+    "checkin_refuse": (
+        "No, I've waited long enough. Can you call me back instead?",
+        "I really can't hold any longer. Can someone call me back?",
+    ),
+    "after_silent_hold": (
+        "You just put me on hold without asking me!",
+        "You could have asked before putting me on hold.",
+    ),
+    "talked_down": (
+        "Excuse me? There's no need to talk to me like that.",
+        "Don't talk to me like that. I'm the customer here.",
+    ),
+    "blamed": (
+        "My fault? I did exactly what I was told to do.",
+        "Don't put this on me. I did everything right.",
+    ),
+    "refused": (
+        "What do you mean, nothing? Somebody there must be able to help.",
+        "That can't be right. There must be something you can do.",
+    ),
+    "dismissed": (
+        "Don't brush me off. This is a real problem for me.",
+        "That's not an answer. This matters to me.",
+    ),
+    "bad_news_heard": ("Oh. That's not great.", "Hm. That's disappointing."),
+    "repeat_prefix": ("I said, ", "Sorry. ", "Like I said, "),
+}
+
+#: situation -> mood -> variants, for default lines whose words change with the caller's mood.
+DEFAULT_MOOD_LINES: Mapping[str, Mapping[str, tuple[str, ...]]] = {
+    "ack": {
+        "calm": ("Okay.", "All right.", "I see."),
+        "annoyed": ("Okay.", "Right.", "Mm, okay."),
+        "angry": ("Fine.", "Right.", "Go on."),
+        "furious": ("Whatever.", "Fine.", "And?"),
+    },
+    "goodbye": {
+        "calm": ("Thanks, bye.", "Thank you. Goodbye.", "Great, thanks. Bye."),
+        "annoyed": ("Okay. Thanks. Bye.", "All right, thank you. Bye."),
+        "angry": ("All right. Thank you. Bye.",),
+        "furious": ("Fine. Bye.",),
+    },
+    "agree_hold": {
+        "calm": ("Sure, go ahead.", "Okay, that's fine.", "Yes, that's fine."),
+        "annoyed": ("Okay, fine. Go ahead.", "Sure, go ahead, but please be quick."),
+        "angry": ("Fine, go ahead. But make it quick.", "Fine. Go ahead."),
+        "furious": ("Fine. Go ahead.",),
+    },
+    "hold_announced_ack": {
+        "calm": ("Oh, okay.", "Okay."),
+        "annoyed": ("Fine.", "Okay, I guess."),
+        "angry": ("Again? Fine.", "Fine."),
+        "furious": ("Are you serious? Fine.",),
+    },
+    "steer_back": {
+        "annoyed": ("It's fine. Can we get back to my problem? I want to {goal}.",),
+        "angry": ("I'm not calling to chat. I want to {goal}.",),
+        "furious": ("I don't care about that! I want to {goal}.",),
+    },
+    "dont_know": {
+        "angry": (
+            "How would I know that? I just want to {goal}.",
+            "I don't know! I just want to {goal}.",
+        ),
+        "furious": ("I have no idea, and I don't care. I want to {goal}.",),
+    },
+    "curt_goodbye": {
+        "calm": ("Okay. Bye.", "Right. Bye then."),
+        "annoyed": ("Forget it.", "I'm done with this."),
+    },
+}
+
+#: values a line falls back to when the scenario does not say.
+GENERIC_VALUES: Mapping[str, str] = {
+    "goal": "get this sorted out",
+    "expects.callback_within": "the hour",
 }
 
 #: situations the engine can reach; `reason` has no default and must be written.
@@ -62,23 +223,41 @@ SITUATIONS: frozenset[str] = frozenset(DEFAULT_LINES) | {"reason", "opening"}
 
 _PLACEHOLDER = re.compile(r"\{([a-z_.]+)\}")
 
-#: placeholders a template may use.
-PLACEHOLDERS: frozenset[str] = frozenset(
+#: placeholders filled with what the caller heard, or with what a scenario may leave out; a
+#: variant using one that has no value is not said.
+HEARD: frozenset[str] = frozenset(
     {
-        "agent",
-        "brand",
-        "correct_number",
-        "ticket_id",
-        "caller.name",
-        "caller.first_name",
-        "caller.surname",
-        "caller.address",
-        "caller.title",
-        "caller.id_number",
-        "caller.phone",
-        "caller.email",
-        "caller.order",
+        "heard.timeframe",
+        "heard.correction",
+        "heard.number",
+        "calling_for",
+        "expects.person",
+        "expects.resolution",
     }
+)
+
+#: placeholders a template may use.
+PLACEHOLDERS: frozenset[str] = (
+    frozenset(
+        {
+            "agent",
+            "brand",
+            "correct_number",
+            "ticket_id",
+            "caller.name",
+            "caller.first_name",
+            "caller.surname",
+            "caller.address",
+            "caller.title",
+            "caller.id_number",
+            "caller.phone",
+            "caller.email",
+            "caller.order",
+            "goal",
+            "expects.callback_within",
+        }
+    )
+    | HEARD
 )
 
 
@@ -89,7 +268,14 @@ def unknown_placeholders(text: str) -> list[str]:
 
 def template_values(scenario: Scenario, agent: str) -> dict[str, str]:
     c = scenario.caller
+    within = c.expects.callback_within_h
     return {
+        **GENERIC_VALUES,
+        "goal": c.goal or GENERIC_VALUES["goal"],
+        "calling_for": c.calling_for,
+        "expects.callback_within": spoken_within(within) if within else "the hour",
+        "expects.person": c.expects.person,
+        "expects.resolution": c.expects.resolution,
         "agent": agent,
         "brand": scenario.brand,
         "correct_number": scenario.correct_number,
@@ -106,11 +292,33 @@ def template_values(scenario: Scenario, agent: str) -> dict[str, str]:
     }
 
 
+def spoken_within(hours: float) -> str:
+    """'the hour', 'thirty minutes', 'two hours', 'a day' for an expectation in hours."""
+    if hours == 1:
+        return "the hour"
+    from simulator.engine.understand import spoken_hours
+
+    return spoken_hours(hours)
+
+
+def uses_unheard(text: str, values: Mapping[str, str]) -> bool:
+    """The variant names something heard that was not heard (it must not be said)."""
+    return any(name in HEARD and not values.get(name) for name in _PLACEHOLDER.findall(text))
+
+
 def render(text: str, values: Mapping[str, str]) -> str:
     """Fill `{placeholder}`s from `values`; unknown ones stay as written."""
     return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), text)
 
 
-def variants(scenario: Scenario, situation: str) -> tuple[str, ...]:
-    """The scenario's lines for a situation, else the default ones."""
-    return scenario.line(situation) or DEFAULT_LINES.get(situation, ())
+def variants(scenario: Scenario, situation: str, mood: MoodName = "calm") -> tuple[str, ...]:
+    """The scenario's lines for a situation in a mood, else the default ones."""
+    own = scenario.line_in_mood(situation, mood)
+    if own:
+        return own
+    by_mood = DEFAULT_MOOD_LINES.get(situation)
+    if by_mood:
+        found = pick_mood(by_mood, mood)
+        if found:
+            return found
+    return DEFAULT_LINES.get(situation, ())

@@ -25,6 +25,9 @@ TRAITS: frozenset[str] = frozenset({"interrupts", "vents", "refuses_hold", "asks
 
 Answer = Literal["answered", "voicemail", "no_answer"]
 
+#: Variants of one situation's line by mood ("" = any mood), as the loader normalised them.
+MoodLines = Mapping[str, tuple[str, ...]]
+
 
 @dataclass(frozen=True, slots=True)
 class Voice:
@@ -34,6 +37,27 @@ class Voice:
     age: str = "adult"
     rate: float = 1.0
     pitch: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """Something the caller knows about their own situation, and the words agents ask it with."""
+
+    topic: str
+    cues: tuple[str, ...]
+    say: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Expectations:
+    """What the caller expects from the call; an offer that breaks one is objected to."""
+
+    #: hours within which an answer or callback must come (None: no deadline of their own)
+    callback_within_h: float | None = None
+    #: already passed around: any further transfer is objected to when announced
+    no_transfer: bool = False
+    person: str = ""
+    resolution: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +79,12 @@ class Caller:
     wants: Literal["transfer", "message"] = "message"
     #: What the caller picks when a consult found no one: the mailbox or a message.
     voicemail_choice: Literal["voicemail", "message"] = "voicemail"
+    #: What the caller wants, completing "I just want to ..." (steers small talk back to it).
+    goal: str = ""
+    facts: tuple[Fact, ...] = ()
+    expects: Expectations = field(default_factory=Expectations)
+    #: Wrong-number callers: the company they meant to call.
+    calling_for: str = ""
 
     @property
     def first_name(self) -> str:
@@ -95,6 +125,11 @@ class Beat:
     say: tuple[str, ...]
     #: Mood steps this beat adds (positive: angrier); lets a beat mark a turn in the call.
     mood: int = 0
+    #: the beat's words by mood, when written per mood (`say` holds the calmest given)
+    by_mood: MoodLines = field(default_factory=lambda: MappingProxyType({}))
+
+    def say_in_mood(self, mood: MoodName) -> tuple[str, ...]:
+        return pick_mood(self.by_mood, mood) if self.by_mood else self.say
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,8 +178,12 @@ class Scenario:
     history: tuple[str, ...] = ()
     directory: tuple[Contact, ...] = ()
     lines: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    #: situation -> mood -> variants, for lines written per mood (`lines` holds their calmest)
+    mood_lines: Mapping[str, MoodLines] = field(default_factory=lambda: MappingProxyType({}))
     beats: tuple[Beat, ...] = ()
     script: tuple[Step, ...] = ()
+    #: rung of the escalation ladder (expert, supervisor, fourth_level) -> mood -> variants
+    escalation: Mapping[str, MoodLines] = field(default_factory=lambda: MappingProxyType({}))
     path: str = ""
 
     def contact(self, ext: str) -> Contact | None:
@@ -155,3 +194,20 @@ class Scenario:
 
     def line(self, situation: str) -> tuple[str, ...]:
         return self.lines.get(situation, ())
+
+    def line_in_mood(self, situation: str, mood: MoodName) -> tuple[str, ...]:
+        """The scenario's variants for a mood: that mood's, else the nearest calmer, else any."""
+        by_mood = self.mood_lines.get(situation)
+        if not by_mood:
+            return self.line(situation)
+        return pick_mood(by_mood, mood)
+
+
+def pick_mood(by_mood: MoodLines, mood: MoodName) -> tuple[str, ...]:
+    """Variants for `mood` from a mood table: exact, nearest calmer, nearest angrier, any."""
+    at = MOODS.index(mood)
+    order = [*MOODS[at::-1], *MOODS[at + 1 :]]
+    for name in order:
+        if by_mood.get(name):
+            return by_mood[name]
+    return by_mood.get("", ())

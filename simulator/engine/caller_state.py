@@ -1,0 +1,141 @@
+"""The caller's state: what they want, what they were told, how they feel, how far they'd go.
+
+One explicit object instead of flags whose meaning lies in the order of
+steps. Every change goes through a named transition (a method below), so a
+reader can list what can happen to a caller, and a test can drive each one.
+The engine decides *when* a transition fires; this module says *what* it does.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from enum import Enum, IntEnum
+
+from simulator.engine.mood import Temper
+
+
+class Rung(IntEnum):
+    """Where the caller stands on seed 004's escalation ladder."""
+
+    AGENT = 0  # talking to the agent, as every call starts
+    EXPERT = 1  # has asked for someone who knows
+    SUPERVISOR = 2  # has asked for a supervisor or manager
+    FOURTH = 3  # has threatened to go above the service group (CEO, BBB, regulator, review)
+
+
+class HoldAsk(Enum):
+    """How the next hold was set up, since the last hold or resume."""
+
+    NONE = "none"  # a silent hold
+    AGREED = "agreed"  # asked, and the caller said yes
+    REFUSED = "refused"  # asked, and the caller said no
+    ANNOUNCED = "announced"  # "please hold": told, not asked
+
+
+class Transfer(Enum):
+    NONE = "none"
+    ANNOUNCED = "announced"  # heard a transfer coming and went along with it
+    OBJECTED = "objected"  # heard a transfer coming and objected
+
+
+@dataclass
+class Told:
+    """What the agent has promised or said the caller can hold them to."""
+
+    timeframes: list[tuple[float, str]] = field(default_factory=list)
+    numbers: set[str] = field(default_factory=set)
+    email_offered: bool = False
+    callback_offered: bool = False
+    message_offered: bool = False
+
+
+@dataclass
+class CallerState:
+    """Everything the caller carries from one agent line to the next."""
+
+    temper: Temper
+    agent_lines: int = 0
+    reason_given: bool = False
+    said: set[str] = field(default_factory=set)  # situations and beat ids said
+    texts: Counter[str] = field(default_factory=Counter)  # caller lines said, verbatim
+    pending_events: set[str] = field(default_factory=set)  # events since the last agent line
+    beat_just_said: set[str] = field(default_factory=set)
+    hold: HoldAsk = HoldAsk.NONE
+    complaint_at: int | None = None  # agent line count when the caller first reported a problem
+    empathy_shown: bool = False
+    supervisor_requested: bool = False
+    supervisor_handled: bool = False
+    supervisor_repeats: int = 0
+    just_resumed: bool = False
+    long_hold: bool = False
+    transfers: int = 0
+    transfer: Transfer = Transfer.NONE
+    rung: Rung = Rung.AGENT
+    #: mistreatments (refusals, blame, dismissals ...) not yet made up for
+    grievances: int = 0
+    goal_met: bool = False
+    told: Told = field(default_factory=Told)
+    noticed_wrong_number: bool = False
+    pushes: int = 0  # a spam caller's attempts after being told no
+    closing_refused: int = 0  # times the caller would not accept a goodbye
+    last_words: str = ""  # the caller's last line (repeated on a repair request)
+    last_datum: str = ""  # the last name, number or address the caller gave
+
+    # ----- transitions ------------------------------------------------------
+    def heard_hold_question(self, agreed: bool) -> None:
+        self.hold = HoldAsk.AGREED if agreed else HoldAsk.REFUSED
+
+    def heard_hold_announced(self) -> None:
+        if self.hold is HoldAsk.NONE:
+            self.hold = HoldAsk.ANNOUNCED
+
+    def put_on_hold(self) -> HoldAsk:
+        """The hold starts; returns how it was set up (the cost depends on it)."""
+        how, self.hold = self.hold, HoldAsk.NONE
+        self.long_hold = False
+        return how
+
+    def resumed(self) -> None:
+        self.hold = HoldAsk.NONE
+        self.just_resumed = True
+        self.pending_events.add("resume")
+
+    def mistreated(self) -> None:
+        self.grievances += 1
+
+    def made_up_for(self) -> bool:
+        """An apology or a fix: True when it is enough to lift a whole mood step."""
+        enough = self.grievances <= 1
+        self.grievances = max(0, self.grievances - 1)
+        return enough
+
+    def climb(self) -> Rung:
+        """One rung up the ladder (never past the fourth level); returns the new rung."""
+        self.rung = Rung(min(Rung.FOURTH, self.rung + 1))
+        if self.rung >= Rung.SUPERVISOR:
+            self.supervisor_requested = True
+            self.supervisor_handled = False
+        return self.rung
+
+    def climb_down(self) -> None:
+        """A good agent brings the caller down a rung (an expert or supervisor arranged)."""
+        if self.rung > Rung.AGENT:
+            self.rung = Rung(self.rung - 1)
+        self.supervisor_handled = True
+
+    def goal_reached(self) -> None:
+        self.goal_met = True
+
+    def goal_lost(self) -> None:
+        self.goal_met = False
+
+    def promised(self, hours: float, said: str) -> None:
+        self.told.timeframes.append((hours, said))
+
+    def transfer_heard(self, objected: bool) -> None:
+        self.transfer = Transfer.OBJECTED if objected else Transfer.ANNOUNCED
+
+    def spoke(self, text: str) -> None:
+        self.texts[text] += 1
+        self.last_words = text

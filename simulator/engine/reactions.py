@@ -1,0 +1,409 @@
+"""How the caller reacts to an agent line: temper first, then repairs, answers, objections,
+the caller's own agenda, and the close.
+
+A mixin of `CallEngine` kept apart so the caller's behaviour reads on its own,
+step by step in the order a person reacts. Each step returns the situations
+the caller will say (`simulator/scenario/lines.py` turns them into words) and
+changes the caller's state only through `CallerState`'s named transitions.
+"""
+
+from __future__ import annotations
+
+import random
+from typing import TYPE_CHECKING
+
+from simulator.engine.caller_state import CallerState, HoldAsk, Rung
+from simulator.engine.replies import accepts_goodbye, answers, fired_beats, is_farewell
+from simulator.engine.replies import opening_beats as _opening_beats
+from simulator.engine.understand import Heard, spoken_hours
+
+if TYPE_CHECKING:
+    from simulator.engine.mood import Temper
+    from simulator.scenario.model import Beat, Scenario
+
+#: an agent line this long (words) invites a caller with the `interrupts` trait to cut in.
+LONG_LINE_WORDS = 35
+
+#: acts that mistreat the caller, and what the caller says back when not climbing the ladder.
+MISTREATMENT = {
+    "talk_down": "talked_down",
+    "blame_caller": "blamed",
+    "dismiss": "dismissed",
+    "refuse_help": "refused",
+}
+#: acts after which an apology in the same line is not empathy.
+_NOT_EMPATHY = frozenset({"repair_request", "bad_news", "refuse_help", "dismiss", "talk_down"})
+#: acts that work toward what the caller wants.
+_HELPS = frozenset(
+    {"commit_help", "ownership", "promise_callback", "handoff", "summarize", "create_record"}
+)
+#: what a spam caller tries next when told no, in order (two to four of them a call).
+_SPAM_TACTICS = ("push_urgent", "push_owner_asked", "push_direct_line", "push_email")
+_SCREENING = frozenset(
+    {
+        "refuse_help",
+        "say_unavailable",
+        "offer_message",
+        "offer_transfer_or_message",
+        "promise_email",
+        "ask_email",
+        "bad_news",
+        "dismiss",
+    }
+)
+#: agent acts that cost a little patience -> their row in the mood table
+_MILD = {"jargon": "jargon", "blame_other": "they_blame", "bad_news": "bad_news"}
+#: a rung of the ladder -> what the caller says on reaching it
+_RUNG_SAYS = {
+    Rung.EXPERT: "escalate_expert",
+    Rung.SUPERVISOR: "escalate_supervisor",
+    Rung.FOURTH: "fourth_level",
+}
+
+
+class Reactions:
+    # provided by CallEngine
+    scenario: Scenario
+    memory: CallerState
+    beats: tuple[Beat, ...]
+    on_hold: bool
+    params: dict[str, float]
+
+    @property
+    def temper(self) -> Temper:
+        raise NotImplementedError
+
+    def caller_says(self, parts: list[str], cuts_in: bool = False) -> None:
+        raise NotImplementedError
+
+    def caller_hangs_up(self, reason: str, by: str = "caller") -> None:
+        raise NotImplementedError
+
+    def hear_value(self, name: str, value: str) -> None:
+        raise NotImplementedError
+
+    def chance(self) -> random.Random:
+        raise NotImplementedError
+
+    # ----- one agent line ----------------------------------------------------
+    def react(self, heard: Heard) -> None:
+        m = self.memory
+        self._feel(heard)
+        if self.temper.exhausted:
+            self._give_up()
+            return
+        parts = self._before_answers(heard.acts)
+        parts += self._repairs(heard)
+        answered = answers(heard.acts, self.scenario, m)
+        parts += answered
+        parts += self._facts_and_offers(heard, answered)
+        parts += self._expectations(heard)
+        parts += self._archetype(heard)
+        climbed = self._ladder(heard)
+        parts += climbed
+        if not climbed:
+            parts += [MISTREATMENT[a] for a in MISTREATMENT if a in heard.acts][:1]
+        if "small_talk" in heard.acts and not parts:
+            parts.append("steer_back")
+        if is_farewell(heard.acts, m) and not [p for p in parts if p != "thanks"]:
+            self._close(parts)
+            return
+        agenda = self._agenda(heard.acts, answered)
+        parts += [p for p in agenda if p not in parts]
+        if not parts:
+            parts = ["dont_know"] if heard.question else ["ack"]
+        self._maybe_cut_in(heard, parts)
+
+    def _maybe_cut_in(self, heard: Heard, parts: list[str]) -> None:
+        long = len(heard.text.split()) > LONG_LINE_WORDS
+        cut = "interrupts" in self.scenario.caller.traits and long and self.temper.mood >= 1
+        self.caller_says((["cut_in"] if cut else []) + parts, cut)
+
+    def _give_up(self) -> None:
+        self.memory.climb()
+        self.caller_says(["fourth_level"])
+        self.caller_hangs_up("the caller ran out of patience and escalated")
+
+    # ----- temper ------------------------------------------------------------
+    def _feel(self, heard: Heard) -> None:
+        """Mood and patience: what calms, what angers (the table in mood.py)."""
+        self._calm(heard.acts)
+        self._anger(heard.acts)
+        m = self.memory
+        if _HELPS & heard.acts and not ({"refuse_help", "dismiss"} & heard.acts):
+            m.goal_reached()
+        if {"refuse_help", "dismiss"} & heard.acts:
+            m.goal_lost()
+
+    def _calm(self, acts: frozenset[str]) -> None:
+        m, t = self.memory, self.temper
+        if "empathy" in acts and not (_NOT_EMPATHY & acts):
+            t.apply("empathy" if m.made_up_for() else "empathy_partial")
+            m.empathy_shown = True
+        for act in ("ownership", "commit_help", "summarize", "offer_hold_alternative"):
+            if act in acts:
+                t.apply(act)
+        if "offer_supervisor" in acts:
+            t.apply("offer_supervisor")
+        elif "notify_supervisor" in acts:
+            t.apply("notify_supervisor")
+        if m.just_resumed:
+            t.apply("thank_for_holding" if "thank_for_holding" in acts else "no_thanks_after_hold")
+
+    def _anger(self, acts: frozenset[str]) -> None:
+        m, t = self.memory, self.temper
+        for act, effect in (
+            ("jargon", "jargon"),
+            ("blame_other", "they_blame"),
+            ("bad_news", "bad_news"),
+        ):
+            if act in acts:
+                t.apply(effect)
+        if "small_talk" in acts and t.mood >= 1:
+            t.apply("small_talk_irate")
+        for act in MISTREATMENT:
+            if act in acts:
+                t.apply(act)
+                m.mistreated()
+        if "refuse_supervisor" in acts and m.supervisor_requested:
+            t.apply("refuse_supervisor")
+            m.mistreated()
+
+    # ----- reactions, in the order a person makes them -------------------------
+    def _before_answers(self, acts: frozenset[str]) -> list[str]:
+        """Reactions that come first: to a long hold, to a complaint not acknowledged."""
+        m = self.memory
+        parts: list[str] = []
+        if m.just_resumed and m.long_hold:
+            parts.append("after_long_hold")
+        m.just_resumed = m.long_hold = False
+        if m.complaint_at is not None and not m.empathy_shown:
+            since = m.agent_lines - m.complaint_at
+            vents = "vents" in self.scenario.caller.traits
+            if since == 1 and vents:
+                parts.append("vent")
+            elif since == 2 and "ignored" not in m.said:
+                self.temper.apply("ignored_complaint")
+                m.mistreated()
+                parts.append("ignored")
+        if "refuse_supervisor" in acts and m.supervisor_requested:
+            parts.append("refused_supervisor")
+        if "announce_hold" in acts and "ask_hold" not in acts:
+            m.heard_hold_announced()
+            parts.append("hold_announced_ack")
+        return parts
+
+    def _repairs(self, heard: Heard) -> list[str]:
+        """Say it again, spell it, confirm or correct a read-back."""
+        m = self.memory
+        if "ask_spell" in heard.acts:
+            what = m.last_datum or self.scenario.caller.name
+            return [f"say:{_spelled(what)}"]
+        if "confirm_detail" in heard.acts and heard.numbers:
+            return [self._check_read_back(heard.numbers)]
+        if "repair_request" in heard.acts and m.last_words:
+            prefix = self.chance().choice(("I said, ", "Sorry. ", ""))
+            last = m.last_words
+            return ["say:" + prefix + (last[0].lower() + last[1:] if prefix else last)]
+        return []
+
+    def _check_read_back(self, numbers: tuple[str, ...]) -> str:
+        from scoring.extract import digits_only
+
+        c = self.scenario.caller
+        known = [v for v in (c.id_number, c.phone, *c.orders, self.memory.last_datum) if v]
+        mine = {digits_only(v): v for v in known if digits_only(v)}
+        if any(n in mine for n in numbers):
+            return "confirm_yes"
+        close = next((v for d, v in mine.items() if any(_near(n, d) for n in numbers)), "")
+        if close:
+            self.hear_value("correction", close)
+            return "correct_detail"
+        return "confirm_yes" if not mine else "dont_know"
+
+    def _facts_and_offers(self, heard: Heard, answered: list[str]) -> list[str]:
+        if heard.fact is not None:
+            return [f"fact:{heard.fact.topic}"]
+        if "make_offer" in heard.acts and not answered:
+            if "wrong_number" in self.scenario.context:
+                return []  # the wrong-number caller's own reaction (`_wrong_number`)
+            if "spam" in self.scenario.context:
+                return []
+            if self.memory.temper.mood >= 2 and not self.memory.goal_met:
+                return ["conditional_offer"]
+            return ["accept_offer"]
+        return []
+
+    def _expectations(self, heard: Heard) -> list[str]:
+        """A time frame later than the caller will accept is objected to, now."""
+        if heard.timeframe_h is None or {"ask_hold", "ask_callback_time"} & heard.acts:
+            return []
+        m, c = self.memory, self.scenario.caller
+        within = c.expects.callback_within_h
+        if within is None and "irate" in self.scenario.context and "promise_callback" in heard.acts:
+            within = float(self.params.get("irate_callback_hours", 1))
+        said = heard.timeframe or spoken_hours(heard.timeframe_h)
+        m.promised(heard.timeframe_h, said)
+        self.hear_value("timeframe", said)
+        if within is not None and heard.timeframe_h > within:
+            self.temper.apply("broken_promise")
+            m.goal_lost()
+            return ["object_timeframe"]
+        if "second_request" in self.scenario.context and heard.timeframe_h > 24:
+            self.temper.apply("broken_promise")
+            return ["object_again"]
+        return []
+
+    def _archetype(self, heard: Heard) -> list[str]:
+        """What spam and wrong-number callers do that others do not."""
+        context = self.scenario.context
+        if "spam" in context:
+            return self._spam(heard)
+        if "wrong_number" in context and self.memory.reason_given:
+            return self._wrong_number(heard)
+        return []
+
+    def _spam(self, heard: Heard) -> list[str]:
+        m = self.memory
+        if {"promise_email", "ask_email"} & heard.acts:
+            m.told.email_offered = True
+        if not (_SCREENING & heard.acts) or not m.reason_given:
+            return []
+        limit = 2 + random.Random(f"{self.scenario.id}:pushes:{m.agent_lines > 0}").randrange(3)
+        if m.pushes < limit:
+            tactic = _SPAM_TACTICS[m.pushes % len(_SPAM_TACTICS)]
+            m.pushes += 1
+            return [tactic]
+        return ["spam_email" if m.told.email_offered else "spam_gives_up"]
+
+    def _wrong_number(self, heard: Heard) -> list[str]:
+        """The caller dialled the wrong company: they notice, and want the right number."""
+        m = self.memory
+        if "give_number" in heard.acts:
+            m.goal_reached()
+            return []
+        if m.noticed_wrong_number:
+            return ["decline_booking"] if {"make_offer", "create_record"} & heard.acts else []
+        m.noticed_wrong_number = True
+        if _points_out_wrong_number(heard.text, self.scenario.caller.calling_for):
+            return ["ask_right_number"]
+        return ["notice_wrong", "ask_right_number"]
+
+    def _ladder(self, heard: Heard) -> list[str]:
+        """Mistreated while unresolved, a caller climbs one rung; a good agent brings them down."""
+        m, acts = self.memory, heard.acts
+        if {"offer_supervisor", "notify_supervisor"} & acts and m.rung >= Rung.SUPERVISOR:
+            m.climb_down()
+            return []
+        if m.rung == Rung.EXPERT and (_HELPS & acts) and not (set(MISTREATMENT) & acts):
+            m.climb_down()
+            return []
+        if "spam" in self.scenario.context or "wrong_number" in self.scenario.context:
+            return []
+        if not (set(MISTREATMENT) & acts) or not m.reason_given:
+            return []
+        if m.rung == Rung.AGENT and self.temper.mood == 0 and m.grievances < 2:
+            return []  # a calm caller pushes back first (the mistreatment's own reply)
+        return self._climb()
+
+    def _climb(self) -> list[str]:
+        rung = self.memory.climb()
+        return [_RUNG_SAYS[rung]]
+
+    def _close(self, parts: list[str]) -> None:
+        """The agent says goodbye: a caller whose goal is unmet and who is angry won't."""
+        m = self.memory
+        if accepts_goodbye(m, self.scenario):
+            self.caller_says([*parts, "goodbye"])
+            self.caller_hangs_up("the caller said goodbye")
+            return
+        m.closing_refused += 1
+        if m.closing_refused > 1 or m.rung >= Rung.SUPERVISOR:
+            self.caller_says(["curt_goodbye"])
+            self.caller_hangs_up("the caller hung up unhappy")
+            return
+        self.caller_says([*parts, "unresolved_close", *self._climb()])
+
+    # ----- the caller's agenda ---------------------------------------------------
+    def _agenda(self, acts: frozenset[str], answered: list[str]) -> list[str]:
+        """What the caller brings up unasked: the reason for calling, beats, a supervisor."""
+        m = self.memory
+        if not m.reason_given:
+            if self.scenario.caller.volunteers_name and "give_name" in answered:
+                answered.remove("give_name")
+                return self._reason()
+            if not answered or m.agent_lines >= 3 or self.scenario.caller.volunteers_name:
+                return self._reason()
+            return []
+        beats = fired_beats(acts, self.beats, m)
+        m.beat_just_said = set(beats)
+        return beats + self._supervisor(acts)
+
+    def _reason(self) -> list[str]:
+        m = self.memory
+        m.reason_given = True
+        first = "opening" if self.scenario.line("opening") else "reason"
+        parts = [first, *_opening_beats(self.beats, m)]
+        m.beat_just_said = set(parts) | {"reason"}
+        return parts
+
+    def _supervisor(self, acts: frozenset[str]) -> list[str]:
+        m = self.memory
+        if not m.supervisor_requested or m.supervisor_handled:
+            return []
+        if {"offer_supervisor", "notify_supervisor"} & acts:
+            m.supervisor_handled = True
+            return []
+        if "refuse_supervisor" in acts or m.supervisor_repeats >= 2:
+            return []
+        m.supervisor_repeats += 1
+        self.temper.apply("ignored_supervisor")
+        return ["ask_supervisor"]
+
+    # ----- the hold, as the caller feels it -----------------------------------------
+    def held(self) -> None:
+        """The agent put the caller on hold: the cost depends on how it was set up."""
+        how = self.memory.put_on_hold()
+        if how is HoldAsk.AGREED:
+            return
+        if how is HoldAsk.ANNOUNCED:
+            self.temper.apply("hold_announced")
+        elif how is HoldAsk.REFUSED:
+            self.temper.apply("hold_after_refusal")
+            self.memory.mistreated()
+        else:
+            self.temper.apply("hold_without_ok")
+            self.memory.mistreated()
+
+
+_WRONG = ("wrong number", "wrong company", "you have reached", "you've reached", "not the")
+
+
+def _points_out_wrong_number(text: str, calling_for: str) -> bool:
+    """The agent's line already says the caller reached the wrong company."""
+    lower = text.lower()
+    named = bool(calling_for) and calling_for.lower().split()[0] in lower
+    return named or any(w in lower for w in _WRONG) or "looking for" in lower
+
+
+def _spelled(text: str) -> str:
+    """'p.owens@northmail.com' -> 'P, dot, O, W, E, N, S, at, ...' as a caller spells it."""
+    words = {"@": "at", ".": "dot", "-": "dash", "_": "underscore"}
+    out = []
+    for ch in text.strip():
+        if ch.isalnum():
+            out.append(ch.upper())
+        elif ch in words:
+            out.append(words[ch])
+    return "That's " + " ".join(out) + "." if out else "Sorry, I can't spell that."
+
+
+def _near(a: str, b: str) -> bool:
+    """Two digit strings a read-back could confuse: same length, one or two digits off,
+    or one digit dropped or added."""
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) <= 2
+    short, long = sorted((a, b), key=len)
+    return len(long) - len(short) == 1 and any(
+        long[:i] + long[i + 1 :] == short for i in range(len(long))
+    )

@@ -1,0 +1,92 @@
+"""Which of the caller's facts an agent's question asks about.
+
+The cue words agents use for each topic live in `data/topics.yaml` (with
+examples and counter-examples that the tests check); a scenario's fact may
+bring its own cues. One regular expression per scenario finds the topics in a
+line's normal form, so a question costs one search however many facts there are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from scoring.normalise import normalise
+from simulator.scenario.model import Fact
+
+TOPICS_FILE = Path(__file__).resolve().parent / "data" / "topics.yaml"
+
+_QUESTION_START = re.compile(
+    r"^(?:(?:so|and|okay|ok|alright|right|um|uh|now|then|also|sorry|oh|well|great|thanks|"
+    r"thank you|perfect|got it|sure)\s+)*(?:what|which|when|where|who|whom|whose|why|how|"
+    r"do|did|does|is|are|was|were|can|could|would|will|have|has|had|may|might|shall|should|"
+    r"any|tell me|let me know|whereabouts)\b"
+)
+
+
+@cache
+def _data() -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load(TOPICS_FILE.read_text(encoding="utf-8"))
+    return data
+
+
+def topic_cues() -> Mapping[str, tuple[str, ...]]:
+    """topic -> cue phrases, from the data file (read once)."""
+    return {name: tuple(entry["cues"]) for name, entry in _data()["topics"].items()}
+
+
+@cache
+def _ignored() -> re.Pattern[str]:
+    phrases = sorted((normalise(p) for p in _data()["ignore"]), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b")
+
+
+def cues_for(fact: Fact) -> tuple[str, ...]:
+    """A fact's own cues, else its topic's, else the words of its key."""
+    if fact.cues:
+        return fact.cues
+    return topic_cues().get(fact.topic) or (fact.topic.replace("_", " "),)
+
+
+def is_question(text: str) -> bool:
+    """The line asks something: a question mark, or a question's first words when spoken."""
+    if text.rstrip().endswith("?"):
+        return True
+    return bool(_QUESTION_START.match(normalise(text)))
+
+
+class TopicFinder:
+    """Finds the first of a scenario's facts that a line asks about."""
+
+    def __init__(self, facts: tuple[Fact, ...]) -> None:
+        self._facts = {f.topic: f for f in facts}
+        self._by_cue: dict[str, str] = {}
+        for fact in facts:
+            for cue in cues_for(fact):
+                self._by_cue.setdefault(normalise(cue), fact.topic)
+        cues = sorted(self._by_cue, key=len, reverse=True)  # the longest cue wins
+        self._rx = re.compile(r"\b(?:" + "|".join(map(re.escape, cues)) + r")\b") if cues else None
+
+    def find(self, text: str) -> Fact | None:
+        """The fact a question asks about (None for a statement, or no fact's cue)."""
+        if self._rx is None or not is_question(text):
+            return None
+        m = self._rx.search(_ignored().sub(" ", normalise(text)))
+        return self._facts[self._by_cue[m.group(0)]] if m else None
+
+
+def topic_of(text: str) -> str | None:
+    """The known topic a question asks about, ignoring any scenario (for the data's tests)."""
+    facts = tuple(Fact(name, (), ("",)) for name in topic_cues())
+    found = _all_topics(facts).find(text)
+    return found.topic if found else None
+
+
+@cache
+def _all_topics(facts: tuple[Fact, ...]) -> TopicFinder:
+    return TopicFinder(facts)

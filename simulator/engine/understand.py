@@ -1,0 +1,135 @@
+"""What the caller takes from an agent line: its acts, and the content they carry.
+
+Act labels alone leave a caller deaf to what was actually said: the time
+frame promised, the number read back, the fact asked about. `Understanding`
+turns one agent line into a `Heard` value with all of it, through the
+grader's own recogniser and extractors, so the caller and the grader hear the
+same line the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from scoring.normalise import normalise
+from simulator.engine.hearing import Recogniser, gives_number, jargon_detector
+from simulator.engine.topics import TopicFinder, is_question
+from simulator.scenario.model import Fact, Scenario
+
+#: a time frame as said, to echo back ("within one to two business days?").
+_TIMEFRAME = re.compile(
+    r"\b(?:(?:within|in|over|after|for) (?:the )?(?:next )?(?:about |around |another )?"
+    r"(?:\w+ )?(?:to \w+ )?(?:\w+ )?(?:minutes?|hours?|days?|weeks?|months?)"
+    r"|(?:by |until )?(?:tomorrow|next week|next month|the end of (?:the )?(?:day|week|month))"
+    r"(?: (?:morning|afternoon|evening))?"
+    r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"|(?:this|later this) (?:afternoon|evening|week))\b"
+)
+
+_DIGITS = re.compile(r"\d+")
+#: a line that looks ahead: only then is its time frame a promise the caller can hold.
+_FUTURE = re.compile(
+    r"\b(?:will|should|would|going to|gonna|expect|within|by|until|can|could|shall|"
+    r"hear back|back to you|in the next)\b"
+)
+_PAST = re.compile(r"\b(?:last|ago|earlier|yesterday|previous|previously|before|since)\s*$")
+
+#: acts that promise the caller something will happen by a time.
+PROMISES = frozenset(
+    {"commit_help", "ownership", "promise_callback", "promise_email", "handoff", "summarize"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Heard:
+    """One agent line as the caller understood it."""
+
+    text: str
+    acts: frozenset[str]
+    question: bool
+    #: the longest time frame promised, in hours, and how it was said
+    timeframe_h: float | None = None
+    timeframe: str = ""
+    #: digit strings the line reads out (spoken digits folded)
+    numbers: tuple[str, ...] = ()
+    #: the caller's fact the line asks about
+    fact: Fact | None = None
+
+    @property
+    def promises(self) -> bool:
+        return bool(PROMISES & self.acts)
+
+
+class Understanding:
+    """The caller's ears for one call: the recogniser, the extractors, the caller's facts."""
+
+    def __init__(self, scenario: Scenario, recognise: Recogniser) -> None:
+        self._recognise = recognise
+        self._jargon = jargon_detector()
+        self._number = scenario.correct_number
+        self._topics = TopicFinder(scenario.caller.facts)
+
+    def hear(self, text: str) -> Heard:
+        acts = set(self._recognise(text, "agent"))
+        if self._jargon(text):
+            acts.add("jargon")
+        if self._number and gives_number(text, self._number):
+            acts.add("give_number")
+        hours, said = _timeframe(text)
+        return Heard(
+            text=text,
+            acts=frozenset(acts),
+            question=is_question(text),
+            timeframe_h=hours,
+            timeframe=said,
+            numbers=_numbers(text),
+            fact=self._topics.find(text),
+        )
+
+
+def _timeframe(text: str) -> tuple[float | None, str]:
+    from scoring.extract import timeframe_hours
+
+    hours = timeframe_hours(text)
+    if hours is None:
+        return None, ""
+    t = normalise(text)
+    if not _FUTURE.search(t):
+        return None, ""
+    m = _TIMEFRAME.search(t)
+    if m and _PAST.search(t[: m.start()]):
+        return None, ""
+    return hours, (m.group(0) if m else spoken_hours(hours))
+
+
+def _numbers(text: str) -> tuple[str, ...]:
+    from scoring.extract import spoken_digits
+
+    if not any(c.isdigit() for c in text) and not re.search(
+        r"\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple)\b", text.lower()
+    ):
+        return ()
+    return tuple(m for m in _DIGITS.findall(spoken_digits(text)) if len(m) >= 3)
+
+
+_WORDS = {
+    1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight",
+    9: "nine", 10: "ten", 12: "twelve", 15: "fifteen", 20: "twenty", 24: "twenty-four",
+    30: "thirty", 36: "thirty-six", 45: "forty-five", 48: "forty-eight", 72: "seventy-two",
+}  # fmt: skip
+
+
+def spoken_hours(hours: float) -> str:
+    """A time frame in words, as a caller would repeat it: 48 -> 'two days'."""
+    if hours < 1:
+        n, unit = round(hours * 60), "minutes"
+    elif hours < 24 or hours in (24, 36, 48, 72):
+        n, unit = round(hours), "hours"
+    elif hours < 168:
+        n, unit = round(hours / 24), "days"
+    else:
+        n, unit = round(hours / 168), "weeks"
+    if n == 1:
+        return {"minutes": "a minute", "hours": "an hour", "days": "a day", "weeks": "a week"}[unit]
+    return f"{_WORDS.get(n, str(n))} {unit}"
