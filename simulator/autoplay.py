@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from simulator.engine import Move, parse_move
+from scoring.files import FileProblem, read_regular
+from simulator.engine import Move, MoveError, parse_move
 from simulator.engine.script import build_options
 from simulator.scenario.lines import template_values
 from simulator.scenario.model import Scenario
@@ -39,9 +40,43 @@ def mistake_paths(scenario: Scenario) -> list[tuple[int, int, frozenset[str]]]:
     ]
 
 
+#: An autoplay script is a few hundred moves at most; a bigger file is not a script.
+MAX_SCRIPT_BYTES = 1_000_000
+
+
+class ScriptError(ValueError):
+    """An autoplay script that cannot be played: `PATH[:LINE]: what is wrong`, one line."""
+
+
+def load_script(path: str) -> list[Move]:
+    """The moves of a script file: a regular UTF-8 file, each bad line named by number."""
+    try:
+        raw = read_regular(path, MAX_SCRIPT_BYTES, what="script")
+    except FileProblem as exc:
+        raise ScriptError(str(exc)) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise ScriptError(f"{path}:{line}: not UTF-8 text (save the script as UTF-8)") from None
+    try:
+        return read_script(text)
+    except ScriptError as exc:
+        raise ScriptError(f"{path}:{exc}") from None
+
+
 def read_script(text: str) -> list[Move]:
-    lines = (ln.strip() for ln in text.splitlines())
-    return [parse_move(ln) for ln in lines if ln and not ln.startswith("#")]
+    """One move per line; a line that is not a move raises `ScriptError('LINE: why')`."""
+    moves = []
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        try:
+            moves.append(parse_move(line))
+        except MoveError as exc:
+            raise ScriptError(f"{number}: {exc}") from None
+    return moves
 
 
 def moves_text(moves: Sequence[Move]) -> str:

@@ -1,23 +1,33 @@
 """One role-play from start to scorecard: engine + flushed transcript + grader + advice.
 
 This is the edge where I/O happens (the transcript file, the wall-clock date
-in the file name); the engine stays pure. A crash or Ctrl-C mid-call leaves a
-transcript ending at the last line spoken, which the grader reads.
+in the file name); the engine stays pure. A crash mid-call leaves a transcript
+ending at the last line spoken, which the grader reads; Ctrl-C adds a last
+`* call_interrupted` line.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import errno
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from scoring.writer import TranscriptWriter
+from scoring.transcript import Event
+from scoring.writer import TranscriptWriteError, TranscriptWriter
 from simulator.engine import CallEngine
 from simulator.engine.engine import transcript_headers
 from simulator.frontend.base import CallSummary, Frontend, run_call
 from simulator.scenario.model import Scenario
+
+if TYPE_CHECKING:
+    from simulator.records.recorder import CallRecorder
+
+#: The event that ends the transcript of a call stopped with Ctrl-C (docs/decisions.md).
+INTERRUPTED_EVENT = "call_interrupted"
 
 
 def data_dir() -> Path:
@@ -28,6 +38,7 @@ def data_dir() -> Path:
 
 
 def default_transcript_path(scenario: Scenario, seed: int) -> Path:
+    """The name to start from; `TranscriptWriter(unique=True)` adds `-2`, `-3` ... when taken."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     return data_dir() / "transcripts" / f"{stamp}-{scenario.id}-seed{seed}.txt"
 
@@ -57,12 +68,25 @@ def play_session(
     transcript: str | os.PathLike[str] | None = None,
     agent_name: str | None = None,
     policy: str | None = None,
+    record: CallRecorder | None = None,
 ) -> CallSummary:
-    """Play the call on `frontend`, stream its transcript, grade it, and show the result."""
-    path = Path(transcript) if transcript else default_transcript_path(scenario, seed)
+    """Play the call on `frontend`, stream its transcript, grade it, and show the result.
+
+    `record` (simulator/records) keeps the call in the trainee's records: its row is
+    started once the transcript is open and finished before the scorecard is shown.
+
+    Raises `TranscriptWriteError` before the call starts when the transcript
+    cannot be created (an existing `transcript` is never overwritten). A write
+    that fails during the call ends it: the summary says what failed and the
+    lines written so far are kept. Ctrl-C ends it as interrupted, not as a
+    hang-up: the transcript's last line is `* call_interrupted`, and the call
+    is not graded.
+    """
     pack, params = policy_params(policy or scenario.policy)
     headers = transcript_headers(scenario, seed, agent_name, policy)
-    with TranscriptWriter(path, headers) as writer:
+    headers.update(record.headers() if record is not None else {})
+    with open_transcript(scenario, seed, transcript, headers) as writer:
+        path = Path(writer.path)
         engine = CallEngine(
             scenario,
             seed=seed,
@@ -71,15 +95,57 @@ def play_session(
             on_line=writer.write,
             policy=policy,
         )
+        if record is not None:
+            record.begin(scenario, path, seed, policy or scenario.policy, engine.agent_name)
         try:
             run_call(engine, frontend)
         except KeyboardInterrupt:
-            summary = CallSummary(str(path), None, (), "interrupted")
+            summary = _interrupted(engine, writer)
+            if record is not None:
+                record.end(engine, summary, pack)
             frontend.finish(summary)
             raise
+        except TranscriptWriteError as exc:
+            kept = f"the call was ended; its first {writer.lines} lines are kept"
+            summary = CallSummary(str(path), None, (), f"{exc}; {kept}")
+            if record is not None:
+                record.end(engine, summary, pack)
+            frontend.finish(summary)
+            return summary
     summary = summarise(path, pack, scenario)
+    if record is not None:
+        record.end(engine, summary, pack)
     frontend.finish(summary)
     return summary
+
+
+def open_transcript(
+    scenario: Scenario,
+    seed: int,
+    transcript: str | os.PathLike[str] | None,
+    headers: Mapping[str, str],
+) -> TranscriptWriter:
+    """A new transcript file: the path asked for, which must not exist, or a unique default."""
+    if not transcript:
+        return TranscriptWriter(default_transcript_path(scenario, seed), headers, unique=True)
+    try:
+        return TranscriptWriter(transcript, headers)
+    except FileExistsError:
+        raise TranscriptWriteError(
+            errno.EEXIST,
+            f"{os.fspath(transcript)} already exists; callsim never overwrites a transcript, "
+            "so choose a new --transcript path",
+        ) from None
+
+
+def _interrupted(engine: CallEngine, writer: TranscriptWriter) -> CallSummary:
+    """Record Ctrl-C as the call interrupted (never as the agent hanging up)."""
+    at = engine.clock.now
+    if not engine.finished:
+        with contextlib.suppress(TranscriptWriteError):
+            writer.write(Event(0, at, INTERRUPTED_EVENT))
+    when = f"{at // 60:02d}:{at % 60:02d}"
+    return CallSummary(writer.path, None, (), f"the call was interrupted (Ctrl-C) at {when}")
 
 
 def summarise(path: Path, pack: Any, scenario: Scenario) -> CallSummary:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from collections.abc import Sequence
 from typing import Any
 
-from simulator.engine import LineSpoken, MoveError, Output
+from scoring.writer import TranscriptWriteError
+from simulator.engine import LineSpoken, Output
 from simulator.frontend.base import CallSummary
 from simulator.frontend.headless import HeadlessFrontend
 from simulator.scenario.library import DEFAULT_SCENARIO, find_scenario
@@ -75,6 +77,10 @@ def run(args: argparse.Namespace) -> int:
     from simulator.session import play_session
     from simulator.window.launch import run_desk
 
+    problem = speed_problem(args.speed)
+    if problem:
+        print(f"callsim play: --speed {args.speed:g}: {problem}", file=sys.stderr)
+        return 2
     _resolve_ui(args)
     if getattr(args, "mic", None):
         from simulator.listen.capture import choose_microphone
@@ -86,22 +92,37 @@ def run(args: argparse.Namespace) -> int:
     scenario = _load(args)
     if scenario is None:
         return 2
-    if args.speed <= 0:
-        print("callsim play: --speed must be positive", file=sys.stderr)
-        return 2
     frontend = _frontend(args, scenario)
     if frontend is None:
         return 2
     print(f"Scenario: {scenario.title} ({scenario.id}, {scenario.difficulty}). Seed {args.seed}.")
-    summary = play_session(
-        scenario,
-        frontend,
-        seed=args.seed,
-        transcript=args.transcript,
-        agent_name=args.agent_name,
-        policy=args.policy,
-    )
+    try:
+        summary = play_session(
+            scenario,
+            frontend,
+            seed=args.seed,
+            transcript=args.transcript,
+            agent_name=args.agent_name,
+            policy=args.policy,
+        )
+    except TranscriptWriteError as exc:  # before the call: a bad path, a read-only folder
+        print(f"callsim play: {exc}", file=sys.stderr)
+        return 2
+    if summary.scorecard is None and summary.error:
+        print(f"callsim play: not graded: {summary.error}", file=sys.stderr)
     return 0 if summary.scorecard is not None else 1
+
+
+#: --speed runs the hold clock this many times faster; outside this range it is a typo.
+SPEED_RANGE = (0.1, 100.0)
+
+
+def speed_problem(speed: float) -> str:
+    """Why `speed` cannot be used ('' when it can): not a number, infinite, <= 0, absurd."""
+    low, high = SPEED_RANGE
+    if not math.isfinite(speed) or not low <= speed <= high:
+        return f"must be a number from {low:g} to {high:g} (times faster than real time)"
+    return ""
 
 
 def _resolve_ui(args: argparse.Namespace) -> None:
@@ -159,15 +180,12 @@ class _PrintingAutoplayer(HeadlessFrontend):
 
 
 def _autoplayer(spec: str, scenario: Scenario, agent_name: str | None) -> HeadlessFrontend | None:
-    from simulator.autoplay import ideal_moves, read_script
+    from simulator.autoplay import ScriptError, ideal_moves, load_script
 
     if spec == "ideal":
         return _PrintingAutoplayer(ideal_moves(scenario, agent_name))
     try:
-        with open(spec, encoding="utf-8") as fh:
-            return _PrintingAutoplayer(read_script(fh.read(1_000_000)))
-    except OSError as exc:
-        print(f"callsim play: cannot read script {spec}: {exc.strerror}", file=sys.stderr)
-    except MoveError as exc:
-        print(f"callsim play: {spec}: {exc}", file=sys.stderr)
+        return _PrintingAutoplayer(load_script(spec))
+    except ScriptError as exc:
+        print(f"callsim play: {exc}", file=sys.stderr)
     return None

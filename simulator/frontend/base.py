@@ -46,15 +46,10 @@ class Frontend(Protocol):
 
 
 def run_call(engine: CallEngine, frontend: Frontend) -> None:
-    """Play a call from ring to hang-up. Ctrl-C ends the call with the agent hanging up."""
+    """Play a call from ring to hang-up. Ctrl-C propagates: the caller records an interruption."""
     frontend.show(engine.start())
-    try:
-        while not engine.finished:
-            move = frontend.next_move(engine.state, engine.choices)
-            if move is None:
-                move = HangUp()
-            frontend.show(engine.apply(move))
-    except KeyboardInterrupt:
-        if not engine.finished:
-            frontend.show(engine.apply(HangUp()))
-        raise
+    while not engine.finished:
+        move = frontend.next_move(engine.state, engine.choices)
+        if move is None:
+            move = HangUp()
+        frontend.show(engine.apply(move))

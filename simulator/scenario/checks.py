@@ -7,13 +7,20 @@ that does not exist, a mistake that names an item the policy does not have.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
 from scoring.safeyaml import Path, YamlDoc
 from simulator.engine.hearing import BEAT_EVENTS, agent_acts
 from simulator.engine.moves import Consult, MoveError, Transfer, parse_move
-from simulator.scenario.lines import render, template_values, unknown_placeholders
+from simulator.scenario.lines import (
+    PLACEHOLDERS,
+    render,
+    template_values,
+    unknown_placeholders,
+)
 from simulator.scenario.model import Scenario
 from simulator.scenario.problems import Problem, did_you_mean
 
@@ -104,9 +111,36 @@ def _beat_cycles(beats: list[dict[str, Any]]) -> Found:
 def _placeholders(data: dict[str, Any]) -> Found:
     for key, value in data.get("lines", {}).items():
         for j, text in enumerate(value if isinstance(value, list) else [value]):
-            for name in unknown_placeholders(str(text)):
-                where: Path = ("lines", key, j) if isinstance(value, list) else ("lines", key)
-                yield where, f"unknown placeholder {{{name}}}", "see docs/scenarios.md"
+            where: Path = ("lines", key, j) if isinstance(value, list) else ("lines", key)
+            for message, hint in placeholder_problems(str(text)):
+                yield where, message, hint
+
+
+#: Anything in braces that could be meant as a placeholder (no spaces, not too long).
+_BRACED = re.compile(r"\{([^\s{}]{1,60})\}")
+
+
+def placeholder_problems(text: str) -> Iterator[tuple[str, str]]:
+    """(message, hint) for each `{name}` that is not a placeholder: unknown, or a look-alike.
+
+    `{cаller.name}` with a Cyrillic `а` would otherwise be spoken as written,
+    braces and all; the message names the odd character so it can be found.
+    """
+    for name in unknown_placeholders(text):
+        yield f"unknown placeholder {{{name}}}", did_you_mean(name, PLACEHOLDERS) or _SEE
+    for name in _BRACED.findall(text):
+        odd = next((c for c in name if not c.isascii()), "")
+        if odd:
+            char = f"U+{ord(odd):04X} {unicodedata.name(odd, 'an unnamed character')}"
+            hint = did_you_mean(_ascii_guess(name), PLACEHOLDERS) or _SEE
+            yield f"placeholder {{{name}}} has {odd!r} ({char}), not a plain letter", hint
+
+
+_SEE = "see docs/scenarios.md"
+
+
+def _ascii_guess(name: str) -> str:
+    return "".join(c if c.isascii() else "?" for c in name)
 
 
 def _script(data: dict[str, Any], item_ids: frozenset[str] | None) -> Found:
@@ -132,8 +166,8 @@ def _script(data: dict[str, Any], item_ids: frozenset[str] | None) -> Found:
 
 
 def _move(text: str, where: Path, exts: set[str]) -> Found:
-    for name in unknown_placeholders(text):
-        yield where, f"unknown placeholder {{{name}}}", "see docs/scenarios.md"
+    for message, hint in placeholder_problems(text):
+        yield where, message, hint
     try:
         move = parse_move(text)
     except MoveError as exc:

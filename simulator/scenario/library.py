@@ -20,10 +20,28 @@ def shipped_dir() -> Path:
 
 
 def scenario_files(extra_dirs: Iterable[str] = ()) -> list[Path]:
+    """The `.yaml` files of the shipped folder and `extra_dirs`, not their subfolders.
+
+    Every entry with a scenario suffix is listed, a FIFO or a folder named
+    `x.yaml` too, so that loading it reports what it is instead of skipping it
+    in silence. A folder that cannot be listed raises `LookupError`.
+    """
     out: list[Path] = []
     for folder in [shipped_dir(), *map(Path, extra_dirs)]:
-        out.extend(sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and p.is_file()))
+        try:
+            entries = sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES)
+        except OSError as exc:
+            raise LookupError(f"--scenario-dir {folder}: {_why(exc)}") from None
+        out.extend(entries)
     return out
+
+
+def _why(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "no such folder"
+    if isinstance(exc, NotADirectoryError):
+        return "not a folder"
+    return f"cannot list: {exc.strerror or exc}"
 
 
 def load_all(extra_dirs: Iterable[str] = ()) -> tuple[list[Scenario], list[ScenarioError]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from scoring.files import FileProblem, read_regular
 from scoring.safeyaml import MAX_BYTES, YamlDoc, YamlError, load_yaml
 from simulator.scenario.build import build_scenario
 from simulator.scenario.checks import caller_line_problems, semantic_problems
@@ -35,15 +36,10 @@ def policy_item_ids(policy: str = "default") -> frozenset[str] | None:
 
 def _read(path: str) -> tuple[YamlDoc | None, list[Problem]]:
     try:
-        size = os.path.getsize(path)
-        if size > MAX_BYTES:
-            msg = f"file is {size:,} bytes; a scenario may be at most {MAX_BYTES:,}"
-            return None, [Problem(path, 1, 1, msg)]
-        with open(path, "rb") as fh:
-            raw = fh.read(MAX_BYTES + 1)
+        raw = read_regular(path, MAX_BYTES, what="scenario")  # a FIFO is refused, not read
         text = raw.decode("utf-8")
-    except OSError as exc:
-        return None, [Problem(path, 1, 1, f"cannot read: {exc.strerror or exc}")]
+    except FileProblem as exc:
+        return None, [Problem(path, 1, 1, exc.message)]
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         return None, [Problem(path, line, 1, "not UTF-8 text", "save the file as UTF-8")]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import errno
+import functools
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -9,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from scoring.reader import read_transcript
+from scoring.writer import TranscriptWriteError, TranscriptWriter
+from simulator import session
 from simulator.autoplay import ideal_moves, mistake_moves
 from simulator.engine import CallState, Choice, Move, Say
 from simulator.frontend.headless import HeadlessFrontend
@@ -87,3 +92,87 @@ def test_the_transcript_on_disk_is_complete_after_every_move(tmp_path: Path) -> 
     assert front.seen == sorted(front.seen)
     assert front.seen[-1] < final
     assert len(set(front.seen)) > 10
+
+
+def test_an_existing_transcript_is_refused_not_overwritten(tmp_path: Path) -> None:
+    scenario = find_scenario("wrong-size-planter")
+    path = tmp_path / "mine.txt"
+    path.write_text("an earlier call\n", encoding="utf-8")
+    with pytest.raises(TranscriptWriteError, match="already exists"):
+        play_session(scenario, HeadlessFrontend(ideal_moves(scenario)), transcript=path)
+    assert path.read_text(encoding="utf-8") == "an earlier call\n"
+
+
+def test_default_names_never_collide(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    scenario = find_scenario("wrong-size-planter")
+    same = tmp_path / "20261207-000000-wrong-size-planter-seed0.txt"
+    monkeypatch.setattr(session, "default_transcript_path", lambda s, seed: same)
+    paths = [
+        play_session(scenario, HeadlessFrontend(ideal_moves(scenario))).transcript_path
+        for _ in range(3)
+    ]
+    assert [Path(p).name for p in paths] == [
+        same.name,
+        same.name.replace(".txt", "-2.txt"),
+        same.name.replace(".txt", "-3.txt"),
+    ]
+
+
+class _FullDisk:
+    """`os.write` for a disk with `room` bytes left."""
+
+    def __init__(self, room: int) -> None:
+        self.room = room
+
+    def __call__(self, fd: int, data: bytes) -> int:
+        if self.room <= 0:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        done = os.write(fd, data[: self.room])
+        self.room -= done
+        return done
+
+
+def test_a_full_disk_mid_call_ends_it_and_keeps_the_lines_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scenario = find_scenario("wrong-size-planter")
+    disk = functools.partial(TranscriptWriter, write=_FullDisk(1000))
+    monkeypatch.setattr(session, "TranscriptWriter", disk)
+    front = HeadlessFrontend(ideal_moves(scenario))
+    summary = play_session(scenario, front, transcript=tmp_path / "full.txt")
+    assert summary.scorecard is None
+    assert "No space left on device" in summary.error
+    assert "the call was ended" in summary.error
+    assert front.summary == summary
+    data = (tmp_path / "full.txt").read_bytes()
+    assert 500 < len(data) <= 1000
+    assert data.endswith(b"\n")  # no half-written line
+    kept = read_transcript(tmp_path / "full.txt").lines
+    assert f"first {len(kept)} lines are kept" in summary.error
+
+
+class _CtrlC(HeadlessFrontend):
+    """A trainee who presses Ctrl-C at the `at`-th move."""
+
+    def __init__(self, moves: list[Move], at: int) -> None:
+        super().__init__(moves)
+        self.at = at
+
+    def next_move(self, state: CallState, choices: Sequence[Choice]) -> Move | None:
+        self.at -= 1
+        if self.at == 0:
+            raise KeyboardInterrupt
+        return super().next_move(state, choices)
+
+
+def test_ctrl_c_is_recorded_as_the_call_interrupted_not_a_hang_up(tmp_path: Path) -> None:
+    scenario = find_scenario("wrong-size-planter")
+    front = _CtrlC(ideal_moves(scenario), at=4)
+    with pytest.raises(KeyboardInterrupt):
+        play_session(scenario, front, transcript=tmp_path / "cut.txt")
+    t = read_transcript(tmp_path / "cut.txt")
+    assert [e.name for e in t.events()][-1] == session.INTERRUPTED_EVENT
+    assert not list(t.events("hangup"))
+    assert front.summary is not None
+    assert front.summary.scorecard is None
+    assert "interrupted" in front.summary.error

@@ -87,4 +87,6 @@ def test_ctrl_c_leaves_a_transcript_the_grader_reads(tmp_path: Path) -> None:
     child.close()
     t = read_transcript(out)
     assert t.lines[0].text.startswith("Thank you for calling")  # type: ignore[union-attr]
-    assert t.lines[-1].name == "hangup"  # type: ignore[union-attr]
+    # issue 18: Ctrl-C is the call interrupted, not the agent hanging up
+    assert t.lines[-1].name == "call_interrupted"  # type: ignore[union-attr]
+    assert not list(t.events("hangup"))
