@@ -1,0 +1,133 @@
+"""Well-formedness of the realism corpus (tests/data/realism/, issue 12).
+
+The corpus is the truth the listening caller is measured against, so each case must
+be playable (its moves parse), use a known class, and agree with its scenario: an
+`answers_fact` case asks for words the scenario's `caller.facts` actually hold, a
+time-frame objection needs `expects.callback_within`, and so on. Otherwise a case
+would measure the data, not the caller. The caller's replies themselves are checked
+by the engine's realism tests and `benchmarks/bench_realism.py`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from simulator.engine import Say, parse_move
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT / "tests" / "data" / "realism"
+SCENARIOS = ROOT / "scenarios"
+
+CLASSES = {
+    "answers_fact", "dont_know", "repeats", "spells", "confirms", "corrects",
+    "objects_timeframe", "objects_transfer", "accepts", "declines", "answers_hold",
+    "no_polite_close", "climbs", "pushes_back", "notices_wrong_number", "steers_back",
+    "angrier", "not_calmer", "not_generic",
+}  # fmt: skip
+NEEDS_CONTAINS = {"answers_fact", "repeats", "spells", "corrects", "steers_back"}
+KEYS = {"id", "before", "agent", "expect", "contains", "why"}
+_KEBAB = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_DIGIT_GAP = re.compile(r"(?<=\d)[\s-](?=\d)")
+
+
+@functools.cache
+def _yaml(path: Path) -> Any:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def texts(value: Any) -> list[str]:
+    """Every string inside a YAML value (lines, variants, mood mappings, facts)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [t for v in value.values() for t in texts(v)]
+    if isinstance(value, list):
+        return [t for v in value for t in texts(v)]
+    return []
+
+
+def has_word(text: str, word: str) -> bool:
+    """`word` in `text`, case-insensitive, whole word; digits read one by one count."""
+    text = _DIGIT_GAP.sub("", text)
+    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE) is not None
+
+
+SHIPPED = sorted(p.stem for p in SCENARIOS.glob("*.yaml"))
+FILES = sorted(CORPUS.glob("*.yaml"))
+CASES = [(p.stem, case) for p in FILES for case in _yaml(p)["cases"]]
+
+
+def test_one_file_per_shipped_scenario() -> None:
+    assert [p.stem for p in FILES] == SHIPPED
+    for path in FILES:
+        assert _yaml(path)["scenario"] == path.stem
+
+
+def test_enough_cases_everywhere() -> None:
+    per_file = {p.stem: len(_yaml(p)["cases"]) for p in FILES}
+    assert min(per_file.values()) >= 10, per_file
+    assert len(CASES) >= 160
+    assert {c["expect"] for _, c in CASES} == CLASSES  # every class is exercised
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
+def test_ids_are_unique_kebab_case(path: Path) -> None:
+    ids = [c["id"] for c in _yaml(path)["cases"]]
+    assert len(ids) == len(set(ids))
+    assert all(_KEBAB.match(i) for i in ids), ids
+
+
+@pytest.mark.parametrize(("sid", "case"), CASES, ids=[f"{s}:{c['id']}" for s, c in CASES])
+def test_case_is_well_formed(sid: str, case: dict[str, Any]) -> None:
+    assert set(case) <= KEYS
+    assert {"id", "agent", "expect", "why"} <= set(case)
+    assert case["expect"] in CLASSES
+    assert isinstance(case["why"], str)
+    assert case["why"].strip()
+    if case["expect"] in NEEDS_CONTAINS:
+        assert case.get("contains"), "this class needs `contains`"
+    contains = case.get("contains", [])
+    assert isinstance(contains, list)
+    assert all(isinstance(w, str) and w for w in contains)
+    for text in [*case.get("before", []), case["agent"]]:
+        move = parse_move(text)  # raises on an unknown /command
+        assert isinstance(move, Say) != text.startswith("/"), text
+
+
+@pytest.mark.parametrize(("sid", "case"), CASES, ids=[f"{s}:{c['id']}" for s, c in CASES])
+def test_case_agrees_with_its_scenario(sid: str, case: dict[str, Any]) -> None:
+    scenario = _yaml(SCENARIOS / f"{sid}.yaml")
+    caller = scenario["caller"]
+    expects = caller.get("expects", {})
+    facts = texts(caller.get("facts", {}))
+    words = case.get("contains", [])
+    wanted: dict[str, list[str] | bool] = {
+        "answers_fact": facts,
+        "steers_back": [caller.get("goal", "")],
+        "repeats": texts(scenario["lines"]),
+        "spells": [caller["name"], caller.get("email", "")],
+        "corrects": [str(caller.get(k, "")) for k in ("id_number", "phone", "email")],
+        "objects_timeframe": "callback_within" in expects,
+        "objects_transfer": expects.get("no_transfer") is True,
+        "notices_wrong_number": bool(caller.get("calling_for")),
+        "pushes_back": "spam" in scenario["context"],
+    }
+    need = wanted.get(case["expect"], True)
+    if isinstance(need, bool):
+        assert need, f"{case['expect']} needs the scenario data for it"
+        return
+    for word in words[:1] if case["expect"] == "spells" else words:
+        assert any(has_word(t, word) for t in need), f"{word!r} is not in the scenario"
+
+
+def test_every_scenario_has_a_goal_and_facts() -> None:
+    for sid in SHIPPED:
+        caller = _yaml(SCENARIOS / f"{sid}.yaml")["caller"]
+        assert caller.get("goal"), sid
+        assert caller.get("facts"), sid
