@@ -35,7 +35,11 @@ def read(text: str, path: str) -> list[Turn]:
     try:
         subtitles = list(srt.parse(body))
     except srt.SRTParseError as exc:
-        line = body.count("\n", 0, exc.expected_start) + 1
+        bad = first_bad_timing(body, _TIMING)
+        if bad:
+            fail(path, bad, "a malformed SRT timing line")
+        start = len(body) - len(body[exc.expected_start :].lstrip())
+        line = body.count("\n", 0, start) + 1
         fail(path, line, "not a well-formed SRT caption (expected a number, then a timing line)")
     except srt.TimestampParseError:
         fail(path, 1, "a malformed SRT timestamp")
