@@ -161,6 +161,7 @@ def _frontend(args: argparse.Namespace, scenario: Scenario) -> Any:
         speed=args.speed,
         show_choices=not args.no_choices,
         speak=terminal_voice(scenario, args.voice),
+        directory=scenario.directory,
     )
 
 

@@ -36,8 +36,31 @@ from simulator.frontend.base import CallSummary
 QUIT = "quit"  # sentinel from `_interpret`: the trainee hangs up
 
 HELP = """Type a number to pick a response, or type your own words.
-Other commands: /help  /choices (show the numbered responses again)  /quit (hang up)
+Other commands: /help  /choices (show the numbered responses again)  /directory (the company
+directory)  /quit (hang up). Tab completes commands and extensions.
 """
+#: commands of the terminal itself, beside the phone commands of `parse_move`
+OWN_COMMANDS = ("/help", "/choices", "/directory", "/quit")
+ARGUMENTS = {
+    "/lookup": ("history", "order", "account"),
+    "/notify": ("supervisor", "workleader", "manager", "expert"),
+}
+
+
+def completions(line: str, directory: Sequence[Any] = ()) -> list[str]:
+    """What Tab offers for `line` so far: a command, or the argument of one (extensions for
+    /transfer and /consult, from the scenario's directory)."""
+    from simulator.engine.moves import COMMANDS
+
+    head, space, arg = line.lstrip().partition(" ")
+    if not space:
+        names = sorted({f"/{n}" for n in COMMANDS} | set(OWN_COMMANDS))
+        return [n + " " for n in names if n.startswith(head)] if head.startswith("/") else []
+    if head in ("/transfer", "/consult"):
+        options: tuple[str, ...] = tuple(str(c.ext) for c in directory)
+    else:
+        options = ARGUMENTS.get(head, ())
+    return [o for o in options if o.startswith(arg.strip())]
 
 
 class TerminalFrontend:
@@ -50,9 +73,12 @@ class TerminalFrontend:
         show_choices: bool = True,
         monotonic: Callable[[], float] = time.monotonic,
         speak: Callable[[Speech, str], object] | None = None,
+        directory: Sequence[Any] = (),
     ) -> None:
-        """`speak(line, mood)` voices each line as it is printed (`terminal_voice`)."""
+        """`speak(line, mood)` voices each line as it is printed (`terminal_voice`);
+        `directory` is the scenario's company directory (/directory, /transfer, Tab)."""
         self.speak = speak
+        self.directory = tuple(directory)
         self._mood = "calm"
         self.speed = speed
         self.stdin = stdin or sys.stdin
@@ -64,6 +90,7 @@ class TerminalFrontend:
         self._shown: tuple[Choice, ...] = ()  # the choices last printed (not again per tick)
         self._hold_mark = 0.0
         self._timer_shown = False
+        self._readline: bool | None = None  # line editing: not decided yet
 
     # ----- output -----------------------------------------------------------
     def _print(self, text: str = "") -> None:
@@ -94,8 +121,7 @@ class TerminalFrontend:
             self._show_state(o.state)
         elif isinstance(o, ChoicesOffered):
             if self.show_choices and o.choices != self._shown:
-                for c in o.choices:
-                    self._print(f"  {c.key}. {c.label}")
+                self._print_choices(o.choices)
             self._choices = self._shown = o.choices
 
     def _show_state(self, s: CallState) -> None:
@@ -115,6 +141,30 @@ class TerminalFrontend:
             )
 
     # ----- input ------------------------------------------------------------
+    def _line_editing(self) -> bool:
+        """On a real terminal, read with `input()` and GNU readline: history, editing, and
+        Tab completion of phone commands and extensions (see `completions`)."""
+        if self._readline is None:
+            self._readline = False
+            tty = self.stdin is sys.stdin and self.out is sys.stdout and sys.stdin.isatty()
+            if tty:
+                try:
+                    import readline
+                except ImportError:  # Windows without pyreadline: plain lines
+                    return False
+                readline.set_completer_delims(" ")
+                readline.set_completer(self._complete)
+                bind = "bind ^I rl_complete" if "libedit" in (readline.__doc__ or "") else None
+                readline.parse_and_bind(bind or "tab: complete")
+                self._readline = True
+        return bool(self._readline)
+
+    def _complete(self, text: str, state: int) -> str | None:
+        import readline
+
+        words = completions(readline.get_line_buffer(), self.directory)
+        return words[state] if state < len(words) else None
+
     def next_move(self, state: CallState, choices: Sequence[Choice]) -> Move | None:
         self._choices = tuple(choices)
         if self._pending:
@@ -140,6 +190,11 @@ class TerminalFrontend:
 
     def _read(self, state: CallState) -> str | Wait | None:
         if not state.on_hold:
+            if self._line_editing():
+                try:
+                    return input("> ") + "\n"
+                except EOFError:
+                    return None
             self.out.write("> ")
             self.out.flush()
             line = self.stdin.readline()
@@ -172,8 +227,10 @@ class TerminalFrontend:
         if text == "/quit":
             return QUIT
         if text == "/choices":
-            for c in self._choices:
-                self._print(f"  {c.key}. {c.label}")
+            self._print_choices(self._choices)
+            return None
+        if text == "/directory" or text in ("/transfer", "/consult"):
+            self._print_directory(text)
             return None
         if text.isdigit():
             chosen = next((c for c in self._choices if c.key == text), None)
@@ -186,6 +243,25 @@ class TerminalFrontend:
         except MoveError as exc:
             self._print(f"  {exc}")
             return None
+
+    def _print_choices(self, choices: Sequence[Choice]) -> None:
+        """The cards in words (`simulator.cards`): never a mistake's label or a /command."""
+        from simulator.cards import card_text
+
+        for c in choices:
+            self._print(f"  {c.key}. {card_text(c.move, self.directory)}")
+
+    def _print_directory(self, asked: str) -> None:
+        if not self.directory:
+            self._print("  This call has no company directory.")
+            return
+        if asked != "/directory":
+            self._print(f"  {asked} needs an extension: {asked} EXT. The directory:")
+        else:
+            self._print("  Company directory:")
+        for c in self.directory:
+            dept = f", {c.dept}" if getattr(c, "dept", "") else ""
+            self._print(f"    {c.ext:>6}  {c.name}{dept}")
 
     # ----- the end ----------------------------------------------------------
     def finish(self, summary: CallSummary) -> None:

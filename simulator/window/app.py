@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     CallerVoice = Callable[[Speech, Scenario, str], LinePlayback | None]
 
 from simulator.window.views import (  # noqa: E402
+    CaptionLine,
     ScenarioRow,
     ScorecardView,
     ShiftCallRow,
@@ -53,7 +54,8 @@ from simulator.window.views import (  # noqa: E402
     StartView,
 )
 
-END_PAUSE_S = 2.0  # the "call ended" screen stays this long before the scorecard
+#: after-call work the trainee may log once the caller has gone (wrap-up)
+WRAP_UP = frozenset({"note", "ticket", "email"})
 FONT_STEP = 0.1
 
 
@@ -71,6 +73,7 @@ class WindowOptions:
     shift_size: int = 3
     scenario_id: str = ""  # start this scenario straight away
     settings_path: str = ""  # remember font size, name, last scores here ("" = don't)
+    review: bool = False  # a trainer's review: cards say which is ideal and what a mistake is
 
 
 @dataclass
@@ -130,7 +133,7 @@ class WindowApp:
         self.writer: TranscriptWriter | None = None
         self.transcript_path = ""
         self.paused = False
-        self.ended_at: float | None = None
+        self.picks: list[tuple[str, str]] = []  # mistake cards picked: (card, what is wrong)
         self.shift: ShiftState | None = None
         self.finished_shift: ShiftState | None = None
         self.last_card: ScorecardView | None = None
@@ -208,7 +211,6 @@ class WindowApp:
             n += 1
             path = folder / f"{stamp}-{scenario.id}-{n}.txt"
         self.transcript_path = str(path)
-        self.writer = TranscriptWriter(path, engine.headers)
         self.engine = engine
         call = LiveCall(
             scenario,
@@ -218,7 +220,7 @@ class WindowApp:
             speed=self.options.speed,
             speech_input=self.options.speech_input,
             on_event=self._on_event,
-            on_answer=lambda: call.absorb(engine.start()),
+            on_answer=lambda: self._answered(call),
             speak=self._speaker(scenario),
         )
         if self.listener_factory is not None:
@@ -227,8 +229,27 @@ class WindowApp:
         self.call = call
         self.last_scenario = scenario
         self.paused = False
-        self.ended_at = None
+        self.picks = []
         self.screen = CallScreen(self.theme, self._call_view())
+
+    def _answered(self, call: LiveCall) -> None:
+        """The trainee picked up: the transcript starts now (a call never answered is
+        recorded as abandoned instead, see `abandon`)."""
+        self.writer = TranscriptWriter(self.transcript_path, self.engine.headers, unique=True)
+        self.transcript_path = str(getattr(self.writer, "path", self.transcript_path))
+        call.absorb(self.engine.start())
+
+    def abandon(self) -> None:
+        """The trainee left while the phone rang: no call to grade. The transcript holds
+        the headers and `outcome: abandoned`, so records count it and the grader does not."""
+        if self.call is None or self.call.phase != "ringing" or self.writer is not None:
+            return
+        if self.external:  # the session owns the transcript (see simulator/session.py)
+            return
+        headers = {**self.engine.headers, "outcome": "abandoned"}
+        TranscriptWriter(self.transcript_path, headers, unique=True).close()
+        self.sounds.stop_all()
+        self.call = None
 
     @staticmethod
     def _default_dir() -> Path:
@@ -251,7 +272,22 @@ class WindowApp:
         view = self.call.view(paused=self.paused, shift=status)
         if view.listening and self.ears is not None:  # the level meter
             view = replace(view, mic_level=self.ears.level())
-        return view
+        return replace(view, choices=self._cards())
+
+    def _cards(self) -> tuple[str, ...]:
+        """The cards worded by `simulator.cards` (the move in words, never a mistake's label
+        or a raw command); a trainer's review (`review`) adds what each card is."""
+        from simulator.cards import card_text
+
+        assert self.call is not None
+        directory = self.call.scenario.directory
+        cards = []
+        for c in self.call.choices:
+            text = card_text(c.move, directory)
+            if self.options.review:
+                text += "   [ideal]" if c.ideal else f"   [mistake: {c.label}]"
+            cards.append(text)
+        return tuple(cards)
 
     def _on_event(self, name: str) -> None:
         if name in ("transfer", "consult"):
@@ -315,17 +351,67 @@ class WindowApp:
                 nxt,
             )
             return replace(view, bonus=f"{view.bonus} · not graded ({exc})")
-        return scorecard_view(transcript, card, scenario.title, self.call.rings_at_answer, nxt)
+        view = scorecard_view(transcript, card, scenario.title, self.call.rings_at_answer, nxt)
+        from simulator.advice import practise_next
+
+        advice = tuple(practise_next(card, scenario, library=self.scenarios or [scenario]))
+        return replace(view, advice=advice, picks=tuple(self.picks))
 
     # -- actions ----------------------------------------------------------------------------
     def do(self, action: Action) -> None:
         name = action.name
+        if name in WRAP_UP and self.call is not None and self.call.phase == "ended":
+            self._wrap_up(action)
+            return
         if name in CALL_ACTIONS and self.call is not None:
+            if name == "choose":
+                self._note_pick(action)
             self.call.act(action)
             return
         handler = getattr(self, f"_do_{name}", None)
         if handler is not None:
             handler(action)
+
+    def _note_pick(self, action: Action) -> None:
+        """Remember a mistake card the trainee picked, for the scorecard's explanation."""
+        from simulator.cards import card_text, mistake_note
+
+        assert self.call is not None
+        n = int(action.get("n", "0"))
+        if not 1 <= n <= len(self.call.choices) or self.call.phase != "live":
+            return
+        c = self.call.choices[n - 1]
+        if c.ideal:
+            return
+        scenario = self.call.scenario
+        note = mistake_note(scenario, c.step, c.move, self.call.agent_name)
+        if note is None:  # a later step's answer, offered too early
+            note = "This belongs later in the call: a step before it was left out."
+        self.picks.append((card_text(c.move, scenario.directory), note))
+
+    def _wrap_up(self, action: Action) -> None:
+        """After-call work once the caller has gone (a transfer, a hang-up): notes, a ticket,
+        an email are logged in the transcript after the call's end, as the policies expect
+        them; the grader reads them like any other event."""
+        if self.external or self.writer is None:
+            return
+        scenario, call = self.engine.scenario, self.call
+        assert call is not None
+        if action.name == "note" and action.get("text"):
+            event = self.engine.emit_event("note", text=action.get("text"))
+        elif action.name == "ticket":
+            n = 1 + sum(c.speaker == "event" and c.text.startswith("ticket") for c in call.captions)
+            base = scenario.ticket_id or "CS-WRAPUP"
+            event = self.engine.emit_event("ticket", id=base if n == 1 else f"{base}-{n}")
+        elif action.name == "email":
+            what = action.get("what") or "summary of the call and next steps"
+            event = self.engine.emit_event(
+                "email", to=scenario.caller.email or "the caller", what=what
+            )
+        else:
+            return
+        call.captions.append(CaptionLine("event", event.render().lstrip("* "), event.time))
+        call.notice = f"Wrap-up: {event.name} logged. Enter when done."
 
     def _do_start(self, action: Action) -> None:
         self.trainee = action.get("trainee", self.trainee)
@@ -344,6 +430,10 @@ class WindowApp:
         queue = [self._scenario(ids[i % len(ids)]) for i in range(size)]
         self.shift = ShiftState(queue[1:], size)
         self.start_call(queue[0])
+
+    def _do_done(self, action: Action) -> None:
+        if self.call is not None and self.call.phase == "ended" and not self.external:
+            self.finish_call()
 
     def _do_pause(self, action: Action) -> None:
         if self.call is not None and self.call.phase != "ended":
@@ -401,7 +491,20 @@ class WindowApp:
             self.settings.save(self.options.settings_path)
 
     def _do_quit(self, action: Action) -> None:
+        self.abandon()
         self.running = False
+
+    def _ask_to_quit(self) -> bool:
+        """Ctrl+Q or the window's close button during a call asks first; True if asked."""
+        in_call = self.call is not None and self.call.phase in ("ringing", "live")
+        if not in_call or not isinstance(self.screen, CallScreen):
+            return False
+        if self.screen.modal is not None and getattr(self.screen.modal, "title", "").startswith(
+            "Quit"
+        ):
+            return False  # asked already: a second close means it
+        self.screen.confirm_quit()
+        return True
 
     def _speaker(self, scenario: Scenario) -> SpeakLine | None:
         """The caller voice for this call: each line with the scenario and the mood now."""
@@ -440,32 +543,34 @@ class WindowApp:
     # -- the loop ---------------------------------------------------------------------------
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.QUIT:
-            self.running = False
+            if not self._ask_to_quit():
+                self.do(Action("quit"))
             return
         if event.type == pygame.VIDEORESIZE:
             if pygame.display.get_surface() is not None:
                 self.surface = pygame.display.get_surface()
             return
-        if event.type == pygame.KEYDOWN and event.mod & pygame.KMOD_CTRL:
-            key = {
-                pygame.K_q: ("quit", "0"),
-                pygame.K_EQUALS: ("font", "1"),
-                pygame.K_PLUS: ("font", "1"),
-                pygame.K_KP_PLUS: ("font", "1"),
-                pygame.K_MINUS: ("font", "-1"),
-                pygame.K_KP_MINUS: ("font", "-1"),
-            }.get(event.key)
-            if key:
-                self.do(Action(key[0], {"step": key[1]}))
-                return
-        ended = self.call is not None and self.call.phase == "ended"
-        if event.type == pygame.KEYDOWN and ended and not self.external:
-            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
-                self.finish_call()
-                return
+        if event.type == pygame.KEYDOWN and event.mod & pygame.KMOD_CTRL and self._ctrl_key(event):
+            return
         action = self.screen.handle(event)
         if action is not None:
             self.do(action)
+
+    def _ctrl_key(self, event: pygame.event.Event) -> bool:
+        """Ctrl+Q (asks first during a call) and Ctrl +/- (text size); True if handled."""
+        key = {
+            pygame.K_q: ("quit", "0"),
+            pygame.K_EQUALS: ("font", "1"),
+            pygame.K_PLUS: ("font", "1"),
+            pygame.K_KP_PLUS: ("font", "1"),
+            pygame.K_MINUS: ("font", "-1"),
+            pygame.K_KP_MINUS: ("font", "-1"),
+        }.get(event.key)
+        if key is None:
+            return False
+        if key[0] != "quit" or not self._ask_to_quit():
+            self.do(Action(key[0], {"step": key[1]}))
+        return True
 
     def tick(self, dt: float) -> None:
         call = self.call
@@ -475,11 +580,6 @@ class WindowApp:
         view = self._call_view()
         self.sounds.loop("ring", call.phase == "ringing")
         self.sounds.loop("hold", view.on_hold)
-        if call.phase == "ended" and not self.external:
-            self.ended_at = self.clock() if self.ended_at is None else self.ended_at
-            if self.clock() - self.ended_at >= END_PAUSE_S:
-                self.finish_call()
-                return
         if isinstance(self.screen, CallScreen):
             self.screen.view = view
             self.screen.blink = int(self.clock() * 2) % 2 == 0

@@ -20,8 +20,8 @@ import pygame
 
 from simulator.window.actions import Action, act
 from simulator.window.captions import CaptionView, clock_text
-from simulator.window.dialogs import DirectoryPicker, TextPrompt
-from simulator.window.layout import grid, pad, split_h, split_v, stack
+from simulator.window.dialogs import ConfirmDialog, DirectoryPicker, OptionPicker, TextPrompt
+from simulator.window.layout import pad, split_h, split_v, stack
 from simulator.window.level_meter import LevelMeter
 from simulator.window.screen import Screen
 from simulator.window.theme import Theme
@@ -41,6 +41,8 @@ CONTROLS = (
     ("hangup", "HANG UP", "X"),
 )
 SHORTCUTS = {getattr(pygame, f"K_{key.lower()}"): cid for cid, _, key in CONTROLS}
+#: controls that still work once the caller has gone: after-call work (wrap-up)
+WRAP_UP_CONTROLS = ("note", "ticket", "email")
 
 
 class CallScreen(Screen):
@@ -242,8 +244,31 @@ class CallScreen(Screen):
                     align="center",
                 )
             )
+        elif v.phase == "ended":
+            line, button = split_v(body, [1.0, t.px(42)], t.px(8))
+            widgets.append(
+                Label(
+                    "phone.state",
+                    line,
+                    "Wrap-up: N note · K ticket · E email",
+                    role="label",
+                    color=pal.muted,
+                    align="center",
+                    wrap=False,
+                )
+            )
+            widgets.append(
+                Button(
+                    "done",
+                    button,
+                    "DONE: SCORECARD",
+                    action=act("done"),
+                    shortcut="Enter",
+                    style="primary",
+                )
+            )
         else:
-            state = "Call ended" if v.phase == "ended" else ("Muted" if v.muted else "Connected")
+            state = "Muted" if v.muted else "Connected"
             widgets.append(
                 Label(
                     "phone.state",
@@ -266,7 +291,8 @@ class CallScreen(Screen):
                 Label(
                     "record.hint",
                     body,
-                    "Press L (LOOKUP) to search the caller's earlier contacts.",
+                    "Press L (LOOKUP) to search the records: earlier contacts, the order, "
+                    "the account.",
                     role="label",
                     color=pal.faint,
                     wrap=True,
@@ -279,26 +305,28 @@ class CallScreen(Screen):
 
     def _centre(self, r: pygame.Rect) -> list[Widget]:
         t, v, pal = self.theme, self.view, self.theme.palette
-        card_h = t.px(74)
+        gap = t.px(10)
+        role, heights = self._card_heights(r.w, r.h // 2)
         captions, cards, reply, notice = split_v(
-            r, [1.0, 2 * card_h + t.px(10), t.px(46), t.px(20)], t.px(10)
+            r, [1.0, sum(heights) + gap * (len(heights) - 1), t.px(46), t.px(20)], gap
         )
         widgets: list[Widget] = [
             CaptionView("captions", captions, lines=v.captions, scroll=self.scroll)
         ]
         live = v.phase == "live" and not v.paused
-        for i, cell in enumerate(grid(cards, 2, 2, t.px(10))):
-            if i < len(v.choices):
-                widgets.append(
-                    Card(
-                        f"card.{i + 1}",
-                        cell,
-                        v.choices[i],
-                        action=act("choose", n=str(i + 1)),
-                        number=i + 1,
-                        enabled=live,
-                    )
+        cells = [c for row in split_v(cards, heights, gap) for c in split_h(row, [1.0, 1.0], gap)]
+        for i, cell in enumerate(cells[: len(v.choices)]):
+            widgets.append(
+                Card(
+                    f"card.{i + 1}",
+                    cell,
+                    v.choices[i],
+                    action=act("choose", n=str(i + 1)),
+                    number=i + 1,
+                    enabled=live,
+                    role=role,
                 )
+            )
         ptt_w = t.px(150) if v.speech_input else 0
         box, send, ptt = split_h(reply, [1.0, t.px(96), ptt_w], t.px(10))
         widgets.append(
@@ -338,6 +366,25 @@ class CallScreen(Screen):
             widgets.append(Label("notice", notice, v.notice, role="label", color=pal.accent))
         return widgets
 
+    def _card_heights(self, width: int, room: int) -> tuple[str, list[int]]:
+        """Two rows of two cards, each row as tall as its longest card, so every card is
+        readable in full (never cut with "…"); in a small window the cards' text steps down
+        to the small size before the rows outgrow `room`."""
+        t, choices = self.theme, self.view.choices
+        gap = t.px(10)
+        text_w = (width - gap) // 2 - Card.text_inset(t)
+        heights: list[int] = []
+        role = "label"
+        for role in ("label", "small"):
+            lh = t.line_height(role)
+            heights = []
+            for row in (choices[0:2], choices[2:4]):
+                lines = max((len(t.wrap(c, text_w, role)) for c in row), default=2)
+                heights.append(max(t.px(74), max(2, lines) * lh + t.px(16)))
+            if sum(heights) + gap <= room:
+                break
+        return role, heights
+
     def _controls(self, r: pygame.Rect) -> list[Widget]:
         t, v = self.theme, self.view
         live = v.phase == "live" and not v.paused
@@ -354,6 +401,8 @@ class CallScreen(Screen):
             elif cid == "hangup":
                 style = "danger"
             enabled = live and not (v.on_hold and cid in ("mute",))
+            if v.phase == "ended" and cid in WRAP_UP_CONTROLS and not v.paused:
+                enabled = True  # after-call work
             widgets.append(
                 Button(
                     f"ctl.{cid}",
@@ -394,8 +443,50 @@ class CallScreen(Screen):
 
     # -- events -----------------------------------------------------------------------------
     def open_picker(self, purpose: str) -> None:
-        self.modal = DirectoryPicker(purpose, self.view.directory, self.close_modal)
+        then = self.confirm_transfer if purpose == "transfer" else None
+        self.modal = DirectoryPicker(purpose, self.view.directory, self.close_modal, then)
         self.focus_id = None
+
+    def open_lookup(self) -> None:
+        """LOOKUP asks what to search, worded as the cards word a lookup."""
+        from simulator.cards import LOOKUPS
+
+        options = tuple((text, act("lookup", what=what)) for what, text in LOOKUPS.items())
+        self.modal = OptionPicker("Look up in the records", options, self.close_modal)
+        self.focus_id = None
+
+    def confirm(self, title: str, message: str, action: Action, yes: str) -> None:
+        self.modal = ConfirmDialog(title, message, action, self.close_modal, yes)
+        self.focus_id = None
+
+    def confirm_transfer(self, picked: Action) -> None:
+        who = picked.get("to")
+        dept = f" in {picked.get('dept')}" if picked.get("dept") else ""
+        self.confirm(
+            "Transfer the call?",
+            f"Transfer the caller to {who}{dept} at extension {picked.get('ext')}? "
+            "The caller leaves your line; you can still log notes and wrap up.",
+            picked,
+            "Transfer",
+        )
+
+    def confirm_hangup(self) -> None:
+        self.confirm(
+            "Hang up?",
+            "End the call now? The caller hears the line go dead. "
+            "(It is better to let the caller hang up first.)",
+            act("hangup"),
+            "Hang up",
+        )
+
+    def confirm_quit(self) -> None:
+        ringing = self.view.phase == "ringing"
+        message = (
+            "The phone is still ringing: quitting now records the call as abandoned, not graded."
+            if ringing
+            else "Quitting ends this call now; it is graded as far as it went."
+        )
+        self.confirm("Quit callsim?", message, act("quit"), "Quit")
 
     def open_prompt(self, purpose: str) -> None:
         if purpose == "note":
@@ -421,13 +512,20 @@ class CallScreen(Screen):
     def control(self, cid: str) -> Action | None:
         """A phone control pressed by click or shortcut; some open a dialog first."""
         v = self.view
-        if v.phase != "live" or v.paused:
+        wrap_up = v.phase == "ended" and cid in WRAP_UP_CONTROLS
+        if (v.phase != "live" and not wrap_up) or v.paused:
             return None
         if cid in ("consult", "transfer"):
             self.open_picker(cid)
             return None
         if cid in ("note", "email"):
             self.open_prompt(cid)
+            return None
+        if cid == "hangup":
+            self.confirm_hangup()
+            return None
+        if cid == "lookup":
+            self.open_lookup()
             return None
         if cid == "hold":
             return act("resume" if v.on_hold else "hold")
@@ -480,6 +578,10 @@ class CallScreen(Screen):
         v = self.view
         if v.phase == "ringing" and event.key in (pygame.K_SPACE, pygame.K_RETURN, pygame.K_a):
             return act("answer")
+        if v.phase == "ended" and event.key in SHORTCUTS:
+            return self.control(SHORTCUTS[event.key])
+        if v.phase == "ended" and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+            return act("done")  # wrap-up done: the scorecard
         if v.phase != "live":
             return None
         if pygame.K_1 <= event.key <= pygame.K_4:

@@ -121,23 +121,50 @@ class ScorecardScreen(Screen):
         self.view = view
         self.scroll = 0
         self.mark: int | None = None
+        self.show_na = False
         self.rows = self._flatten(view)
 
     def state(self) -> tuple[object, ...]:
-        return (*super().state(), id(self.view), self.scroll, self.mark)
+        return (*super().state(), id(self.view), self.scroll, self.mark, self.show_na)
+
+    def toggle_na(self) -> None:
+        self.show_na = not self.show_na
+        self.rows = self._flatten(self.view, self.show_na)
 
     @staticmethod
-    def _flatten(view: ScorecardView) -> tuple[tuple[str, ItemRow | None], ...]:
+    def _flatten(
+        view: ScorecardView, show_na: bool = False
+    ) -> tuple[tuple[str, ItemRow | None], ...]:
+        """What went wrong first: critical failures, the other failures by weight, the cards
+        to rethink; then what passed; the n/a items folded into one heading (A unfolds)."""
+        items = [it for section in view.sections for it in section.items]
+        failed = sorted(
+            (it for it in items if it.result == "fail" and not it.critical),
+            key=lambda it: -it.weight,
+        )
+        passed = [it for it in items if it.result == "pass"]
+        na = [it for it in items if it.result == "na"]
         rows: list[tuple[str, ItemRow | None]] = []
         if view.critical_failures:
             rows.append(("Critical failures", None))
             rows += [("", it) for it in view.critical_failures]
-        for section in view.sections:
-            failed = sum(1 for it in section.items if it.result == "fail")
-            passed = sum(1 for it in section.items if it.result == "pass")
-            rows.append((f"{section.name} · {passed} passed · {failed} failed", None))
-            order = {"fail": 0, "pass": 1, "na": 2}
-            rows += [("", it) for it in sorted(section.items, key=lambda i: order[i.result])]
+        if failed:
+            rows.append((f"Failed · {len(failed)}", None))
+            rows += [("", it) for it in failed]
+        if view.picks:
+            rows.append(("Cards to rethink", None))
+            rows += [
+                ("", ItemRow("your choice", f"You chose: {card}", "fail", reason=why))
+                for card, why in view.picks
+            ]
+        if passed:
+            rows.append((f"Passed · {len(passed)}", None))
+            rows += [("", it) for it in passed]
+        if na:
+            fold = "A hides them" if show_na else "A shows them"
+            rows.append((f"Not applicable to this call · {len(na)} ({fold})", None))
+            if show_na:
+                rows += [("", it) for it in na]
         return tuple(rows)
 
     def build(self, rect: pygame.Rect) -> list[Widget]:
@@ -146,7 +173,10 @@ class ScorecardScreen(Screen):
         head, body, foot = split_v(outer, [t.px(96), 1.0, t.px(48)], t.px(14))
         score_r, verdict_r, info_r = split_h(head, [t.px(190), t.px(180), 1.0], t.px(16))
         items_r, side = split_h(body, [0.6, 0.4], t.px(14))
-        tl_r, lines_r = split_v(side, [t.px(100), 1.0], t.px(12))
+        advice_h = t.px(44) + t.line_height("label") * max(1, 2 * len(v.advice))
+        tl_r, advice_r, lines_r = split_v(
+            side, [t.px(100), min(advice_h, side.h // 3), 1.0], t.px(12)
+        )
         verdict = "PASS" if v.passed else "FAIL"
         title_r, sub_r = split_v(info_r, [0.5, 0.5])
         crit = len(v.critical_failures)
@@ -185,9 +215,24 @@ class ScorecardScreen(Screen):
             ItemList("items", items_r, rows=self.rows, scroll=self.scroll),
             Timeline("timeline", tl_r, view=v.timeline, selected=self.mark),
         ]
+        widgets += self._advice(advice_r)
         widgets += self._lines(lines_r)
         widgets += self._buttons(foot)
         return widgets
+
+    def _advice(self, r: pygame.Rect) -> list[Widget]:
+        t = self.theme
+        text = "\n".join(f"{i}. {tip}" for i, tip in enumerate(self.view.advice, 1))
+        return [
+            Panel("advice", r, title="What to practise next"),
+            Label(
+                "advice.text",
+                pad(r, t.px(14), t.px(30)).move(0, t.px(10)),
+                text or "Nothing failed: try a harder scenario.",
+                role="label",
+                wrap=True,
+            ),
+        ]
 
     def _lines(self, r: pygame.Rect) -> list[Widget]:
         t, pal = self.theme, self.theme.palette
@@ -265,6 +310,9 @@ class ScorecardScreen(Screen):
             if name == "report" and not self.view.report_available:
                 return None
             return act(name)
+        if event.key == pygame.K_a:
+            self.toggle_na()
+            return None
         marks = len(self.view.timeline.marks)
         if event.key in (pygame.K_LEFT, pygame.K_RIGHT) and marks:
             step = 1 if event.key == pygame.K_RIGHT else -1

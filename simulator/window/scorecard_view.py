@@ -82,8 +82,9 @@ def item_rows(card: Any) -> dict[str, ItemRow]:
             result=getattr(r, "result", "na"),
             reason=getattr(r, "reason", ""),
             rule=getattr(r, "rule", ""),
-            critical=item_id in critical,
+            critical=item_id in critical or bool(getattr(r, "critical", False)),
             evidence=_evidence(getattr(r, "evidence", ())),
+            weight=float(getattr(r, "weight", 1.0) or 0.0),
         )
     return rows
 

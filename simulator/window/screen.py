@@ -145,6 +145,8 @@ class Screen:
             self.move_focus(-1 if event.mod & pygame.KMOD_SHIFT else 1)
             return None
         if self.modal:
+            if event.key in ACTIVATE_KEYS and self.focus_id:
+                return self._activate(event)  # the focused button, not the default one
             action = self.modal.on_key(event)
             if action is not None:
                 return action

@@ -86,6 +86,8 @@ def take_screenshots(
         while app.call is not None and app.call.phase == "live" and play_ideal_step(app):
             _advance(app, clock, 1.0)
         _advance(app, clock, 3.0)
+        if app.call is not None and app.call.phase == "ended":
+            app.do(act("done"))  # wrap-up done: the scorecard
         if app.screen.name == "scorecard":
             app.screen.on_key(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RIGHT, mod=0))
         saved.append(_save(app, out / "window-scorecard.png"))

@@ -111,6 +111,7 @@ class ItemRow:
     rule: str = ""
     critical: bool = False
     evidence: tuple[Evidence, ...] = ()
+    weight: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -154,6 +155,10 @@ class ScorecardView:
     bonus: str = ""  # e.g. "Answered in 2 rings (bonus)"
     transcript_path: str = ""
     report_available: bool = False
+    #: mistake cards the trainee picked: (the card, what is wrong with it)
+    picks: tuple[tuple[str, str], ...] = ()
+    #: what to practise next, most important first
+    advice: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

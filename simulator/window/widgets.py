@@ -212,8 +212,17 @@ class Card(Button):
     """A numbered response card: the number in a badge, the reply wrapped beside it."""
 
     number: int = 0
+    role: str = "label"
 
     kind = "card"
+
+    @staticmethod
+    def text_inset(theme: Theme) -> int:
+        """Card width not available to its text: the number badge and the paddings."""
+        return theme.px(10) + theme.px(26) + theme.px(10) + theme.px(10)
+
+    def lines(self, theme: Theme) -> list[str]:
+        return theme.wrap(self.text, self.rect.w - self.text_inset(theme), self.role)
 
     def draw(self, surf: pygame.Surface, theme: Theme) -> None:
         pal = theme.palette
@@ -224,17 +233,11 @@ class Card(Button):
         draw_box(surf, badge, pal.accent_dark, pal.accent, radius=theme.px(6))
         blit_text(surf, theme, str(self.number), badge.center, "label", pal.text, "bold", "center")
         x = badge.right + theme.px(10)
-        width = self.rect.right - x - theme.px(10)
         y = self.rect.y + theme.px(8)
-        lh = theme.line_height("label")
+        lh = theme.line_height(self.role)
         color = pal.text if self.enabled else pal.faint
-        lines = theme.wrap(self.text, width, "label")
-        max_lines = max(1, (self.rect.h - theme.px(12)) // lh)
-        if len(lines) > max_lines:
-            lines = lines[:max_lines]
-            lines[-1] = theme.ellipsize(lines[-1] + " …", width, "label")
-        for line in lines:
-            blit_text(surf, theme, line, (x, y), "label", color)
+        for line in self.lines(theme):  # all of it: the layout made the card tall enough
+            blit_text(surf, theme, line, (x, y), self.role, color)
             y += lh
         if self.focused:
             pygame.draw.rect(surf, pal.focus, self.rect.inflate(4, 4), width=2, border_radius=10)

@@ -49,8 +49,10 @@ def play_transfer_call(d) -> None:  # type: ignore[no-untyped-def]
     d.key(pygame.K_t)  # TRANSFER opens the directory picker
     assert any(t.startswith("row > 1. Carol Baines") for t in d.texts())
     d.key(pygame.K_1)
+    assert "panel dialog: Transfer the call?" in d.texts()  # asks first
+    d.key(pygame.K_RETURN)
     assert d.app.call.phase == "ended"
-    d.frames(2.5)  # the call-ended pause, then the scorecard
+    d.key(pygame.K_RETURN)  # wrap-up done: the scorecard
 
 
 def test_transfer_call_reaches_the_scorecard(make_driver) -> None:  # type: ignore[no-untyped-def]
@@ -95,6 +97,7 @@ def test_hang_up_ends_the_call_and_retry_starts_again(make_driver) -> None:  # t
     d.key(pygame.K_SPACE)
     d.choose(ideal=True)
     d.key(pygame.K_x)  # HANG UP
+    d.key(pygame.K_RETURN)  # yes, hang up
     assert d.app.call.phase == "ended"
     d.key(pygame.K_RETURN)  # skip the pause
     assert d.app.screen.name == "scorecard"

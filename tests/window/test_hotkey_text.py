@@ -88,7 +88,7 @@ def test_n_on_the_start_screen_edits_the_name_without_an_n(driver) -> None:  # t
 
 def test_hotkeys_that_open_nothing_type_nothing(driver) -> None:  # type: ignore[no-untyped-def]
     d = answered(driver)
-    for key in (pygame.K_l, pygame.K_k, pygame.K_m, pygame.K_m):
+    for key in (pygame.K_k, pygame.K_m, pygame.K_m):
         d.key(key)
     d.key(pygame.K_RETURN)
     assert d.app.screen.reply == ""

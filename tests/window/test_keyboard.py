@@ -39,7 +39,9 @@ def test_note_dialog_and_lookup_by_keys(driver) -> None:  # type: ignore[no-unty
     assert "panel dialog: Call note" in d.texts()
     d.type("Wrong size; replacement ships tomorrow.")
     d.key(pygame.K_RETURN)
-    d.key(pygame.K_l)
+    d.key(pygame.K_l)  # LOOKUP asks what to search
+    assert "panel dialog: Look up in the records" in d.texts()
+    d.key(pygame.K_1)  # earlier contacts
     assert d.app.call.view().looked_up
     events = [e.render() for e in read_transcript(d.app.transcript_path).events()]
     assert events[:2] == [
@@ -99,7 +101,8 @@ def test_font_size_name_and_last_score_are_remembered(make_driver, tmp_path) -> 
     d.key(pygame.K_RETURN)
     d.frames(1.0)
     d.key(pygame.K_SPACE)
-    d.key(pygame.K_x)  # hang up at once
+    d.key(pygame.K_x)  # hang up
+    d.key(pygame.K_RETURN)  # confirmed
     d.key(pygame.K_RETURN)
     assert d.app.screen.name == "scorecard"
     again = make_driver(settings_path=settings)

@@ -20,7 +20,8 @@ def test_a_shift_of_three_calls_ends_in_a_summary(driver) -> None:  # type: igno
         d.key(pygame.K_SPACE)  # answer
         d.choose(ideal=True)
         d.key(pygame.K_x)  # hang up
-        d.frames(2.5)  # the next call rings by itself
+        d.key(pygame.K_RETURN)  # confirm the hang-up
+        d.key(pygame.K_RETURN)  # wrap-up done: the next call rings
     assert d.app.screen.name == "shift"
     texts = d.texts()
     assert "label rings: Answered within 3 rings: 2/3" in texts
