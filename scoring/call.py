@@ -9,6 +9,7 @@ from the transcript alone.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -191,6 +192,10 @@ class Call:
         self.turns: tuple[Turn, ...] = tuple(turns)
         self.agent_turns = tuple(t for t in turns if t.line.is_agent)
         self.caller_turns = tuple(t for t in turns if t.line.is_caller)
+        # Line indexes of each side's turns, ascending: every "turns between" and
+        # "next turn after" question is a binary search, so no rule is quadratic.
+        self._agent_at = [t.index for t in self.agent_turns]
+        self._caller_at = [t.index for t in self.caller_turns]
 
     # ---------------------------------------------------------------- generic
 
@@ -205,15 +210,38 @@ class Call:
                 out.setdefault(ln.name, []).append((i, ln))
         return out
 
+    def events_between(self, name: str, start: int, end: int) -> list[tuple[int, Event]]:
+        """Events called `name` with start <= index < end."""
+        found = self._events_by_name.get(name, [])
+        at = self._event_at.get(name, [])
+        return found[bisect_left(at, start) : bisect_left(at, end)]
+
+    @cached_property
+    def _event_at(self) -> dict[str, list[int]]:
+        return {name: [i for i, _ in found] for name, found in self._events_by_name.items()}
+
     def agent_between(self, start: int, end: int) -> list[Turn]:
         """Agent turns with start <= index < end."""
-        return [t for t in self.agent_turns if start <= t.index < end]
+        at = self._agent_at
+        return list(self.agent_turns[bisect_left(at, start) : bisect_left(at, end)])
 
     def caller_between(self, start: int, end: int) -> list[Turn]:
-        return [t for t in self.caller_turns if start <= t.index < end]
+        at = self._caller_at
+        return list(self.caller_turns[bisect_left(at, start) : bisect_left(at, end)])
 
     def agent_after(self, index: int, count: int) -> list[Turn]:
-        return [t for t in self.agent_turns if t.index > index][:count]
+        first = bisect_right(self._agent_at, index)
+        return list(self.agent_turns[first : first + count])
+
+    def caller_after(self, index: int) -> Turn | None:
+        """The caller's first turn after line `index`."""
+        first = bisect_right(self._caller_at, index)
+        return self.caller_turns[first] if first < len(self.caller_turns) else None
+
+    def agent_before(self, index: int) -> Turn | None:
+        """The agent's last turn before line `index`."""
+        last = bisect_left(self._agent_at, index) - 1
+        return self.agent_turns[last] if last >= 0 else None
 
     @property
     def first_agent(self) -> Turn | None:
@@ -414,11 +442,17 @@ class Call:
         return start, self.transfers[k][0]
 
     def on_hold_at(self, index: int) -> bool:
-        for seg in self.holds:
-            end = seg.resume_index if seg.resume_index is not None else self.end_index
-            if seg.hold_index < index < end:
-                return True
-        return False
+        """Is line `index` inside a hold segment (holds do not overlap: one search)?"""
+        k = bisect_left(self._hold_at, index) - 1
+        if k < 0:
+            return False
+        seg = self.holds[k]
+        end = seg.resume_index if seg.resume_index is not None else self.end_index
+        return index < end
+
+    @cached_property
+    def _hold_at(self) -> list[int]:
+        return [seg.hold_index for seg in self.holds]
 
     # ---------------------------------------------------------------- messages and callbacks
 
@@ -428,11 +462,11 @@ class Call:
         for turn in self.caller_turns:
             if turn.has("choose_message"):
                 return turn.index
-            prev = [a for a in self.agent_turns if a.index < turn.index][-1:]
+            prev = self.agent_before(turn.index)
             if (
                 prev
-                and prev[0].has("offer_message")
-                and not prev[0].has("offer_transfer_or_message", "offer_voicemail_choice")
+                and prev.has("offer_message")
+                and not prev.has("offer_transfer_or_message", "offer_voicemail_choice")
             ):
                 if turn.has("agree") and not turn.has("refuse"):
                     return turn.index
@@ -448,8 +482,13 @@ class Call:
             is_offer = "?" in turn.text or re.match(
                 r"^(?:would you like|do you want|shall i|should i|can i|would it help)", turn.normal
             )
-            reply = [c for c in self.caller_turns if c.index > turn.index][:1]
-            if is_offer and reply and reply[0].has("refuse") and not reply[0].has("agree"):
+            reply = self.caller_after(turn.index)
+            if is_offer and reply and reply.has("refuse") and not reply.has("agree"):
                 continue
             out.append(turn)
         return out
+
+    @cached_property
+    def callback_indexes(self) -> frozenset[int]:
+        """The line indexes of `callback_turns`, for membership tests."""
+        return frozenset(t.index for t in self.callback_turns)

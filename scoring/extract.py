@@ -150,7 +150,10 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 def emails(text: str) -> list[str]:
     """E-mail addresses written in the line (lower case)."""
-    return [e.lower().rstrip(".") for e in _EMAIL.findall(fold(text))]
+    folded = fold(text)
+    if "@" not in folded:
+        return []  # nearly every line: no scan for address characters
+    return [e.lower().rstrip(".") for e in _EMAIL.findall(folded)]
 
 
 ROLE_MAILBOXES = frozenset(
@@ -179,6 +182,8 @@ def words_to_number(tokens: list[str]) -> int | None:
     """ "twenty four" -> 24, "48" -> 48, "a"/"an" -> 1; None when not a number."""
     if not tokens:
         return None
+    if any(len(tok) > 9 for tok in tokens):
+        return None  # a billion hours is no time frame (and int() refuses 4,300 digits)
     if len(tokens) == 1 and tokens[0].isdigit():
         return int(tokens[0])
     if tokens in (["a"], ["an"], ["one"]):
@@ -227,6 +232,7 @@ _BARE_SPAN = re.compile(
 )
 _PHRASES: list[tuple[re.Pattern[str], float]] = [
     (re.compile(r"\b(?:within|in|inside) (?:the|an|one|the next|the next half) hour\b"), 1),
+    (re.compile(r"\b(?:a couple of|a couple|a few|several|couple of|few) (?:more )?hours\b"), 3),
     # "As soon as possible", "ASAP", "shortly" and "in a bit" name no time: they
     # are not a time frame (seed 001 asks for a concrete one; README-transfer).
     (re.compile(r"\b(?:right away|straight away|immediately|right now|in a few minutes|"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ahocorasick
+
 from scoring.call import Call, Turn
-from scoring.extract import compact, mentions_id
+from scoring.extract import compact
 from scoring.items.base import Check, Params, failed, first, item, na, passed
 
 
@@ -33,6 +35,28 @@ def summarize(call: Call, p: Params) -> Check:
     return failed("no summary of what was done and the next steps")
 
 
+def _first_mentions(call: Call, ids: list[str]) -> dict[str, Turn]:
+    """Each id (compacted, as `mentions_id` compares) -> the first agent line that reads it out.
+
+    One Aho-Corasick pass over the agent's lines for all the call's ticket ids,
+    not a pass per ticket: a call with thousands of tickets stays linear.
+    """
+    wanted = {c for c in map(compact, ids) if len(c) >= 3}
+    if not wanted:
+        return {}
+    automaton = ahocorasick.Automaton()
+    for word in wanted:
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    found: dict[str, Turn] = {}
+    for turn in call.agent_turns:
+        for _, word in automaton.iter(compact(turn.text)):
+            found.setdefault(word, turn)
+        if len(found) == len(wanted):
+            break
+    return found
+
+
 @item(
     "close.reference",
     "Gives the reference number",
@@ -44,8 +68,9 @@ def reference(call: Call, p: Params) -> Check:
     created = first(call.agent_turns, "create_record")
     if not tickets and created is None:
         return na("no ticket, case or order created or changed")
+    said_at = _first_mentions(call, [ev.get("id") for ev in tickets])
     for ev in tickets:
-        said = next((t for t in call.agent_turns if mentions_id(t.text, ev.get("id"))), None)
+        said = said_at.get(compact(ev.get("id")))
         if said:
             return passed(f"reference {compact(ev.get('id')).upper()} given", said)
     if not tickets:

@@ -27,7 +27,7 @@ def _depends_on_others(call: Call) -> Turn | None:
             return turn
         if turn.has("ownership", "promise_callback") and _RELAYS.search(turn.normal):
             return turn
-        if turn in call.callback_turns and _THIRD_PARTY_CALL.match(turn.normal):
+        if turn.index in call.callback_indexes and _THIRD_PARTY_CALL.match(turn.normal):
             return turn
     return None
 

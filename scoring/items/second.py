@@ -69,8 +69,10 @@ def resolve_24h(call: Call, p: Params) -> Check:
     if skip := _not_second(call):
         return skip
     for turn in call.agent_turns:
+        if not _COMMIT.search(turn.normal):
+            continue  # the cheaper test first: most lines commit to nothing
         hours = timeframe_hours(turn.text)
-        if hours is not None and hours <= 24 and _COMMIT.search(turn.normal):
+        if hours is not None and hours <= 24:
             return passed(f"commits to a resolution or status call within {hours:g} h", turn)
     done = next((t for t in call.agent_turns if _DONE_NOW.search(t.normal)), None)
     if done:

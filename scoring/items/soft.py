@@ -34,10 +34,12 @@ def jargon_words(text: str) -> list[str]:
     if not _JARGON.search(joined):
         return []  # most lines
     found = []
+    pos = last = 0  # the token a match starts at: spaces before it, counted as we go
     for m in _JARGON.finditer(joined):
         word = m.group()
+        pos += joined.count(" ", last, m.start())
+        last = m.start()
         if word == "oh":
-            pos = len(joined[: m.start()].split())
             prev = tokens[pos - 1] if pos > 0 else ""
             nxt = tokens[pos + 1] if pos + 1 < len(tokens) else ""
             if prev.isdigit() or nxt.isdigit() or prev in _NUMBERISH or nxt in _NUMBERISH:

@@ -133,13 +133,11 @@ def offer_choice(call: Call, p: Params) -> Check:
 def _consented(call: Call, start: int, end: int) -> Turn | None:
     """The caller's agreement to be transferred in lines [start, end), if they gave it."""
     verdict: Turn | None = None
-    for turn in call.turns:
-        if not start <= turn.index < end or turn.line.is_agent:
-            continue
-        prev = [a for a in call.agent_turns if a.index < turn.index][-1:]
+    for turn in call.caller_between(start, end):
+        prev = call.agent_before(turn.index)
         # A "no" to "anything else?" in the same breath is not a "no" to the transfer.
         about_transfer = bool(
-            prev and _TRANSFER_WORDS.search(prev[0].normal) and not prev[0].has("anything_else")
+            prev and _TRANSFER_WORDS.search(prev.normal) and not prev.has("anything_else")
         )
         objects = turn.has("refuse") and not turn.has("agree")
         accepts = turn.has("agree") or (
@@ -214,7 +212,7 @@ def warm(call: Call, p: Params) -> Check:
         return skip
     for k, (at, ev) in enumerate(call.transfers):
         start, _ = call.transfer_window(k)
-        consults = [(i, c) for i, c in call.events("consult") if start <= i < at]
+        consults = call.events_between("consult", start, at)
         ext = ev.get("ext")
         answered = [
             (i, c)
