@@ -29,11 +29,11 @@ def _no_constants(name: str) -> Any:
 
 
 def looks_like_json(text: str) -> bool:
-    """`{...}` or an array of objects (`[{...`); not `[00:12] Agent: ...`."""
+    """`{...}` or an array of objects or arrays (`[{...`); not `[00:12] Agent: ...`."""
     head = text.lstrip("\ufeff \t\r\n")[:64]
     if head.startswith("{"):
         return True
-    return head.startswith("[") and head[1:].lstrip()[:1] in ("{", "]")
+    return head.startswith("[") and head[1:].lstrip()[:1] in ("{", "[", "]")
 
 
 @lru_cache(maxsize=2)

@@ -46,6 +46,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    to_file = bool(args.output) and args.output != "-"
+    problem = _output_problem(args.file, args.output, args.force) if to_file else None
+    if problem:
+        print(f"callsim convert: {args.output}: {problem}", file=sys.stderr)
+        return 2
     try:
         transcript = read_file(args.file, agent_speaker=args.agent_speaker)
     except TranscriptError as exc:
@@ -57,13 +62,9 @@ def run(args: argparse.Namespace) -> int:
     except TranscriptError as exc:  # a bug here, not the user's: still one line
         print(f"callsim convert: the converted text does not read back: {exc}", file=sys.stderr)
         return 2
-    if not args.output or args.output == "-":
+    if not to_file:
         sys.stdout.write(text)
         return 0
-    problem = _output_problem(args.file, args.output, args.force)
-    if problem:
-        print(f"callsim convert: {args.output}: {problem}", file=sys.stderr)
-        return 2
     try:
         with open(args.output, "w" if args.force else "x", encoding="utf-8", newline="\n") as fh:
             fh.write(text)

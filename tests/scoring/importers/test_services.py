@@ -1,0 +1,78 @@
+"""Deepgram, AssemblyAI and Whisper-style JSON with speakers."""
+
+from __future__ import annotations
+
+import json
+
+from tests.scoring.importers.conftest import Reader, Refusal, rows
+
+AGENT_LINE = "Thank you for calling Advantus, how can I help?"
+CALLER_LINE = "My order came in the wrong colour."
+EXPECTED = [(0, "AGENT", AGENT_LINE), (3, "CALLER", CALLER_LINE)]
+
+
+def test_deepgram_utterances(read: Reader) -> None:
+    doc = {
+        "metadata": {"request_id": "r", "channels": 1},
+        "results": {
+            "channels": [{"alternatives": [{"transcript": "...", "words": []}]}],
+            "utterances": [
+                {"start": 3.2, "end": 5.0, "channel": 0, "speaker": 0, "transcript": CALLER_LINE},
+                {"start": 0.4, "end": 3.0, "channel": 0, "speaker": 1, "transcript": AGENT_LINE},
+                {"start": 5.2, "end": 5.3, "channel": 0, "speaker": 0, "transcript": ""},
+            ],
+        },
+    }
+    assert rows(read(json.dumps(doc), "dg.json")) == EXPECTED
+
+
+def test_deepgram_diarised_words_without_utterances(read: Reader) -> None:
+    words = [
+        {"word": w, "punctuated_word": p, "start": 0.4 + i * 0.2, "speaker": 1}
+        for i, (w, p) in enumerate(zip(AGENT_LINE.lower().split(), AGENT_LINE.split(), strict=True))
+    ] + [
+        {"word": w, "punctuated_word": p, "start": 3.1 + i * 0.2, "speaker": 0}
+        for i, (w, p) in enumerate(
+            zip(CALLER_LINE.lower().split(), CALLER_LINE.split(), strict=True)
+        )
+    ]
+    doc = {"results": {"channels": [{"alternatives": [{"transcript": "", "words": words}]}]}}
+    assert rows(read(json.dumps(doc), "dgw.json")) == EXPECTED
+
+
+def test_deepgram_without_speakers_is_refused(refused: Refusal) -> None:
+    doc = {"results": {"channels": [{"alternatives": [{"words": [{"word": "hi", "start": 0.1}]}]}]}}
+    assert "diarize" in refused(json.dumps(doc), "dg.json").message
+
+
+def test_assemblyai_utterances_in_milliseconds(read: Reader) -> None:
+    doc = {
+        "id": "t1",
+        "status": "completed",
+        "text": "...",
+        "words": [],
+        "utterances": [
+            {"speaker": "A", "start": 400, "end": 3000, "text": AGENT_LINE, "confidence": 0.9},
+            {"speaker": "B", "start": 3300, "end": 5000, "text": CALLER_LINE, "confidence": 0.9},
+        ],
+    }
+    assert rows(read(json.dumps(doc), "aai.json")) == EXPECTED
+
+
+def test_assemblyai_without_speaker_labels_is_refused(refused: Refusal) -> None:
+    doc = {"id": "t1", "status": "completed", "text": "hi", "words": [], "utterances": None}
+    assert "speaker_labels" in refused(json.dumps(doc), "aai.json").message
+
+
+def test_whisperx_segments_and_a_bare_array(read: Reader) -> None:
+    segments = [
+        {"start": 0.4, "end": 3.0, "text": " " + AGENT_LINE, "speaker": "SPEAKER_01"},
+        {"start": 3.1, "end": 5.0, "text": " " + CALLER_LINE, "speaker": "SPEAKER_00"},
+    ]
+    assert rows(read(json.dumps({"segments": segments, "language": "en"}), "wx.json")) == EXPECTED
+    assert rows(read(json.dumps(segments), "array.json")) == EXPECTED
+
+
+def test_whisper_without_speakers_is_refused(refused: Refusal) -> None:
+    doc = {"text": "hi", "segments": [{"id": 0, "start": 0.0, "end": 1.0, "text": "Hi."}]}
+    assert "diarise" in refused(json.dumps(doc), "w.json").message
