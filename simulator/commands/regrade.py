@@ -67,6 +67,8 @@ def _regrade_all(
 ) -> Tally:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+    from simulator.records.recorder import policy_ref
+
     packs = _pack_loader()
     tally = Tally()
     with Progress(
@@ -74,7 +76,8 @@ def _regrade_all(
     ) as bar:
         task = bar.add_task("regrade", total=len(calls))
         for call_id, transcript, stored_policy in calls:
-            _regrade_one(store, call_id, transcript, policy or stored_policy, packs, tally)
+            chosen = policy_ref(policy) if policy else stored_policy
+            _regrade_one(store, call_id, transcript, chosen, packs, tally)
             bar.advance(task)
     return tally
 

@@ -98,7 +98,7 @@ def _refuse_newer(current: str | None, url: URL) -> None:
         )
 
 
-def alembic_config(conn: Connection) -> Any:
+def alembic_config(conn: Connection | None) -> Any:
     from alembic.config import Config
 
     cfg = Config()

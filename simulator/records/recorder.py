@@ -15,6 +15,7 @@ import sys
 from typing import IO, Any
 
 from simulator.records.errors import StoreError
+from simulator.records.names import BadName, clean_name, clean_team
 from simulator.records.store import CallStart, Grading, Store, open_store
 
 DEFAULT_PASS_MARK = 80.0
@@ -29,6 +30,14 @@ def scenario_hash(path: str) -> str | None:
             return hashlib.file_digest(fh, "sha256").hexdigest()
     except OSError:
         return None
+
+
+def policy_ref(policy: str) -> str:
+    """How a call names its pack in the store: a shipped pack's name, or a pack file's
+    absolute path (so `callsim regrade` finds it from any folder)."""
+    if policy.endswith((".yaml", ".yml")) or os.sep in policy:
+        return os.path.abspath(policy)
+    return policy
 
 
 def pass_mark(pack: Any) -> float:
@@ -51,6 +60,14 @@ def outcome_of(engine: Any) -> str:
     return "completed"
 
 
+def _agent(name: str) -> str:
+    """The header's agent as a trainee name (a scenario's agent is file input too)."""
+    try:
+        return clean_name(name)
+    except BadName:
+        return "(no name)"
+
+
 class CallRecorder:
     """Records the calls of one front-end session (one call, or a shift of them)."""
 
@@ -64,8 +81,8 @@ class CallRecorder:
         timeout: float = 5.0,
     ) -> None:
         self.db = db
-        self.trainee = trainee
-        self.team = team
+        self.trainee = clean_name(trainee) if trainee else None
+        self.team = clean_team(team)
         self.timeout = timeout
         self.err = stderr or sys.stderr
         self.store: Store | None = None
@@ -97,10 +114,10 @@ class CallRecorder:
         if store is None:
             return
         start = CallStart(
-            trainee=self.trainee or agent,
+            trainee=self.trainee or _agent(agent),
             team=self.team,
             transcript=os.path.abspath(os.fspath(transcript)),
-            policy=policy,
+            policy=policy_ref(policy),
             scenario=scenario.id,
             difficulty=getattr(scenario, "difficulty", None),
             scenario_hash=scenario_hash(getattr(scenario, "path", "")),

@@ -9,6 +9,7 @@ from typing import Any
 from simulator.autoplay import ideal_moves
 from simulator.engine import HangUp, Say
 from simulator.frontend.headless import HeadlessFrontend
+from simulator.records.identity import who_is_playing
 from simulator.records.recorder import CallRecorder
 from simulator.scenario import find_scenario
 from simulator.session import play_session
@@ -30,7 +31,10 @@ def play(
     """Play one call through `play_session` with a recorder; (summary, recorder, stderr)."""
     s = find_scenario(scenario)
     err = io.StringIO()
-    rec = CallRecorder(db, trainee=name, team=team, stderr=err, timeout=timeout)
+    who = who_is_playing(name, team, ask=False)  # cleaned where it enters, as `play` does
+    assert who is not None
+    name = who.name
+    rec = CallRecorder(db, trainee=name, team=who.team, stderr=err, timeout=timeout)
     n = len(list(tmp.glob("call-*.txt")))
     moves = ideal_moves(s, name) if moves is None else moves
     summary = play_session(
