@@ -96,7 +96,7 @@ def play_session(
             policy=policy,
         )
         if record is not None:
-            record.begin(scenario, path, seed, policy or scenario.policy, engine.agent_name)
+            record.begin(scenario, path, seed, pack, engine.agent_name)
         try:
             run_call(engine, frontend)
         except KeyboardInterrupt:

@@ -32,6 +32,18 @@ def scenario_hash(path: str) -> str | None:
         return None
 
 
+def pack_ref(pack: Any, fallback: str) -> str:
+    """How the store names a loaded pack: a shipped pack by name, any other by its file."""
+    from scoring.policy import POLICY_DIR
+
+    where = str(getattr(pack, "path", "") or "")
+    if not where:
+        return str(getattr(pack, "name", "") or fallback)
+    if os.path.dirname(os.path.abspath(where)) == str(POLICY_DIR):
+        return str(pack.name)
+    return os.path.abspath(where)
+
+
 def policy_ref(policy: str) -> str:
     """How a call names its pack in the store: a shipped pack's name, or a pack file's
     absolute path (so `callsim regrade` finds it from any folder)."""
@@ -107,7 +119,7 @@ class CallRecorder:
         return self.store
 
     def begin(
-        self, scenario: Any, transcript: str | os.PathLike[str], seed: int, policy: str, agent: str
+        self, scenario: Any, transcript: str | os.PathLike[str], seed: int, pack: Any, agent: str
     ) -> None:
         self.call_id = None
         store = self._open()
@@ -117,7 +129,7 @@ class CallRecorder:
             trainee=self.trainee or _agent(agent),
             team=self.team,
             transcript=os.path.abspath(os.fspath(transcript)),
-            policy=policy_ref(policy),
+            policy=pack_ref(pack, scenario.policy),
             scenario=scenario.id,
             difficulty=getattr(scenario, "difficulty", None),
             scenario_hash=scenario_hash(getattr(scenario, "path", "")),

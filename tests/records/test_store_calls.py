@@ -56,3 +56,27 @@ def test_pass_mark_comes_from_the_policy_pack(sqlite_url: str, tmp_path: Path) -
 
     assert load_policy("default").pass_mark == 80.0
     assert row.grader_score == summary.scorecard.score
+
+
+def test_a_pack_file_is_stored_by_its_path_a_shipped_pack_by_name(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    from simulator.autoplay import ideal_moves
+    from simulator.frontend.headless import HeadlessFrontend
+    from simulator.records.recorder import CallRecorder
+    from simulator.scenario import find_scenario
+    from simulator.session import play_session
+
+    pack = tmp_path / "mine.yaml"
+    pack.write_text("name: mine\nextends: default\npass_mark: 90\n")
+    s = find_scenario("wrong-size-planter")
+    for n, policy in enumerate((str(pack), "cam456")):
+        rec = CallRecorder(sqlite_url, trainee="P")
+        play_session(
+            s, HeadlessFrontend(ideal_moves(s)), transcript=tmp_path / f"{n}.txt",
+            policy=policy, record=rec,
+        )  # fmt: skip
+        rec.close()
+    with open_store(sqlite_url) as store:
+        rows = sorted(store.calls(), key=lambda r: r.id)
+    assert [r.policy for r in rows] == [str(pack.resolve()), "cam456"]
