@@ -4,16 +4,25 @@ Critical failures first, then each section with a mark per item; a failed
 item shows the seed's rule in one sentence and the evidence lines with their
 times, so a trainee sees what to say next time. Colour on a terminal, plain
 text when piped (rich decides).
+
+Everything that comes from a file (its path, the lines quoted as evidence,
+reasons that quote them) is put in `Text` objects, never in markup strings,
+and through `printable`: `x[/]y.txt` is a name, not markup, and an escape
+sequence in a caller's line is shown as `\x1b`, not obeyed.
 """
 
 from __future__ import annotations
+
+import os
 
 from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from scoring.batch import GradeError
 from scoring.grader import ItemResult, Scorecard
+from scoring.literal import printable
 
 MARKS = {"pass": ("✔", "green"), "fail": ("✘", "bold red"), "na": ("–", "dim")}
 
@@ -47,7 +56,8 @@ def _evidence(r: ItemResult, limit: int = 3) -> list[Text]:
     for ev in r.evidence[:limit]:
         line = Text()
         line.append(f"[{ev.time}] ", style="cyan")
-        quoted = ev.text if len(ev.text) <= 140 else ev.text[:137] + "…"
+        text = printable(ev.text)
+        quoted = text if len(text) <= 140 else text[:137] + "…"
         line.append(quoted, style="italic")
         line.append(f"  line {ev.line}", style="dim")
         out.append(line)
@@ -61,7 +71,7 @@ def _item_cell(r: ItemResult) -> Group:
     if r.critical:
         head.append("  CRITICAL", style="magenta")
     rows: list[RenderableType] = [head]
-    rows.append(Text(r.reason, style="red" if r.result == "fail" else "dim"))
+    rows.append(Text(printable(r.reason), style="red" if r.result == "fail" else "dim"))
     if r.result == "fail":
         rule = Text()
         rule.append("Rule: ", style="bold")
@@ -98,7 +108,7 @@ def scorecard_renderable(card: Scorecard, *, failed_only: bool = False) -> Rende
         title = Text(f"\n{name}", style="bold underline")
         if not applicable:
             if not failed_only:
-                title.append(f"   n/a: {items[0].reason}", style="dim")
+                title.append(f"   n/a: {printable(items[0].reason)}", style="dim")
                 parts.append(title)
             continue
         if not shown:
@@ -110,12 +120,12 @@ def scorecard_renderable(card: Scorecard, *, failed_only: bool = False) -> Rende
         parts.append(_items_grid(shown))
         skipped = [r for r in items if r.result == "na"]
         if skipped and not failed_only:
-            note = "; ".join(f"{r.title} ({r.reason})" for r in skipped)
+            note = "; ".join(f"{r.title} ({printable(r.reason)})" for r in skipped)
             parts.append(Text(f"   n/a: {note}", style="dim"))
     return Panel(
         Group(*parts),
-        title=f"[bold]{card.file}[/]",
-        subtitle=f"policy: {card.policy}",
+        title=Text(printable(card.file), style="bold"),
+        subtitle=Text(f"policy: {printable(card.policy)}"),
         border_style="red" if card.failed_call else "blue",
         expand=True,
     )
@@ -127,19 +137,42 @@ def print_scorecard(
     (console or Console()).print(scorecard_renderable(card, failed_only=failed_only))
 
 
-def summary_table(cards: list[Scorecard]) -> Table:
-    """One row per graded call, for a folder of many calls."""
+def short_names(files: list[str], width: int) -> list[str]:
+    """File names for a narrow column, cut from the left so the parts that differ show.
+
+    The folder they all share is dropped first; a name still wider than
+    `width` keeps its end ("…/irate/lopez-0412.txt"). When cutting would make
+    two names alike, they are left whole (the table folds them instead).
+    """
+    shown = [printable(f) for f in files]
+    if len(shown) > 1:
+        try:
+            common = os.path.commonpath([os.path.dirname(f) or "." for f in shown])
+        except ValueError:  # absolute and relative paths mixed
+            common = ""
+        if common and common != ".":
+            shown = [os.path.relpath(f, common) if f.startswith(common) else f for f in shown]
+    width = max(width, 8)
+    cut = [f if len(f) <= width else "…" + f[-(width - 1) :] for f in shown]
+    return cut if len(set(cut)) == len(set(shown)) else shown
+
+
+def summary_table(outcomes: list[Scorecard | GradeError], width: int = 100) -> Table:
+    """One row per call (a file that could not be graded too), for one call or a folder."""
     table = Table(title="Summary", show_lines=False)
-    table.add_column("call")
+    table.add_column("call", no_wrap=True)
     table.add_column("score", justify="right")
     table.add_column("failed items", justify="right")
     table.add_column("critical")
-    for c in cards:
-        style = _score_style(c)
+    names = short_names([o.file for o in outcomes], max(20, width - 45))
+    for name, o in zip(names, outcomes, strict=True):
+        if isinstance(o, GradeError):
+            table.add_row(Text(name), Text("–", style="dim"), "–", Text("not graded", style="red"))
+            continue
         table.add_row(
-            c.file,
-            Text(f"{c.score:.1f}", style=style),
-            str(c.counts()["fail"]),
-            ", ".join(c.critical_failures) or "–",
+            Text(name),
+            Text(f"{o.score:.1f}", style=_score_style(o)),
+            str(o.counts()["fail"]),
+            Text(", ".join(o.critical_failures) or "–"),
         )
     return table

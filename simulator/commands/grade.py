@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -11,8 +12,9 @@ from typing import Any
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
-from scoring.batch import GradeError, grade_files, grade_files_json
+from scoring.batch import MAX_JOBS, GradeError, grade_files, grade_files_json
 from scoring.grader import Scorecard
+from scoring.literal import printable
 from scoring.policy import PolicyError, shipped_policies
 from scoring.reader import expand_paths
 from scoring.render import print_scorecard, summary_table
@@ -28,23 +30,27 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "speech-to-text JSON, 'Agent:' text; or folders of .txt/.transcript/.vtt/.srt files) "
         "against a policy pack and print a scorecard for each.",
         epilog=f"Shipped policy packs: {', '.join(shipped_policies())}. "
-        "Exit status: 0 all graded, 2 when any file could not be read or parsed.",
+        "Exit status: 0 all graded, 2 when any file could not be read or parsed "
+        "(or the output could not be written).",
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="transcript file or folder")
     p.add_argument(
         "--policy",
+        action="append",
         metavar="NAME|PATH",
-        help="policy pack (default: the transcript's '# policy:' header, else 'default')",
+        help="policy pack for every file (default: the pack the transcript's '# policy:' "
+        "header names among the shipped ones, else 'default'); given more than once, the "
+        "packs a header may name",
     )
     p.add_argument("--json", action="store_true", help="print one JSON array (spec format)")
     p.add_argument("--failed-only", action="store_true", help="list only failed items")
     p.add_argument("--summary", action="store_true", help="only a one-line-per-call summary table")
     p.add_argument(
         "--jobs",
-        type=int,
+        type=_jobs,
         default=None,
         metavar="N",
-        help="worker processes for large batches (default: all cores)",
+        help=f"worker processes for large batches, 1-{MAX_JOBS} (default: all cores, up to 8)",
     )
     p.add_argument(
         "--agent-speaker",
@@ -55,20 +61,51 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=run)
 
 
+def _jobs(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text[:20]!r}") from None
+    if not 1 <= n <= MAX_JOBS:
+        raise argparse.ArgumentTypeError(f"must be 1 to {MAX_JOBS}, not {n}")
+    return n
+
+
+def _say(message: str) -> None:
+    """One line on stderr, with anything a file put in it shown literally."""
+    print(f"callsim grade: {printable(message)}", file=sys.stderr)
+
+
 def run(args: argparse.Namespace) -> int:
     paths = expand_paths(args.paths)
     err = Console(stderr=True)
     if not paths:
-        print("callsim grade: no transcripts found in the given folder(s)", file=sys.stderr)
+        _say("no transcripts found in the given folder(s)")
         return 2
+    if args.policy:
+        args.policy = tuple(args.policy)
     try:
         with _progress(err, len(paths)) as advance:
             if args.json:
                 return _run_json(args, paths, advance)
             return _run_cards(args, paths, advance, err)
     except PolicyError as exc:
-        print(f"callsim grade: {exc}", file=sys.stderr)
+        _say(str(exc))
         return 2
+    except OSError as exc:  # stdout is a full disk, a closed pipe, a read-only file ...
+        _quiet_stdout()
+        _say(f"cannot write the output: {exc.strerror or exc}")
+        return 2
+
+
+def _quiet_stdout() -> None:
+    """After a failed write, point stdout at /dev/null so the exit's flush cannot fail again."""
+    try:
+        fd = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(fd, sys.stdout.fileno())
+        os.close(fd)
+    except (OSError, ValueError):
+        pass
 
 
 @contextmanager
@@ -138,7 +175,7 @@ def _print_one(
     outcome: Scorecard | GradeError, out: Console, err: Console, failed_only: bool
 ) -> None:
     if isinstance(outcome, GradeError):
-        print(f"callsim grade: {outcome.error}", file=sys.stderr)
+        _say(outcome.error)
     else:
         print_scorecard(outcome, out, failed_only=failed_only)
 
@@ -146,10 +183,10 @@ def _print_one(
 def _finish(
     args: argparse.Namespace, outcomes: list[Scorecard | GradeError], out: Console, err: Console
 ) -> None:
-    cards = [o for o in outcomes if isinstance(o, Scorecard)]
-    if len(cards) > 1:
-        out.print(summary_table(cards))
+    """The summary: always with --summary (a row per file, errors too), else for 2+ calls."""
+    if args.summary or len(outcomes) > 1:
+        out.print(summary_table(outcomes, width=out.width))
     if args.summary:
         for o in outcomes:
             if isinstance(o, GradeError):
-                print(f"callsim grade: {o.error}", file=sys.stderr)
+                _say(o.error)
