@@ -18,6 +18,7 @@ from scoring.literal import printable
 from scoring.policy import PolicyError, shipped_policies
 from scoring.reader import expand_paths
 from scoring.render import print_scorecard, summary_table
+from simulator.records.real_calls import add_grade_record_options, record_cards
 
 PROGRESS_FROM = 20  # files
 
@@ -58,6 +59,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="in captions, CSV or speech-to-text JSON: the speaker label(s) that are the agent, "
         "where the file cannot tell (docs/importing.md)",
     )
+    add_grade_record_options(p)  # --record, --trainee, --team, --db (simulator/records)
     p.set_defaults(func=run)
 
 
@@ -84,6 +86,9 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if args.policy:
         args.policy = tuple(args.policy)
+    if getattr(args, "record", False) and args.json:
+        _say("--record keeps scorecards; use it without --json")
+        return 2
     try:
         with _progress(err, len(paths)) as advance:
             if args.json:
@@ -168,7 +173,8 @@ def _run_cards(
         if not args.summary:
             _print_one(outcome, out, err, args.failed_only)
     _finish(args, outcomes, out, err)
-    return 2 if any(isinstance(o, GradeError) for o in outcomes) else 0
+    recorded = record_cards(outcomes, args) if getattr(args, "record", False) else 0
+    return 2 if recorded or any(isinstance(o, GradeError) for o in outcomes) else 0
 
 
 def _print_one(

@@ -304,6 +304,16 @@ class Store:
 
     # ----- reading ------------------------------------------------------------------
     @_guarded
+    def call_by_transcript(self, transcript: str) -> int | None:
+        """The newest call recorded from this transcript file, if any."""
+        c = t.calls
+        with self.engine.connect() as conn:
+            found = conn.execute(
+                select(c.c.id).where(c.c.transcript == transcript).order_by(c.c.id.desc()).limit(1)
+            ).scalar()
+        return None if found is None else int(found)
+
+    @_guarded
     def regradable(self) -> list[tuple[int, str, str]]:
         """(id, transcript, policy) of every graded call, oldest first (a call abandoned or
         interrupted before its scorecard has no results to recompute)."""

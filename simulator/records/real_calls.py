@@ -1,0 +1,110 @@
+"""`callsim grade FILE... --record`: real calls' gradings kept against the agent in the header.
+
+A QA lead grades a transcript of a real call; with `--record` the scorecard is
+stored like a role-play's (kind `real`), against the trainee named by the
+transcript's `# agent:` header (or `--trainee`). A transcript recorded before
+is graded again in place rather than stored twice.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from simulator.records.names import BadName, clean_name, clean_team
+
+
+def add_grade_record_options(p: argparse.ArgumentParser) -> None:
+    from simulator.records.options import add_db_option
+
+    p.add_argument(
+        "--record",
+        action="store_true",
+        help="keep each graded call in the records store, against the header's agent",
+    )
+    p.add_argument("--trainee", metavar="NAME", help="with --record: record against NAME")
+    p.add_argument("--team", metavar="T", help="with --record: the trainee's team")
+    add_db_option(p)
+
+
+def _started(card: Any, path: str) -> dt.datetime:
+    """The header's date when it is one, else the file's modification time."""
+    raw = str(card.meta.get("date", "")) if getattr(card, "meta", None) else ""
+    try:
+        value = dt.datetime.fromisoformat(raw.strip())
+        return value if value.tzinfo else value.astimezone()
+    except ValueError:
+        pass
+    try:
+        return dt.datetime.fromtimestamp(os.path.getmtime(path), dt.UTC)
+    except OSError:
+        return dt.datetime.now(dt.UTC)
+
+
+def _pack_for(card: Any, given: Sequence[str] | None) -> tuple[str, Any]:
+    """(the store's name for the pack the card was graded with, the pack)."""
+    from scoring.policy import load_policy
+    from simulator.records.recorder import pack_ref
+
+    for ref in given or ():
+        pack = load_policy(ref)
+        if pack.name == card.policy:
+            return pack_ref(pack, card.policy), pack
+    pack = load_policy(card.policy)
+    return pack_ref(pack, card.policy), pack
+
+
+def record_cards(outcomes: Sequence[Any], args: argparse.Namespace) -> int:
+    """Store every scorecard among `outcomes`; 0, or 2 after one-line errors."""
+    from simulator.records import StoreError, open_store
+
+    cards = [o for o in outcomes if hasattr(o, "results")]
+    if not cards:
+        return 0
+    try:
+        given = clean_name(args.trainee) if args.trainee else None
+        team = clean_team(args.team)
+        with open_store(args.db) as store:
+            new, again, skipped = _record_all(store, cards, args.policy, given, team)
+            where = store.where
+    except (StoreError, BadName) as exc:
+        print(f"callsim grade: not recorded: {exc}", file=sys.stderr)
+        return 2
+    for line in skipped:
+        print(f"callsim grade: not recorded: {line}", file=sys.stderr)
+    print(f"Recorded {new} new call(s), graded {again} again in place, in {where}.")
+    return 2 if skipped else 0
+
+
+def _record_all(
+    store: Any, cards: list[Any], policy: Sequence[str] | None, given: str | None, team: str | None
+) -> tuple[int, int, list[str]]:
+    from simulator.records.recorder import pass_mark
+    from simulator.records.store import CallStart, Grading
+
+    new = again = 0
+    skipped: list[str] = []
+    for card in cards:
+        path = os.path.abspath(card.file)
+        try:
+            trainee = given or clean_name(str(card.meta.get("agent", "")), "'# agent:' header")
+        except BadName as exc:
+            skipped.append(f"{card.file}: {exc} (give --trainee NAME)")
+            continue
+        ref, pack = _pack_for(card, policy)
+        known = store.call_by_transcript(path)
+        if known is not None:
+            store.regrade_call(known, card, pass_mark(pack), ref)
+            again += 1
+            continue
+        start = CallStart(
+            trainee, path, ref, team=team, kind="real",
+            scenario=card.meta.get("scenario") or None, started_at=_started(card, path),
+        )  # fmt: skip
+        store.record_graded(start, Grading("completed", None, card, pass_mark(pack)))
+        new += 1
+    return new, again, skipped
