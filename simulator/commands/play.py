@@ -14,6 +14,7 @@ from simulator.frontend.base import CallSummary
 from simulator.frontend.headless import HeadlessFrontend
 from simulator.scenario.library import DEFAULT_SCENARIO, find_scenario
 from simulator.scenario.model import Scenario
+from simulator.records.options import add_record_options, start_recording
 from simulator.scenario.problems import ScenarioError
 
 
@@ -62,6 +63,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="NAME",
         help="talk through this input device (see `callsim microphones`; default: the system's)",
     )
+    add_record_options(p)
     p.set_defaults(func=run)
 
 
@@ -92,6 +94,9 @@ def run(args: argparse.Namespace) -> int:
     scenario = _load(args)
     if scenario is None:
         return 2
+    record = start_recording(args)  # who is playing (asked once), and the records store
+    if record is None:
+        return 2
     frontend = _frontend(args, scenario)
     if frontend is None:
         return 2
@@ -104,6 +109,7 @@ def run(args: argparse.Namespace) -> int:
             transcript=args.transcript,
             agent_name=args.agent_name,
             policy=args.policy,
+            record=record,
         )
     except TranscriptWriteError as exc:  # before the call: a bad path, a read-only folder
         print(f"callsim play: {exc}", file=sys.stderr)
