@@ -114,7 +114,6 @@ _ILL = re.compile(
     r"give|take|find|ring|just|go|try|chase|sort|need|also|book|arrange|note)\b)"
 )
 _NON_WORD = re.compile(r"[^a-z0-9@ ]+")
-_SPACES = re.compile(r"\s+")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _APOS_RUN = re.compile(r"'+")
 

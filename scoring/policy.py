@@ -24,7 +24,6 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from scoring.items import REGISTRY
 from scoring.literal import excerpt
 from scoring.safeyaml import YamlDoc, YamlError, load_file_doc
 
@@ -215,6 +214,10 @@ def _short(err: Any) -> str:
 
 
 def _build(path: Path, doc: YamlDoc, base: Policy | None) -> Policy:
+    # Here, not at the top: the engine and the window import this module for
+    # DEFAULTS alone, and the item registry costs 0.1 s to import.
+    from scoring.items import REGISTRY
+
     data: Mapping[str, Any] = doc.data
     weights: dict[str, float] = dict(base.weights) if base else {}
     critical = set(base.critical) if base else set()

@@ -108,9 +108,6 @@ def use_caller_name(call: Call, p: Params) -> Check:
     return failed("the caller's name is never used")
 
 
-_ROUTE_ONLY = re.compile(r"\b(?:transfer|put you through|connect you|patch you)\b")
-
-
 @item(
     "open.restate_reason",
     "Restates the reason and offers help",

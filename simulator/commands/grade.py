@@ -98,12 +98,12 @@ def run(args: argparse.Namespace) -> int:
         _say(str(exc))
         return 2
     except OSError as exc:  # stdout is a full disk, a closed pipe, a read-only file ...
-        _quiet_stdout()
+        quiet_stdout()
         _say(f"cannot write the output: {exc.strerror or exc}")
         return 2
 
 
-def _quiet_stdout() -> None:
+def quiet_stdout() -> None:
     """After a failed write, point stdout at /dev/null so the exit's flush cannot fail again."""
     try:
         fd = os.open(os.devnull, os.O_WRONLY)

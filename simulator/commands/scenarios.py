@@ -7,6 +7,8 @@ import json
 import sys
 from typing import Any
 
+from scoring.literal import printable
+from simulator.commands.grade import quiet_stdout
 from simulator.scenario.library import DEFAULT_SCENARIO, load_all
 
 
@@ -24,7 +26,28 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    found, errors = load_all(args.scenario_dir)
+    """Exit status 0 when all listed, 1 when some scenario could not be loaded, 2 when a
+    --scenario-dir cannot be listed (or the list cannot be written)."""
+    try:
+        found, errors = load_all(args.scenario_dir)
+    except LookupError as exc:  # a --scenario-dir that is missing or not a folder
+        print(f"callsim scenarios: {printable(str(exc).strip(chr(39)))}", file=sys.stderr)
+        return 2
+    try:
+        _print(args, found)
+    except BrokenPipeError:
+        raise  # `callsim scenarios | head`: the cli ends quietly
+    except OSError as exc:  # stdout is a full disk, a read-only file ...
+        quiet_stdout()
+        print(f"callsim scenarios: cannot write the list: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    for err in errors:
+        print(printable(str(err)), file=sys.stderr)
+    return 1 if errors else 0
+
+
+def _print(args: argparse.Namespace, found: list[Any]) -> None:
+    """The list, every text from a scenario file shown literally (escapes escaped)."""
     rows: list[dict[str, Any]] = [
         {
             "id": s.id,
@@ -38,13 +61,13 @@ def run(args: argparse.Namespace) -> int:
         for s in found
     ]
     if args.json:
-        print(json.dumps(rows, indent=2))
-    else:
-        for r in rows:
-            star = "*" if r["default"] else " "
-            ctx = ",".join(r["context"])
-            print(f"{star} {r['id']:<30} {r['difficulty']:<7} {ctx:<36} {r['title']}")
-        print("(* the default scenario; play one with: callsim play ID)")
-    for err in errors:
-        print(err, file=sys.stderr)
-    return 1 if errors else 0
+        print(json.dumps(rows, indent=2))  # JSON escapes control characters itself
+        sys.stdout.flush()
+        return
+    for r in rows:
+        star = "*" if r["default"] else " "
+        ctx = printable(",".join(r["context"]))
+        line = f"{star} {printable(r['id']):<30} {printable(str(r['difficulty'])):<7} {ctx:<36}"
+        print(f"{line} {printable(r['title'])}")
+    print("(* the default scenario; play one with: callsim play ID)")
+    sys.stdout.flush()
