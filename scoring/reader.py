@@ -32,6 +32,7 @@ MAX_FILE_BYTES = 4 * 1024 * 1024
 #: Long note events are fine; a megabyte on one line is not a transcript.
 MAX_LINE_CHARS = 20_000
 
+_BLANK = b"\xef\xbb\xbf \t\r\n"  # a UTF-8 BOM and blank space before the first line
 TRANSCRIPT_SUFFIXES = (".txt", ".transcript", ".vtt", ".srt")  # captions: scoring.importers
 
 _TIMED = re.compile(r"\[(?P<time>[^\]]*)\]\s*(?P<rest>.*)\Z", re.S)
@@ -71,7 +72,8 @@ def read_transcript(
         data = read_regular(path, MAX_FILE_BYTES, what="transcript")
     except FileProblem as exc:
         raise TranscriptError(name, 0, exc.message) from None
-    if data.strip() and not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"#"):
+    head = data[:64].lstrip(_BLANK) or data.lstrip(_BLANK)  # 64 bytes: no copy of the file
+    if head and not head.startswith(b"#"):
         from scoring.importers import import_bytes  # loaded only for such files
 
         return import_bytes(data, name, agent_speaker=agent_speaker)
