@@ -27,6 +27,7 @@ def play(
     seed: int = 0,
     scenario: str = SCENARIO,
     timeout: float = 5.0,
+    frontend: Any = None,
 ) -> tuple[Any, CallRecorder, str]:
     """Play one call through `play_session` with a recorder; (summary, recorder, stderr)."""
     s = find_scenario(scenario)
@@ -39,7 +40,7 @@ def play(
     moves = ideal_moves(s, name) if moves is None else moves
     summary = play_session(
         s,
-        HeadlessFrontend(moves),
+        frontend or HeadlessFrontend(moves),
         seed=seed,
         transcript=tmp / f"call-{n}.txt",
         agent_name=name,

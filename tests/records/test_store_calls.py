@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from scoring.reader import read_transcript
 from simulator.engine import HangUp
 from simulator.records import open_store
@@ -80,3 +82,42 @@ def test_a_pack_file_is_stored_by_its_path_a_shipped_pack_by_name(
     with open_store(sqlite_url) as store:
         rows = sorted(store.calls(), key=lambda r: r.id)
     assert [r.policy for r in rows] == [str(pack.resolve()), "cam456"]
+
+
+def test_ctrl_c_is_recorded_as_interrupted(sqlite_url: str, tmp_path: Path) -> None:
+    from collections.abc import Sequence
+
+    from simulator.engine import CallState, Choice, Move, Say
+    from simulator.frontend.headless import HeadlessFrontend
+
+    class CtrlC(HeadlessFrontend):
+        def next_move(self, state: CallState, choices: Sequence[Choice]) -> Move | None:
+            if state.turn >= 1:
+                raise KeyboardInterrupt
+            return Say("Thank you for calling, this is Dana.")
+
+    with pytest.raises(KeyboardInterrupt):
+        play(sqlite_url, tmp_path, moves=(), frontend=CtrlC(()))
+    with open_store(sqlite_url) as store:
+        [row] = store.calls()
+    assert row.outcome == "interrupted"
+    assert row.score is None
+
+
+def test_history_and_trainees_filter(sqlite_url: str, tmp_path: Path) -> None:
+    import datetime as dt
+
+    play(sqlite_url, tmp_path, "Ann", team="Red")
+    play(sqlite_url, tmp_path, "Ann", team="Red", moves=hang_up_after_greeting())
+    play(sqlite_url, tmp_path, "Bob", team="Blue", scenario="refuses-hold")
+    with open_store(sqlite_url) as store:
+        assert [r.trainee for r in store.calls("Ann")] == ["Ann", "Ann"]
+        assert [r.trainee for r in store.calls(scenario="refuses-hold")] == ["Bob"]
+        tomorrow = dt.datetime.now(dt.UTC) + dt.timedelta(days=1)
+        assert store.calls(since=tomorrow) == []
+        [ann] = store.trainees("Red")
+        assert store.count_calls("Ann") == 2
+    assert ann.calls == 2
+    assert ann.last_score is not None
+    assert ann.weakest  # the early hang-up failed items
+    assert ann.average_score is not None
