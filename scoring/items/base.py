@@ -77,6 +77,15 @@ def failed(reason: str, *ev: Line | Turn | None) -> Check:
     return Check("fail", reason, evidence(*ev))
 
 
+def silent_na(call: Call) -> Check | None:
+    """n/a for an item that passes by the agent *not* doing something (no jargon, no mute),
+    when the agent took no part in the call: never answered anything the caller said.
+    Such an item is earned by a conversation, not by silence or an instant hang-up."""
+    if call.caller_turns and call.agent_after(call.caller_turns[0].index, 1):
+        return None
+    return na("the agent took no part in the conversation (said nothing after the caller)")
+
+
 def na(reason: str) -> Check:
     return Check("na", reason)
 

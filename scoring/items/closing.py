@@ -129,10 +129,21 @@ def caller_hangs_up_first(call: Call, p: Params) -> Check:
     hangups = call.events("hangup")
     if not hangups:
         return na("no hangup event")
-    _, ev = hangups[0]
-    if ev.get("by") == "caller":
-        return passed("hangup by=caller", ev)
-    return failed("the agent hung up first", ev)
+    at, ev = hangups[0]
+    if ev.get("by") != "caller":
+        return failed("the agent hung up first", ev)
+    caller = _caller_before(call, at)
+    if caller is not None and caller.has("threaten_escalation", "still_unhappy"):
+        agent = call.agent_before(at)
+        if agent is None or agent.index < caller.index:
+            # an angry caller hanging up on the agent: not the agent letting them go first
+            return na("the caller hung up on the agent, angry, before any closing")
+    return passed("hangup by=caller", ev)
+
+
+def _caller_before(call: Call, index: int) -> Turn | None:
+    turns = call.caller_between(0, index)
+    return turns[-1] if turns else None
 
 
 @item(

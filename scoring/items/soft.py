@@ -6,7 +6,7 @@ import re
 
 from scoring.call import Call, Turn
 from scoring.extract import _DIGIT_WORDS
-from scoring.items.base import Check, Params, failed, first, item, na, passed
+from scoring.items.base import Check, Params, failed, first, item, na, passed, silent_na
 from scoring.normalise import fold
 
 # The seed's list (002): yep, okeydokey, alrighty, aww, oh, ah, eek, oops (+ spellings).
@@ -58,7 +58,7 @@ def no_jargon(call: Call, p: Params) -> Check:
     hits = [(t, jargon_words(t.text)) for t in call.agent_turns]
     hits = [(t, w) for t, w in hits if w]
     if not hits:
-        return passed("no listed jargon in agent lines")
+        return silent_na(call) or passed("no listed jargon in agent lines")
     words = sorted({w for _, ws in hits for w in ws})
     return failed(f"jargon: {', '.join(words)}", *(t for t, _ in hits[:4]))
 
@@ -102,6 +102,12 @@ _PLURAL_OBJECT = re.compile(
     r"wheels|crates|pallets|bags|sets|kids|children|sons|daughters|boys|girls|"
     r"they are|those|these|both|all of them)\b"
 )
+#: one of our own people, singular, owned with "our"/"my": "our driver will collect it when
+#: they drop off" uses singular "they" for that person, not "they" for the company
+_OUR_PERSON = re.compile(
+    r"\b(?:our|my) (?:\w+ ){0,2}(?:driver|courier|technician|engineer|installer|fitter|"
+    r"specialist|colleague|rep|representative|advisor|adviser|delivery (?:driver|person))\b"
+)
 _ORG_NAME = re.compile(r"\b[A-Z][a-zA-Z']+(?: (?:and|&|of) [A-Z][a-zA-Z']+| [A-Z][a-zA-Z']+)+")
 
 
@@ -126,7 +132,13 @@ def _blames_company(call: Call, turn: Turn, prior: str) -> str | None:
         low = raw.lower()
         internal = _last_end(_INTERNAL, low)
         orgs = [o.end() for o in _ORG_NAME.finditer(raw) if not call.says_brand(o.group())]
-        external = max(_last_end(_EXTERNAL, low), _last_end(_PLURAL_OBJECT, low), *orgs, -1)
+        external = max(
+            _last_end(_EXTERNAL, low),
+            _last_end(_PLURAL_OBJECT, low),
+            _last_end(_OUR_PERSON, low),
+            *orgs,
+            -1,
+        )
         if internal > external or (internal < 0 and external < 0):
             return turn.text[max(0, m.start() - 40) : m.end() + 30]
     return None
@@ -150,7 +162,7 @@ def we_not_they(call: Call, p: Params) -> Check:
                     f"speaks of the company or colleagues as 'they': '…{hit.strip()}…'", turn
                 )
         before, prior = prior, turn.text
-    return passed("no they/them for the company or its people")
+    return silent_na(call) or passed("no they/them for the company or its people")
 
 
 @item(
@@ -184,7 +196,7 @@ def no_mute(call: Call, p: Params) -> Check:
     mutes = call.events("mute")
     if mutes:
         return failed(f"muted the line {len(mutes)} time(s)", *(e for _, e in mutes[:3]))
-    return passed("no mute event")
+    return silent_na(call) or passed("no mute event")
 
 
 @item(
@@ -197,4 +209,4 @@ def no_interrupt(call: Call, p: Params) -> Check:
     hits = call.events("interrupt")
     if hits:
         return failed(f"interrupted the caller {len(hits)} time(s)", *(e for _, e in hits[:3]))
-    return passed("no interrupt event")
+    return silent_na(call) or passed("no interrupt event")
