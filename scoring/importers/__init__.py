@@ -6,7 +6,8 @@ content (not its name) and read by one of the importers below into the same
 `Transcript`, so the grader never knows the difference:
 
     WebVTT, SRT, Amazon Transcribe, Contact Lens / Call Analytics, Deepgram,
-    AssemblyAI, Whisper-style segments, CSV, plain "Agent: ..." text
+    AssemblyAI, Google Speech-to-Text, Whisper-style segments, CSV,
+    plain "Agent: ..." text
 
 Each format is a small module with `detect(text) -> bool` and
 `read(text, path) -> list[Turn]`; `Format` puts one behind the `Importer`
@@ -28,6 +29,7 @@ from scoring.importers import (
     assemblyai,
     contact_lens,
     deepgram,
+    google_stt,
     plain,
     subrip,
     table,
@@ -91,6 +93,7 @@ FORMATS: tuple[Format, ...] = (
     Format.of(deepgram, is_json=True),
     Format.of(assemblyai, is_json=True),
     Format.of(whisper, is_json=True),
+    Format.of(google_stt, is_json=True),
     Format.of(table),
     Format.of(plain),
 )

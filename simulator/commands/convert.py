@@ -1,7 +1,7 @@
 """`callsim convert FILE [-o OUT]`: another tool's transcript in the spec's format.
 
 Captions (WebVTT, SRT), a CSV of start, speaker, text, speech-to-text JSON
-(Amazon Transcribe, Contact Lens, Deepgram, AssemblyAI, Whisper-style) or
+(Amazon Transcribe, Contact Lens, Deepgram, AssemblyAI, Google, Whisper-style) or
 "Agent: ..." text become a callsim transcript (shared/spec/transcript-format.md)
 that a QA lead can read, complete (`--brand`, `--context`) and grade. The
 format is recognised from the content; docs/importing.md lists what is read.
@@ -25,7 +25,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "convert",
         help="convert captions, CSV or speech-to-text JSON to a callsim transcript",
         description="Convert a call transcript from another tool (WebVTT, SRT, CSV, Amazon "
-        "Transcribe / Contact Lens, Deepgram, AssemblyAI or Whisper JSON, 'Agent: ...' text) "
+        "Transcribe / Contact Lens, Deepgram, AssemblyAI, Google or Whisper JSON, 'Agent: ...' text) "
         "to the callsim transcript format. The format is recognised from the file's content.",
         epilog="Exit status: 0 converted, 2 when the file could not be read.",
     )

@@ -76,3 +76,44 @@ def test_whisperx_segments_and_a_bare_array(read: Reader) -> None:
 def test_whisper_without_speakers_is_refused(refused: Refusal) -> None:
     doc = {"text": "hi", "segments": [{"id": 0, "start": 0.0, "end": 1.0, "text": "Hi."}]}
     assert "diarise" in refused(json.dumps(doc), "w.json").message
+
+
+def _google_words(line: str, start: float, tag: int) -> list[dict[str, object]]:
+    return [
+        {"startTime": f"{start + i * 0.2:.3f}s", "endTime": "0s", "word": w, "speakerTag": tag}
+        for i, w in enumerate(line.split())
+    ]
+
+
+def test_google_diarised_words_of_the_last_result(read: Reader) -> None:
+    words = _google_words(AGENT_LINE, 0.4, 2) + _google_words(CALLER_LINE, 3.1, 1)
+    doc = {
+        "results": [
+            {"alternatives": [{"transcript": AGENT_LINE, "words": []}], "languageCode": "en-us"},
+            {"alternatives": [{"transcript": "", "words": words}], "languageCode": "en-us"},
+        ]
+    }
+    assert rows(read(json.dumps(doc), "g.json")) == EXPECTED
+
+
+def test_google_one_channel_a_speaker_with_protobuf_style_times(read: Reader) -> None:
+    doc = {
+        "results": [
+            {"alternatives": [{"transcript": AGENT_LINE}], "channelTag": 1,
+             "resultEndTime": {"seconds": 2, "nanos": 500000000}},
+            {"alternatives": [{"transcript": CALLER_LINE, "words": [
+                {"startTime": {"seconds": 3, "nanos": 100000000}, "word": "My"}]}],
+             "channelTag": 2, "resultEndTime": "5s"},
+            {"alternatives": [{"transcript": "Sure."}], "channelTag": 1, "resultEndTime": "7s"},
+        ]
+    }  # fmt: skip
+    assert rows(read(json.dumps(doc), "g.json")) == [
+        (0, "AGENT", AGENT_LINE),
+        (2, "AGENT", "Sure."),
+        (3, "CALLER", CALLER_LINE),
+    ]
+
+
+def test_google_without_speakers_is_refused(refused: Refusal) -> None:
+    doc = {"results": [{"alternatives": [{"transcript": "hi"}], "channelTag": 1}]}
+    assert "diarization" in refused(json.dumps(doc), "g.json").message
