@@ -132,6 +132,11 @@ def parse_text(text: str, path: str = "<transcript>") -> Transcript:
         raise TranscriptError(
             path, 1, "empty file: missing the version line '# callsim transcript: 1'"
         )
+    if headers.get("recorded_by") == "callsim" and not text.endswith("\n"):
+        # callsim's writer ends every line it writes: this one was cut short (docs/decisions.md)
+        raise TranscriptError(
+            path, text.count("\n") + 1, "the last line was cut short (a full disk or a crash)"
+        )
     return Transcript(path=path, headers=headers, lines=tuple(lines), header_lines=header_lines)
 
 

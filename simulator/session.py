@@ -44,20 +44,22 @@ def default_transcript_path(scenario: Scenario, seed: int) -> Path:
 
 
 def policy_params(policy: str) -> tuple[Any, Mapping[str, float]]:
-    """The policy pack and its parameters; (None, {}) when the grader is not installed."""
-    try:
-        from scoring.policy import load_policy
-    except ImportError:
-        return None, {}
+    """The policy pack (a shipped name, or the user's --policy path) and its parameters."""
+    from scoring.policy import load_policy
+
     pack = load_policy(policy)
-    return pack, dict(getattr(pack, "params", {}) or {})
+    return pack, dict(pack.params)
 
 
 def grade_file(path: str | os.PathLike[str], pack: Any) -> Any:
+    """The scorecard of a transcript; a call in which nobody spoke has nothing to grade."""
     from scoring.grader import grade
     from scoring.reader import read_transcript
 
-    return grade(read_transcript(path), pack)
+    transcript = read_transcript(path)
+    if not transcript.has_speech:
+        raise ValueError("nothing to grade: nobody spoke on the call")
+    return grade(transcript, pack)
 
 
 def play_session(
@@ -83,6 +85,7 @@ def play_session(
     is not graded.
     """
     pack, params = policy_params(policy or scenario.policy)
+    policy = pack.name if policy else None  # the header names a pack, never a path
     headers = transcript_headers(scenario, seed, agent_name, policy)
     headers.update(record.headers() if record is not None else {})
     with open_transcript(scenario, seed, transcript, headers) as writer:
@@ -151,8 +154,6 @@ def _interrupted(engine: CallEngine, writer: TranscriptWriter) -> CallSummary:
 def summarise(path: Path, pack: Any, scenario: Scenario) -> CallSummary:
     from simulator.advice import practise_next
 
-    if pack is None:
-        return CallSummary(str(path), None, (), "the grader is not available")
     try:
         card = grade_file(path, pack)
     except ValueError as exc:

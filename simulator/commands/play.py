@@ -12,9 +12,9 @@ from scoring.writer import TranscriptWriteError
 from simulator.engine import LineSpoken, Output
 from simulator.frontend.base import CallSummary
 from simulator.frontend.headless import HeadlessFrontend
+from simulator.records.options import add_record_options, start_recording
 from simulator.scenario.library import DEFAULT_SCENARIO, find_scenario
 from simulator.scenario.model import Scenario
-from simulator.records.options import add_record_options, start_recording
 from simulator.scenario.problems import ScenarioError
 
 
@@ -68,11 +68,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _load(args: argparse.Namespace) -> Scenario | None:
+    """The scenario, once it and the policy pack it is graded by both load (else one line)."""
+    from scoring.policy import PolicyError
+    from simulator.session import policy_params
+
     try:
-        return find_scenario(args.scenario, args.scenario_dir)
-    except (LookupError, ScenarioError) as exc:
+        scenario = find_scenario(args.scenario, args.scenario_dir)
+        policy_params(args.policy or scenario.policy)
+    except (LookupError, ScenarioError, PolicyError) as exc:
         print(f"callsim play: {exc}", file=sys.stderr)
         return None
+    return scenario
 
 
 def run(args: argparse.Namespace) -> int:

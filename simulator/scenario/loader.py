@@ -10,28 +10,36 @@ import os
 from pathlib import Path
 
 from scoring.files import FileProblem, read_regular
+from scoring.literal import excerpt
 from scoring.safeyaml import MAX_BYTES, YamlDoc, YamlError, load_yaml
 from simulator.scenario.build import build_scenario
 from simulator.scenario.checks import caller_line_problems, semantic_problems
 from simulator.scenario.model import Scenario
-from simulator.scenario.problems import Problem, ScenarioError
+from simulator.scenario.problems import Problem, ScenarioError, did_you_mean
 from simulator.scenario.schema import schema_problems
 
 SUFFIXES = (".yaml", ".yml")
 
 
-def policy_item_ids(policy: str = "default") -> frozenset[str] | None:
-    """The protocol item ids of a policy pack, or None when the grader is not available."""
+def policy_problem(doc: YamlDoc, path: str) -> tuple[frozenset[str] | None, list[Problem]]:
+    """The item ids of the shipped pack the scenario's `policy:` names, or why it cannot be used.
+
+    A scenario names a pack only by name (never a path: a scenario file must not
+    make callsim read other files), among the shipped packs.
+    """
+    from scoring.policy import PolicyError, load_named, shipped_policies
+
+    name = doc.data.get("policy", "default")
+    known = shipped_policies()
     try:
-        from scoring.policy import load_policy
-    except ImportError:
-        return None
-    try:
-        pack = load_policy(policy)
-    except (OSError, ValueError):
-        return None
-    items = getattr(pack, "items", None) or getattr(pack, "weights", None) or {}
-    return frozenset(items) or None
+        if isinstance(name, str) and name in known:
+            return frozenset(load_named(name).items), []
+        message = f"policy: unknown policy pack {excerpt(name)}"
+        hint = did_you_mean(str(name), known) or "one of " + ", ".join(known)
+    except PolicyError as exc:
+        message, hint = f"policy: {exc}", ""
+    m = doc.mark(("policy",))
+    return None, [Problem(path, m.line, m.column, message, hint)]
 
 
 def _read(path: str) -> tuple[YamlDoc | None, list[Problem]]:
@@ -59,8 +67,8 @@ def validate_file(path: str | os.PathLike[str]) -> tuple[Scenario | None, list[P
     problems = schema_problems(doc, name)
     if problems:
         return None, problems
-    policy = doc.data.get("policy", "default")
-    problems = semantic_problems(doc, name, policy_item_ids(policy))
+    item_ids, problems = policy_problem(doc, name)
+    problems += semantic_problems(doc, name, item_ids)
     if problems:
         return None, problems
     scenario = build_scenario(doc.data, default_id=Path(name).stem, path=name)

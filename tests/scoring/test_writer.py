@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from scoring.reader import read_transcript
+from scoring.reader import TranscriptError, read_transcript
 from scoring.transcript import Event, Speech
 from scoring.writer import TranscriptWriteError, TranscriptWriter
 
@@ -98,3 +98,29 @@ def test_the_streamed_file_says_who_recorded_it(tmp_path: Path) -> None:
     with TranscriptWriter(path, HEADERS) as w:
         w.write(Event(0, 3, "hold"))
     assert read_transcript(path).headers["recorded_by"] == "callsim"
+
+
+def test_a_half_line_left_behind_is_refused_by_the_reader(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When even cutting back fails, the reader sees the unterminated last line."""
+
+    def cannot_truncate(fd: int, length: int) -> None:
+        raise OSError(errno.EIO, os.strerror(errno.EIO))
+
+    monkeypatch.setattr(os, "ftruncate", cannot_truncate)
+    path = tmp_path / "cut.txt"
+    w = TranscriptWriter(path, HEADERS, write=_Disk(140))
+    w.write(Speech(0, 0, "agent", "Thank you for calling."))
+    with pytest.raises(TranscriptWriteError):
+        w.write(Speech(0, 5, "caller", "My order came with the wrong color."))
+    w.close()
+    assert not path.read_bytes().endswith(b"\n")
+    with pytest.raises(TranscriptError, match=r":7: the last line was cut short"):
+        read_transcript(path)
+
+
+def test_a_hand_written_file_may_end_without_a_newline(tmp_path: Path) -> None:
+    path = tmp_path / "hand.txt"
+    path.write_text("# callsim transcript: 1\n[00:00] AGENT: Hello.", encoding="utf-8")
+    assert read_transcript(path).lines[0].render() == "Hello."

@@ -176,3 +176,20 @@ def test_ctrl_c_is_recorded_as_the_call_interrupted_not_a_hang_up(tmp_path: Path
     assert front.summary is not None
     assert front.summary.scorecard is None
     assert "interrupted" in front.summary.error
+
+
+def test_a_policy_file_is_named_in_the_header_never_its_path(tmp_path: Path) -> None:
+    pack = tmp_path / "strict.yaml"
+    pack.write_text("name: strict\nextends: default\nparams:\n  hold_checkin_s: 90\n")
+    scenario = find_scenario("wrong-size-planter")
+    front = HeadlessFrontend(ideal_moves(scenario))
+    summary = play_session(scenario, front, transcript=tmp_path / "c.txt", policy=str(pack))
+    assert read_transcript(summary.transcript_path).headers["policy"] == "strict"
+    assert summary.scorecard is not None
+
+
+def test_a_call_with_no_words_is_not_scored(tmp_path: Path) -> None:
+    scenario = find_scenario("wrong-size-planter")
+    summary = play_session(scenario, HeadlessFrontend([]), transcript=tmp_path / "e.txt")
+    assert summary.scorecard is None
+    assert summary.error.startswith("nothing to grade")
