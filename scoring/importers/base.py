@@ -90,7 +90,11 @@ def number(value: object, path: str, where: str, *, scale: float = 1.0) -> float
         if parsed is None:
             fail(path, 0, f"{where}: not a time: {value[:40]!r}")
         value = parsed
-    return check_seconds(float(value) * scale, path, 0, where)
+    try:
+        seconds = float(value) * scale
+    except OverflowError:  # an integer of hundreds of digits
+        fail(path, 0, f"{where}: a number too large to be a time")
+    return check_seconds(seconds, path, 0, where)
 
 
 def clean_text(text: str) -> str:

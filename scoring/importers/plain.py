@@ -69,8 +69,10 @@ def _parse(text: str, limit: int | None = None) -> list[_Line]:
 
 
 def detect(text: str) -> bool:
-    """Two or more speakers, and turns on at least a quarter of the lines."""
+    """Two or more speakers, turns on at least a quarter of the lines, no caption timings."""
     lines = _parse(text, _DETECT_LINES)
+    if any("-->" in ln.raw for ln in lines):
+        return False  # caption timings: captions the caption readers could not read
     speakers = confirmed(ln.label for ln in lines)
     starts = sum(1 for ln in lines if ln.label in speakers)
     return len(speakers) >= 2 and starts * 4 >= len(lines)

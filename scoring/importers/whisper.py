@@ -33,8 +33,16 @@ def read(text: str, path: str) -> list[Turn]:
     return [
         Turn(
             start=number(s.get("start"), path, f"segments[{i}].start"),
-            speaker=str(s.get("speaker") or ""),
+            speaker=_label(s.get("speaker"), path, i),
             text=text_of(s.get("text")),
         )
         for i, s in enumerate(segments)
     ]
+
+
+def _label(value: Any, path: str, i: int) -> str:
+    if value is None or isinstance(value, str):
+        return value or ""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"speaker {value}"
+    fail(path, 0, f"segments[{i}].speaker: expected a name or a number")

@@ -56,6 +56,13 @@ def test_utf16_with_a_byte_order_mark_is_read(read: Reader) -> None:
         ('{"segments": [{"start": NaN, "text": "hi", "speaker": "A"}]}', "NaN"),
         ('{"segments": [{"start": 1' + "0" * 5000 + ', "text": "x"}]}', "too many digits"),
         (b"\x00\x01\xfe binary", "not UTF-8"),
+        ('{"segments": [{"start": 1' + "0" * 400 + ', "text": "x", "speaker": "A"}]}', "too large"),
+        ('{"segments": [{"start": 1, "text": "x", "speaker": {"a": 1}}]}', "a name or a number"),
+        (
+            "1\n99999999999:00:00,000 --> 99999999999:00:01,000\nAgent: Hi.\n\n"
+            "2\n00:00:01,000 --> 00:00:02,000\nCustomer: Hello.\n",
+            "not a transcript format",
+        ),
     ],
 )
 def test_hostile_and_foreign_files_are_refused_in_one_line(
