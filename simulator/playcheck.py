@@ -1,0 +1,101 @@
+"""Play a scenario's script and check it against the grader: what `callsim validate` plays.
+
+A scenario can be well-formed and still teach the wrong thing: an ideal path that the
+grader fails, or a mistake that fails other items than the ones it names (a trainer then
+tells trainees the wrong lesson). So validate plays the ideal path and every mistake
+through the real engine, grades each transcript with the scenario's policy, and compares:
+
+- the ideal path must fail no item;
+- a mistake must fail exactly the items it names, beyond what the ideal path fails.
+
+Calls are played in memory (no files): the engine's lines are formatted and parsed back
+with the transcript reader, so the grader reads exactly what a saved transcript holds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from scoring.safeyaml import YamlDoc
+from simulator.scenario.model import Scenario
+from simulator.scenario.problems import Problem
+
+
+@dataclass(frozen=True)
+class Played:
+    """The items a scripted path failed, with the grader's reason for each."""
+
+    failed: dict[str, str]
+
+
+def play(scenario: Scenario, moves: list[Any], pack: Any, params: Any, seed: int = 0) -> Played:
+    from scoring.grader import grade
+    from scoring.reader import parse_bytes
+    from scoring.transcript import Line, Transcript
+    from scoring.writer import format_transcript
+    from simulator.engine import CallEngine
+    from simulator.frontend.base import run_call
+    from simulator.frontend.headless import HeadlessFrontend
+
+    lines: list[Line] = []
+    engine = CallEngine(scenario, seed=seed, params=params, on_line=lines.append)
+    run_call(engine, HeadlessFrontend(moves))
+    text = format_transcript(Transcript("", engine.headers, tuple(lines)))
+    card = grade(parse_bytes(text.encode("utf-8"), scenario.path or scenario.id), pack)
+    failed = {i: r.reason for i, r in card.results.items() if r.result == "fail"}
+    return Played(failed)
+
+
+def _listed(items: set[str] | frozenset[str]) -> str:
+    return ", ".join(sorted(items)) or "none"
+
+
+def play_problems(scenario: Scenario, doc: YamlDoc, path: str) -> list[Problem]:
+    """Problems found by playing: an ideal path that fails items, and mistakes whose failed
+    items differ from the ones they name. Each points at the script step in the file."""
+    from simulator.autoplay import ideal_moves, mistake_moves
+    from simulator.session import policy_params
+
+    pack, params = policy_params(scenario.policy)
+    if pack is None:
+        return []
+    problems: list[Problem] = []
+    ideal = play(scenario, ideal_moves(scenario), pack, params)
+    if ideal.failed:
+        m = doc.mark(("script",), key=True)
+        reasons = "; ".join(f"{i}: {why}" for i, why in sorted(ideal.failed.items()))
+        problems.append(
+            Problem(
+                path,
+                m.line,
+                m.column,
+                f"the ideal path fails {_listed(set(ideal.failed))} ({reasons})",
+                "change the script so the ideal path passes every item",
+            )
+        )
+    base = set(ideal.failed)
+    for i, step in enumerate(scenario.script):
+        for j, mistake in enumerate(step.mistakes):
+            got = set(play(scenario, mistake_moves(scenario, i, j), pack, params).failed) - base
+            named = set(mistake.fails)
+            if got == named:
+                continue
+            m = doc.mark(("script", i, "mistakes", j))
+            extra, missing = got - named, named - got
+            detail = []
+            if extra:
+                detail.append(f"also fails {_listed(extra)}")
+            if missing:
+                detail.append(f"does not fail {_listed(missing)}")
+            problems.append(
+                Problem(
+                    path,
+                    m.line,
+                    m.column,
+                    f"mistake {j + 1} of step {i + 1} names {_listed(named)} but fails "
+                    f"{_listed(got)} ({'; '.join(detail)})",
+                    f"set fails: [{', '.join(sorted(got))}] or change the mistake",
+                )
+            )
+    return problems
