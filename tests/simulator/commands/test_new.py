@@ -12,7 +12,9 @@ from simulator.scenario.loader import validate_file
 
 
 @pytest.mark.parametrize("kind", sorted(ARCHETYPES))
-def test_new_writes_a_scenario_that_loads_and_plays(kind: str, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_new_writes_a_scenario_that_loads_and_plays(
+    kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["new", f"my-{kind}", "--archetype", kind, "--out", str(tmp_path)]) == 0
     path = tmp_path / f"my-{kind}.yaml"
     text = path.read_text()
@@ -28,7 +30,9 @@ def test_new_writes_a_scenario_that_loads_and_plays(kind: str, tmp_path: Path, c
     assert "hangup" in transcript.read_text() or "transfer" in transcript.read_text()
 
 
-def test_new_refuses_a_bad_id_and_an_existing_file(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_new_refuses_a_bad_id_and_an_existing_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["new", "Bad Id", "--archetype", "spam", "--out", str(tmp_path)]) == 2
     assert main(["new", "ok", "--archetype", "spam", "--out", str(tmp_path)]) == 0
     assert main(["new", "ok", "--archetype", "spam", "--out", str(tmp_path)]) == 2

@@ -44,7 +44,9 @@ def _broken_folder(folder: Path) -> None:
 
 
 @pytest.mark.slow
-def test_validate_reports_each_broken_scenario(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_validate_reports_each_broken_scenario(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     _broken_folder(tmp_path)
     assert main(["validate", str(tmp_path)]) == 1
     out = capsys.readouterr()
@@ -69,7 +71,7 @@ def test_validate_reports_each_broken_scenario(tmp_path: Path, capsys) -> None: 
     assert "6 of 6 file(s) have problems" in out.err or "5 of 5" in out.err
 
 
-def test_no_play_checks_the_file_only(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_no_play_checks_the_file_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _broken_folder(tmp_path)
     assert main(["validate", "--no-play", str(tmp_path / "ideal-fails.yaml")]) == 0
     assert "ok  " in capsys.readouterr().out
