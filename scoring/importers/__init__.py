@@ -6,7 +6,7 @@ content (not its name) and read by one of the importers below into the same
 `Transcript`, so the grader never knows the difference:
 
     WebVTT, SRT, Amazon Transcribe, Contact Lens / Call Analytics, Deepgram,
-    AssemblyAI, Google Speech-to-Text, Whisper-style segments, CSV,
+    AssemblyAI, Google Speech-to-Text, Whisper-style segments, Gridspace, CSV,
     plain "Agent: ..." text
 
 Each format is a small module with `detect(text) -> bool` and
@@ -30,6 +30,7 @@ from scoring.importers import (
     contact_lens,
     deepgram,
     google_stt,
+    gridspace,
     plain,
     subrip,
     table,
@@ -94,6 +95,7 @@ FORMATS: tuple[Format, ...] = (
     Format.of(assemblyai, is_json=True),
     Format.of(whisper, is_json=True),
     Format.of(google_stt, is_json=True),
+    Format.of(gridspace, is_json=True),
     Format.of(table),
     Format.of(plain),
 )

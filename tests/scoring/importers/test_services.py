@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from tests.scoring.importers.conftest import Reader, Refusal, rows
 
@@ -117,3 +118,31 @@ def test_google_one_channel_a_speaker_with_protobuf_style_times(read: Reader) ->
 def test_google_without_speakers_is_refused(refused: Refusal) -> None:
     doc = {"results": [{"alternatives": [{"transcript": "hi"}], "channelTag": 1}]}
     assert "diarization" in refused(json.dumps(doc), "g.json").message
+
+
+REAL = Path(__file__).parents[1] / "real_calls" / "harper-valley"
+
+
+def test_gridspace_roles_and_its_sound_marks(read: Reader) -> None:
+    t = read((REAL / "004860b1ab2e4c88.json").read_text(encoding="utf-8"), "hv.json")
+    got = rows(t)
+    assert got[0] == (
+        3,
+        "AGENT",
+        "hello this is harper valley national bank my name is robert how can i help you today",
+    )
+    assert got[-1] == (43, "AGENT", "bye")
+    assert len(got) == 12  # six segments that are only [noise] or <unk> are no turns
+    assert t.headers["source_format"] == "Gridspace JSON"
+
+
+def test_gridspace_unknown_roles_are_left_out(read: Reader) -> None:
+    doc = [
+        {"speaker_role": "system", "start_ms": 0, "human_transcript": "this call is recorded"},
+        {"speaker_role": "agent", "start_ms": 900, "human_transcript": "hello how can i help"},
+        {"speaker_role": "caller", "start_ms": 2000, "human_transcript": "hi [laughter] there"},
+    ]
+    assert rows(read(json.dumps(doc), "g.json")) == [
+        (0, "AGENT", "hello how can i help"),
+        (2, "CALLER", "hi there"),
+    ]
