@@ -193,3 +193,19 @@ def test_a_call_with_no_words_is_not_scored(tmp_path: Path) -> None:
     summary = play_session(scenario, HeadlessFrontend([]), transcript=tmp_path / "e.txt")
     assert summary.scorecard is None
     assert summary.error.startswith("nothing to grade")
+
+
+def test_a_superscript_wait_in_a_live_call_is_a_message_not_a_crash(tmp_path: Path) -> None:
+    import io
+
+    from simulator.frontend.terminal import TerminalFrontend
+
+    scenario = find_scenario("wrong-size-planter")
+    out = io.StringIO()
+    typed = io.StringIO("/wait \u00b2\n\u2215hold\n/hangup\n")
+    front = TerminalFrontend(stdin=typed, stdout=out, show_choices=False)
+    summary = play_session(scenario, front, transcript=tmp_path / "w.txt")
+    shown = out.getvalue()
+    assert "usage: /wait SECONDS (1 to 3600)" in shown
+    assert "U+2215 DIVISION SLASH, not '/': write /hold" in shown
+    assert [e.name for e in read_transcript(summary.transcript_path).events()] == ["hangup"]
