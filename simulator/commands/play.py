@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+from scoring.literal import printable
 from scoring.writer import TranscriptWriteError
 from simulator.engine import LineSpoken, Output
 from simulator.frontend.base import CallSummary
@@ -106,7 +107,8 @@ def run(args: argparse.Namespace) -> int:
     frontend = _frontend(args, scenario)
     if frontend is None:
         return 2
-    print(f"Scenario: {scenario.title} ({scenario.id}, {scenario.difficulty}). Seed {args.seed}.")
+    title = printable(f"{scenario.title} ({scenario.id}, {scenario.difficulty})")  # shown literally
+    print(f"Scenario: {title}. Seed {args.seed}.")
     try:
         summary = play_session(
             scenario,

@@ -6,6 +6,8 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from scoring.literal import printable
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
@@ -16,8 +18,9 @@ class Problem:
     hint: str = ""
 
     def __str__(self) -> str:
+        """One line, shown literally: escapes in a file name or a quoted value stay escaped."""
         tail = f" (hint: {self.hint})" if self.hint else ""
-        return f"{self.path}:{self.line}:{self.column}: {self.message}{tail}"
+        return printable(f"{self.path}:{self.line}:{self.column}: {self.message}{tail}")
 
 
 class ScenarioError(ValueError):

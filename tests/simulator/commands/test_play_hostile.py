@@ -231,3 +231,18 @@ def test_sigint_mid_call_is_recorded_as_interrupted(tmp_path: Path) -> None:
     t = read_transcript(out)
     assert [e.name for e in t.events()] == ["call_interrupted"]
     assert t.lines[0].render().startswith("Thank you for calling")
+
+
+def test_an_escape_sequence_in_a_title_is_shown_escaped(tmp_path: Path) -> None:
+    shipped = Path(__file__).parents[3] / "scenarios" / f"{SCENARIO}.yaml"
+    text = shipped.read_text(encoding="utf-8")
+    title = next(ln for ln in text.splitlines() if ln.startswith("title:"))
+    scenario = tmp_path / "escape.yaml"
+    scenario.write_text(text.replace(title, 'title: "Clear\\e[2J screen"'), encoding="utf-8")
+    out = tmp_path / "t.txt"
+    r = callsim(
+        "play", str(scenario), "--autoplay", "ideal", "--transcript", str(out), data=tmp_path
+    )
+    assert r.returncode == 0, r.stderr
+    assert "\x1b" not in r.stdout
+    assert "Scenario: Clear\\x1b[2J screen (escape, " in r.stdout

@@ -102,3 +102,11 @@ def test_parse_move_reads_unicode_as_meant(text: str, move: object) -> None:
 def test_parse_move_refuses_look_alikes_with_a_message(text: str, message: str) -> None:
     with pytest.raises(MoveError, match=re.escape(message)):
         parse_move(text)
+
+
+def test_problems_show_escapes_literally(tmp_path: Path) -> None:
+    path = tmp_path / "x\x1b[2Jy.yaml"
+    path.write_text(GOOD.replace("title: Test", 'title: Test\nbrnd: "\\e[31m"'), encoding="utf-8")
+    _, (p,) = validate_file(path)
+    assert "\x1b" not in str(p)
+    assert str(p).startswith(f"{tmp_path}/x\\x1b[2Jy.yaml:2:1: unknown key 'brnd'")
