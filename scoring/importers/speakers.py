@@ -25,6 +25,7 @@ AGENT_WORDS = frozenset(
     "employee supervisor specialist".split()
 )
 CALLER_WORDS = frozenset("caller customer member client consumer guest patient".split())
+_COMPANY_SIDE = re.compile(r"\bcustomer[ _-]*(?:service|support|care|success)\b", re.I)
 #: Labels that name no one: generic diarisation labels.
 _GENERIC = frozenset("speaker spk ch channel person voice unknown participant".split())
 
@@ -59,7 +60,9 @@ def label_words(label: str) -> list[str]:
 
 
 def role_of_label(label: str) -> Speaker | None:
-    """The side a label's role words name, if exactly one side."""
+    """The side a label's role words name, if exactly one side ("Customer Service" is the agent)."""
+    if _COMPANY_SIDE.search(label):
+        return "agent"
     words = set(label_words(label))
     agent, caller = bool(words & AGENT_WORDS), bool(words & CALLER_WORDS)
     if agent != caller:
@@ -73,6 +76,8 @@ def person_name(label: str) -> str:
     words = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", label) if w.lower() not in AGENT_WORDS]
     words = [w for w in words if w.lower() not in CALLER_WORDS]
     if not words or len(words) > 4 or any(any(c.isdigit() for c in w) for w in words):
+        return ""
+    if any(len(w) < 2 for w in words):  # AssemblyAI's "A" and "B" are not initials of anyone
         return ""
     if any(w.lower() in _GENERIC for w in words) or not all(w[0].isupper() for w in words):
         return ""

@@ -59,3 +59,13 @@ def test_one_speaker_is_not_a_call(refused: Refusal) -> None:
 def test_every_turn_empty_is_no_speech(refused: Refusal) -> None:
     err = refused("start,speaker,text\n0,Agent,\n1,Customer,  \n", "empty.csv")
     assert "no speech" in err.message
+
+
+def test_customer_service_is_the_company_and_letters_are_not_names(read: Reader) -> None:
+    text = "start,speaker,text\n0,Customer Service,Hello.\n1,Caller,Hi.\n"
+    assert [r[1] for r in rows(read(text, "cs.csv"))] == ["AGENT", "CALLER"]
+    letters = "start,speaker,text\n0,A,Thanks for calling Nimbus, how can I help?\n1,B,Hi.\n"
+    t = read(letters, "ab.csv")
+    assert [r[1] for r in rows(t)] == ["AGENT", "CALLER"]
+    assert "agent" not in t.headers
+    assert "caller" not in t.headers
