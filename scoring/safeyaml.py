@@ -85,13 +85,27 @@ def _mark(node: yaml.Node) -> Mark:
     return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
 
 
+def _mark_at(text: str, position: int) -> Mark:
+    line_start = text.rfind("\n", 0, position) + 1
+    return Mark(text.count("\n", 0, position) + 1, position - line_start + 1)
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split())
+
+
 # libyaml's parser where PyYAML has it (its wheels do): the same nodes and marks,
 # parsed several times faster than the pure-Python one.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def load_yaml(text: str) -> YamlDoc:
-    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+    try:
+        size = len(text.encode("utf-8"))
+    except UnicodeEncodeError as exc:  # a lone surrogate: text no file could hold
+        where = _mark_at(text, exc.start)
+        raise YamlError("not valid Unicode text (a lone surrogate)", where) from None
+    if size > MAX_BYTES:
         raise YamlError(
             f"file is larger than {MAX_BYTES // 1024} KiB", Mark(1, 1), "split it into scenarios"
         )
@@ -100,9 +114,15 @@ def load_yaml(text: str) -> YamlDoc:
     except yaml.MarkedYAMLError as exc:
         m = exc.problem_mark or exc.context_mark
         where = Mark(m.line + 1, m.column + 1) if m else Mark(1, 1)
-        raise YamlError(f"YAML syntax: {exc.problem or exc}", where) from None
+        raise YamlError(f"YAML syntax: {_one_line(exc.problem or str(exc))}", where) from None
+    except yaml.reader.ReaderError as exc:  # a control character (an escape, a NUL ...)
+        raise YamlError(
+            f"character {exc.character!r} is not allowed in YAML: {exc.reason}",
+            _mark_at(text, exc.position),
+            "remove it, or write it as an escape in a double-quoted string",
+        ) from None
     except yaml.YAMLError as exc:
-        raise YamlError(f"YAML syntax: {exc}", Mark(1, 1)) from None
+        raise YamlError(f"YAML syntax: {_one_line(str(exc))}", Mark(1, 1)) from None
     doc = YamlDoc(None)
     if node is None:
         return doc

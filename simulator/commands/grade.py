@@ -82,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
     paths = expand_paths(args.paths)
     err = Console(stderr=True)
     if not paths:
-        _say("no transcripts found in the given folder(s)")
+        _say(f"no transcripts found in {', '.join(args.paths)}")
         return 2
     if args.policy:
         args.policy = tuple(args.policy)
