@@ -6,7 +6,7 @@ blank lines and lines starting with `#` are skipped.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from scoring.files import FileProblem, read_regular
 from simulator.engine import Move, MoveError, parse_move
@@ -48,8 +48,9 @@ class ScriptError(ValueError):
     """An autoplay script that cannot be played: `PATH[:LINE]: what is wrong`, one line."""
 
 
-def load_script(path: str) -> list[Move]:
-    """The moves of a script file: a regular UTF-8 file, each bad line named by number."""
+def load_script(path: str, values: Mapping[str, str] | None = None) -> list[Move]:
+    """The moves of a script file: a regular UTF-8 file, each bad line named by number.
+    `values` fill its placeholders ({caller.address}, {brand} ...) as in scenarios."""
     try:
         raw = read_regular(path, MAX_SCRIPT_BYTES, what="script")
     except FileProblem as exc:
@@ -60,23 +61,36 @@ def load_script(path: str) -> list[Move]:
         line = raw.count(b"\n", 0, exc.start) + 1
         raise ScriptError(f"{path}:{line}: not UTF-8 text (save the script as UTF-8)") from None
     try:
-        return read_script(text)
+        return read_script(text, values)
     except ScriptError as exc:
         raise ScriptError(f"{path}:{exc}") from None
 
 
-def read_script(text: str) -> list[Move]:
-    """One move per line; a line that is not a move raises `ScriptError('LINE: why')`."""
+def read_script(text: str, values: Mapping[str, str] | None = None) -> list[Move]:
+    """One move per line; a line that is not a move raises `ScriptError('LINE: why')`.
+    With `values`, placeholders are filled and an unknown one is an error."""
     moves = []
     for number, raw in enumerate(text.split("\n"), start=1):
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
+        if values is not None:
+            line = _fill(line, values, number)
         try:
             moves.append(parse_move(line))
         except MoveError as exc:
             raise ScriptError(f"{number}: {exc}") from None
     return moves
+
+
+def _fill(line: str, values: Mapping[str, str], number: int) -> str:
+    from simulator.scenario.lines import PLACEHOLDER, render
+
+    unknown = sorted({m for m in PLACEHOLDER.findall(line) if m not in values})
+    if unknown:
+        known = ", ".join("{" + k + "}" for k in sorted(values) if "." not in k or "caller." in k)
+        raise ScriptError(f"{number}: unknown placeholder {{{unknown[0]}}} (known: {known})")
+    return render(line, values)
 
 
 def moves_text(moves: Sequence[Move]) -> str:

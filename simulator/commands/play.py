@@ -196,11 +196,13 @@ class _PrintingAutoplayer(HeadlessFrontend):
 
 def _autoplayer(spec: str, scenario: Scenario, agent_name: str | None) -> HeadlessFrontend | None:
     from simulator.autoplay import ScriptError, ideal_moves, load_script
+    from simulator.scenario.lines import template_values
 
     if spec == "ideal":
         return _PrintingAutoplayer(ideal_moves(scenario, agent_name))
+    values = template_values(scenario, agent_name or scenario.agent)  # {caller.address} ...
     try:
-        return _PrintingAutoplayer(load_script(spec))
+        return _PrintingAutoplayer(load_script(spec, values))
     except ScriptError as exc:
         print(f"callsim play: {exc}", file=sys.stderr)
     return None

@@ -222,6 +222,7 @@ GENERIC_VALUES: Mapping[str, str] = {
 SITUATIONS: frozenset[str] = frozenset(DEFAULT_LINES) | {"reason", "opening"}
 
 _PLACEHOLDER = re.compile(r"\{([a-z_.]+)\}")
+PLACEHOLDER = _PLACEHOLDER  # for autoplay scripts, which fill the same placeholders
 
 #: placeholders filled with what the caller heard, or with what a scenario may leave out; a
 #: variant using one that has no value is not said.
