@@ -36,7 +36,13 @@ from simulator.engine.phone import PhoneMixin
 from simulator.engine.reactions import Reactions
 from simulator.engine.script import ScriptCursor
 from simulator.engine.understand import Heard, Understanding
-from simulator.scenario.lines import render, template_values, uses_unheard, variants
+from simulator.scenario.lines import (
+    render,
+    template_values,
+    uses_heard,
+    uses_unheard,
+    variants,
+)
 from simulator.scenario.model import Beat, Scenario
 
 DEFAULT_PARAMS: Mapping[str, float] = {"hold_checkin_s": 120, "max_transfers": 1}
@@ -268,6 +274,8 @@ class CallEngine(Reactions, PhoneMixin):
         options = [o for o in self._options(situation) if not uses_unheard(o, values)]
         if not options:
             return ""
+        specific = [o for o in options if uses_heard(o)]
+        options = specific or options  # "Eight hours? ..." rather than a line that names none
         rendered = [_capitalise(render(o, values)) for o in options]
         fresh = [t for t in rendered if t not in self.memory.texts]
         if fresh:
@@ -291,13 +299,18 @@ class CallEngine(Reactions, PhoneMixin):
             return ""
         options = [_capitalise(render(o, self._values)) for o in fact.say]
         fresh = [t for t in options if t not in self.memory.texts]
-        return self._rng.choice(fresh or options)
+        if fresh:
+            return self._rng.choice(fresh)
+        text = self._rng.choice(options)
+        return text if len(text.split()) <= REPEAT_WORDS else self._again(text)
 
     def caller_says(self, parts: list[str], cuts_in: bool = False) -> None:
         text = " ".join(w for w in (self._part(p) for p in parts) if w)
         self._heard = {}
         if not text:
             return
+        if text in self.memory.texts and len(text.split()) > REPEAT_WORDS:
+            text = self._again(text)
         for p in parts:
             self.memory.said.add(p)
             beat = next((b for b in self.beats if b.id == p), None)
@@ -305,11 +318,18 @@ class CallEngine(Reactions, PhoneMixin):
                 self.temper.shift(beat.mood)
         line = self._speak("caller", text, cuts_in)
         self.memory.spoke(line.text)
+        given = next((_DATA[p] for p in parts if p in _DATA), "")
+        if given:
+            self.memory.last_datum = self._values.get(given, "")
         self._listen_to_caller(line.text)
 
     def _part(self, part: str) -> str:
         """One part of a caller line: a situation, or literal words (`say:...`)."""
-        return part[4:] if part.startswith("say:") else self.words(part)
+        if not part.startswith("say:"):
+            return self.words(part)
+        text = part[4:]
+        long = len(text.split()) > REPEAT_WORDS
+        return self._again(text) if long and text in self.memory.texts else text
 
     def _listen_to_caller(self, text: str) -> None:
         acts = self._recognise(text, "caller")
@@ -430,6 +450,13 @@ class CallEngine(Reactions, PhoneMixin):
         return self._rng
 
 
+#: a situation in which the caller gives a datum -> the value (for spelling and read-backs)
+_DATA = {
+    "give_name": "caller.name",
+    "give_id": "caller.id_number",
+    "give_phone": "caller.phone",
+    "give_email": "caller.email",
+}
 #: a reply situation -> the rung of the escalation ladder whose scenario lines it uses
 _RUNG_LINES = {
     "escalate_expert": "expert",

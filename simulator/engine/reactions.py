@@ -10,6 +10,7 @@ changes the caller's state only through `CallerState`'s named transitions.
 from __future__ import annotations
 
 import random
+import re
 from typing import TYPE_CHECKING
 
 from simulator.engine.caller_state import CallerState, HoldAsk, Rung
@@ -31,12 +32,28 @@ MISTREATMENT = {
     "dismiss": "dismissed",
     "refuse_help": "refused",
 }
+#: acts that turn the caller away without an answer: the caller climbs the ladder.
+_BRUSH_OFF = frozenset({"refuse_help", "dismiss", "guess"})
 #: acts after which an apology in the same line is not empathy.
-_NOT_EMPATHY = frozenset({"repair_request", "bad_news", "refuse_help", "dismiss", "talk_down"})
+_NOT_EMPATHY = frozenset(
+    {"repair_request", "bad_news", "refuse_help", "dismiss", "talk_down", "blame_caller", "guess"}
+)
 #: acts that work toward what the caller wants.
 _HELPS = frozenset(
-    {"commit_help", "ownership", "promise_callback", "handoff", "summarize", "create_record"}
+    {
+        "commit_help",
+        "ownership",
+        "promise_callback",
+        "promise_email",
+        "handoff",
+        "summarize",
+        "create_record",
+        "offer_supervisor",
+    }
 )
+#: hours within which a caller expects a fix (a delivery, a refund) when the scenario does
+#: not say: beyond a week, anyone objects.
+FIXED_WITHIN_H = 168.0
 #: what a spam caller tries next when told no, in order (two to four of them a call).
 _SPAM_TACTICS = ("push_urgent", "push_owner_asked", "push_direct_line", "push_email")
 _SCREENING = frozenset(
@@ -49,6 +66,19 @@ _SCREENING = frozenset(
         "ask_email",
         "bad_news",
         "dismiss",
+    }
+)
+#: answers that belong to a new question each time they are asked (a hold, a transfer)
+_REPEATABLE = frozenset(
+    {
+        "agree_hold",
+        "refuse_hold",
+        "checkin_agree",
+        "checkin_refuse",
+        "agree_transfer",
+        "object_transfer",
+        "nothing_else",
+        "note_reference",
     }
 )
 #: agent acts that cost a little patience -> their row in the mood table
@@ -87,32 +117,70 @@ class Reactions:
 
     # ----- one agent line ----------------------------------------------------
     def react(self, heard: Heard) -> None:
+        """One agent line: the caller answers what was asked first, then says the rest."""
         m = self.memory
         self._feel(heard)
         if self.temper.exhausted:
             self._give_up()
             return
-        parts = self._before_answers(heard.acts)
-        parts += self._repairs(heard)
-        answered = answers(heard.acts, self.scenario, m)
-        parts += answered
-        parts += self._facts_and_offers(heard, answered)
-        parts += self._expectations(heard)
-        parts += self._archetype(heard)
+        answered = self._fresh(answers(heard.acts, self.scenario, m), heard)
+        if {"choose_transfer", "choose_message", "choose_voicemail", "accept_alternative"} & set(
+            answered
+        ):
+            m.goal_reached()
+        replies = self._repairs(heard) + answered + self._facts_and_offers(heard, answered)
+        objections = self._expectations(heard) + self._archetype(heard)
         climbed = self._ladder(heard)
-        parts += climbed
-        if not climbed:
-            parts += [MISTREATMENT[a] for a in MISTREATMENT if a in heard.acts][:1]
-        if "small_talk" in heard.acts and not parts:
-            parts.append("steer_back")
+        if not climbed and "spam" not in self.scenario.context:
+            objections += [MISTREATMENT[a] for a in MISTREATMENT if a in heard.acts][:1]
+        parts = replies + [p for p in self._before_answers(heard.acts) if p not in replies]
+        parts += objections + climbed
         if is_farewell(heard.acts, m) and not [p for p in parts if p != "thanks"]:
             self._close(parts)
             return
+        reason_now = not m.reason_given
         agenda = self._agenda(heard.acts, answered)
         parts += [p for p in agenda if p not in parts]
-        if not parts:
-            parts = ["dont_know"] if heard.question else ["ack"]
+        if heard.question and not (replies or objections or climbed or reason_now):
+            parts.append("dont_know")
+        elif not parts or ("small_talk" in heard.acts and not replies):
+            parts.append(self._idle(heard))
         self._maybe_cut_in(heard, parts)
+
+    def _fresh(self, answered: list[str], heard: Heard) -> list[str]:
+        """Answers already given are not given again alongside something new: a person
+        answers a question they were asked twice, not one the recogniser heard twice."""
+        again = [a for a in answered if a in self.memory.said and a not in _REPEATABLE]
+        if not again or (heard.question and len(again) == len(answered)):
+            return answered
+        return [a for a in answered if a not in again]
+
+    def _idle(self, heard: Heard) -> str:
+        """Nothing to answer: small talk or an aside gets steered back; the rest, a nod."""
+        if "small_talk" in heard.acts:
+            return "steer_back"
+        if not heard.acts and self.memory.reason_given and not self._topical(heard.text):
+            return "steer_back"
+        return "ack"
+
+    def _topical(self, text: str) -> bool:
+        """The line is about the call: it shares a content word with what the caller knows."""
+        from scoring.call import content_stems
+
+        return bool(content_stems(text) & self._topic_stems())
+
+    def _topic_stems(self) -> set[str]:
+        cached: set[str] | None = getattr(self, "_stems", None)
+        if cached is None:
+            from scoring.call import content_stems
+
+            s, c = self.scenario, self.scenario.caller
+            words = [s.brand, c.goal, c.expects.resolution, *s.history]
+            words += [t for v in s.lines.values() for t in v]
+            words += [t for f in c.facts for t in (*f.say, f.topic.replace("_", " "))]
+            cached = set().union(*(content_stems(w) for w in words if w))
+            self._stems = cached
+        return cached
 
     def _maybe_cut_in(self, heard: Heard, parts: list[str]) -> None:
         long = len(heard.text.split()) > LONG_LINE_WORDS
@@ -130,9 +198,9 @@ class Reactions:
         self._calm(heard.acts)
         self._anger(heard.acts)
         m = self.memory
-        if _HELPS & heard.acts and not ({"refuse_help", "dismiss"} & heard.acts):
+        if _HELPS & heard.acts and not (_BRUSH_OFF & heard.acts):
             m.goal_reached()
-        if {"refuse_help", "dismiss"} & heard.acts:
+        if _BRUSH_OFF & heard.acts:
             m.goal_lost()
 
     def _calm(self, acts: frozenset[str]) -> None:
@@ -199,49 +267,81 @@ class Reactions:
         if "ask_spell" in heard.acts:
             what = m.last_datum or self.scenario.caller.name
             return [f"say:{_spelled(what)}"]
-        if "confirm_detail" in heard.acts and heard.numbers:
-            return [self._check_read_back(heard.numbers)]
+        read_back = self._check_read_back(heard)
+        if read_back:
+            return [read_back]
         if "repair_request" in heard.acts and m.last_words:
-            prefix = self.chance().choice(("I said, ", "Sorry. ", ""))
+            prefix = self.chance().choice(("I said, ", "Sorry, I said, ", "What I said was, "))
             last = m.last_words
-            return ["say:" + prefix + (last[0].lower() + last[1:] if prefix else last)]
+            return ["say:" + prefix + last[0].lower() + last[1:]]
         return []
 
-    def _check_read_back(self, numbers: tuple[str, ...]) -> str:
+    def _check_read_back(self, heard: Heard) -> str:
+        """A number or email the agent reads back: yes when right, the right one when near."""
         from scoring.extract import digits_only
 
         c = self.scenario.caller
         known = [v for v in (c.id_number, c.phone, *c.orders, self.memory.last_datum) if v]
-        mine = {digits_only(v): v for v in known if digits_only(v)}
-        if any(n in mine for n in numbers):
-            return "confirm_yes"
-        close = next((v for d, v in mine.items() if any(_near(n, d) for n in numbers)), "")
-        if close:
-            self.hear_value("correction", close)
-            return "correct_detail"
-        return "confirm_yes" if not mine else "dont_know"
+        mine = {digits_only(v): v for v in known if len(digits_only(v)) >= 3}
+        asked = "confirm_detail" in heard.acts or bool(_ASKS_OK.search(heard.text))
+        for n in heard.numbers:
+            if n in mine:
+                return "confirm_yes" if asked or _reads(n, heard.asks) else ""
+            close = next((v for d, v in mine.items() if _near(n, d)), "")
+            if close:
+                self.hear_value("correction", close)
+                return "correct_detail"
+        said = _email_said(heard.text)
+        right = _same_email(said, c.email) if said and c.email else None
+        if right is None:
+            return ""
+        if right:
+            return "confirm_yes" if asked or heard.question else ""
+        self.hear_value("correction", c.email)
+        return "correct_detail"
 
     def _facts_and_offers(self, heard: Heard, answered: list[str]) -> list[str]:
         if heard.fact is not None:
             return [f"fact:{heard.fact.topic}"]
-        if "make_offer" in heard.acts and not answered:
-            if "wrong_number" in self.scenario.context:
-                return []  # the wrong-number caller's own reaction (`_wrong_number`)
-            if "spam" in self.scenario.context:
-                return []
-            if self.memory.temper.mood >= 2 and not self.memory.goal_met:
-                return ["conditional_offer"]
+        if "make_offer" not in heard.acts or answered:
+            return []
+        context = self.scenario.context
+        if "wrong_number" in context or "spam" in context:
+            return []  # their own reactions (`_archetype`)
+        if heard.timeframe_h is not None and self._too_late(heard.timeframe_h):
+            return []  # objected to in `_expectations`
+        if _HELPS & heard.acts or _MEANS.search(heard.text) or self._fits_goal(heard.text):
+            self.memory.goal_reached()
             return ["accept_offer"]
-        return []
+        return ["decline_offer"]
+
+    def _fits_goal(self, text: str) -> bool:
+        """An offer that names what the caller came for (their goal, or the outcome they want)."""
+        from scoring.call import content_stems
+
+        c = self.scenario.caller
+        want = content_stems(f"{c.goal} {c.expects.resolution}")
+        return not want or bool(content_stems(text) & want)
+
+    def _too_late(self, hours: float) -> bool:
+        within = self.scenario.caller.expects.callback_within_h
+        return (
+            within is not None and hours > within and "give_callback_time" not in self.memory.said
+        )
 
     def _expectations(self, heard: Heard) -> list[str]:
         """A time frame later than the caller will accept is objected to, now."""
         if heard.timeframe_h is None or {"ask_hold", "ask_callback_time"} & heard.acts:
             return []
         m, c = self.memory, self.scenario.caller
-        within = c.expects.callback_within_h
-        if within is None and "irate" in self.scenario.context and "promise_callback" in heard.acts:
-            within = float(self.params.get("irate_callback_hours", 1))
+        if heard.contact:
+            within = c.expects.callback_within_h
+            if within is None and "irate" in self.scenario.context:
+                within = float(self.params.get("irate_callback_hours", 1))
+        else:
+            within = c.expects.fixed_within_h or FIXED_WITHIN_H
+        if "give_callback_time" in m.said and heard.contact:
+            within = None  # the caller chose the time themselves
         said = heard.timeframe or spoken_hours(heard.timeframe_h)
         m.promised(heard.timeframe_h, said)
         self.hear_value("timeframe", said)
@@ -284,10 +384,14 @@ class Reactions:
             return []
         if m.noticed_wrong_number:
             return ["decline_booking"] if {"make_offer", "create_record"} & heard.acts else []
-        m.noticed_wrong_number = True
         if _points_out_wrong_number(heard.text, self.scenario.caller.calling_for):
+            m.noticed_wrong_number = True
             return ["ask_right_number"]
-        return ["notice_wrong", "ask_right_number"]
+        brand = self.scenario.brand.lower().split()[0] if self.scenario.brand else ""
+        if _ACTS_ON_IT & heard.acts or (brand and brand in heard.text.lower()):
+            m.noticed_wrong_number = True
+            return ["notice_wrong", "ask_right_number"]
+        return []
 
     def _ladder(self, heard: Heard) -> list[str]:
         """Mistreated while unresolved, a caller climbs one rung; a good agent brings them down."""
@@ -300,11 +404,11 @@ class Reactions:
             return []
         if "spam" in self.scenario.context or "wrong_number" in self.scenario.context:
             return []
-        if not (set(MISTREATMENT) & acts) or not m.reason_given:
+        if not m.reason_given:
             return []
-        if m.rung == Rung.AGENT and self.temper.mood == 0 and m.grievances < 2:
-            return []  # a calm caller pushes back first (the mistreatment's own reply)
-        return self._climb()
+        if _BRUSH_OFF & acts or (set(MISTREATMENT) & acts and self.temper.mood >= 2):
+            return self._climb()
+        return []
 
     def _climb(self) -> list[str]:
         rung = self.memory.climb()
@@ -322,7 +426,8 @@ class Reactions:
             self.caller_says(["curt_goodbye"])
             self.caller_hangs_up("the caller hung up unhappy")
             return
-        self.caller_says([*parts, "unresolved_close", *self._climb()])
+        climb = self._climb() if self.temper.mood >= 2 else []
+        self.caller_says([*parts, "unresolved_close", *climb])
 
     # ----- the caller's agenda ---------------------------------------------------
     def _agenda(self, acts: frozenset[str], answered: list[str]) -> list[str]:
@@ -376,6 +481,22 @@ class Reactions:
             self.memory.mistreated()
 
 
+#: what an agent does that shows a wrong-number caller they reached the wrong company
+_ACTS_ON_IT = frozenset(
+    {
+        "ask_account",
+        "make_offer",
+        "commit_help",
+        "ownership",
+        "create_record",
+        "say_unavailable",
+        "refuse_help",
+        "check_history",
+        "bad_news",
+        "offer_message",
+        "announce_transfer",
+    }
+)
 _WRONG = ("wrong number", "wrong company", "you have reached", "you've reached", "not the")
 
 
@@ -384,6 +505,57 @@ def _points_out_wrong_number(text: str, calling_for: str) -> bool:
     lower = text.lower()
     named = bool(calling_for) and calling_for.lower().split()[0] in lower
     return named or any(w in lower for w in _WRONG) or "looking for" in lower
+
+
+_EMAIL_SAID = re.compile(
+    r"([a-z0-9][a-z0-9 .]*?) at ((?:[a-z0-9]+ )*?[a-z0-9]+) dot ([a-z]{2,4})\b"
+)
+
+
+#: an offer of a way to reach what the caller wants (a call back, a message, an email)
+_MEANS = re.compile(
+    r"\b(?:call you|ring you|get back to you|reach you|contact you|a message|an email|"
+    r"e-?mail you|voicemail|(?:have|get) (?:him|her|them|someone) (?:to )?(?:call|ring|email))\b",
+    re.IGNORECASE,
+)
+_ASKS_OK = re.compile(r"\b(?:right|correct|yeah|yes|is that it|okay)\W*$", re.IGNORECASE)
+
+
+def _reads(digits: str, text: str) -> bool:
+    """The digits are read out in `text` (a question sentence of the line)."""
+    from scoring.extract import digits_only
+
+    return bool(text) and digits in digits_only(text)
+
+
+def _email_said(text: str) -> str:
+    """An email address read out ("h brooks at kestrel m f g dot com"), as user@domain with
+    the words before it still on the user part ("okaysothatshbrooks"); '' when none."""
+    from scoring.extract import emails
+
+    found = emails(text)
+    if found:
+        return found[0].lower()
+    m = _EMAIL_SAID.search(re.sub(r"[^a-z0-9 .@]", "", text.lower()))
+    if not m:
+        return ""
+    user = m.group(1).replace(" dot ", ".").replace(" ", "")
+    return f"{user}@{m.group(2).replace(' ', '')}.{m.group(3)}"
+
+
+def _same_email(said: str, email: str) -> bool | None:
+    """True: the caller's address read back; False: a wrong read-back of it; None: not theirs."""
+    s_user, _, s_domain = said.partition("@")
+    user, _, domain = email.lower().partition("@")
+
+    def bare(x: str) -> str:
+        return re.sub(r"[^a-z0-9]", "", x)
+
+    same_domain = bare(s_domain) == bare(domain)
+    same_user = bare(s_user).endswith(bare(user))
+    if same_domain and same_user:
+        return True
+    return False if same_domain or same_user else None
 
 
 def _spelled(text: str) -> str:

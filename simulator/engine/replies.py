@@ -162,7 +162,7 @@ def is_farewell(acts: frozenset[str], memory: CallerState) -> bool:
 
 
 def accepts_goodbye(memory: CallerState, scenario: Scenario) -> bool:
-    """Whether the caller closes politely: their goal met, or not angry about it."""
+    """Whether the caller closes politely: only when what they called for was done."""
     if memory.goal_met or "spam" in scenario.context or "wrong_number" in scenario.context:
         return True
-    return memory.temper.mood < 2 and memory.rung < Rung.SUPERVISOR
+    return memory.rung == Rung.AGENT and memory.closing_refused > 0 and memory.temper.mood < 2

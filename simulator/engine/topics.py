@@ -53,6 +53,17 @@ def cues_for(fact: Fact) -> tuple[str, ...]:
     return topic_cues().get(fact.topic) or (fact.topic.replace("_", " "),)
 
 
+_SENTENCE = re.compile(r"[^.!?]+[.!?]*")
+
+
+def question_part(text: str) -> str:
+    """The sentences of a line that ask something ('' when none does)."""
+    parts = [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
+    if len(parts) <= 1:
+        return text if is_question(text) else ""
+    return " ".join(p for p in parts if is_question(p))
+
+
 def is_question(text: str) -> bool:
     """The line asks something: a question mark, or a question's first words when spoken."""
     if text.rstrip().endswith("?"):
@@ -73,10 +84,14 @@ class TopicFinder:
         self._rx = re.compile(r"\b(?:" + "|".join(map(re.escape, cues)) + r")\b") if cues else None
 
     def find(self, text: str) -> Fact | None:
-        """The fact a question asks about (None for a statement, or no fact's cue)."""
-        if self._rx is None or not is_question(text):
+        """The fact a question asks about (None for a statement, or no fact's cue).
+
+        Only the sentences that ask are searched: "I'll pass on your message about your
+        profile. Anything else?" does not ask about the profile."""
+        asked = question_part(text)
+        if self._rx is None or not asked:
             return None
-        m = self._rx.search(_ignored().sub(" ", normalise(text)))
+        m = self._rx.search(_ignored().sub(" ", normalise(asked)))
         return self._facts[self._by_cue[m.group(0)]] if m else None
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from scoring.normalise import normalise
 from simulator.engine.hearing import Recogniser, gives_number, jargon_detector
-from simulator.engine.topics import TopicFinder, is_question
+from simulator.engine.topics import TopicFinder, is_question, question_part
 from simulator.scenario.model import Fact, Scenario
 
 #: a time frame as said, to echo back ("within one to two business days?").
@@ -28,10 +28,17 @@ _TIMEFRAME = re.compile(
 )
 
 _DIGITS = re.compile(r"\d+")
+_CLAUSES = re.compile(r"[,;]|\band\b|\bor\b")
+#: a promise to get back to the caller, as opposed to a promise of a fix
+_CONTACT = re.compile(
+    r"\b(?:call (?:you|back)|calls you|ring you|get back to you|hear back|hear from|contact you|"
+    r"reach out|e-?mail you|respond|reply|answer|update you|let you know|give you a call)\b",
+    re.IGNORECASE,
+)
 #: a line that looks ahead: only then is its time frame a promise the caller can hold.
 _FUTURE = re.compile(
     r"\b(?:will|should|would|going to|gonna|expect|within|by|until|can|could|shall|"
-    r"hear back|back to you|in the next)\b"
+    r"hear back|back to you|in the next|takes?|taking|usually|respond|get back|arrive|ship)\b"
 )
 _PAST = re.compile(r"\b(?:last|ago|earlier|yesterday|previous|previously|before|since)\s*$")
 
@@ -48,13 +55,17 @@ class Heard:
     text: str
     acts: frozenset[str]
     question: bool
-    #: the longest time frame promised, in hours, and how it was said
+    #: the time frame promised, in hours (the soonest clause that names one), and how it was said
     timeframe_h: float | None = None
     timeframe: str = ""
+    #: the promise is to get back to the caller (a call, an email, an answer), not a fix
+    contact: bool = False
     #: digit strings the line reads out (spoken digits folded)
     numbers: tuple[str, ...] = ()
     #: the caller's fact the line asks about
     fact: Fact | None = None
+    #: the sentences that ask something
+    asks: str = ""
 
     @property
     def promises(self) -> bool:
@@ -76,24 +87,30 @@ class Understanding:
             acts.add("jargon")
         if self._number and gives_number(text, self._number):
             acts.add("give_number")
-        hours, said = _timeframe(text)
+        question = is_question(text)
+        hours, said = _timeframe(text) if not question or "make_offer" in acts else (None, "")
         return Heard(
             text=text,
             acts=frozenset(acts),
-            question=is_question(text),
+            question=question,
             timeframe_h=hours,
             timeframe=said,
+            contact=bool(_CONTACT.search(text)) or "promise_callback" in acts,
             numbers=_numbers(text),
             fact=self._topics.find(text),
+            asks=question_part(text) if question else "",
         )
 
 
 def _timeframe(text: str) -> tuple[float | None, str]:
+    """The soonest time frame a clause of the line promises ("this afternoon, within the hour"
+    is within the hour), and how it was said."""
     from scoring.extract import timeframe_hours
 
-    hours = timeframe_hours(text)
-    if hours is None:
+    frames = [h for h in map(timeframe_hours, _CLAUSES.split(text)) if h is not None]
+    if not frames:
         return None, ""
+    hours = min(frames)
     t = normalise(text)
     if not _FUTURE.search(t):
         return None, ""

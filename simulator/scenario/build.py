@@ -67,8 +67,10 @@ def _facts(raw: dict[str, Any]) -> tuple[Fact, ...]:
 
 def _expects(raw: dict[str, Any]) -> Expectations:
     within = raw.get("callback_within")
+    fixed = raw.get("fixed_within")
     return Expectations(
         callback_within_h=hours(within) if within is not None else None,
+        fixed_within_h=hours(fixed) if fixed is not None else None,
         no_transfer=bool(raw.get("no_transfer", False)),
         person=str(raw.get("person", "")),
         resolution=str(raw.get("resolution", "")),

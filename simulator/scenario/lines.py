@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from simulator.scenario.model import MoodName, pick_mood
+from simulator.scenario.model import MOODS, MoodName
 
 if TYPE_CHECKING:
     from simulator.scenario.model import Scenario
@@ -69,17 +69,18 @@ DEFAULT_LINES: Mapping[str, tuple[str, ...]] = {
         "No, that's not it. It's {heard.correction}.",
     ),
     "object_timeframe": (
-        "{heard.timeframe}? No, that's too long. "
+        "{heard.timeframe}? No, that's not acceptable. "
         "I need to hear back within {expects.callback_within}.",
-        "{heard.timeframe}? I can't wait that long. It has to be within {expects.callback_within}.",
+        "{heard.timeframe}? That's too long, it's not acceptable. "
+        "It has to be within {expects.callback_within}.",
     ),
     "object_again": (
         "{heard.timeframe}? That's what I was told last time, and nothing happened.",
         "{heard.timeframe}? I heard that last time too. It's still not fixed.",
     ),
     "object_transfer": (
-        "Wait, you're transferring me again? I've already been passed around once. "
-        "Can't you help me yourself?",
+        "Wait, you're transferring me again? That's not acceptable, I've already been passed "
+        "around once. Can't you help me yourself?",
         "No, please don't transfer me again. I've already been bounced around.",
     ),
     "accept_offer": ("Yes, please. That would help.", "Yes, that works for me."),
@@ -91,6 +92,7 @@ DEFAULT_LINES: Mapping[str, tuple[str, ...]] = {
     "steer_back": (
         "Not bad, thanks. Anyway, I just want to {goal}.",
         "Ha, fine, thanks. But I'm calling to {goal}.",
+        "Sure. Anyway, about why I called: I need to {goal}.",
     ),
     "escalate_expert": (
         "Is there anyone there who knows about this?",
@@ -127,12 +129,13 @@ DEFAULT_LINES: Mapping[str, tuple[str, ...]] = {
     "spam_email": ("Fine, I'll send an email.", "All right, I'll put it in an email."),
     "notice_wrong": (
         "Wait, is this not {calling_for}?",
-        "Hang on, is this {calling_for}? I must have dialled the wrong number.",
-        "Wait, who did I call? I must have dialled the wrong number.",
+        "Hang on, is this {calling_for}? I think I dialled the other company.",
+        "Wait, who did I call? Is this not the right company?",
     ),
     "ask_right_number": (
-        "Oh, I'm sorry. Do you have their number, by any chance?",
-        "Oh, sorry about that. Would you know their number?",
+        "Oh! I was trying to reach {calling_for}. Would you know their number?",
+        "Oh, so this isn't {calling_for}? Would you know their number, by any chance?",
+        "Oh, I see. Would you know their number, by any chance?",
     ),
     "decline_booking": (
         "No, thanks. I need {calling_for}, not you.",
@@ -165,7 +168,6 @@ DEFAULT_LINES: Mapping[str, tuple[str, ...]] = {
         "That's not an answer. This matters to me.",
     ),
     "bad_news_heard": ("Oh. That's not great.", "Hm. That's disappointing."),
-    "repeat_prefix": ("I said, ", "Sorry. ", "Like I said, "),
 }
 
 #: situation -> mood -> variants, for default lines whose words change with the caller's mood.
@@ -195,7 +197,7 @@ DEFAULT_MOOD_LINES: Mapping[str, Mapping[str, tuple[str, ...]]] = {
         "furious": ("Are you serious? Fine.",),
     },
     "steer_back": {
-        "annoyed": ("It's fine. Can we get back to my problem? I want to {goal}.",),
+        "annoyed": ("It's fine. Can we get back to why I called? I want to {goal}.",),
         "angry": ("I'm not calling to chat. I want to {goal}.",),
         "furious": ("I don't care about that! I want to {goal}.",),
     },
@@ -307,6 +309,11 @@ def uses_unheard(text: str, values: Mapping[str, str]) -> bool:
     return any(name in HEARD and not values.get(name) for name in _PLACEHOLDER.findall(text))
 
 
+def uses_heard(text: str) -> bool:
+    """The variant names something heard or optional (preferred when it has a value)."""
+    return any(name in HEARD for name in _PLACEHOLDER.findall(text))
+
+
 def render(text: str, values: Mapping[str, str]) -> str:
     """Fill `{placeholder}`s from `values`; unknown ones stay as written."""
     return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), text)
@@ -317,9 +324,9 @@ def variants(scenario: Scenario, situation: str, mood: MoodName = "calm") -> tup
     own = scenario.line_in_mood(situation, mood)
     if own:
         return own
-    by_mood = DEFAULT_MOOD_LINES.get(situation)
-    if by_mood:
-        found = pick_mood(by_mood, mood)
-        if found:
-            return found
+    by_mood = DEFAULT_MOOD_LINES.get(situation, {})
+    at = MOODS.index(mood)
+    for calmer in MOODS[at::-1]:  # a default mood line, or the plain line: never an angrier one
+        if by_mood.get(calmer):
+            return by_mood[calmer]
     return DEFAULT_LINES.get(situation, ())

@@ -56,6 +56,8 @@ class Expectations:
     callback_within_h: float | None = None
     #: already passed around: any further transfer is objected to when announced
     no_transfer: bool = False
+    #: hours within which a fix (a delivery, a refund, a visit) must come (None: a week)
+    fixed_within_h: float | None = None
     person: str = ""
     resolution: str = ""
 
