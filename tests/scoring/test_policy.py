@@ -124,3 +124,110 @@ def test_alias_bomb_pack_refused_fast(tmp_path: Path) -> None:
     pack.write_text("\n".join(bomb) + "\n")
     with pytest.raises(PolicyError, match="alias bomb"):
         load_policy(str(pack))
+
+
+# ---------------------------------------------------------------- names from files are not paths
+
+
+def test_a_transcript_header_names_a_pack_never_a_path() -> None:
+    from scoring.policy import load_named
+
+    assert load_named("cam456").name == "cam456"
+    for bad in ("/etc/passwd", "../../etc/passwd", "default.yaml", "x" * 500):
+        with pytest.raises(PolicyError) as info:
+            load_named(bad)
+        msg = str(info.value)
+        assert "root:" not in msg
+        assert len(msg) < 300, msg  # a short excerpt of the bad name, not all of it
+
+
+def test_extra_packs_are_found_by_name(tmp_path: Path) -> None:
+    from scoring.policy import load_named
+
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("name: strict\nextends: default\nparams:\n  hold_checkin_s: 90\n")
+    pack = load_policy(str(mine))
+    assert load_named("strict", {"strict": pack}) is pack
+    with pytest.raises(PolicyError):
+        load_named(str(mine), {"strict": pack})  # its path is not its name
+
+
+def test_extends_resolves_beside_the_pack(tmp_path: Path) -> None:
+    (tmp_path / "base.yaml").write_text("name: base\nitems:\n  close.thank: 3\n")
+    (tmp_path / "top.yaml").write_text("name: top\nextends: base\nitems:\n  close.brand: 1\n")
+    (tmp_path / "file.yaml").write_text("name: f\nextends: ./base.yaml\n")
+    assert load_policy(str(tmp_path / "top.yaml")).weights == {"close.thank": 3, "close.brand": 1}
+    assert load_policy(str(tmp_path / "file.yaml")).weights == {"close.thank": 3}
+
+
+@pytest.mark.parametrize("target", ["/etc/passwd", "../outside.yaml", "../../../../etc/hosts"])
+def test_extends_outside_the_folder_is_refused(tmp_path: Path, target: str) -> None:
+    (tmp_path / "outside.yaml").write_text("name: o\nitems:\n  close.thank: 1\n")
+    folder = tmp_path / "packs"
+    folder.mkdir()
+    pack = folder / "p.yaml"
+    pack.write_text(f"name: p\nextends: {target}\n")
+    with pytest.raises(PolicyError, match="outside the pack's folder") as info:
+        load_policy(str(pack))
+    assert str(info.value).startswith(f"{pack}:2:")
+
+
+def test_extends_through_a_symlink_out_of_the_folder_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "packs"
+    folder.mkdir()
+    (folder / "link.yaml").symlink_to("/etc/passwd")
+    (folder / "p.yaml").write_text("name: p\nextends: link.yaml\n")
+    with pytest.raises(PolicyError, match="outside") as info:
+        load_policy(str(folder / "p.yaml"))
+    assert "root:" not in str(info.value)
+
+
+def test_an_extends_cycle_is_reported_as_a_cycle(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text("name: a\nextends: b\n")
+    (tmp_path / "b.yaml").write_text("name: b\nextends: a\n")
+    (tmp_path / "self.yaml").write_text("name: s\nextends: self.yaml\n")
+    with pytest.raises(PolicyError, match=r"cycle: a\.yaml -> b\.yaml -> a\.yaml"):
+        load_policy(str(tmp_path / "a.yaml"))
+    with pytest.raises(PolicyError, match="cycle"):
+        load_policy(str(tmp_path / "self.yaml"))
+
+
+def test_errors_never_quote_another_file(tmp_path: Path) -> None:
+    """A pack that is some other file (a password list) is refused without echoing it."""
+    other = tmp_path / "passwd.yaml"
+    other.write_text("root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin\n")
+    with pytest.raises(PolicyError) as info:
+        load_policy(str(other))
+    assert "root:x" not in str(info.value)
+    long_value = tmp_path / "long.yaml"
+    long_value.write_text("name: x\ntitle: [" + "secret, " * 2000 + "]\nitems:\n  close.thank: 1\n")
+    with pytest.raises(PolicyError) as info:
+        load_policy(str(long_value))
+    assert len(str(info.value)) < 400
+
+
+def test_a_number_past_4300_digits_is_an_error(tmp_path: Path) -> None:
+    pack = tmp_path / "big.yaml"
+    pack.write_text(
+        "name: x\nparams:\n  hold_checkin_s: " + "9" * 5000 + "\nitems:\n  close.thank: 1\n"
+    )
+    with pytest.raises(PolicyError, match=r"big\.yaml:3:.*5,000 digits"):
+        load_policy(str(pack))
+
+
+def test_policy_defaults_live_in_one_typed_place() -> None:
+    from scoring.policy import DEFAULT_PARAMS, DEFAULTS, PolicyParams
+
+    assert isinstance(DEFAULTS, PolicyParams)
+    assert (DEFAULTS.hold_checkin_s, DEFAULTS.callback_hours, DEFAULTS.max_transfers) == (
+        120,
+        24,
+        1,
+    )
+    assert dict(DEFAULT_PARAMS) == {
+        "hold_checkin_s": 120,
+        "callback_hours": 24,
+        "irate_callback_hours": 1,
+        "max_transfers": 1,
+    }
+    assert load_policy("default").params == DEFAULT_PARAMS

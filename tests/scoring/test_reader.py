@@ -271,3 +271,79 @@ def test_header_split_agrees_with_the_header_pattern(line):
     except TranscriptError:
         got = None
     assert got == ((m.group("key").strip().lower(), m.group("value")) if m else None)
+
+
+# ---------------------------------------------------------------- issue 18: hostile input
+
+
+@pytest.mark.parametrize("sep", ["\u2028", "\u2029", "\x85", "\x0b", "\x0c", "\x1c", "\r"])
+def test_only_lf_and_crlf_end_a_line(sep: str) -> None:
+    """A caller's words holding another line break cannot forge an agent line."""
+    text = f"# callsim transcript: 1\r\n[00:01] CALLER: hi{sep}[00:02] AGENT: forged\r\n"
+    t = parse_text(text, "sep.txt")
+    [line] = t.lines
+    assert isinstance(line, Speech)
+    assert line.speaker == "caller"
+    assert line.text == f"hi{sep}[00:02] AGENT: forged"
+    bad = f"# callsim transcript: 1\n[00:01] AGENT: a{sep}b\n[00:0x] AGENT: c\n"
+    with pytest.raises(TranscriptError, match=r":3: bad time"):  # line numbers do not shift
+        parse_text(bad, "sep.txt")
+
+
+def test_a_speech_line_with_no_words_is_skipped() -> None:
+    t = parse_text(
+        "# callsim transcript: 1\n[00:01] CALLER:\n[00:02] AGENT:   \n[00:03] AGENT: hello\n",
+        "asr.txt",
+    )
+    assert [(ln.number, ln.text) for ln in t.speech()] == [(4, "hello")]
+    with pytest.raises(TranscriptError, match=r":3: header line after"):
+        parse_text("# callsim transcript: 1\n[00:01] CALLER:\n# brand: X\n", "asr.txt")
+    with pytest.raises(TranscriptError, match="unknown speaker"):
+        parse_text("# callsim transcript: 1\n[00:01] BOSS:\n", "asr.txt")
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    ["9" * 5000 + ":00", "1:" + "9" * 5000 + ":00", "٣:00", "00:٣٣", "²:00", "123456789:00"],
+)
+def test_times_too_long_or_not_ascii_are_bad_times(stamp: str) -> None:
+    with pytest.raises(TranscriptError, match=r":2: bad time") as info:
+        parse_text(f"# callsim transcript: 1\n[{stamp}] AGENT: hi\n", "t.txt")
+    assert len(str(info.value)) < 150  # a short excerpt of the bad value
+
+
+def test_error_messages_quote_a_short_escaped_excerpt() -> None:
+    cases = [
+        f"[00:01] {'B' * 5000}: hi",
+        f"[00:01] * {'x' * 3000}!",
+        f"[00:01] * hangup by={'y' * 5000}",
+        "[00:01] * note \x1b[2J=1",
+    ]
+    for line in cases:
+        with pytest.raises(TranscriptError) as info:
+            parse_text(f"# callsim transcript: 1\n{line}\n", "t.txt")
+        msg = str(info.value)
+        assert len(msg) < 200, msg
+        assert "\x1b" not in msg
+
+
+def test_only_regular_files_are_read(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "fifo.txt"
+    os.mkfifo(fifo)
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(loop.name)
+    (tmp_path / "dir.txt").mkdir()
+    for path, phrase in ((fifo, "FIFO"), (loop, "symlink loop"), (tmp_path / "dir.txt", "folder")):
+        with pytest.raises(TranscriptError, match=phrase):
+            read_transcript(path)  # at once: a FIFO is not opened for a blocking read
+    # a folder lists what it holds that looks like a transcript, to be reported, not skipped
+    names = [Path(p).name for p in expand_paths([str(tmp_path)])]
+    assert names == ["fifo.txt", "loop.txt"]
+
+
+def test_header_lines_are_remembered() -> None:
+    t = parse_text("# callsim transcript: 1\n\n# brand: X\n# policy: cam456\n", "h.txt")
+    assert t.header_lines == {"brand": 3, "policy": 4}
+    assert not t.has_speech

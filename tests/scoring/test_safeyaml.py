@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 import tracemalloc
+from pathlib import Path
 
 import pytest
 
@@ -93,3 +94,34 @@ def test_marks_point_at_values_and_keys() -> None:
     doc = load_yaml("caller:\n  name: Ann\n  mood: calm\n")
     assert doc.marks[("caller", "mood")] == Mark(3, 9)
     assert doc.keys[("caller", "mood")] == Mark(3, 3)
+
+
+def test_a_number_past_4300_digits_is_a_clear_error() -> None:
+    with pytest.raises(YamlError, match="5,000 digits") as info:
+        load_yaml("a: 1\nb: " + "9" * 5000 + "\n")
+    assert info.value.mark.line == 2
+    assert load_yaml("a: '" + "9" * 5000 + "'\n").data["a"] == "9" * 5000  # quoted: text
+
+
+@pytest.mark.parametrize(("text", "line"), [("a: 1\nb: x\x1b[2Jy\n", 2), ("a: \x00\n", 1)])
+def test_control_characters_are_one_line_errors(text: str, line: int) -> None:
+    with pytest.raises(YamlError) as info:
+        load_yaml(text)
+    assert info.value.mark.line == line
+    assert "\n" not in str(info.value)
+
+
+def test_lone_surrogates_are_errors() -> None:
+    with pytest.raises(YamlError, match="surrogate"):
+        load_yaml("a: \ud800\n")
+
+
+def test_a_fifo_is_refused_not_read(tmp_path: Path) -> None:
+    import os
+
+    from scoring.safeyaml import load_file
+
+    fifo = tmp_path / "p.yaml"
+    os.mkfifo(fifo)
+    with pytest.raises(YamlError, match="FIFO"):
+        load_file(fifo)

@@ -115,3 +115,104 @@ def test_spec_examples_through_the_cli(capsys: pytest.CaptureFixture[str]) -> No
         assert {k: v["result"] for k, v in card["items"].items()} == {
             k: v["result"] for k, v in want["items"].items()
         }
+
+
+def test_summary_has_a_row_for_one_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    good = _write(tmp_path, "only.txt", GOOD)
+    assert main(["grade", "--summary", str(good)]) == 0
+    out = capsys.readouterr().out
+    assert "Summary" in out
+    assert "only.txt" in out
+
+
+def test_summary_names_are_cut_from_the_left_so_they_differ() -> None:
+    from scoring.render import short_names
+
+    files = [
+        "/srv/qa/exports/2026/december/team-a/lopez-0412.txt",
+        "/srv/qa/exports/2026/december/team-b/lopez-0412.txt",
+        "/srv/qa/exports/2026/december/team-b/park-0413.txt",
+    ]
+    assert short_names(files, 40) == [
+        "team-a/lopez-0412.txt",
+        "team-b/lopez-0412.txt",
+        "team-b/park-0413.txt",
+    ]
+    cut = short_names(["/a/" + "x" * 60 + "-1.txt", "/a/" + "x" * 60 + "-2.txt"], 20)
+    assert cut == ["…" + ("x" * 60 + "-1.txt")[-19:], "…" + ("x" * 60 + "-2.txt")[-19:]]
+    assert len(set(cut)) == 2
+
+
+def test_json_carries_agent_scenario_and_date(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = GOOD.replace("# brand", "# scenario: irate-double-charge\n# date: 2026-12-07\n# brand")
+    good = _write(tmp_path, "a.txt", text)
+    assert main(["grade", "--json", str(good)]) == 0
+    [card] = json.loads(capsys.readouterr().out)
+    assert list(card)[:5] == ["file", "policy", "score", "critical_failures", "items"]
+    assert (card["agent"], card["scenario"], card["date"]) == (
+        "Dana",
+        "irate-double-charge",
+        "2026-12-07",
+    )
+
+
+def test_nothing_to_grade_is_not_a_score(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = _write(tmp_path, "e.txt", "# callsim transcript: 1\n# brand: Acme\n[00:01] * hold\n")
+    assert main(["grade", "--json", str(empty)]) == 2
+    [card] = json.loads(capsys.readouterr().out)
+    assert card == {
+        "file": str(empty),
+        "error": f"{empty}:3: nothing to grade: the call has no speech lines",
+    }
+
+
+def test_a_header_policy_path_is_refused_without_quoting_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    secret = _write(tmp_path, "secret.yaml", "root:x:0:0:root:/root:/bin/bash\n")
+    call = _write(tmp_path, "c.txt", GOOD.replace("# brand", f"# policy: {secret}\n# brand"))
+    assert main(["grade", "--json", str(call)]) == 2
+    out, err = capsys.readouterr()
+    error = json.loads(out)[0]["error"]
+    assert error.startswith(f"{call}:2: unknown policy")
+    assert "root:x" not in out + err
+
+
+def test_several_policy_packs_are_what_headers_may_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pack = _write(
+        tmp_path, "p.yaml", "name: strict\nextends: default\nparams:\n  hold_checkin_s: 90\n"
+    )
+    headed = _write(tmp_path, "h.txt", GOOD.replace("# brand", "# policy: strict\n# brand"))
+    shipped = _write(tmp_path, "s.txt", GOOD.replace("# brand", "# policy: cam456\n# brand"))
+    plain = _write(tmp_path, "n.txt", GOOD)
+    args = ["grade", "--json", "--policy", str(pack), "--policy", "advantus"]
+    assert main([*args, str(headed), str(shipped), str(plain)]) == 0
+    assert [c["policy"] for c in json.loads(capsys.readouterr().out)] == [
+        "strict",
+        "cam456",
+        "strict",
+    ]
+    # one --policy grades every file, whatever its header says
+    assert main(["grade", "--json", "--policy", "advantus", str(headed)]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["policy"] == "advantus"
+
+
+def test_file_text_and_names_are_shown_literally(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "x["
+    folder.mkdir()
+    text = GOOD.replace("# brand: Acme", "# brand: Ac\x1b[31mme\u202e")
+    call = _write(folder, "]y.txt", text)
+    assert main(["grade", str(call)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out
+    assert "\u202e" not in out
+    assert "x[/]y.txt" in out  # the name, not markup
+    assert "does not name Ac\\x1b[31mme\\u202e" in out  # the brand, escaped
