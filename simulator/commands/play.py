@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import math
 import sys
 from collections.abc import Sequence
@@ -83,6 +84,28 @@ def _load(args: argparse.Namespace) -> Scenario | None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Play; when the output cannot be written (stdout on a full disk), say so in one line."""
+    try:
+        return _play(args)
+    except OSError as exc:
+        if exc.filename is not None or exc.errno not in _OUTPUT_ERRORS:
+            raise
+        from simulator.commands.grade import quiet_stdout
+
+        quiet_stdout()
+        print(f"callsim play: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+
+
+#: errors writing to stdout (a full disk, a quota, a closed descriptor): no file name attached
+_OUTPUT_ERRORS = frozenset(
+    getattr(errno, name)
+    for name in ("ENOSPC", "EDQUOT", "EFBIG", "EIO", "EBADF", "EPIPE")
+    if hasattr(errno, name)
+)
+
+
+def _play(args: argparse.Namespace) -> int:
     from simulator.session import play_session
     from simulator.window.launch import run_desk
 

@@ -246,3 +246,21 @@ def test_an_escape_sequence_in_a_title_is_shown_escaped(tmp_path: Path) -> None:
     assert r.returncode == 0, r.stderr
     assert "\x1b" not in r.stdout
     assert "Scenario: Clear\\x1b[2J screen (escape, " in r.stdout
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
+def test_output_to_a_full_disk_is_one_line(tmp_path: Path) -> None:
+    out = tmp_path / "t.txt"
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path)}
+    with open("/dev/full", "w") as full:  # noqa: PTH123
+        r = subprocess.run(
+            [CALLSIM, "play", "--autoplay", "ideal", "--transcript", str(out)],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+            env=env,
+            check=False,
+        )
+    assert r.returncode == 2, r.stderr
+    assert one_line(r.stderr) == "callsim play: cannot write the output: No space left on device"
