@@ -14,9 +14,7 @@ whose name contains NAME, case-insensitive) for every backend.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
-from typing import Any
 
 __all__ = [
     "BLOCK",
@@ -35,13 +33,6 @@ BLOCK = 480  # samples: 30 ms at 16 kHz, what the endpointer and the recogniser 
 
 #: read the next block, close the device
 Source = tuple[Callable[[], bytes], Callable[[], None]]
-
-# Longest wait for a block before the device is declared silent (it is unplugged, or
-# another program holds it): a push-to-talk worker must not hang for ever.
-_STALL_S = 2.0
-# Bound on audio buffered between the device thread and the reader (the reader may be
-# busy decoding a turn's end): 10 s; older audio is dropped first.
-_MAX_BUFFERED = 10 * RATE * 2
 
 _chosen: list[str | None] = [None]
 
@@ -87,70 +78,20 @@ def level_of(block: bytes) -> float:
     return min(1.0, max(0.0, (db + 60.0) / 60.0))
 
 
-class _Buffer:
-    """Bytes from the device's thread to the reader, in 30 ms blocks."""
-
-    def __init__(self) -> None:
-        self._data = bytearray()
-        self._ready = threading.Condition()
-
-    def put(self, chunk: bytes) -> None:
-        with self._ready:
-            self._data += chunk
-            if len(self._data) > _MAX_BUFFERED:
-                del self._data[: len(self._data) - _MAX_BUFFERED]
-            self._ready.notify()
-
-    def take(self, size: int = 2 * BLOCK) -> bytes:
-        with self._ready:
-            if not self._ready.wait_for(lambda: len(self._data) >= size, timeout=_STALL_S):
-                raise OSError("the microphone stopped sending sound")
-            block = bytes(self._data[:size])
-            del self._data[:size]
-            return block
-
-
-def _sdl_audio() -> Any:
-    """pygame's SDL2 audio module, its audio subsystem started (idempotent in SDL)."""
-    import pygame._sdl2.audio as sdl_audio
-    import pygame._sdl2.sdl2 as sdl
-
-    sdl.init_subsystem(sdl.INIT_AUDIO)
-    return sdl_audio
-
-
 def _sdl_names() -> list[str]:
-    return [str(n) for n in _sdl_audio().get_audio_device_names(True)]
+    from simulator.listen.sdl_capture import capture_names
+
+    return capture_names()
 
 
 def _open_sdl(wanted: str | None) -> Source:
-    sdl_audio = _sdl_audio()
-    names = [str(n) for n in sdl_audio.get_audio_device_names(True)]
+    from simulator.listen.sdl_capture import SdlCapture
+
+    names = _sdl_names()
     if not names:
         raise CaptureUnavailable("no capture device")
-    name = pick(names, wanted) or names[0]
-    buffer = _Buffer()
-
-    def arrived(_device: Any, memory: memoryview) -> None:
-        buffer.put(bytes(memory))
-
-    device = sdl_audio.AudioDevice(
-        devicename=name,
-        iscapture=True,
-        frequency=RATE,
-        audioformat=sdl_audio.AUDIO_S16,  # native-endian; SDL converts whatever the device does
-        numchannels=1,
-        chunksize=512,
-        allowed_changes=0,
-        callback=arrived,
-    )
-    device.pause(0)
-
-    def close() -> None:
-        device.pause(1)
-        device.close()
-
-    return buffer.take, close
+    device = SdlCapture(pick(names, wanted) or names[0], RATE, 2 * BLOCK)
+    return device, device.close
 
 
 def _portaudio_index(names: list[str], wanted: str | None) -> int | None:

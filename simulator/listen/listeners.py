@@ -174,27 +174,42 @@ class MicrophoneListener:
         push_to_talk: Callable[[], bool] | None = None,
         device: str | None = None,
         source: Source | None = None,
+        lazy: bool = False,
     ) -> None:
         """``device``: an input device name (``--mic``; default the one chosen for the process,
         else the system's). ``source`` (read 30 ms of 16 kHz PCM, close) replaces the device:
-        tests, replays."""
+        tests, replays. ``lazy``: open the device at the first turn, not now (a window builds
+        its listener when the call starts, the trainee may never talk)."""
         self.recogniser = recogniser
         self.push_to_talk = push_to_talk
         self.level = 0.0  # loudness of the last block read, 0..1: the window's level meter
-        if source is None:
+        self._device = device
+        self._source: Source | None = source
+        if source is None and not lazy:
+            self._open()
+
+    def _open(self) -> Source:
+        """The device, opened on first use when ``lazy``."""
+        if self._source is None:
             try:
-                source = open_capture(device)
+                self._source = open_capture(self._device)
             except CaptureUnavailable as exc:
                 raise ListenerUnavailable(
                     f"no microphone input ({exc}); `callsim microphones` lists the input "
                     "devices. Using choices and typing instead"
                 ) from None
-        self._source_read, self._close = source
+        return self._source
 
     def _read(self) -> bytes:
-        block = self._source_read()
+        block = self._open()[0]()
         self.level = level_of(block)
         return block
+
+    def _drop_stale(self) -> None:
+        """Between turns: forget what the device queued (SDL capture: pause it too)."""
+        drop = getattr(self._open()[0], "drop", None)
+        if drop is not None:
+            drop()
 
     def read(self) -> bytes:
         """The next 30 ms of raw 16 kHz PCM (for recording, e.g. `callsim enrol`)."""
@@ -205,11 +220,11 @@ class MicrophoneListener:
         return True
 
     def listen(self) -> Heard | None:
+        if self.push_to_talk is not None:
+            return self._listen_held()
         self.wait_ready()
         if self.recogniser is None:
             return None
-        if self.push_to_talk is not None:
-            return self._listen_held()
         segmenter = TurnSegmenter()
         base = time.monotonic()  # stream seconds + base = the voice clock's time
 
@@ -226,15 +241,29 @@ class MicrophoneListener:
         assert self.push_to_talk is not None
         while not self.push_to_talk():
             self._read()  # keep the buffer drained while the key is up
+        self._drop_stale()
         start = time.monotonic()
+        # The talk key is down: what is said while the recogniser is still being built (the
+        # first turn of a call, on a busy machine) is kept and decoded once it is ready.
+        early = []
+        while self.push_to_talk() and not self.wait_ready(0):
+            early.append(self._read())
+        self.wait_ready()
+        if self.recogniser is None:
+            return None
         self.recogniser.start()
+        for block in early:
+            self.recogniser.feed(block)
         while self.push_to_talk():
             self.recogniser.feed(self._read())
+        self._drop_stale()
         self.level = 0.0
         return _heard(self.recogniser.finish(), start, time.monotonic())
 
     def close(self) -> None:
-        self._close()
+        if self._source is not None:
+            self._source[1]()
+            self._source = None
 
 
 def open_microphone(
@@ -289,7 +318,10 @@ def push_to_talk_factory(
     trainee = _Trainee(build, adapter, mean_file)
 
     def factory(held: Callable[[], bool], scenario: Any) -> MicrophoneListener:
-        listener = MicrophoneListener(None, push_to_talk=held)  # type: ignore[arg-type]
+        listener = MicrophoneListener(None, push_to_talk=held, lazy=True)  # type: ignore[arg-type]
+        if trainee.listener is not None:  # the last call's microphone: one device open at once
+            trainee.listener.close()
+        trainee.listener = listener
         ready = threading.Event()
         swap: list[SphinxRecogniser] = []  # a recogniser with a newer session transform
         listen = listener.listen
@@ -330,6 +362,7 @@ class _Trainee:
         self.mean_file = mean_file
         self.saved = load_mean(mean_file) if mean_file is not None else None
         self.learnt: dict[str, Any] = {}
+        self.listener: MicrophoneListener | None = None  # this call's
 
     def make(
         self,

@@ -226,6 +226,7 @@ class WindowApp:
         if self.listener_factory is not None:
             factory = self.listener_factory
             self.ears = PushToTalk(lambda held: factory(held, scenario), self._talk_key_held)
+            self.ears.prepare()
         self.call = call
         self.last_scenario = scenario
         self.paused = False

@@ -41,10 +41,14 @@ class PushToTalk:
         """The talk key went down: listen on a worker unless one is already listening."""
         if self._worker is not None and self._worker.is_alive():
             return
-        if self._listener is None:
-            self._listener = self._factory(self._held)
+        self.prepare()
         self._worker = threading.Thread(target=self._listen, name="push-to-talk", daemon=True)
         self._worker.start()
+
+    def prepare(self) -> None:
+        """Build the listener now (call start), so its recogniser is ready by the first turn."""
+        if self._listener is None:
+            self._listener = self._factory(self._held)
 
     def _listen(self) -> None:
         assert self._listener is not None

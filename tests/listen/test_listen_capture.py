@@ -96,3 +96,52 @@ def test_sdl_captures_what_the_device_hears_at_16k_mono(tmp_path):
     got = bytes.fromhex(result["pcm"])
     assert len(got) == 10 * 2 * BLOCK
     assert got == samples.tobytes()[: len(got)]  # the device's sound, in order, unconverted
+
+
+class _Recorder:
+    """A recogniser that keeps what it was fed, built late like a real one on a busy machine."""
+
+    def __init__(self) -> None:
+        self.fed: list[bytes] = []
+
+    def start(self) -> None:
+        self.fed = []
+
+    def feed(self, pcm: bytes) -> None:
+        self.fed.append(pcm)
+
+    def finish(self):
+        from simulator.listen.recogniser import Recognition
+
+        return Recognition("", 0.0, 0.0)
+
+
+def test_a_held_turn_starts_at_the_key_and_keeps_what_was_said_before_the_recogniser_was_ready():
+    queued = [b"\x09" * 2 * BLOCK] * 3  # heard between turns: not part of the turn
+    reads = {"n": 0, "drops": 0}
+
+    def read() -> bytes:
+        reads["n"] += 1
+        queued.append(bytes([reads["n"]]) * 2 * BLOCK)  # the device: one block per read
+        return queued.pop(0)
+
+    def drop() -> None:
+        reads["drops"] += 1
+        queued.clear()
+
+    read.drop = drop  # type: ignore[attr-defined]
+    mic = listeners.MicrophoneListener(
+        None, push_to_talk=lambda: reads["n"] < 6, source=(read, lambda: None)
+    )  # type: ignore[arg-type]
+    recorder = _Recorder()
+
+    def ready(timeout=None):  # the recogniser appears after 3 blocks of the turn
+        if reads["n"] >= 3 or timeout is None:
+            mic.recogniser = recorder  # type: ignore[assignment]
+            return True
+        return False
+
+    mic.wait_ready = ready  # type: ignore[method-assign]
+    mic.listen()
+    assert recorder.fed == [bytes([n]) * 2 * BLOCK for n in range(1, 7)]
+    assert reads["drops"] == 2  # at the key press, and at its release (the device pauses)
