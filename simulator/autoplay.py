@@ -61,9 +61,12 @@ def load_script(path: str, values: Mapping[str, str] | None = None) -> list[Move
         line = raw.count(b"\n", 0, exc.start) + 1
         raise ScriptError(f"{path}:{line}: not UTF-8 text (save the script as UTF-8)") from None
     try:
-        return read_script(text, values)
+        moves = read_script(text, values)
     except ScriptError as exc:
         raise ScriptError(f"{path}:{exc}") from None
+    if not moves:
+        raise ScriptError(f"{path}: no moves (write one move per line: words, or a /command)")
+    return moves
 
 
 def read_script(text: str, values: Mapping[str, str] | None = None) -> list[Move]:

@@ -264,3 +264,11 @@ def test_output_to_a_full_disk_is_one_line(tmp_path: Path) -> None:
         )
     assert r.returncode == 2, r.stderr
     assert one_line(r.stderr) == "callsim play: cannot write the output: No space left on device"
+
+
+def test_a_script_with_no_moves_is_refused(tmp_path: Path) -> None:
+    script = tmp_path / "empty.moves"
+    script.write_text("# only a comment\n\n", encoding="utf-8")
+    r = callsim("play", "--autoplay", str(script), data=tmp_path)
+    assert r.returncode == 2, r.stderr
+    assert f"{script}: no moves" in one_line(r.stderr)
