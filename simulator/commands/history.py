@@ -75,7 +75,7 @@ def _print_rows(rows: list[Any], total: int) -> int:
     if not rows:
         print("No calls recorded yet that match.")
         return 0
-    Console(highlight=False, soft_wrap=False).print(calls_table(rows))
+    calls_table(rows).print(Console(highlight=False))
     if total > len(rows):
         print(f"(the newest {len(rows)}; --limit 0 lists all; --call ID shows one in full)")
     return 0

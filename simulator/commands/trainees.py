@@ -42,5 +42,5 @@ def run(args: argparse.Namespace) -> int:
     if not rows:
         print("No trainees recorded yet" + (" in that team." if team else "."))
         return 0
-    Console(highlight=False, soft_wrap=False).print(trainees_table(rows))
+    trainees_table(rows).print(Console(highlight=False))
     return 0

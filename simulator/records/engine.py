@@ -13,17 +13,16 @@ import os
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, event, text
+from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import URL, Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.pool import NullPool
 
 from simulator.records.errors import StoreError
 from simulator.records.location import describe
 
 #: the newest schema revision this callsim knows (a test checks it is Alembic's head)
-HEAD = "0001"
-KNOWN = frozenset({"0001"})
+HEAD = "0002"
+KNOWN = frozenset({"0001", "0002"})
 SCRIPT_LOCATION = "simulator.records:migrations"
 _PG_MIGRATION_LOCK = 7_302_113  # pg_advisory_xact_lock key: one desk migrates at a time
 
@@ -33,7 +32,8 @@ def make_engine(url: URL, timeout: float = 5.0) -> Engine:
         return _sqlite_engine(url, timeout)
     return create_engine(
         url,
-        poolclass=NullPool,
+        pool_size=1,
+        pool_pre_ping=True,  # a desk left open overnight: the server may have closed it
         connect_args={"connect_timeout": max(1, int(timeout))},
     )
 
@@ -47,7 +47,7 @@ def _sqlite_engine(url: URL, timeout: float) -> Engine:
             raise StoreError(
                 f"records: cannot create the folder for {database}: {exc.strerror}"
             ) from None
-    engine = create_engine(url, poolclass=NullPool, connect_args={"timeout": timeout})
+    engine = create_engine(url, pool_size=1, connect_args={"timeout": timeout})
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -71,9 +71,12 @@ def _sqlite_engine(url: URL, timeout: float) -> Engine:
 
 
 def current_revision(conn: Connection) -> str | None:
-    from alembic.runtime.migration import MigrationContext
-
-    return MigrationContext.configure(conn).get_current_revision()
+    """The store's schema revision (None: a new store), read without importing Alembic,
+    which only loads when there is something to migrate."""
+    if not inspect(conn).has_table("alembic_version"):
+        return None
+    found = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    return None if found is None else str(found)
 
 
 def migrate(engine: Engine, url: URL) -> None:

@@ -37,6 +37,11 @@ def effective_score(
     return score, (not critical_failed and score >= pass_mark)
 
 
+def failed_items(marks: Iterable[Mark], overrides: Mapping[str, str]) -> str:
+    """The ids of the items failed, overrides applied, space-separated (the calls column)."""
+    return " ".join(sorted(m.item for m in marks if overrides.get(m.item, m.result) == "fail"))
+
+
 def card_marks(card: object) -> list[Mark]:
     """The marks of a `scoring.grader.Scorecard`."""
     results = getattr(card, "results", {})

@@ -11,7 +11,8 @@ Why these columns:
 - `item_results` hold the grader's own marks; `overrides` hold trainers'
   rulings apart from them, so a regrade replaces the first and keeps the second.
   `calls.score`/`passed` are the effective figures (overrides applied) and
-  `grader_score` the grader's, so lists need no joins.
+  `grader_score` the grader's, and `failed_items` the ids of the items failed
+  (overrides applied), so lists and per-trainee summaries need no joins.
 """
 
 from __future__ import annotations
@@ -72,6 +73,7 @@ calls = Table(
     Column("score", Float, nullable=True),
     Column("pass_mark", Float, nullable=True),
     Column("passed", Boolean, nullable=True),
+    Column("failed_items", Text, nullable=True),  # space-separated ids, overrides applied
     Column("error", Text, nullable=True),
     Column("host", Text, nullable=False),
     Column("pid", Integer, nullable=False),

@@ -24,7 +24,7 @@ from simulator.records import schema as t
 from simulator.records.engine import friendly, guard_errors, make_engine, migrate, pid_alive
 from simulator.records.errors import StoreError
 from simulator.records.location import describe, resolve_url
-from simulator.records.marks import Mark, card_marks, effective_score
+from simulator.records.marks import Mark, card_marks, effective_score, failed_items
 from simulator.records.names import name_key
 
 P = ParamSpec("P")
@@ -218,11 +218,13 @@ class Store:
         self, conn: Connection, call_id: int, card: Any, pass_mark: float | None
     ) -> dict[str, Any]:
         mark = 80.0 if pass_mark is None else float(pass_mark)
-        score, passed = effective_score(card_marks(card), self._overrides(conn, call_id), mark)
+        marks, overrides = card_marks(card), self._overrides(conn, call_id)
+        score, passed = effective_score(marks, overrides, mark)
         return {
             "grader_score": float(card.score),
             "score": score,
             "passed": passed,
+            "failed_items": failed_items(marks, overrides),
             "pass_mark": mark,
             "graded_at": now(),
         }
@@ -287,9 +289,12 @@ class Store:
                 )
             )
             mark = 80.0 if call.pass_mark is None else call.pass_mark
-            score, passed = effective_score(marks, self._overrides(conn, call_id), mark)
+            ruled = self._overrides(conn, call_id)
+            score, passed = effective_score(marks, ruled, mark)
             conn.execute(
-                update(t.calls).where(t.calls.c.id == call_id).values(score=score, passed=passed)
+                update(t.calls)
+                .where(t.calls.c.id == call_id)
+                .values(score=score, passed=passed, failed_items=failed_items(marks, ruled))
             )
         return score, passed
 
