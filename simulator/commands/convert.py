@@ -25,7 +25,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "convert",
         help="convert captions, CSV or speech-to-text JSON to a callsim transcript",
         description="Convert a call transcript from another tool (WebVTT, SRT, CSV, Amazon "
-        "Transcribe / Contact Lens, Deepgram, AssemblyAI, Google or Whisper JSON, 'Agent: ...' text) "
+        "Transcribe / Contact Lens, Deepgram, AssemblyAI, Google, Whisper or Gridspace JSON, "
+        "'Agent: ...' text) "
         "to the callsim transcript format. The format is recognised from the file's content.",
         epilog="Exit status: 0 converted, 2 when the file could not be read.",
     )
