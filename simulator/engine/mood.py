@@ -25,7 +25,6 @@ EFFECTS: dict[str, tuple[float, int]] = {
     "empathy_partial": (5, 0),
     # what angers, mildest first
     "jargon": (-3, 0),
-    "confused": (-3, 0),
     "bad_news": (-3, 0),
     "silence": (-4, 0),
     "small_talk_irate": (-5, 0),

@@ -93,6 +93,7 @@ _RUNG_SAYS = {
 
 class Reactions:
     # provided by CallEngine
+    seed: int
     scenario: Scenario
     memory: CallerState
     beats: tuple[Beat, ...]
@@ -128,8 +129,9 @@ class Reactions:
             answered
         ):
             m.goal_reached()
-        replies = self._repairs(heard) + answered + self._facts_and_offers(heard, answered)
-        objections = self._expectations(heard) + self._archetype(heard)
+        replies = self._repairs(heard) + answered + self._announced_hold(heard.acts)
+        replies += self._facts_and_offers(heard, answered)
+        objections = self._expectations(heard) + self._archetype(heard) + self._person(heard)
         climbed = self._ladder(heard)
         if not climbed and "spam" not in self.scenario.context:
             objections += [MISTREATMENT[a] for a in MISTREATMENT if a in heard.acts][:1]
@@ -256,10 +258,30 @@ class Reactions:
                 parts.append("ignored")
         if "refuse_supervisor" in acts and m.supervisor_requested:
             parts.append("refused_supervisor")
-        if "announce_hold" in acts and "ask_hold" not in acts:
-            m.heard_hold_announced()
-            parts.append("hold_announced_ack")
         return parts
+
+    def _announced_hold(self, acts: frozenset[str]) -> list[str]:
+        """ "Please hold": a caller who refuses holds says so now, before the hold."""
+        if "announce_hold" not in acts or "ask_hold" in acts:
+            return []
+        if "refuses_hold" in self.scenario.caller.traits:
+            self.memory.heard_hold_question(agreed=False)
+            return ["refuse_hold"]
+        self.memory.heard_hold_announced()
+        return ["hold_announced_ack"]
+
+    def _person(self, heard: Heard) -> list[str]:
+        """A transfer to someone other than the person the caller wants is objected to."""
+        want = self.scenario.caller.expects.person
+        offered = {"announce_transfer", "offer_transfer_or_message"} & heard.acts
+        if not want or not offered:
+            return []
+        names = {c.name for c in self.scenario.directory}
+        wanted = next((n for n in names if _names_match(n, want)), None)
+        said = [n for n in names if _mentions(heard.text, n)]
+        if wanted is None or not said or wanted in said:
+            return []
+        return ["object_person"]
 
     def _repairs(self, heard: Heard) -> list[str]:
         """Say it again, spell it, confirm or correct a read-back."""
@@ -345,6 +367,9 @@ class Reactions:
         said = heard.timeframe or spoken_hours(heard.timeframe_h)
         m.promised(heard.timeframe_h, said)
         self.hear_value("timeframe", said)
+        if heard.negated:
+            self.temper.apply("broken_promise")
+            return ["object_no_time"]
         if within is not None and heard.timeframe_h > within:
             self.temper.apply("broken_promise")
             m.goal_lost()
@@ -369,7 +394,7 @@ class Reactions:
             m.told.email_offered = True
         if not (_SCREENING & heard.acts) or not m.reason_given:
             return []
-        limit = 2 + random.Random(f"{self.scenario.id}:pushes:{m.agent_lines > 0}").randrange(3)
+        limit = 2 + random.Random(f"{self.seed}:pushes").randrange(3)
         if m.pushes < limit:
             tactic = _SPAM_TACTICS[m.pushes % len(_SPAM_TACTICS)]
             m.pushes += 1
@@ -396,8 +421,9 @@ class Reactions:
     def _ladder(self, heard: Heard) -> list[str]:
         """Mistreated while unresolved, a caller climbs one rung; a good agent brings them down."""
         m, acts = self.memory, heard.acts
-        if {"offer_supervisor", "notify_supervisor"} & acts and m.rung >= Rung.SUPERVISOR:
-            m.climb_down()
+        if {"offer_supervisor", "notify_supervisor"} & acts:
+            if m.rung >= Rung.SUPERVISOR:
+                m.climb_down()
             return []
         if m.rung == Rung.EXPERT and (_HELPS & acts) and not (set(MISTREATMENT) & acts):
             m.climb_down()
@@ -521,6 +547,17 @@ _MEANS = re.compile(
 _ASKS_OK = re.compile(r"\b(?:right|correct|yeah|yes|is that it|okay)\W*$", re.IGNORECASE)
 
 
+def _names_match(name: str, wanted: str) -> bool:
+    """'Dave Ortiz' is the 'Dave' or 'Mr. Ortiz' a caller asks for."""
+    parts = {p.lower().strip(".") for p in name.split()}
+    return bool(parts & {p.lower().strip(".") for p in wanted.split()})
+
+
+def _mentions(text: str, name: str) -> bool:
+    lower = text.lower()
+    return any(re.search(rf"\b{re.escape(p.lower())}\b", lower) for p in name.split() if len(p) > 2)
+
+
 def _reads(digits: str, text: str) -> bool:
     """The digits are read out in `text` (a question sentence of the line)."""
     from scoring.extract import digits_only
@@ -579,3 +616,36 @@ def _near(a: str, b: str) -> bool:
     return len(long) - len(short) == 1 and any(
         long[:i] + long[i + 1 :] == short for i in range(len(long))
     )
+
+
+#: every agent act the reactions above look at (with `replies.ANSWERS` and `replies.UNHEARD`
+#: this covers the recogniser's whole catalogue; a test checks nothing is left out).
+REACTS_TO: frozenset[str] = (
+    frozenset(MISTREATMENT)
+    | _BRUSH_OFF
+    | _HELPS
+    | _SCREENING
+    | _ACTS_ON_IT
+    | frozenset(_MILD)
+    | {
+        "empathy",
+        "summarize",
+        "offer_hold_alternative",
+        "notify_supervisor",
+        "thank_for_holding",
+        "refuse_supervisor",
+        "small_talk",
+        "repair_request",
+        "ask_spell",
+        "confirm_detail",
+        "make_offer",
+        "announce_hold",
+        "announce_transfer",
+        "offer_transfer_or_message",
+        "give_number",
+        "closing_thanks",
+        "goodbye",
+        "ask_hold",
+        "ask_callback_time",
+    }
+)

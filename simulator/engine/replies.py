@@ -39,7 +39,7 @@ def _if(situation: str, attr: str) -> Chooser:
 
 
 def _supervisor(s: Scenario, m: CallerState) -> str:
-    m.climb_down()
+    m.supervisor_handled = True
     return "accept_supervisor"
 
 

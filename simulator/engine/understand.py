@@ -28,11 +28,25 @@ _TIMEFRAME = re.compile(
 )
 
 _DIGITS = re.compile(r"\d+")
+#: a denial just before a time frame: "I can't promise (it) within the hour"
+_NEGATED = re.compile(
+    r"\b(?:not|never|no way|can not|cannot|will not|would not|could not|do not|does not|"
+    r"unable to|no guarantee|can not promise|there is no)\b(?:\s+\w+){0,5}\s*$"
+)
+
+
+def _before(text: str, phrase: str) -> str:
+    """The words of `text` before `phrase` (all of it when the phrase is not found)."""
+    at = text.find(phrase)
+    return text[:at] if at >= 0 else ""
+
+
 _CLAUSES = re.compile(r"[,;]|\band\b|\bor\b")
 #: a promise to get back to the caller, as opposed to a promise of a fix
 _CONTACT = re.compile(
     r"\b(?:call (?:you|back)|calls you|ring you|get back to you|hear back|hear from|contact you|"
-    r"reach out|e-?mail you|respond|reply|answer|update you|let you know|give you a call)\b",
+    r"reach out|e-?mail you|respond|reply|answer|update you|let you know|give you a call|"
+    r"a call\b|a callback|call back)\b",
     re.IGNORECASE,
 )
 #: a line that looks ahead: only then is its time frame a promise the caller can hold.
@@ -60,6 +74,8 @@ class Heard:
     timeframe: str = ""
     #: the promise is to get back to the caller (a call, an email, an answer), not a fix
     contact: bool = False
+    #: the time frame is denied ("I can't promise it within the hour")
+    negated: bool = False
     #: digit strings the line reads out (spoken digits folded)
     numbers: tuple[str, ...] = ()
     #: the caller's fact the line asks about
@@ -89,6 +105,7 @@ class Understanding:
             acts.add("give_number")
         question = is_question(text)
         hours, said = _timeframe(text) if not question or "make_offer" in acts else (None, "")
+        negated = bool(said) and bool(_NEGATED.search(_before(normalise(text), said)))
         return Heard(
             text=text,
             acts=frozenset(acts),
@@ -96,6 +113,7 @@ class Understanding:
             timeframe_h=hours,
             timeframe=said,
             contact=bool(_CONTACT.search(text)) or "promise_callback" in acts,
+            negated=negated,
             numbers=_numbers(text),
             fact=self._topics.find(text),
             asks=question_part(text) if question else "",

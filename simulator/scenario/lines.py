@@ -83,6 +83,14 @@ DEFAULT_LINES: Mapping[str, tuple[str, ...]] = {
         "around once. Can't you help me yourself?",
         "No, please don't transfer me again. I've already been bounced around.",
     ),
+    "object_no_time": (
+        "So when, then? I need to know when I'll hear back.",
+        "Then when? I can't just wait without knowing.",
+    ),
+    "object_person": (
+        "No, I need to speak to {expects.person}, not someone else.",
+        "I'd really rather talk to {expects.person}, please.",
+    ),
     "accept_offer": ("Yes, please. That would help.", "Yes, that works for me."),
     "conditional_offer": (
         "Yes, if that gets this sorted. I just want to {goal}.",
