@@ -14,6 +14,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -88,13 +89,28 @@ def grade_file(path: str, policy: PolicyArg = None, agent_speaker: str | None = 
     its place: a batch never stops at a file.
     """
     try:
-        return _grade_one(path, policy, agent_speaker)
+        with _collector_paused():
+            return _grade_one(path, policy, agent_speaker)
     except PolicyError:
         raise  # the --policy pack itself is broken: one error for the whole run
     except RecursionError:
         return GradeError(path, f"{path}: too deeply nested to grade")
     except Exception as exc:  # noqa: BLE001 - one bad file must not end a folder's grading
         return GradeError(path, f"{path}: internal error while grading ({type(exc).__name__})")
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Grading makes a few objects a line, none in reference cycles: reference counting
+    frees them. The cyclic collector's passes over them were a fifth of the time of a
+    100,000-line call (benchmarks/bench_long_call.py), so it waits until the file is done."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def _grade_one(path: str, policy: PolicyArg, agent_speaker: str | None = None) -> Outcome:
