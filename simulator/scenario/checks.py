@@ -109,11 +109,28 @@ def _beat_cycles(beats: list[dict[str, Any]]) -> Found:
 
 
 def _placeholders(data: dict[str, Any]) -> Found:
-    for key, value in data.get("lines", {}).items():
-        for j, text in enumerate(value if isinstance(value, list) else [value]):
-            where: Path = ("lines", key, j) if isinstance(value, list) else ("lines", key)
-            for message, hint in placeholder_problems(str(text)):
-                yield where, message, hint
+    """Every line a caller may say: lines (per mood too), beats, escalation lines, facts."""
+    roots: list[tuple[Path, Any]] = [(("lines",), data.get("lines", {}))]
+    roots += [(("beats", i, "say"), b.get("say")) for i, b in enumerate(data.get("beats", []))]
+    roots.append((("escalation",), data.get("escalation") or {}))
+    roots.append((("caller", "facts"), (data.get("caller") or {}).get("facts") or {}))
+    for where, value in roots:
+        for at, text in _texts(value, where):
+            for message, hint in placeholder_problems(text):
+                yield at, message, hint
+
+
+def _texts(value: Any, where: Path) -> Iterator[tuple[Path, str]]:
+    """The text leaves of a line's value: a string, a list of them, a mood table, a fact."""
+    if isinstance(value, str):
+        yield where, value
+    elif isinstance(value, list):
+        for j, item in enumerate(value):
+            yield from _texts(item, (*where, j))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if key != "ask":  # a fact's cue words are not said
+                yield from _texts(item, (*where, key))
 
 
 #: Anything in braces that could be meant as a placeholder (no spaces, not too long).
@@ -207,11 +224,10 @@ def caller_line_problems(scenario: Scenario, doc: YamlDoc, path: str) -> list[Pr
     values = template_values(scenario, scenario.agent)
     out = []
     for situation, act in CALLER_ACTS.items():
-        for j, text in enumerate(scenario.line(situation)):
+        raw = doc.data.get("lines", {}).get(situation)
+        for where, text in _texts(raw, ("lines", situation)) if raw is not None else ():
             if act in recognise(render(text, values), "caller"):
                 continue
-            raw = doc.data.get("lines", {}).get(situation)
-            where: Path = ("lines", situation, j) if isinstance(raw, list) else ("lines", situation)
             m = doc.mark(where)
             message = f"lines.{situation}: the grader does not read {text!r} as '{act}'"
             hint = f"phrase it as docs/acts.md describes '{act}'"
