@@ -67,7 +67,12 @@ def turns_from_cues(cues: list[Cue], path: str) -> list[Turn]:
             if not said or only_annotation(said):
                 continue
             if current is None:
-                fail(path, cue.line + k, "a caption with words but no speaker name before it")
+                fail(
+                    path,
+                    cue.line + k,
+                    "a caption with words but no speaker name before it "
+                    "(captions need names: <v Name> or 'Name:')",
+                )
             prev = turns[-1] if turns else None
             if prev and cues_of[-1] == n and prev.speaker == current:  # one cue, one speaker
                 turns[-1] = Turn(prev.start, current, f"{prev.text} {said}", prev.line)
