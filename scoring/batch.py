@@ -14,6 +14,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -210,17 +211,32 @@ def _run(
     _packs(_as_tuple(policy))  # a broken --policy is one clear error, not one per file
     workers = jobs if jobs is not None else default_jobs()
     if workers <= 1 or len(paths) < PARALLEL_FROM:
-        for p in paths:
-            outcome = grade_file(p, policy, agent_speaker)
-            yield _as_json(outcome) if as_json else outcome
-            if progress:
-                progress(1)
+        yield from _serial(paths, policy, progress, as_json, agent_speaker)
         return
     chunks = [
         (paths[i : i + CHUNK], policy, as_json, agent_speaker) for i in range(0, len(paths), CHUNK)
     ]
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_warm_context()) as pool:
-        for results in pool.map(_grade_chunk, chunks):
-            yield from results
-            if progress:
-                progress(len(results))
+    done = 0
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=_warm_context()) as pool:
+            for results in pool.map(_grade_chunk, chunks):
+                yield from results
+                done += len(results)
+                if progress:
+                    progress(len(results))
+    except BrokenProcessPool:  # a worker was killed (out of memory, a signal): the rest
+        yield from _serial(paths[done:], policy, progress, as_json, agent_speaker)  # here
+
+
+def _serial(
+    paths: list[str],
+    policy: PolicyArg,
+    progress: Callable[[int], None] | None,
+    as_json: bool,
+    agent_speaker: str | None,
+) -> Iterator[Outcome | JsonOutcome]:
+    for p in paths:
+        outcome = grade_file(p, policy, agent_speaker)
+        yield _as_json(outcome) if as_json else outcome
+        if progress:
+            progress(1)
