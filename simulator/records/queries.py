@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import orjson
@@ -190,3 +192,53 @@ def call_detail(conn: Connection, call_id: int) -> CallDetail | None:
         for r in conn.execute(select(ir).where(ir.c.call_id == call_id))
     )
     return CallDetail(_row(row), items, tuple(ovs))
+
+
+@dataclass(frozen=True)
+class ScenarioScores:
+    calls: int
+    last: float | None
+    best: float | None
+
+
+@dataclass(frozen=True)
+class TraineeHistory:
+    """What the window's start screen shows a trainee: calls played, last and best score per
+    scenario, and the weakest items (as `callsim trainees` judges them)."""
+
+    calls: int
+    scenarios: Mapping[str, ScenarioScores]
+    weakest: tuple[str, ...]
+
+
+def trainee_history(conn: Connection, name: str) -> TraineeHistory:
+    c, tr = t.calls, t.trainees
+    rows = conn.execute(
+        select(c.c.scenario, c.c.score, c.c.failed_items, c.c.graded_at.is_not(None).label("g"))
+        .join(tr, tr.c.id == c.c.trainee_id)
+        .where(tr.c.name_key == name_key(name))
+        .order_by(c.c.id.desc())
+    ).all()
+    summary = _Summary()
+    per: dict[str, list[float]] = {}
+    played: Counter[str] = Counter()
+    for r in rows:
+        summary.add(_SummaryRow(r.score, r.failed_items, r.g))
+        if r.scenario:
+            played[r.scenario] += 1
+            if r.score is not None:
+                per.setdefault(r.scenario, []).append(float(r.score))
+    scenarios = {
+        sid: ScenarioScores(
+            n, per[sid][0] if sid in per else None, max(per.get(sid, []), default=None)
+        )
+        for sid, n in played.items()
+    }
+    return TraineeHistory(len(rows), scenarios, summary.row(name, None).weakest)
+
+
+@dataclass(frozen=True)
+class _SummaryRow:
+    score: float | None
+    failed_items: str | None
+    graded: bool

@@ -12,11 +12,13 @@ import datetime as dt
 import hashlib
 import os
 import sys
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from simulator.records.errors import StoreError
 from simulator.records.names import BadName, clean_name, clean_team
-from simulator.records.store import CallStart, Grading, Store, open_store
+
+if TYPE_CHECKING:  # the store (SQLAlchemy) loads with the first call, not with the window
+    from simulator.records.store import Store
 
 DEFAULT_PASS_MARK = 80.0
 
@@ -111,6 +113,8 @@ class CallRecorder:
 
     def _open(self) -> Store | None:
         if self.store is None and not self.failed:
+            from simulator.records.store import open_store
+
             try:
                 self.store = open_store(self.db, timeout=self.timeout)
             except StoreError as exc:
@@ -121,6 +125,8 @@ class CallRecorder:
     def begin(
         self, scenario: Any, transcript: str | os.PathLike[str], seed: int, pack: Any, agent: str
     ) -> None:
+        from simulator.records.store import CallStart
+
         self.call_id = None
         store = self._open()
         if store is None:
@@ -142,6 +148,8 @@ class CallRecorder:
             self._notice(exc)
 
     def end(self, engine: Any, summary: Any, pack: Any) -> None:
+        from simulator.records.store import Grading
+
         if self.store is None or self.call_id is None:
             return
         card = getattr(summary, "scorecard", None)
@@ -154,6 +162,35 @@ class CallRecorder:
         )
         try:
             self.store.finish_call(self.call_id, grading)
+        except StoreError as exc:
+            print(f"callsim: the call's record is not finished: {exc}", file=self.err)
+        self.call_id = None
+
+    def end_from_transcript(self, engine: Any, transcript: str, pack: Any) -> None:
+        """`end` for a front-end that grades in its own way (the window): the scorecard is
+        made here from the transcript with the session's `grade_file`, against `pack`."""
+        from simulator.frontend.base import CallSummary
+        from simulator.session import grade_file
+
+        if self.store is None or self.call_id is None:
+            return
+        try:
+            summary = CallSummary(transcript, grade_file(transcript, pack))
+        except (OSError, ValueError) as exc:
+            summary = CallSummary(transcript, None, (), str(exc))
+        self.end(engine, summary, pack)
+
+    def unanswered(
+        self, scenario: Any, transcript: str | os.PathLike[str], seed: int, pack: Any, agent: str
+    ) -> None:
+        """A call the trainee never picked up: recorded as abandoned at ring, not graded."""
+        from simulator.records.store import Grading
+
+        self.begin(scenario, transcript, seed, pack, agent)
+        if self.store is None or self.call_id is None:
+            return
+        try:
+            self.store.finish_call(self.call_id, Grading("abandoned_at_ring", 0.0))
         except StoreError as exc:
             print(f"callsim: the call's record is not finished: {exc}", file=self.err)
         self.call_id = None

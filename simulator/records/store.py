@@ -360,6 +360,14 @@ class Store:
             return trainee_rows(conn, team)
 
     @_guarded
+    def trainee_history(self, name: str) -> Any:
+        """`queries.TraineeHistory` of one trainee (empty when unknown)."""
+        from simulator.records.queries import trainee_history
+
+        with self.engine.connect() as conn:
+            return trainee_history(conn, name)
+
+    @_guarded
     def call_detail(self, call_id: int) -> CallDetail | None:
         from simulator.records.queries import call_detail
 
