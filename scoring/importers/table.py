@@ -3,7 +3,8 @@
 With a header row the columns are found by their names (`start`,
 `start_time`, `timestamp`, `begin_offset_millis` ...; `speaker`, `role`,
 `participant`, `channel` ...; `text`, `transcript`, `utterance`, `content`
-...; a name with `ms` or `millis` means milliseconds); without one the
+...; a name with `ms` or `millis` means milliseconds; dates with clock times,
+as exports write them, count from the first turn); without one the
 first three columns are start, speaker and text, and the first row must
 start with a time. Speaker values that are role words (Agent, Customer) decide sides.
 """
@@ -14,9 +15,11 @@ import csv
 import io
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 
 from scoring.importers.base import Turn, check_seconds, fail, parse_clock
+from scoring.literal import excerpt
 
 NAME = "CSV"
 
@@ -114,7 +117,7 @@ def read(text: str, path: str) -> list[Turn]:
             line = reader.line_num + 1
     except csv.Error as exc:
         fail(path, reader.line_num, f"broken CSV: {exc}")
-    return turns
+    return _rebased(turns, path)
 
 
 def _turn(row: list[str], cols: _Columns, delimiter: str, path: str, line: int) -> Turn | None:
@@ -127,11 +130,41 @@ def _turn(row: list[str], cols: _Columns, delimiter: str, path: str, line: int) 
         return None
     start = 0.0
     if cols.start is not None:
-        value = parse_clock(row[cols.start])
-        if value is None:
-            fail(path, line, f"bad start time {row[cols.start][:30]!r}")
-        start = check_seconds(value * cols.scale, path, line, "start time")
+        start = _start(row[cols.start], cols.scale, path, line)
     speaker = row[cols.speaker].strip()
     if not speaker:
         fail(path, line, "a row with words but no speaker")
     return Turn(start=start, speaker=speaker, text=words, line=line)
+
+
+#: A start given as a date and clock time is kept as seconds since the epoch plus this,
+#: so it cannot pass for an offset, until `_rebased` makes it one.
+_WALL = 1e13  # past any offset and any date's timestamp (year 1: -6.2e10 s)
+
+
+def _start(cell: str, scale: float, path: str, line: int) -> float:
+    value = parse_clock(cell)
+    if value is not None:
+        return check_seconds(value * scale, path, line, "start time")
+    try:
+        moment = datetime.fromisoformat(cell.strip())
+    except ValueError:
+        fail(path, line, f"bad start time {excerpt(cell)}")
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return _WALL + moment.timestamp()
+
+
+def _rebased(turns: list[Turn], path: str) -> list[Turn]:
+    """Dates and clock times (an export's `2025-05-12 10:31:05`) become offsets from the
+    first turn; a file may not mix them with offsets."""
+    wall = [t.start >= _WALL / 2 for t in turns]
+    if not any(wall):
+        return turns
+    if not all(wall):
+        first = turns[wall.index(False)]
+        fail(path, first.line, "start times mix dates and clock times with offsets")
+    zero = min(t.start for t in turns)
+    return [
+        replace(t, start=check_seconds(t.start - zero, path, t.line, "start time")) for t in turns
+    ]

@@ -54,3 +54,22 @@ def test_a_row_with_words_but_no_speaker_is_refused(refused: Refusal) -> None:
 def test_a_broken_quote_is_refused(refused: Refusal) -> None:
     err = refused('start,speaker,text\n0,Agent,"Hello.\n' + "x" * 200_000, "broken.csv")
     assert "CSV" in err.message
+
+
+def test_dates_with_clock_times_count_from_the_first_turn(read: Reader, refused: Refusal) -> None:
+    text = (
+        "timestamp,participant,message\n"
+        "2025-05-12T10:31:05+01:00,Agent,Thanks for calling.\n"
+        "2025-05-12 09:31:09Z,Customer,Hi.\n"
+        "2025-05-12 09:32:10,Agent,Anything else?\n"
+    )
+    assert rows(read(text, "export.csv")) == [
+        (0, "AGENT", "Thanks for calling."),
+        (4, "CALLER", "Hi."),
+        (65, "AGENT", "Anything else?"),
+    ]
+    mixed = "time,speaker,text\n2025-05-12 09:31:05,Agent,Hi.\n12,Customer,Hello.\n"
+    err = refused(mixed, "mixed.csv")
+    assert (err.line, "mix" in err.message) == (3, True)
+    days = "time,speaker,text\n2025-05-12 09:31:05,Agent,Hi.\n2025-05-14 09:31:05,Customer,Yo.\n"
+    assert "more than a day" in refused(days, "days.csv").message
