@@ -152,10 +152,12 @@ class WindowApp:
         problem = display_problem()
         if problem:
             raise NoDisplay(problem)
+        os.environ.setdefault("SDL_VIDEO_CENTERED", "1")  # the title bar on the screen
         try:
             pygame.display.init()
             pygame.font.init()
-            surf = pygame.display.set_mode(self.options.size, pygame.RESIZABLE)
+            size = window_size(self.options.size, _desktop())
+            surf = pygame.display.set_mode(size, pygame.RESIZABLE)
         except pygame.error as exc:
             raise NoDisplay(f"cannot open a window: {exc}") from None
         pygame.display.set_caption("callsim · phone desk trainer")
@@ -622,6 +624,26 @@ class WindowApp:
             self.surface = pygame.display.set_mode(size, pygame.RESIZABLE)
         else:
             self.surface = pygame.Surface(size)
+
+
+def _desktop() -> tuple[int, int] | None:
+    try:
+        sizes = pygame.display.get_desktop_sizes()
+    except pygame.error:
+        return None
+    return tuple(sizes[0]) if sizes else None  # type: ignore[return-value]
+
+
+def window_size(wanted: tuple[int, int], desktop: tuple[int, int] | None) -> tuple[int, int]:
+    """The window's first size: `wanted` (1280x800) grown for a HiDPI or 4K screen, and never
+    larger than the screen less room for the title bar and a task bar, so a 1024x600 or
+    1366x768 screen shows the whole window (never below 960x520, where the layout still fits)."""
+    if not desktop or desktop[0] <= 0 or desktop[1] <= 0:
+        return wanted
+    grow = max(1.0, min(desktop[0] / 1920, desktop[1] / 1200))  # 2x on 3840x2400, 1.8x on 4K
+    w, h = int(wanted[0] * grow), int(wanted[1] * grow)
+    room_w, room_h = desktop[0] - 16, desktop[1] - 72
+    return max(min(w, room_w), min(960, desktop[0])), max(min(h, room_h), min(520, desktop[1]))
 
 
 def run_window(

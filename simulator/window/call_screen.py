@@ -76,6 +76,8 @@ class CallScreen(Screen):
             "T transfer · L lookup · N note · K ticket · E email · X hang up · Esc pause · "
             "Ctrl +/- text size"
         )
+        if t.font("small").size(keys)[0] > foot.w:  # the buttons show their own keys
+            keys = "1-4 choose · Enter type · Space answer/talk · Esc pause · Ctrl +/- text size"
         widgets.append(Label("footer", foot, keys, role="small", color=t.palette.faint))
         if v.paused:
             widgets += self._paused(rect)
@@ -139,8 +141,10 @@ class CallScreen(Screen):
     def _caller_panel(self, r: pygame.Rect) -> list[Widget]:
         t, v, pal = self.theme, self.view, self.theme.palette
         narrow = r.w - 2 * t.px(14) - t.px(64) - t.px(12) < t.px(150)
-        caller_h = min(t.px(285 if narrow else 240), int(r.h * 0.5))
-        phone_h = min(t.px(150), int(r.h * 0.3))
+        short = r.h < t.px(560)  # a short window: the record keeps room, the mood bar goes
+        tall = t.px(285 if narrow else 240)
+        caller_h = min(t.px(190 if narrow else 170) if short else tall, int(r.h * 0.5))
+        phone_h = min(t.px(100 if r.h < t.px(450) else 120 if short else 150), int(r.h * 0.3))
         caller, phone, record = split_v(r, [caller_h, phone_h, 1.0], t.px(12))
         inner = pad(caller, t.px(14))
         face_r = pygame.Rect(inner.x, inner.y + t.px(22), t.px(64), t.px(64))
@@ -300,7 +304,11 @@ class CallScreen(Screen):
             )
             return widgets
         text = "\n".join(v.history) if v.history else "No earlier contacts on record."
-        widgets.append(Label("record.entries", body, text, role="label", wrap=True))
+        text = text.replace(" | ", " · ")
+        role = "label"
+        if len(t.wrap(text, body.w, role)) * t.line_height(role) > body.h:
+            role = "small"  # a long record in a short panel: smaller, not cut
+        widgets.append(Label("record.entries", body, text, role=role, wrap=True))
         return widgets
 
     def _centre(self, r: pygame.Rect) -> list[Widget]:

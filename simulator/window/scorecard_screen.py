@@ -19,7 +19,7 @@ from simulator.window.layout import pad, split_h, split_v
 from simulator.window.screen import Screen
 from simulator.window.theme import Color, Theme
 from simulator.window.timeline import Timeline
-from simulator.window.views import ItemRow, ScorecardView
+from simulator.window.views import ItemRow, ScorecardView, TimelineLine
 from simulator.window.widgets import Button, Label, Panel, Widget, blit_text, draw_box
 
 MARK_WINDOW_S = 20  # lines shown around a selected timeline mark
@@ -113,6 +113,10 @@ class ItemList(Widget):
         return f"items {self.id}: {len([r for r in self.rows if r[1]])} items"
 
 
+def _replay_line(ln: TimelineLine) -> str:
+    return f"{clock_text(ln.time)}  {ln.speaker.upper()}: {ln.text}"
+
+
 class ScorecardScreen(Screen):
     name = "scorecard"
 
@@ -173,9 +177,10 @@ class ScorecardScreen(Screen):
         head, body, foot = split_v(outer, [t.px(96), 1.0, t.px(48)], t.px(14))
         score_r, verdict_r, info_r = split_h(head, [t.px(190), t.px(180), 1.0], t.px(16))
         items_r, side = split_h(body, [0.6, 0.4], t.px(14))
-        advice_h = t.px(44) + t.line_height("label") * max(1, 2 * len(v.advice))
+        advice_lines = len(t.wrap(self._advice_text(), side.w - 2 * t.px(14), "label"))
+        advice_h = t.px(50) + t.line_height("label") * advice_lines
         tl_r, advice_r, lines_r = split_v(
-            side, [t.px(100), min(advice_h, side.h // 3), 1.0], t.px(12)
+            side, [t.px(100), min(advice_h, side.h // 2), 1.0], t.px(12)
         )
         verdict = "PASS" if v.passed else "FAIL"
         title_r, sub_r = split_v(info_r, [0.5, 0.5])
@@ -220,18 +225,17 @@ class ScorecardScreen(Screen):
         widgets += self._buttons(foot)
         return widgets
 
+    def _advice_text(self) -> str:
+        text = "\n".join(f"{i}. {tip}" for i, tip in enumerate(self.view.advice, 1))
+        return text or "Nothing failed: try a harder scenario."
+
     def _advice(self, r: pygame.Rect) -> list[Widget]:
         t = self.theme
-        text = "\n".join(f"{i}. {tip}" for i, tip in enumerate(self.view.advice, 1))
+        body = pad(r, t.px(14), 0)
+        body = pygame.Rect(body.x, r.y + t.px(32), body.w, r.h - t.px(40))
         return [
             Panel("advice", r, title="What to practise next"),
-            Label(
-                "advice.text",
-                pad(r, t.px(14), t.px(30)).move(0, t.px(10)),
-                text or "Nothing failed: try a harder scenario.",
-                role="label",
-                wrap=True,
-            ),
+            Label("advice.text", body, self._advice_text(), role="label", wrap=True),
         ]
 
     def _lines(self, r: pygame.Rect) -> list[Widget]:
@@ -251,24 +255,27 @@ class ScorecardScreen(Screen):
                 ),
             ]
         m = tl.marks[self.mark]
+        box = pad(r, t.px(14), t.px(34)).move(0, t.px(12))
         near = [ln for ln in tl.lines if abs(ln.time - m.time) <= MARK_WINDOW_S]
-        body = "\n".join(f"{clock_text(ln.time)}  {ln.speaker.upper()}: {ln.text}" for ln in near)
+        shown: list[TimelineLine] = []
+        used = 0
+        for ln in sorted(near, key=lambda ln: abs(ln.time - m.time)):  # closest first
+            height = len(t.wrap(_replay_line(ln), box.w, "label")) * t.line_height("label")
+            if used + height > box.h:
+                break  # a short panel shows the lines closest to the mark, each whole
+            shown.append(ln)
+            used += height
+        body = "\n".join(_replay_line(ln) for ln in sorted(shown, key=lambda ln: ln.number))
         return [
             Panel("lines", r, title=f"Replay at {clock_text(m.time)} · {m.label}"),
             Label(
-                "lines.text",
-                pad(r, t.px(14), t.px(34)).move(0, t.px(12)),
-                body or "No speech near this moment.",
-                role="label",
-                wrap=True,
+                "lines.text", box, body or "No speech near this moment.", role="label", wrap=True
             ),
         ]
 
     def _buttons(self, r: pygame.Rect) -> list[Widget]:
         t, v = self.theme, self.view
-        retry, nxt, report, home, _ = split_h(
-            r, [t.px(170), t.px(330), t.px(210), t.px(190), 1.0], t.px(12)
-        )
+        retry, nxt, report, home = split_h(r, [t.px(150), 1.0, t.px(190), t.px(190)], t.px(12))
         next_text = f"Next: {v.next_title}" if v.next_title else "No next scenario"
         return [
             Button("retry", retry, "Retry", action=act("retry"), shortcut="R", style="primary"),

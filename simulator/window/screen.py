@@ -66,7 +66,8 @@ class Screen:
         When it equals the last drawn frame's, `draw` skips the work: most frames of a call
         show nothing new (the clock moves once a second)."""
         modal = getattr(self.modal, "state", lambda: None)() if self.modal else None
-        return (self.focus_id, self.mouse, type(self.modal), modal, self.theme.scale)
+        t = self.theme
+        return (self.focus_id, self.mouse, type(self.modal), modal, t.scale, t.density)
 
     def draw(self, surf: pygame.Surface, force: bool = False) -> list[Widget]:
         key = (surf.get_size(), id(surf), self.state())
@@ -74,6 +75,7 @@ class Screen:
             return self.widgets + self.modal_widgets
         self._drawn = key
         surf.fill(self.theme.palette.bg)
+        self.theme.fit(surf.get_size())
         widgets = self.layout(surf.get_rect())
         for w in self.widgets:
             w.draw(surf, self.theme)
@@ -87,6 +89,7 @@ class Screen:
 
     def snapshot(self, size: tuple[int, int] = (1280, 800)) -> list[str]:
         """The widgets and their texts, one line each: the textual snapshot tests compare."""
+        self.theme.fit(size)
         return [w.describe() for w in self.layout(pygame.Rect((0, 0), size))]
 
     # -- events -----------------------------------------------------------------------------

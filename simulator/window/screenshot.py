@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
@@ -57,13 +58,17 @@ def take_screenshots(
     size: tuple[int, int] = (1280, 800),
     scenario_id: str = "",
     trainee: str = "Carla",
+    on_frame: Callable[[str, WindowApp], None] | None = None,
 ) -> list[Path]:
+    """Save the three screens at `size`; `on_frame(name, app)` sees each one as it is saved
+    (the screen-size test checks there that nothing is clipped)."""
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     pygame.display.init()
     pygame.font.init()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
+    tag = "" if size == (1280, 800) else f"-{size[0]}x{size[1]}"  # docs keep each size
     clock = FakeClock()
     with tempfile.TemporaryDirectory() as tmp:
         app = WindowApp(
@@ -72,7 +77,7 @@ def take_screenshots(
             surface=pygame.Surface(size),
         )
         app.load_scenarios()
-        saved = [_save(app, out / "window-start.png")]
+        saved = [_save(app, out / f"window-start{tag}.png", on_frame)]
         first = scenario_id or catalogue.rows(app.scenarios, {})[0].id
         app.do(act("start", scenario=first, trainee=trainee))
         _advance(app, clock, 4.0)  # two rings
@@ -82,7 +87,7 @@ def take_screenshots(
                 break
             _advance(app, clock, 1.0)
         _advance(app, clock, HOLD_SHOT_S - 1, step=1.0)
-        saved.append(_save(app, out / "window-call-hold.png"))
+        saved.append(_save(app, out / f"window-call-hold{tag}.png", on_frame))
         while app.call is not None and app.call.phase == "live" and play_ideal_step(app):
             _advance(app, clock, 1.0)
         _advance(app, clock, 3.0)
@@ -90,12 +95,26 @@ def take_screenshots(
             app.do(act("done"))  # wrap-up done: the scorecard
         if app.screen.name == "scorecard":
             app.screen.on_key(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RIGHT, mod=0))
-        saved.append(_save(app, out / "window-scorecard.png"))
+        saved.append(_save(app, out / f"window-scorecard{tag}.png", on_frame))
         app.close()
     return saved
 
 
-def _save(app: WindowApp, path: Path) -> Path:
+def clipped(app: WindowApp) -> list[str]:
+    """Widgets of the screen on show that leave the window or cannot show all their text."""
+    area = app.surface.get_rect()
+    out = []
+    for w in app.screen.widgets + app.screen.modal_widgets:
+        if not area.contains(w.rect):
+            out.append(f"{w.describe()} leaves the window at {w.rect}")
+        elif w.clipped(app.theme):
+            out.append(f"{w.describe()} is cut at {w.rect}")
+    return out
+
+
+def _save(app: WindowApp, path: Path, on_frame: Callable[[str, WindowApp], None] | None) -> Path:
     app.draw()
+    if on_frame is not None:
+        on_frame(path.stem, app)
     pygame.image.save(app.surface, str(path))
     return path

@@ -101,7 +101,7 @@ class StartScreen(Screen):
             Label(
                 "keys",
                 quit_r,
-                "Tab moves · Ctrl +/- text size · Ctrl+Q quits",
+                "Tab moves · Ctrl +/- size · Ctrl+Q quits",
                 role="small",
                 color=pal.faint,
                 align="right",
@@ -137,6 +137,12 @@ class StartScreen(Screen):
                 )
             )
             x += w
+        room = int((header.w - t.px(24)) * COLUMNS[1]) - t.px(8)
+
+        def kind(archetype: str) -> str:  # a narrow column shows the first tag only
+            fits = t.font("label").size(archetype)[0] <= room
+            return archetype if fits else archetype.split(",")[0]
+
         rows = self.view.scenarios[self.first : self.first + visible]
         for k, (row, r) in enumerate(zip(rows, stack(body, row_h, len(rows), gap), strict=True)):
             i = self.first + k
@@ -147,7 +153,7 @@ class StartScreen(Screen):
                     r,
                     row.title,
                     action=act("select", index=str(i)),
-                    columns=(row.title, row.archetype, row.difficulty, last),
+                    columns=(row.title, kind(row.archetype), row.difficulty, last),
                     widths=COLUMNS,
                     selected=i == self.index,
                     badge="RECOMMENDED" if row.recommended else "",

@@ -79,21 +79,38 @@ class Theme:
     _wrapped: dict[tuple[str, int, str, str], list[str]] = field(default_factory=dict, repr=False)
     _cut: dict[tuple[str, int, str, str], str] = field(default_factory=dict, repr=False)
 
+    #: the display's density: 1.0 up to about 1600x1000, 2.0 on a 4K screen (see `fit`)
+    density: float = 1.0
+
     MIN_SCALE = 0.8
     MAX_SCALE = 1.6
+    #: the window size at which density 1.0 stops being enough (HiDPI and 4K screens)
+    BASE_SIZE = (1600, 1000)
 
     def set_scale(self, scale: float) -> None:
         scale = round(min(self.MAX_SCALE, max(self.MIN_SCALE, scale)), 2)
         if scale != self.scale:
             self.scale = scale
-            self._fonts.clear()
-            self._text.clear()
-            self._wrapped.clear()
-            self._cut.clear()
+            self._clear()
+
+    def fit(self, size: tuple[int, int]) -> None:
+        """Follow the window size: on a big (HiDPI, 4K) window everything grows in steps of
+        a quarter, so text keeps its size on the screen; the trainee's scale applies on top."""
+        raw = min(size[0] / self.BASE_SIZE[0], size[1] / self.BASE_SIZE[1])
+        density = max(1.0, min(3.0, int(raw * 4) / 4))
+        if density != self.density:
+            self.density = density
+            self._clear()
+
+    def _clear(self) -> None:
+        self._fonts.clear()
+        self._text.clear()
+        self._wrapped.clear()
+        self._cut.clear()
 
     def px(self, n: float) -> int:
         """A length that grows with the font size (paddings, row heights)."""
-        return int(round(n * self.scale))
+        return int(round(n * self.scale * self.density))
 
     def font(self, role: str = "body", weight: str = "regular") -> pygame.font.Font:
         key = (role, weight)
@@ -102,7 +119,8 @@ class Theme:
             if not pygame.font.get_init():
                 pygame.font.init()
             path = FONT_FILES["mono" if role in ("clock", "timer") else weight]
-            f = pygame.font.Font(str(path), max(8, int(BASE_SIZES[role] * self.scale)))
+            size = int(BASE_SIZES[role] * self.scale * self.density)
+            f = pygame.font.Font(str(path), max(8, size))
             self._fonts[key] = f
         return f
 

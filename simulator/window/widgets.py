@@ -36,6 +36,10 @@ class Widget:
             return self.action
         return None
 
+    def clipped(self, theme: Theme) -> bool:
+        """True when the widget cannot show all of its text at its size (screenshot tests)."""
+        return False
+
     def describe(self) -> str:
         flags = "" if self.enabled else " (disabled)"
         return f"{self.kind} {self.id}: {self.text}{flags}".rstrip(": ")
@@ -126,6 +130,14 @@ class Label(Widget):
 
     kind = "label"
 
+    def clipped(self, theme: Theme) -> bool:
+        if not self.text:
+            return False
+        if not self.wrap:
+            return theme.font(self.role, self.weight).size(self.text)[0] > self.rect.w
+        lines = theme.wrap(self.text, self.rect.w, self.role, self.weight)
+        return len(lines) * theme.line_height(self.role) > self.rect.h + 2
+
     def draw(self, surf: pygame.Surface, theme: Theme) -> None:
         if not self.wrap:
             text = theme.ellipsize(self.text, self.rect.w, self.role, self.weight)
@@ -157,6 +169,14 @@ class Button(Widget):
 
     def __post_init__(self) -> None:
         self.focusable = True
+
+    def clipped(self, theme: Theme) -> bool:
+        pad = theme.px(10)
+        hint = 0
+        if self.shortcut:
+            hint = theme.font("small", "semibold").size(self.shortcut)[0] + theme.px(8) + pad
+        width = theme.font("label", "semibold").size(self.text)[0]
+        return width > self.rect.w - 2 * pad - hint
 
     def colors(self, theme: Theme) -> tuple[Color, Color, Color]:
         pal = theme.palette
@@ -223,6 +243,9 @@ class Card(Button):
 
     def lines(self, theme: Theme) -> list[str]:
         return theme.wrap(self.text, self.rect.w - self.text_inset(theme), self.role)
+
+    def clipped(self, theme: Theme) -> bool:
+        return len(self.lines(theme)) * theme.line_height(self.role) + theme.px(8) > self.rect.h
 
     def draw(self, surf: pygame.Surface, theme: Theme) -> None:
         pal = theme.palette
@@ -398,6 +421,18 @@ class Row(Widget):
 
     def __post_init__(self) -> None:
         self.focusable = True
+
+    def clipped(self, theme: Theme) -> bool:
+        widths = self.widths or tuple(1 / max(1, len(self.columns)) for _ in self.columns)
+        inner = self.rect.w - theme.px(24)
+        for i, (col, frac) in enumerate(zip(self.columns, widths, strict=False)):
+            role, weight = ("body", "semibold") if i == 0 else ("label", "regular")
+            room = int(inner * frac) - theme.px(8)
+            if i == 0 and self.badge:
+                room -= theme.font("small", "bold").size(self.badge)[0] + 8
+            if theme.font(role, weight).size(col)[0] > room:
+                return True
+        return False
 
     def draw(self, surf: pygame.Surface, theme: Theme) -> None:
         pal = theme.palette
