@@ -1,8 +1,9 @@
 """Turns from any importer into the `Transcript` the grader reads.
 
-The rules every format shares: a turn with no words is skipped (ASR exports
-have them); turns are ordered by start time, overlapping ones kept both, in
-file order when they start together; speakers are mapped to AGENT and CALLER
+The rules every format shares: a turn with no words, or only a sound
+description (`[noise]`, `(inaudible)`), is skipped (ASR exports have them);
+turns are ordered by start time, overlapping ones kept both, in file order
+when they start together; speakers are mapped to AGENT and CALLER
 (`speakers.py`); a speaker label that is a person's name becomes the
 `agent` / `caller` header, as a QA lead would write it. Line numbers are those
 the lines have in `callsim convert`'s output, so grading a file and grading
@@ -13,7 +14,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from scoring.importers.base import Turn, check_count, check_length, clean_text, fail
+from scoring.importers.base import (
+    Turn,
+    check_count,
+    check_length,
+    clean_text,
+    fail,
+    only_annotation,
+)
 from scoring.importers.speakers import assign, person_name
 from scoring.transcript import FORMAT_VERSION, Speaker, Speech, Transcript
 
@@ -27,7 +35,7 @@ def assemble(
 ) -> Transcript:
     """Build the transcript; refuses a file with no speech or speakers that cannot be told."""
     kept = [_cleaned(t) for t in turns]
-    kept = [t for t in kept if t.text]
+    kept = [t for t in kept if t.text and not only_annotation(t.text)]  # "[noise]" is no turn
     check_count(kept, path)
     if not kept:
         fail(path, 0, f"no speech in this {source_format} file (every turn is empty)")

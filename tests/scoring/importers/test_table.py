@@ -73,3 +73,11 @@ def test_dates_with_clock_times_count_from_the_first_turn(read: Reader, refused:
     assert (err.line, "mix" in err.message) == (3, True)
     days = "time,speaker,text\n2025-05-12 09:31:05,Agent,Hi.\n2025-05-14 09:31:05,Customer,Yo.\n"
     assert "more than a day" in refused(days, "days.csv").message
+
+
+def test_a_turn_that_is_only_a_sound_is_no_turn(read: Reader) -> None:
+    text = (
+        "start,speaker,text\n0,Agent,Hello.\n1,Customer,[noise]\n"
+        "2,Customer,(inaudible)\n3,Customer,Hi.\n"
+    )
+    assert rows(read(text, "s.csv")) == [(0, "AGENT", "Hello."), (3, "CALLER", "Hi.")]
