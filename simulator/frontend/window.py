@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any
 
 import pygame
@@ -87,9 +88,8 @@ class WindowFrontend:
         transcript = read_transcript(summary.transcript_path)
         rings = self.call.rings_at_answer
         view = scorecard_view(transcript, summary.scorecard, self.scenario.title, rings)
+        view = replace(view, advice=tuple(summary.advice), picks=tuple(self.app.picks))
         if summary.scorecard is None:
-            from dataclasses import replace
-
             view = replace(view, bonus=f"{view.bonus} · not graded: {summary.error}")
         self.app.screen = ScorecardScreen(self.app.theme, view)
         done: list[str] = []
