@@ -14,6 +14,7 @@ from scoring.writer import TranscriptWriteError
 from simulator.engine import LineSpoken, Output
 from simulator.frontend.base import CallSummary
 from simulator.frontend.headless import HeadlessFrontend
+from simulator.listen.options import add_listen_options, apply_listen_options
 from simulator.records.options import add_record_options, start_recording
 from simulator.scenario.library import DEFAULT_SCENARIO, find_scenario
 from simulator.scenario.model import Scenario
@@ -60,11 +61,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="speak the caller's lines (default), your chosen responses too (both), "
         "or nothing (off); captions are always shown",
     )
-    p.add_argument(
-        "--mic",
-        metavar="NAME",
-        help="talk through this input device (see `callsim microphones`; default: the system's)",
-    )
+    add_listen_options(p)  # --mic, --recogniser, --allow-online
     add_record_options(p)
     p.set_defaults(func=run)
 
@@ -114,10 +111,10 @@ def _play(args: argparse.Namespace) -> int:
         print(f"callsim play: --speed {args.speed:g}: {problem}", file=sys.stderr)
         return 2
     _resolve_ui(args)
-    if getattr(args, "mic", None):
-        from simulator.listen.capture import choose_microphone
-
-        choose_microphone(args.mic)
+    listen_problem = apply_listen_options(args)
+    if listen_problem:
+        print(f"callsim play: {listen_problem}", file=sys.stderr)
+        return 2
     desk = run_desk(args)  # no SCENARIO + the window: the start screen, shifts, retries
     if desk is not None:
         return desk

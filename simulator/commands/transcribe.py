@@ -50,6 +50,18 @@ def register(subparsers: Any) -> None:
         "was recognised, recognise again with it, three times (about five times as long; "
         "not with --adapt)",
     )
+    parser.add_argument(
+        "--recogniser",
+        default="callsim",
+        metavar="NAME",
+        help="callsim (default: PocketSphinx tuned to the calls) or a recogniser "
+        "SpeechRecognition offers that you have installed, e.g. whisper, faster_whisper, vosk",
+    )
+    parser.add_argument(
+        "--allow-online",
+        action="store_true",
+        help="allow a --recogniser that sends the recording to an online service",
+    )
     parser.add_argument("--json", action="store_true", help="print JSON with the acts of each turn")
     parser.set_defaults(func=run)
 
@@ -92,13 +104,9 @@ def run(args: argparse.Namespace) -> int:
             return _error(str(exc))
     try:
         config = _adaptation(args.adapt)
-    except ValueError as exc:
+        recogniser = _recogniser(args, terms, config)
+    except ValueError as exc:  # EngineError included
         return _error(str(exc))
-    try:
-        from simulator.listen.listeners import WavFileListener
-        from simulator.listen.recogniser import build_domain_recogniser
-
-        recogniser = build_domain_recogniser(terms, **config)
     except ImportError as exc:
         return _error(f"speech recognition unavailable: {exc} (pip install pocketsphinx)")
     if audio.rate < 16000:
@@ -107,14 +115,15 @@ def run(args: argparse.Namespace) -> int:
             "band); the acoustic model was trained on 16 kHz speech, so expect more errors",
             file=sys.stderr,
         )
-    turns = list(WavFileListener(audio, recogniser))
+    from simulator.listen.listeners import WavFileListener
+
+    try:
+        turns = list(WavFileListener(audio, recogniser))
+    except ValueError as exc:  # another recogniser failed (EngineError)
+        return _error(str(exc))
     args.self_adapted = False
-    if args.self_adapt and not config:
-        for _ in range(SELF_ADAPT_ROUNDS):  # each round learns from a better transcript
-            again = _second_pass(audio, terms, turns)
-            if again is None:
-                break
-            args.self_adapted, turns = True, again
+    if args.self_adapt and not config and args.recogniser == "callsim":
+        turns = _self_adapt(args, audio, terms, turns)
     _print(args, audio.duration, turns)
     return 0
 
@@ -127,6 +136,15 @@ def _print(args: argparse.Namespace, duration: float, turns: list[Any]) -> None:
     else:
         for turn in turns:
             print(turn.text if turn.caught else "(unintelligible)")
+
+
+def _self_adapt(args: argparse.Namespace, audio: Any, terms: Any, turns: list[Any]) -> list[Any]:
+    for _ in range(SELF_ADAPT_ROUNDS):  # each round learns from a better transcript
+        again = _second_pass(audio, terms, turns)
+        if again is None:
+            break
+        args.self_adapted, turns = True, again
+    return turns
 
 
 def _second_pass(audio: Any, terms: Any, first: list[Any]) -> list[Any] | None:
@@ -149,6 +167,19 @@ def _second_pass(audio: Any, terms: Any, first: list[Any]) -> list[Any] | None:
         return None
     recogniser = build_domain_recogniser(terms, **adapter.config())
     return list(WavFileListener(audio, recogniser))
+
+
+def _recogniser(args: argparse.Namespace, terms: Any, config: dict[str, str]) -> Any:
+    """callsim's recogniser for the scenario, or the one ``--recogniser`` names."""
+    if args.recogniser == "callsim":
+        from simulator.listen.recogniser import build_domain_recogniser
+
+        return build_domain_recogniser(terms, **config)
+    from simulator.listen.engines import open_engine
+
+    if args.adapt is not None or args.self_adapt:
+        raise ValueError("--adapt and --self-adapt adapt callsim's own recogniser only")
+    return open_engine(args.recogniser, allow_online=args.allow_online)
 
 
 def _adaptation(option: str | None) -> dict[str, str]:

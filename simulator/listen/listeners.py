@@ -309,6 +309,7 @@ def push_to_talk_factory(
         return None, str(exc)
     from .enrolment import SessionAdapter, adaptation_config
 
+    recogniser_for = recogniser_for or _chosen_engine()
     adapted, problem = adaptation_config(adaptation)
     if problem:
         warnings.warn(problem, stacklevel=2)
@@ -414,6 +415,16 @@ class _Trainee:
             save_mean(self.mean_file, self.learnt["cmn"])
         if self.adapter is not None:
             self.adapter.add(recogniser.last_pcm, heard.text)
+
+
+def _chosen_engine() -> Callable[[Any], SphinxRecogniser] | None:
+    """Another recogniser (``--recogniser``) for every call, or None for callsim's own."""
+    from simulator.listen.engines import DEFAULT, chosen_engine, open_engine
+
+    name, online = chosen_engine()
+    if name == DEFAULT:
+        return None
+    return lambda _scenario: open_engine(name, online)  # type: ignore[return-value]
 
 
 def _recogniser_for_scenario(scenario: Any, **config: Any) -> SphinxRecogniser:

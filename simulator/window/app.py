@@ -141,6 +141,10 @@ class WindowApp:
         self.running = True
         self.frames = 0
         self.external = False  # a Frontend driver (run_call) owns the engine and the grading
+        from simulator.records.recorder import CallRecorder
+
+        self.recorder = CallRecorder()  # every call the desk plays goes in the trainee's records
+        self.pack: object = None
         self._last = self.clock()
         self.screen: Screen = self._start_screen()
         if self.options.scenario_id:
@@ -198,6 +202,7 @@ class WindowApp:
         from simulator.session import policy_params
 
         _pack, params = policy_params(scenario.policy)
+        self.pack = _pack
         engine = CallEngine(
             scenario,
             seed=self.options.seed,
@@ -240,6 +245,9 @@ class WindowApp:
         recorded as abandoned instead, see `abandon`)."""
         self.writer = TranscriptWriter(self.transcript_path, self.engine.headers, unique=True)
         self.transcript_path = str(getattr(self.writer, "path", self.transcript_path))
+        who = self.trainee or self.engine.agent_name
+        self.recorder.begin(self.engine.scenario, self.transcript_path, self.options.seed,
+                            self.pack, who)  # fmt: skip
         call.absorb(self.engine.start())
 
     def abandon(self) -> None:
@@ -251,6 +259,9 @@ class WindowApp:
             return
         headers = {**self.engine.headers, "outcome": "abandoned"}
         TranscriptWriter(self.transcript_path, headers, unique=True).close()
+        who = self.trainee or self.engine.agent_name
+        self.recorder.unanswered(self.engine.scenario, self.transcript_path, self.options.seed,
+                                 self.pack, who)  # fmt: skip
         self.sounds.stop_all()
         self.call = None
 
@@ -307,6 +318,7 @@ class WindowApp:
         self.call.line_done()
         scenario = self.last_scenario
         card = self._grade(scenario)
+        self.recorder.end_from_transcript(self.engine, self.transcript_path, self.pack)
         self.last_card = card
         self.last_scores[scenario.id] = card.score
         self.save_settings()
