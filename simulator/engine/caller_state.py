@@ -136,6 +136,8 @@ class CallerState:
     def transfer_heard(self, objected: bool) -> None:
         self.transfer = Transfer.OBJECTED if objected else Transfer.ANNOUNCED
 
-    def spoke(self, text: str) -> None:
+    def spoke(self, text: str, content: bool = True) -> None:
+        """The caller said `text`; a line about their situation is what a repair repeats."""
         self.texts[text] += 1
-        self.last_words = text
+        if content:
+            self.last_words = text

@@ -11,6 +11,7 @@ scenario, seed and moves always give the same transcript.
 from __future__ import annotations
 
 import random
+import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from typing import assert_never
@@ -286,9 +287,11 @@ class CallEngine(Reactions, PhoneMixin):
         return self._again(text)
 
     def _again(self, text: str) -> str:
-        """A line said before, said again the way people do."""
+        """A line said before, said again the way people do ("Thanks! I just want ..." said
+        again is "Like I said, I just want ...")."""
+        core = _LEAD.sub("", text, count=1) or text
         for prefix in ("Like I said, ", "As I said, ", "Again, ", "I'm telling you, "):
-            again = prefix + text[0].lower() + text[1:]
+            again = prefix + core[0].lower() + core[1:]
             if again not in self.memory.texts:
                 return again
         return "I've said it already. " + text
@@ -317,7 +320,7 @@ class CallEngine(Reactions, PhoneMixin):
             if beat is not None and beat.mood:
                 self.temper.shift(beat.mood)
         line = self._speak("caller", text, cuts_in)
-        self.memory.spoke(line.text)
+        self.memory.spoke(line.text, content=any(_is_content(p) for p in parts))
         given = next((_DATA[p] for p in parts if p in _DATA), "")
         if given:
             self.memory.last_datum = self._values.get(given, "")
@@ -463,6 +466,26 @@ _RUNG_LINES = {
     "escalate_supervisor": "supervisor",
     "fourth_level": "fourth_level",
 }
+
+
+#: an interjection opening a line ("Thanks!", "Okay,", "Ha, fine, thanks.")
+_LEAD = re.compile(
+    r"^(?:(?:thanks|thank you|okay|ok|yes|no|fine|ha|sure|right|look|oh|well)[,.!]?\s+)+", re.I
+)
+#: what the caller says in reaction to the agent, not about their situation: a repair
+#: request repeats the last line that was about the situation
+_REACTIONS = frozenset(
+    {
+        "ack", "ignored", "dont_know", "steer_back", "escalate_expert", "escalate_supervisor",
+        "unresolved_close", "curt_goodbye", "refused", "dismissed", "talked_down", "blamed",
+        "hold_announced_ack", "after_long_hold", "silence", "after_mute", "interrupted", "cut_in",
+        "thanks", "note_reference", "goodbye", "nothing_else", "bad_news_heard",
+    }
+)  # fmt: skip
+
+
+def _is_content(part: str) -> bool:
+    return part not in _REACTIONS and not part.startswith("say:")
 
 
 def _capitalise(text: str) -> str:

@@ -262,7 +262,7 @@ class Reactions:
 
     def _announced_hold(self, acts: frozenset[str]) -> list[str]:
         """ "Please hold": a caller who refuses holds says so now, before the hold."""
-        if "announce_hold" not in acts or "ask_hold" in acts:
+        if "announce_hold" not in acts or {"ask_hold", "announce_transfer"} & acts:
             return []
         if "refuses_hold" in self.scenario.caller.traits:
             self.memory.heard_hold_question(agreed=False)
@@ -335,7 +335,17 @@ class Reactions:
         if _HELPS & heard.acts or _MEANS.search(heard.text) or self._fits_goal(heard.text):
             self.memory.goal_reached()
             return ["accept_offer"]
-        return ["decline_offer"]
+        if self._other_outcome(heard.text):
+            return ["decline_offer"]
+        return ["conditional_offer"]
+
+    def _other_outcome(self, text: str) -> bool:
+        """The offer names an outcome (a refund, a credit ...) that is not what they came for."""
+        from simulator.engine.topics import outcomes_in
+
+        c = self.scenario.caller
+        offered = outcomes_in(text)
+        return bool(offered) and not offered & outcomes_in(f"{c.goal} {c.expects.resolution}")
 
     def _fits_goal(self, text: str) -> bool:
         """An offer that names what the caller came for (their goal, or the outcome they want)."""

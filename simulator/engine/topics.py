@@ -35,6 +35,16 @@ def _data() -> dict[str, Any]:
     return data
 
 
+def outcomes_in(text: str) -> frozenset[str]:
+    """The kinds of outcome a line names (refund, replacement ...: `outcomes` in the data)."""
+    found = set()
+    t = normalise(text)
+    for name, words in _data()["outcomes"].items():
+        if any(re.search(rf"\b{re.escape(w)}\b", t) for w in words):
+            found.add(name)
+    return frozenset(found)
+
+
 def topic_cues() -> Mapping[str, tuple[str, ...]]:
     """topic -> cue phrases, from the data file (read once)."""
     return {name: tuple(entry["cues"]) for name, entry in _data()["topics"].items()}
