@@ -4,7 +4,8 @@
       "transcript": "hello this is ...", "channel_index": 2, ...}, ...]
 
 A bare array of segments; `speaker_role` (agent / caller) says who spoke, so
-no guessing. The human transcript is preferred to the machine one. The
+no guessing. The human transcript is used when the segment has one (an empty one means no
+words were said), else the machine's. The
 corpus marks sounds as `[noise]`, `[laughter]` and unknown words as `<unk>`;
 those are not words said, and a segment of nothing else is no turn.
 """
@@ -45,6 +46,8 @@ def read(text: str, path: str) -> list[Turn]:
         side = _SIDES.get(role)
         if side is None:
             continue  # a role the corpus does not define: not the conversation
-        words = text_of(s.get("human_transcript") or s.get("transcript"))
+        # An empty human transcript is the transcriber's "no words", not a gap to fill
+        # from the machine's guess.
+        words = text_of(s["human_transcript"] if "human_transcript" in s else s.get("transcript"))
         turns.append(Turn(start=start, speaker=role, text=_MARKS.sub(" ", words), role=side))
     return turns

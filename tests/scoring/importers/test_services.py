@@ -136,11 +136,12 @@ def test_gridspace_roles_and_its_sound_marks(read: Reader) -> None:
     assert t.headers["source_format"] == "Gridspace JSON"
 
 
-def test_gridspace_unknown_roles_are_left_out(read: Reader) -> None:
+def test_gridspace_unknown_roles_and_empty_human_transcripts_are_left_out(read: Reader) -> None:
     doc = [
         {"speaker_role": "system", "start_ms": 0, "human_transcript": "this call is recorded"},
         {"speaker_role": "agent", "start_ms": 900, "human_transcript": "hello how can i help"},
         {"speaker_role": "caller", "start_ms": 2000, "human_transcript": "hi [laughter] there"},
+        {"speaker_role": "agent", "start_ms": 2500, "human_transcript": "", "transcript": "um"},
     ]
     assert rows(read(json.dumps(doc), "g.json")) == [
         (0, "AGENT", "hello how can i help"),
