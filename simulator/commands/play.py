@@ -55,6 +55,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("--no-choices", action="store_true", help="hide the numbered responses")
     p.add_argument(
+        "--review",
+        action="store_true",
+        help="a trainer's review: each response says whether it is ideal or what it does wrong",
+    )
+    p.add_argument(
         "--voice",
         choices=("caller", "both", "off"),
         default="caller",
@@ -186,7 +191,12 @@ def _frontend(args: argparse.Namespace, scenario: Scenario) -> Any:
 
         params = policy_params(args.policy or scenario.policy)[1]
         return window_frontend(
-            scenario, speed=args.speed, agent_name=args.agent_name, params=params, voice=args.voice
+            scenario,
+            speed=args.speed,
+            agent_name=args.agent_name,
+            params=params,
+            voice=args.voice,
+            review=args.review,
         )
     from simulator.frontend.terminal import TerminalFrontend, terminal_voice
 
@@ -196,6 +206,7 @@ def _frontend(args: argparse.Namespace, scenario: Scenario) -> Any:
         show_choices=not args.no_choices,
         speak=terminal_voice(scenario, args.voice),
         directory=scenario.directory,
+        review=args.review,
     )
 
 

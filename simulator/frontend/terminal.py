@@ -74,11 +74,13 @@ class TerminalFrontend:
         monotonic: Callable[[], float] = time.monotonic,
         speak: Callable[[Speech, str], object] | None = None,
         directory: Sequence[Any] = (),
+        review: bool = False,
     ) -> None:
         """`speak(line, mood)` voices each line as it is printed (`terminal_voice`);
         `directory` is the scenario's company directory (/directory, /transfer, Tab)."""
         self.speak = speak
         self.directory = tuple(directory)
+        self.review = review  # a trainer's review: each card says what it is
         self._mood = "calm"
         self.speed = speed
         self.stdin = stdin or sys.stdin
@@ -249,7 +251,10 @@ class TerminalFrontend:
         from simulator.cards import card_text
 
         for c in choices:
-            self._print(f"  {c.key}. {card_text(c.move, self.directory)}")
+            mark = ""
+            if self.review:
+                mark = "   [ideal]" if c.ideal else f"   [mistake: {c.label}]"
+            self._print(f"  {c.key}. {card_text(c.move, self.directory)}{mark}")
 
     def _print_directory(self, asked: str) -> None:
         if not self.directory:

@@ -55,6 +55,7 @@ def run_desk(args: Any, stdin: IO[str] | None = None, stderr: IO[str] | None = N
         seed=args.seed,
         trainee=args.agent_name or "",
         settings_path=str(default_path()),
+        review=bool(getattr(args, "review", False)),
     )
     try:
         return run_window(
@@ -78,6 +79,7 @@ def window_frontend(
     stdin: IO[str] | None = None,
     stderr: IO[str] | None = None,
     voice: str = "caller",
+    review: bool = False,
 ) -> Any:
     """A WindowFrontend, or, with no display, the terminal front-end if the trainee agrees.
 
@@ -90,12 +92,13 @@ def window_frontend(
         if problem:
             raise NoDisplay(problem)
         from simulator.frontend.window import WindowFrontend
-        from simulator.window.app import caller_voice
+        from simulator.window.app import WindowOptions, caller_voice
 
         hold = int((params or {}).get("hold_checkin_s", 120))
         return WindowFrontend(
             scenario=scenario,
             speed=speed,
+            options=WindowOptions(speed=speed, review=review),
             agent_name=agent_name,
             hold_limit_s=hold,
             speak=caller_voice(voice),
@@ -105,4 +108,9 @@ def window_frontend(
             return None
     from simulator.frontend.terminal import TerminalFrontend, terminal_voice
 
-    return TerminalFrontend(speed=speed, speak=terminal_voice(scenario, voice))
+    return TerminalFrontend(
+        speed=speed,
+        speak=terminal_voice(scenario, voice),
+        directory=scenario.directory,
+        review=review,
+    )

@@ -85,3 +85,26 @@ def test_cards_show_no_labels_or_commands(tmp_path: Path) -> None:
     child.sendline("/quit")
     child.expect(pexpect.EOF)
     child.close()
+
+
+def test_review_mode_marks_the_cards_and_plain_mode_does_not() -> None:
+    import io
+
+    from simulator.engine import CallEngine, ChoicesOffered
+    from simulator.frontend.terminal import TerminalFrontend
+
+    scenario = find_scenario("wrong-size-planter")
+    choices = CallEngine(scenario, seed=1).choices
+    labels = [c.label for c in choices]
+    for review in (False, True):
+        out = io.StringIO()
+        TerminalFrontend(stdout=out, review=review, directory=scenario.directory).show(
+            [ChoicesOffered(tuple(choices))]
+        )
+        text = out.getvalue()
+        assert ("[ideal]" in text) is review
+        assert ("[mistake:" in text) is review
+        if not review:
+            for label in labels:
+                if label.startswith("("):
+                    assert label not in text
