@@ -174,7 +174,8 @@ def wav(rate: int, frames: int, *, declared_frames: int | None = None) -> bytes:
 WAV_ONLY: list[Case] = [
     Case("one-hertz", _bytes(wav(1, 20_000))),
     Case("absurd-rate", _bytes(wav(2_000_000_000, 20_000))),
-    Case("lying-header", _bytes(wav(16_000, 100, declared_frames=2_000_000_000))),
+    # a header claiming 2e9 frames over 100 real ones: read what is there, in bounded memory
+    Case("lying-header", _bytes(wav(16_000, 100, declared_frames=2_000_000_000)), refused=False),
     Case("truncated", _bytes(wav(16_000, 1000)[:30])),
 ]
 

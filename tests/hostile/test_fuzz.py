@@ -71,6 +71,13 @@ def _one_line(exc: Exception) -> None:
     text = str(exc)
     assert "\n" not in text, f"{type(exc).__name__} spans lines: {text!r}"
     assert len(text) < 2000, f"{type(exc).__name__} is {len(text)} characters"
+    assert "root:x:0:0" not in text, "quotes /etc/passwd"
+
+
+def _problems_one_line(exc: ScenarioError) -> None:
+    assert exc.problems
+    for problem in exc.problems:
+        assert "\n" not in str(problem), str(problem)
 
 
 # ---------------------------------------------------------------- transcripts
@@ -168,9 +175,7 @@ def test_scenario_loader(changes: list[tuple[int, str]]) -> None:
     try:
         load_scenario(_write("fuzz.yaml", "\n".join(lines) + "\n"))
     except ScenarioError as exc:
-        assert exc.problems
-        for problem in exc.problems:
-            assert "\n" not in str(problem), str(problem)
+        _problems_one_line(exc)
 
 
 _policy_line = st.one_of(
@@ -192,6 +197,5 @@ def test_policy_loader(lines: list[str]) -> None:
         pack = load_policy(_write("fuzz.yaml", "\n".join(lines) + "\n"))
     except PolicyError as exc:
         _one_line(exc)
-        assert "root:x:0:0" not in str(exc)
         return
     assert pack.weights
