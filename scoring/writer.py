@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import os
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 
 from scoring.transcript import FORMAT_VERSION, Line, Speech, Transcript
@@ -23,8 +24,16 @@ def format_clock(seconds: int) -> str:
     return f"[{seconds // 60:02d}:{seconds % 60:02d}]"
 
 
+#: control characters (an escape sequence); line separators are whitespace to `split()`.
+#: Format characters (a soft hyphen) are text and kept: whoever shows it escapes them.
+_BREAKING = frozenset({"Cc", "Zl", "Zp"})
+
+
 def _one_line(text: str) -> str:
-    """Each transcript line stands alone: fold any newline in free text into a space."""
+    """Each transcript line stands alone: fold any line break in free text into a space, and
+    control characters (an escape sequence in a trainee's name) too."""
+    if not text.isprintable():
+        text = "".join(" " if unicodedata.category(c) in _BREAKING else c for c in text)
     return " ".join(text.split())
 
 

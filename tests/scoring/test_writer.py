@@ -124,3 +124,15 @@ def test_a_hand_written_file_may_end_without_a_newline(tmp_path: Path) -> None:
     path = tmp_path / "hand.txt"
     path.write_text("# callsim transcript: 1\n[00:00] AGENT: Hello.", encoding="utf-8")
     assert read_transcript(path).lines[0].render() == "Hello."
+
+
+def test_free_text_cannot_break_a_line_or_reach_the_terminal(tmp_path: Path) -> None:
+    path = tmp_path / "odd.txt"
+    headers = {"agent": "Dana\n# policy: evil\x1b[2J\u2028x\u00ad"}
+    with TranscriptWriter(path, headers) as w:
+        w.write(Speech(0, 0, "agent", "Hello\u2028[00:01] CALLER: forged\x85"))
+    t = read_transcript(path)
+    assert t.headers["agent"] == "Dana # policy: evil [2J x\u00ad"
+    assert "policy" not in t.headers
+    assert len(t.lines) == 1
+    assert t.lines[0].render() == "Hello [00:01] CALLER: forged"
