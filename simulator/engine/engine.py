@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from typing import assert_never
 
+from scoring.policy import DEFAULT_PARAMS
 from scoring.transcript import Event, Line, Speech
 from simulator.engine import moves as mv
 from simulator.engine.caller_state import CallerState
@@ -46,7 +47,6 @@ from simulator.scenario.lines import (
 )
 from simulator.scenario.model import Beat, Scenario
 
-DEFAULT_PARAMS: Mapping[str, float] = {"hold_checkin_s": 120, "max_transfers": 1}
 #: a call that runs this long or this many agent moves is ended by the caller.
 MAX_MOVES = 300
 MAX_CALL_SECONDS = 2 * 3600

@@ -124,7 +124,9 @@ class Reactions:
         if self.temper.exhausted:
             self._give_up()
             return
-        answered = self._fresh(answers(heard.acts, self.scenario, m), heard)
+        answered = self._fresh(_which_datum(answers(heard.acts, self.scenario, m), heard), heard)
+        if self.scenario.caller.volunteers_name and not m.reason_given and "give_name" in answered:
+            answered.remove("give_name")  # the reason they are about to give says who they are
         if {"choose_transfer", "choose_message", "choose_voicemail", "accept_alternative"} & set(
             answered
         ):
@@ -143,9 +145,11 @@ class Reactions:
         reason_now = not m.reason_given
         agenda = self._agenda(heard.acts, answered)
         parts += [p for p in agenda if p not in parts]
-        if heard.question and not (replies or objections or climbed or reason_now):
+        if "small_talk" in heard.acts and not replies:
+            parts.append("steer_back")
+        elif heard.question and not (replies or objections or climbed or reason_now):
             parts.append("dont_know")
-        elif not parts or ("small_talk" in heard.acts and not replies):
+        elif not parts:
             parts.append(self._idle(heard))
         self._maybe_cut_in(heard, parts)
 
@@ -200,9 +204,9 @@ class Reactions:
         self._calm(heard.acts)
         self._anger(heard.acts)
         m = self.memory
-        if _HELPS & heard.acts and not (_BRUSH_OFF & heard.acts):
+        if _HELPS & heard.acts and not _brushes_off(heard.acts):
             m.goal_reached()
-        if _BRUSH_OFF & heard.acts:
+        if _brushes_off(heard.acts):
             m.goal_lost()
 
     def _calm(self, acts: frozenset[str]) -> None:
@@ -295,7 +299,7 @@ class Reactions:
         if "repair_request" in heard.acts and m.last_words:
             prefix = self.chance().choice(("I said, ", "Sorry, I said, ", "What I said was, "))
             last = m.last_words
-            return ["say:" + prefix + last[0].lower() + last[1:]]
+            return ["say:" + prefix + _lower_first(last)]
         return []
 
     def _check_read_back(self, heard: Heard) -> str:
@@ -442,7 +446,7 @@ class Reactions:
             return []
         if not m.reason_given:
             return []
-        if _BRUSH_OFF & acts or (set(MISTREATMENT) & acts and self.temper.mood >= 2):
+        if _brushes_off(acts) or (set(MISTREATMENT) & acts and self.temper.mood >= 2):
             return self._climb()
         return []
 
@@ -555,6 +559,34 @@ _MEANS = re.compile(
     re.IGNORECASE,
 )
 _ASKS_OK = re.compile(r"\b(?:right|correct|yeah|yes|is that it|okay)\W*$", re.IGNORECASE)
+
+
+_PHONE_WORDS = re.compile(r"\b(?:phone|mobile|cell|telephone|contact number|call you)\b", re.I)
+_EMAIL_WORDS = re.compile(r"\b(?:e-?mail)\b", re.I)
+
+
+def _which_datum(answered: list[str], heard: Heard) -> list[str]:
+    """ "What's your phone number?" read as a verification question still gets the phone."""
+    if "give_id" not in answered:
+        return answered
+    swap = "give_phone" if _PHONE_WORDS.search(heard.text) else ""
+    swap = "give_email" if not swap and _EMAIL_WORDS.search(heard.text) else swap
+    if not swap:
+        return answered
+    return [swap if a == "give_id" else a for a in answered if a != swap or a == "give_id"]
+
+
+def _brushes_off(acts: frozenset[str]) -> bool:
+    """Turned away with nothing else: "I can't send it by phone, but I'll email it" is not."""
+    return bool(_BRUSH_OFF & acts) and not (_HELPS & acts)
+
+
+def _lower_first(text: str) -> str:
+    """'It was late' -> 'it was late' after "I said, "; 'I'd like' and names stay."""
+    first = text.split(" ", 1)[0]
+    if first == "I" or first.startswith("I'") or (first[1:2].isupper()):
+        return text
+    return text[:1].lower() + text[1:]
 
 
 def _names_match(name: str, wanted: str) -> bool:

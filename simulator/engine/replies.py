@@ -80,7 +80,9 @@ ANSWERS: dict[str, Chooser] = {
     "announce_transfer": _transfer,
     "give_number": lambda s, m: "thanks",
     "give_reference": lambda s, m: "note_reference",
-    "anything_else": lambda s, m: "nothing_else" if m.goal_met or m.temper.mood < 2 else None,
+    "anything_else": lambda s, m: (
+        "nothing_else" if m.goal_met or m.temper.mood < 2 else "still_need"
+    ),
 }
 
 #: at most one answer from each group: they are alternatives for the same decision.

@@ -52,7 +52,8 @@ _CONTACT = re.compile(
 #: a line that looks ahead: only then is its time frame a promise the caller can hold.
 _FUTURE = re.compile(
     r"\b(?:will|should|would|going to|gonna|expect|within|by|until|can|could|shall|"
-    r"hear back|back to you|in the next|takes?|taking|usually|respond|get back|arrive|ship)\b"
+    r"hear back|back to you|in the next|takes?|taking|usually|respond|get back|arrives?|ships?|"
+    r"shipping|shipped|deliver|delivered|goes out|go out|be there|be back)\b"
 )
 _PAST = re.compile(r"\b(?:last|ago|earlier|yesterday|previous|previously|before|since)\s*$")
 

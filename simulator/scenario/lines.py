@@ -91,6 +91,10 @@ DEFAULT_LINES: Mapping[str, tuple[str, ...]] = {
         "No, I need to speak to {expects.person}, not someone else.",
         "I'd really rather talk to {expects.person}, please.",
     ),
+    "still_need": (
+        "Yes, actually. I still need to {goal}.",
+        "Well, yes. I still need to {goal}. That's why I called.",
+    ),
     "accept_offer": ("Yes, please. That would help.", "Yes, that works for me."),
     "conditional_offer": (
         "Yes, if that gets this sorted. I just want to {goal}.",
