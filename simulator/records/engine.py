@@ -137,13 +137,15 @@ def guard_errors() -> tuple[type[BaseException], ...]:
     return (SQLAlchemyError, OSError)
 
 
-def pid_alive(pid: int) -> bool:
+def still_recording(pid: int) -> bool:
+    """Whether the process that started an in-progress call (on this machine) may still be
+    in it. This process is starting a new call, so any call it left in progress is over."""
     if pid == os.getpid():
-        return False  # this process starts a new call: its earlier one is over
+        return False
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    except PermissionError:
+    except PermissionError:  # someone else's live process
         return True
     return True

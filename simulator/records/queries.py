@@ -85,7 +85,7 @@ def call_rows(
     if scenario is not None:
         q = q.where(c.c.scenario == scenario)
     if since is not None:
-        q = q.where(c.c.started_at >= since)
+        q = q.where(c.c.started_at >= since.astimezone(dt.UTC))  # stored in UTC
     q = q.order_by(c.c.started_at.desc(), c.c.id.desc())
     if limit:
         q = q.limit(limit)

@@ -21,7 +21,7 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.engine import URL, Connection, Engine
 
 from simulator.records import schema as t
-from simulator.records.engine import friendly, guard_errors, make_engine, migrate, pid_alive
+from simulator.records.engine import friendly, guard_errors, make_engine, migrate, still_recording
 from simulator.records.errors import StoreError
 from simulator.records.location import describe, resolve_url
 from simulator.records.marks import Mark, card_marks, effective_score, failed_items
@@ -144,7 +144,8 @@ class Store:
             dead = [
                 r.id
                 for r in rows
-                if (r.host == host and not pid_alive(r.pid)) or (utc(r.started_at) or now()) < stale
+                if (r.host == host and not still_recording(r.pid))
+                or (utc(r.started_at) or now()) < stale
             ]
             if dead:
                 conn.execute(update(c).where(c.c.id.in_(dead)).values(outcome="abandoned"))
@@ -177,7 +178,7 @@ class Store:
                 scenario_hash=s.scenario_hash,
                 policy=s.policy,
                 seed=s.seed,
-                started_at=s.started_at or now(),
+                started_at=(s.started_at or now()).astimezone(dt.UTC),  # SQLite keeps no zone
                 transcript=s.transcript,
                 outcome=outcome,
                 host=socket.gethostname(),

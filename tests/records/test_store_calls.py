@@ -9,6 +9,7 @@ import pytest
 from scoring.reader import read_transcript
 from simulator.engine import HangUp
 from simulator.records import open_store
+from simulator.records.store import Grading
 from tests.records.helpers import hang_up_after_greeting, play
 
 
@@ -121,3 +122,22 @@ def test_history_and_trainees_filter(sqlite_url: str, tmp_path: Path) -> None:
     assert ann.last_score is not None
     assert ann.weakest  # the early hang-up failed items
     assert ann.average_score is not None
+
+
+def test_since_is_compared_in_utc(db_url: str) -> None:
+    import datetime as dt
+
+    from simulator.records.store import CallStart
+
+    plus5 = dt.timezone(dt.timedelta(hours=5))
+    at = dt.datetime(2026, 3, 1, 12, 0, tzinfo=plus5)  # 07:00 UTC
+    with open_store(db_url) as store:
+        store.record_graded(CallStart("Z", "/z.txt", "default", started_at=at), _ended())
+        assert len(store.calls(since=dt.datetime(2026, 3, 1, 6, 59, tzinfo=dt.UTC))) == 1
+        assert store.calls(since=dt.datetime(2026, 3, 1, 7, 1, tzinfo=dt.UTC)) == []
+        [row] = store.calls()
+    assert row.started_at == at
+
+
+def _ended() -> Grading:
+    return Grading("completed", 10.0)
