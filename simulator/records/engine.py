@@ -34,7 +34,11 @@ def make_engine(url: URL, timeout: float = 5.0) -> Engine:
         url,
         pool_size=1,
         pool_pre_ping=True,  # a desk left open overnight: the server may have closed it
-        connect_args={"connect_timeout": max(1, int(timeout))},
+        connect_args={
+            "connect_timeout": max(1, int(timeout)),
+            # a table another program holds locked fails after `timeout`, not never
+            "options": f"-c lock_timeout={max(1, int(timeout * 1000))}",
+        },
     )
 
 

@@ -142,3 +142,27 @@ def test_an_unreachable_server_is_one_line(tmp_path: Path) -> None:
         open_store(f"postgresql://nobody@/x?host={tmp_path}&port=1", timeout=1)
     assert "\n" not in str(info.value)
     assert str(info.value).startswith("records: the store postgresql")
+
+
+def test_a_locked_postgresql_store_is_one_line(pg_server: object, tmp_path: Path) -> None:
+    import psycopg
+
+    from tests.records.conftest import need_server
+
+    server = need_server(pg_server)  # type: ignore[arg-type]
+    url = server.new_database()
+    open_store(url).close()
+    db = url.split("?")[0].rsplit("/", 1)[1]
+    with psycopg.connect(host=str(server.sock), port=server_port(), user="postgres",
+                         dbname=db) as holder:  # fmt: skip
+        holder.execute("LOCK TABLE calls IN ACCESS EXCLUSIVE MODE")
+        summary, _, err = play(url, tmp_path, timeout=0.3)
+    assert summary.scorecard is not None
+    assert err.count("\n") == 1
+    assert "is locked" in err
+
+
+def server_port() -> int:
+    from tests.records.pg import PORT
+
+    return PORT
