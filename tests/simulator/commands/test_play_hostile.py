@@ -42,7 +42,7 @@ def one_line(err: str) -> str:
     return lines[0]
 
 
-@pytest.mark.parametrize("speed", ["nan", "inf", "-inf", "-1", "0", "1e9"])
+@pytest.mark.parametrize("speed", ["nan", "inf", "-1", "1e9"])
 def test_absurd_speeds_are_refused_in_one_line(speed: str, tmp_path: Path) -> None:
     r = callsim("play", "--autoplay", "ideal", f"--speed={speed}", data=tmp_path)
     assert r.returncode == 2, r.stderr
@@ -272,3 +272,12 @@ def test_a_script_with_no_moves_is_refused(tmp_path: Path) -> None:
     r = callsim("play", "--autoplay", str(script), data=tmp_path)
     assert r.returncode == 2, r.stderr
     assert f"{script}: no moves" in one_line(r.stderr)
+
+
+@pytest.mark.parametrize("speed", [float("nan"), float("-inf"), 0.0, -1.0, 0.09, 100.5])
+def test_speed_range_in_process(speed: float) -> None:
+    from simulator.commands.play import speed_problem
+
+    assert speed_problem(speed)
+    assert not speed_problem(0.1)
+    assert not speed_problem(100.0)
