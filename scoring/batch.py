@@ -23,6 +23,7 @@ import orjson
 
 from scoring.acts import SPEAKERS, warm_up
 from scoring.grader import Scorecard, grade
+from scoring.literal import unicode_safe
 from scoring.policy import Policy, PolicyError, load_named, load_policy
 from scoring.reader import TranscriptError, read_transcript
 from scoring.transcript import Transcript
@@ -139,7 +140,11 @@ def outcome_json(outcome: Outcome) -> bytes:
     its pure-Python encoder, which took 0.6 ms a call, more than a tenth of
     grading one; orjson writes the same layout in under 0.1 ms.
     """
-    return orjson.dumps(outcome.to_json(), option=orjson.OPT_INDENT_2)  # UTF-8
+    data = outcome.to_json()
+    data["file"] = unicode_safe(data["file"])  # a name that is not UTF-8
+    if "error" in data:
+        data["error"] = unicode_safe(data["error"])
+    return orjson.dumps(data, option=orjson.OPT_INDENT_2)  # UTF-8
 
 
 JsonOutcome = tuple[bool, bytes]  # (could not be graded, JSON as UTF-8: written as it is)

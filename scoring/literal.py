@@ -12,15 +12,18 @@ from __future__ import annotations
 
 import unicodedata
 
-# Control (Cc), format (Cf: bidi overrides, zero-width marks) and line/paragraph
-# separators (Zl, Zp); a tab is harmless and kept.
-_ESCAPED = frozenset({"Cc", "Cf", "Zl", "Zp"})
+# Control (Cc), format (Cf: bidi overrides, zero-width marks), line/paragraph
+# separators (Zl, Zp), and surrogates (Cs: a file name's undecodable bytes, which
+# no terminal or JSON can take); a tab is harmless and kept.
+_ESCAPED = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
 
 
 def _escape(ch: str) -> str:
     if ch == "\t" or unicodedata.category(ch) not in _ESCAPED:
         return ch
     code = ord(ch)
+    if 0xDC80 <= code <= 0xDCFF:  # an undecodable byte of a file name, as `unicode_safe` shows it
+        return f"\\x{code - 0xDC00:02x}"
     return (
         f"\\x{code:02x}"
         if code < 0x100
@@ -35,6 +38,19 @@ def printable(text: str) -> str:
     if text.isprintable():  # nearly every line: no character to escape
         return text
     return "".join(_escape(ch) for ch in text)
+
+
+def unicode_safe(text: str) -> str:
+    """`text` with a file name's undecodable bytes (lone surrogates) as `\\xff` escapes.
+
+    Python reads a name that is not UTF-8 with its bytes as lone surrogates;
+    JSON and terminals refuse those, so they are written as escapes.
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return text
 
 
 def excerpt(value: object, limit: int = 40) -> str:

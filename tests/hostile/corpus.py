@@ -118,6 +118,8 @@ GOOD_LINES = (
 
 TRANSCRIPT_ONLY: list[Case] = [
     Case("good", _transcript(*GOOD_LINES), refused=False),
+    # a file name that is not UTF-8 (byte 0xff): Python holds it as a lone surrogate
+    Case("name-\udcff-latin1", _transcript(*GOOD_LINES), refused=False),
     Case("policy-passwd", _transcript(GOOD_LINES[0], "# policy: /etc/passwd", *GOOD_LINES[1:])),
     Case(
         "policy-traversal",

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 
+from scoring.literal import unicode_safe
 from tests.conftest import ROOT
 from tests.hostile.corpus import (
     COMMON,
@@ -161,9 +162,11 @@ def test_grade_folder_json_lists_every_file_and_closes(
     check_clean(done.stdout + done.stderr, "grade --json")
     assert done.returncode == 2  # README: 2 when any file could not be read or parsed
     results = {r["file"]: r for r in json.loads(done.stdout)}  # the array is closed
-    listed = {p for p in cases if Path(p).name != "folder.txt"}  # an empty folder: nothing
-    assert set(results) == listed
-    for path, result in results.items():
+    # an empty folder lists nothing; a name that is not UTF-8 is shown with \xff escapes
+    listed = {unicode_safe(p): p for p in cases if Path(p).name != "folder.txt"}
+    assert set(results) == set(listed)
+    for shown, result in results.items():
+        path = listed[shown]
         case = cases[path]
         if _refused(case):
             assert "error" in result, f"{path} was graded"
@@ -196,7 +199,8 @@ def test_grade_summary_has_a_row_for_every_file(
     assert ESC not in done.stdout
     for path in cases:
         if Path(path).name != "folder.txt":
-            assert Path(path).name in done.stdout, f"no summary row for {path}"
+            name = unicode_safe(Path(path).name)
+            assert name in done.stdout, f"no summary row for {path}"
 
 
 def test_grade_a_full_disk_is_one_line(tmp_path: Path) -> None:
@@ -266,6 +270,28 @@ def test_scenarios_dir(scenarios: tuple[Path, dict[str, Case]], tmp_path: Path) 
     for path, case in cases.items():
         if _refused(case) and case.name != "folder":
             check_named_once(done.stderr, path, f"scenarios {case.name}")
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        pytest.param(
+            ["validate"],
+            marks=pytest.mark.xfail(
+                strict=True, reason="desk: validate prints a non-UTF-8 file name (traceback)"
+            ),
+        ),
+        ["scenarios", "--scenario-dir"],
+        ["scenarios", "--json", "--scenario-dir"],
+    ],
+)
+def test_a_scenario_name_that_is_not_utf8(command: list[str], tmp_path: Path) -> None:
+    folder = tmp_path / "odd"
+    folder.mkdir()
+    shutil.copy(ROOT / "scenarios/irate-double-charge.yaml", folder / "x\udcff.yaml")
+    done = run_cli([*command, str(folder)], tmp_path)
+    check_clean(done.stdout + done.stderr, " ".join(command))
+    assert done.returncode == 0, done.stderr
 
 
 def test_scenarios_missing_dir_is_one_line(tmp_path: Path) -> None:
