@@ -9,6 +9,7 @@ that call's results as they were, and is listed.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -72,7 +73,12 @@ def _regrade_all(
     packs = _pack_loader()
     tally = Tally()
     with Progress(
-        TextColumn("regrading"), BarColumn(), MofNCompleteColumn(), console=err, transient=True
+        TextColumn("regrading"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,  # no bar (nor its blank line) in a log or a pipe
     ) as bar:
         task = bar.add_task("regrade", total=len(calls))
         for call_id, transcript, stored_policy in calls:
@@ -83,16 +89,17 @@ def _regrade_all(
 
 
 def _pack_loader() -> Callable[[str], Any]:
-    """Packs by name or path, each loaded once (a PolicyError ends the regrade: it is the
-    trainer's --policy, or a stored call's pack that no longer loads)."""
-    from scoring.policy import load_policy
+    """Packs, each loaded once: an absolute path is a pack file (the trainer's --policy, or
+    one callsim stored for a call graded with a pack file); anything else is a pack name,
+    loaded as a name only (`load_named`), never as a path. A PolicyError ends the regrade."""
+    from scoring.policy import load_named, load_policy
 
     cache: dict[str, Any] = {}
 
-    def get(name: str) -> Any:
-        if name not in cache:
-            cache[name] = load_policy(name)
-        return cache[name]
+    def get(ref: str) -> Any:
+        if ref not in cache:
+            cache[ref] = load_policy(ref) if os.path.isabs(ref) else load_named(ref)
+        return cache[ref]
 
     return get
 

@@ -47,14 +47,11 @@ def _started(card: Any, path: str) -> dt.datetime:
 
 def _pack_for(card: Any, given: Sequence[str] | None) -> tuple[str, Any]:
     """(the store's name for the pack the card was graded with, the pack)."""
-    from scoring.policy import load_policy
+    from scoring.policy import load_named, load_policy
     from simulator.records.recorder import pack_ref
 
-    for ref in given or ():
-        pack = load_policy(ref)
-        if pack.name == card.policy:
-            return pack_ref(pack, card.policy), pack
-    pack = load_policy(card.policy)
+    packs = {p.name: p for p in (load_policy(ref) for ref in given or ())}
+    pack = load_named(card.policy, packs)  # a name from the file: never taken as a path
     return pack_ref(pack, card.policy), pack
 
 

@@ -47,9 +47,10 @@ def pack_ref(pack: Any, fallback: str) -> str:
 
 
 def policy_ref(policy: str) -> str:
-    """How a call names its pack in the store: a shipped pack's name, or a pack file's
-    absolute path (so `callsim regrade` finds it from any folder)."""
-    if policy.endswith((".yaml", ".yml")) or os.sep in policy:
+    """A trainer's `--policy` as the store names it: a pack file (what `load_policy` takes
+    as a path) by its absolute path, so `callsim regrade` finds it from any folder; else the
+    shipped pack's name."""
+    if policy.endswith((".yaml", ".yml")) or os.sep in policy or os.path.exists(policy):
         return os.path.abspath(policy)
     return policy
 

@@ -78,3 +78,37 @@ def test_regrade_lists_a_transcript_that_is_gone(
     with open_store(sqlite_url) as store:
         [row] = store.calls()
     assert row.score is not None  # left as it was
+
+
+def test_a_stored_pack_name_is_never_read_as_a_path(
+    sqlite_url: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from sqlalchemy import text
+
+    play(sqlite_url, tmp_path)
+    (tmp_path / "evil.yaml").write_text("name: evil\nextends: default\n")
+    monkeypatch.chdir(tmp_path)
+    with open_store(sqlite_url) as store, store.engine.begin() as conn:
+        conn.execute(text("UPDATE calls SET policy = 'evil.yaml'"))
+    assert regrade.run(_args(policy=None, db=sqlite_url)) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "unknown policy" in err
+
+
+def test_regrade_shows_a_progress_bar_on_a_terminal(sqlite_url: str, tmp_path: Path) -> None:
+    import io
+
+    from rich.console import Console
+
+    play(sqlite_url, tmp_path)
+    screen = io.StringIO()
+    term = Console(file=screen, force_terminal=True, width=80)
+    with open_store(sqlite_url) as store:
+        tally = regrade._regrade_all(store, store.regradable(), None, term)
+    assert tally.regraded == 1
+    assert "regrading" in screen.getvalue()
+    assert "1/1" in screen.getvalue()
