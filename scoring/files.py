@@ -107,13 +107,29 @@ def read_regular(path: str | os.PathLike[str], limit: int, *, what: str = "file"
 def walk_files(folder: str, suffixes: tuple[str, ...]) -> list[str]:
     """Every entry under `folder` whose name ends in one of `suffixes`, sorted.
 
-    Real folders are descended into; symlinks are not followed into folders
-    (no loops), but a link or other non-folder entry with a matching name is
-    listed, so that reading it reports what it is rather than skipping it.
+    Real folders are descended into, however deep (a loop, not recursion);
+    symlinks are not followed into folders (no cycles), but a link or other
+    non-folder entry with a matching name is listed, so that reading it
+    reports what it is rather than skipping it. A folder that cannot be
+    listed is listed itself, for the same reason ("permission denied").
     """
     found: list[str] = []
-    for root, dirs, files in os.walk(folder, followlinks=False):
-        dirs.sort()
-        names = files + [d for d in dirs if os.path.islink(os.path.join(root, d))]
-        found.extend(os.path.join(root, n) for n in names if n.endswith(suffixes))
+    stack = [folder]
+    while stack:
+        here = stack.pop()
+        try:
+            with os.scandir(here) as it:
+                entries = list(it)
+        except OSError:
+            found.append(here)
+            continue
+        for entry in entries:
+            try:
+                is_dir = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                is_dir = False
+            if is_dir:
+                stack.append(entry.path)
+            elif entry.name.endswith(suffixes):
+                found.append(entry.path)
     return sorted(found, key=lambda p: Path(p).parts)

@@ -347,3 +347,14 @@ def test_header_lines_are_remembered() -> None:
     t = parse_text("# callsim transcript: 1\n\n# brand: X\n# policy: cam456\n", "h.txt")
     assert t.header_lines == {"brand": 3, "policy": 4}
     assert not t.has_speech
+
+
+def test_a_folder_tree_deeper_than_the_recursion_limit(tmp_path: Path) -> None:
+    import sys
+
+    deep = tmp_path
+    for _ in range(sys.getrecursionlimit() + 100):  # one "a/" a level: 2,200 characters
+        deep = deep / "a"
+        deep.mkdir()
+    (deep / "c.txt").write_text(GOOD)
+    assert expand_paths([str(tmp_path)]) == [str(deep / "c.txt")]
