@@ -15,7 +15,7 @@ from simulator.engine import LineSpoken, Output
 from simulator.frontend.base import CallSummary
 from simulator.frontend.headless import HeadlessFrontend
 from simulator.listen.options import add_listen_options, apply_listen_options
-from simulator.records.options import add_record_options, start_recording
+from simulator.records.options import add_record_options, export_db, start_recording
 from simulator.scenario.library import DEFAULT_SCENARIO, find_scenario
 from simulator.scenario.model import Scenario
 from simulator.scenario.problems import ScenarioError
@@ -120,6 +120,7 @@ def _play(args: argparse.Namespace) -> int:
     if listen_problem:
         print(f"callsim play: {listen_problem}", file=sys.stderr)
         return 2
+    export_db(args)  # --db for the desk's calls too
     desk = run_desk(args)  # no SCENARIO + the window: the start screen, shifts, retries
     if desk is not None:
         return desk

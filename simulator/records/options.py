@@ -38,6 +38,15 @@ def add_record_options(p: argparse.ArgumentParser) -> None:
     add_db_option(p)
 
 
+def export_db(args: argparse.Namespace) -> None:
+    """`--db` for everything this process records, the window's desk included (it builds
+    its own recorder, which reads CALLSIM_DB like every store opened without a URL)."""
+    import os
+
+    if getattr(args, "db", None):
+        os.environ["CALLSIM_DB"] = args.db
+
+
 def start_recording(args: argparse.Namespace) -> CallRecorder | None:
     """The recorder for `play`: resolves who is playing (asking once in the terminal) into
     `args.agent_name`. None after a one-line error for a name that cannot be used."""

@@ -59,3 +59,14 @@ def test_bad_dates_and_urls_are_one_line(
     err = capsys.readouterr().err
     assert err.count("\n") == 1
     assert "'mysql' stores are not supported" in err
+
+
+def test_db_is_exported_for_the_desks_own_recorder(monkeypatch: pytest.MonkeyPatch) -> None:
+    import argparse
+
+    from simulator.records.location import resolve_url
+    from simulator.records.options import export_db
+
+    monkeypatch.setenv("CALLSIM_DB", "/elsewhere.sqlite")
+    export_db(argparse.Namespace(db="/team/records.sqlite"))
+    assert resolve_url(None).database == "/team/records.sqlite"
