@@ -53,3 +53,9 @@ def run_call(engine: CallEngine, frontend: Frontend) -> None:
         if move is None:
             move = HangUp()
         frontend.show(engine.apply(move))
+    wrap_up = getattr(frontend, "wrap_up", None)  # after-call work: simulator/wrapup.py
+    if wrap_up is not None:
+        from simulator.wrapup import log_wrap_up
+
+        for after in iter(wrap_up, None):
+            frontend.show(log_wrap_up(engine, after))

@@ -93,6 +93,8 @@ class TerminalFrontend:
         self._hold_mark = 0.0
         self._timer_shown = False
         self._readline: bool | None = None  # line editing: not decided yet
+        self._wrapping = False  # the call has ended: after-call work (`wrap_up`)
+        self._quit = False  # the trainee quit (/quit, end of input): no wrap-up
 
     # ----- output -----------------------------------------------------------
     def _print(self, text: str = "") -> None:
@@ -178,9 +180,11 @@ class TerminalFrontend:
             if isinstance(raw, Wait):
                 return raw
             if raw is None:
+                self._quit = True  # the end of input: no wrap-up either
                 return None
             move = self._interpret(raw.strip())
             if move is QUIT:
+                self._quit = True
                 return None
             if move is None or isinstance(move, str):
                 continue
@@ -192,15 +196,7 @@ class TerminalFrontend:
 
     def _read(self, state: CallState) -> str | Wait | None:
         if not state.on_hold:
-            if self._line_editing():
-                try:
-                    return input("> ") + "\n"
-                except EOFError:
-                    return None
-            self.out.write("> ")
-            self.out.flush()
-            line = self.stdin.readline()
-            return line if line else None
+            return self._prompt("> ")
         if not self._hold_mark:
             self._hold_mark = self._now()
         while not _ready(self.stdin, 1.0):
@@ -209,6 +205,42 @@ class TerminalFrontend:
                 return waited
         line = self.stdin.readline()
         return line if line else None
+
+    def _prompt(self, prompt: str) -> str | None:
+        """One line typed after `prompt` (None at the end of input)."""
+        if self._line_editing():
+            try:
+                return input(prompt) + "\n"
+            except EOFError:
+                return None
+        self.out.write(prompt)
+        self.out.flush()
+        line = self.stdin.readline()
+        return line if line else None
+
+    def wrap_up(self) -> Move | None:
+        """After-call work once the call has ended: a note, a ticket or an email, one per
+        line, until an empty line (or the end of input) opens the scorecard."""
+        from simulator.wrapup import WRAP_UP_MOVES
+
+        if self._quit:  # /quit or the end of input: straight to the scorecard
+            return None
+        if not self._wrapping:
+            self._wrapping = True
+            self._print("  Wrap-up: /note TEXT, /ticket, /email WHAT; Enter for the scorecard.")
+        while True:
+            line = self._prompt("wrap-up> ")
+            text = (line or "").strip()
+            if not text:
+                return None
+            try:
+                move = parse_move(text)
+            except MoveError as exc:
+                self._print(f"  {exc}")
+                continue
+            if isinstance(move, WRAP_UP_MOVES):
+                return move
+            self._print("  The caller has gone: /note TEXT, /ticket or /email WHAT, or Enter.")
 
     def _elapsed_on_hold(self, state: CallState) -> Wait | None:
         if not state.on_hold or not self._hold_mark:

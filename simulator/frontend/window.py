@@ -82,6 +82,15 @@ class WindowFrontend:
             self._frame()
         return self.outbox.pop(0)
 
+    def wrap_up(self) -> Move | None:
+        """After-call work: a note, ticket or email from the wrap-up screen, or None when
+        the trainee presses DONE (Enter) or closes the window."""
+        while not self.outbox:
+            if not self.app.running or self.app.wrap_done:
+                return None
+            self._frame()
+        return self.outbox.pop(0)
+
     def finish(self, summary: CallSummary) -> None:
         """Show the scorecard until the trainee closes it (any of its buttons closes)."""
         self.app.sounds.stop_all()

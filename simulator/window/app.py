@@ -141,6 +141,7 @@ class WindowApp:
         self.running = True
         self.frames = 0
         self.external = False  # a Frontend driver (run_call) owns the engine and the grading
+        self.wrap_done = False  # (external) the trainee finished the after-call work
         from simulator.records.recorder import CallRecorder
 
         self.recorder = CallRecorder()  # every call the desk plays goes in the trainee's records
@@ -408,10 +409,16 @@ class WindowApp:
         """After-call work once the caller has gone (a transfer, a hang-up): notes, a ticket,
         an email are logged in the transcript after the call's end, as the policies expect
         them; the grader reads them like any other event."""
-        if self.external or self.writer is None:
-            return
-        scenario, call = self.engine.scenario, self.call
+        call = self.call
         assert call is not None
+        if self.external:  # the session's engine logs it: the front-end's wrap_up returns it
+            move = call.move_for(action)
+            if move is not None:
+                call.send(move)
+            return
+        if self.writer is None:
+            return
+        scenario = self.engine.scenario
         if action.name == "note" and action.get("text"):
             event = self.engine.emit_event("note", text=action.get("text"))
         elif action.name == "ticket":
@@ -447,7 +454,11 @@ class WindowApp:
         self.start_call(queue[0])
 
     def _do_done(self, action: Action) -> None:
-        if self.call is not None and self.call.phase == "ended" and not self.external:
+        if self.call is None or self.call.phase != "ended":
+            return
+        if self.external:
+            self.wrap_done = True  # the front-end's wrap_up ends; the session grades
+        else:
             self.finish_call()
 
     def _do_pause(self, action: Action) -> None:

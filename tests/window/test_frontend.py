@@ -24,6 +24,13 @@ class Feeder(WindowFrontend):
         call, screen = self.app.call, self.app.screen
         if screen.name == "scorecard":
             self.post(pygame.K_ESCAPE)
+        elif call is not None and call.phase == "ended" and screen.modal is None:
+            if not getattr(self, "noted", False):  # wrap-up: a note, then DONE
+                self.noted = True
+                self.post(pygame.K_n)
+                for ch in "Wrapped up":
+                    pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=ch))
+            self.post(pygame.K_RETURN)
         elif call is not None and call.phase == "ringing" and call.rings >= 2:
             self.post(pygame.K_SPACE)
         elif (
@@ -59,6 +66,9 @@ def test_play_session_through_the_window_grades_the_call(tmp_path) -> None:  # t
     text = (tmp_path / "call.txt").read_text()
     assert "* hold" in text
     assert "* resume" in text
+    ends = [ln for ln in text.splitlines() if "* hangup" in ln or "* transfer" in ln]
+    assert text.rstrip().endswith('* note text="Wrapped up"')  # logged after the call's end
+    assert ends
     pygame.display.quit()
 
 

@@ -48,7 +48,7 @@ def test_play_a_whole_call_in_the_terminal(tmp_path: Path) -> None:
         _play(child, first_choice.key, moves, out)
     assert child.exitstatus in (0, 1)
     t = read_transcript(out)
-    assert [e.name for e in t.events()][-1] == "hangup"
+    assert [e.name for e in t.events()][-2:] == ["hangup", "note"]
     assert any(e.name == "hold" for e in t.events())
 
 
@@ -68,6 +68,10 @@ def _play(child: pexpect.spawn, first_key: str, moves: list[str], out: Path) -> 
             child.expect("> ")
         child.sendline(move)
     child.expect("Call ended")
+    child.expect("wrap-up> ")  # after-call work: a note after the caller has gone
+    child.sendline("/note Wrapped up after the call.")
+    child.expect("wrap-up> ")
+    child.sendline("")  # the scorecard
     child.expect("close.thank|Closing|closing")  # the scorecard
     child.expect("Transcript: " + str(out))
     child.expect("Practise next:")
