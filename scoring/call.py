@@ -43,6 +43,14 @@ _SELF_ID = re.compile(
     r"\b(?:my name is|my name's|name is|this is|it's|it is|i'm|i am|speaking with|you have)"
     r"\s+((?:[A-Z][a-zA-Z'\-]+)(?:\s+[A-Z][a-zA-Z'\-]+){0,2})"
 )
+_SELF_ID_LOWER = re.compile(
+    r"(?:\b(?:my name is|my names|my name s|the name is)|^(?:\w+ ){0,2}this is)"
+    r"(?: uh| um| er)? ([a-z]+(?: [a-z]+)?)"
+)
+_NOT_NAME = frozenset(
+    """calling ringing phoning um uh er and but just also from with really very quite urgent
+    important regarding concerning""".split()
+)
 _NAME_ONLY = re.compile(
     r"^\s*(?:(?:yes|yeah|sure|hi|it's|its|sure,)\s*,?\s*)?"
     r"((?:[A-Z][a-zA-Z'\-]+)(?:\s+[A-Z][a-zA-Z'\-]+){0,2})\s*[.!,]?\s*$"
@@ -238,6 +246,11 @@ class Call:
         first = bisect_right(self._caller_at, index)
         return self.caller_turns[first] if first < len(self.caller_turns) else None
 
+    def caller_before(self, index: int) -> Turn | None:
+        """The caller's last turn before line `index`."""
+        last = bisect_left(self._caller_at, index) - 1
+        return self.caller_turns[last] if last >= 0 else None
+
     def agent_before(self, index: int) -> Turn | None:
         """The agent's last turn before line `index`."""
         last = bisect_left(self._agent_at, index) - 1
@@ -311,6 +324,13 @@ class Call:
                 toks = name_tokens(m.group(1))
                 if toks and not any(t in _STOP for t in toks):
                     return toks
+            elif turn.text.islower() and (m := _SELF_ID_LOWER.search(turn.normal)):
+                # a lower-case transcript (speech-to-text, issue 17): "my name is robert johnson"
+                toks = [t for t in m.group(1).split() if len(t) > 1][:2]
+                cut = next((i for i, t in enumerate(toks) if t in _STOP or t in _NOT_NAME), None)
+                toks = toks[:cut]
+                if toks:
+                    return toks
         return []
 
     def names_caller(self, turn: Turn) -> bool:
@@ -377,11 +397,23 @@ class Call:
         """Index of the caller's first line that gives a phone number."""
         for turn in self.caller_turns:
             if not digit_runs(turn.text):
+                if self._confirms_phone_read_back(turn):
+                    return turn.index
                 continue  # no number written or spoken: most lines
             asked = self._asked_before(turn, _PHONE_ASK)
             if has_phone_shape(turn.text) or (asked and longest_digit_run(turn.text) >= 7):
                 return turn.index
         return None
+
+    def _confirms_phone_read_back(self, turn: Turn) -> bool:
+        """The caller agrees to a number the agent read back ("Is 07700 900 655 still
+        the best number?" - "Yes"): the number is known (issue 17)."""
+        prev = self._agent_before.get(turn.index)
+        if prev is None or not turn.has("agree") or turn.has("refuse"):
+            return False
+        if not re.search(_PHONE_ASK, prev.normal):
+            return False
+        return has_phone_shape(prev.text) or longest_digit_run(prev.text) >= 7
 
     @cached_property
     def id_given_at(self) -> int | None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import ahocorasick
 
 from scoring.call import Call, Turn
-from scoring.extract import compact
+from scoring.extract import compact, digit_runs, has_phone_shape
 from scoring.items.base import Check, Params, failed, first, item, na, passed
 
 
@@ -77,8 +79,45 @@ def reference(call: Call, p: Params) -> Check:
         ref = first(call.agent_turns, "give_reference")
         if ref and any(ch.isdigit() for ch in compact(ref.text)):
             return passed("gives the reference number", ref)
+        read = _number_asked_or_repeated(call, created)
+        if read is not None:
+            return passed("gives the number the caller asks for or repeats back", read)
         return failed("a record was created or changed but no number given", created)
     return failed(f"ticket {tickets[0].get('id')} never read out to the caller", tickets[0])
+
+
+_ASKS_NUMBER = re.compile(r"\b(?:number|reference|ref|case|ticket|confirmation)\b")
+_NOT_A_REFERENCE = re.compile(
+    r"\b(?:street|st|road|rd|avenue|ave|lane|drive|zip|zip code|postcode|post code|apartment|"
+    r"suite|phone|mobile|cell|extension|dollars?|pounds?|euros?|cents|percent|am|pm|o clock)\b"
+)
+
+
+def _number_asked_or_repeated(call: Call, created: Turn | None) -> Turn | None:
+    """An agent line after the record was made that reads a number of 4+ digits which
+    the caller asked for ("What's the case number?" - "It's 5 5 2 0 1") or repeats back
+    (issue 17). Addresses, phone numbers and sums are not references."""
+    if created is None:
+        return None
+    # the record's line and the agent's next five: a bounded look, linear in any call
+    for turn in call.agent_after(created.index - 1, 6):
+        if _NOT_A_REFERENCE.search(turn.normal):
+            continue
+        runs = [r for r in digit_runs(turn.text) if len(r) >= 4]
+        if not runs or has_phone_shape(turn.text):
+            continue
+        before = call.caller_before(turn.index)
+        asked = (
+            before is not None
+            and before.index > created.index
+            and "?" in before.text
+            and bool(_ASKS_NUMBER.search(before.normal))
+        )
+        after = call.caller_after(turn.index)
+        repeated = after is not None and any(r in compact(after.text) for r in runs)
+        if asked or repeated:
+            return turn
+    return None
 
 
 @item(

@@ -75,6 +75,15 @@ def _other_time(chosen: str, said: str) -> bool:
     return False
 
 
+#: when the message is passed on, not when the caller is called: "I'll forward this
+#: message right away and he'll call you back" names no time for the call (issue 17)
+_PASS_ON = re.compile(
+    r"\b(?:forward|pass|send|relay|give|get|hand)(?: \w+){0,3} "
+    r"(?:message|details|note|it|this|that)"
+    r"(?: \w+){0,3} (?:right away|straight away|immediately|right now|now|at once)\b"
+)
+
+
 @item(
     "msg.expectation",
     "Says when to expect the call",
@@ -102,7 +111,7 @@ def expectation(call: Call, p: Params) -> Check:
                 return passed("the call is set for the time the caller chose", chose[0], confirm[0])
     best: tuple[float, Turn] | None = None
     for turn in call.callback_turns:
-        hours = timeframe_hours(turn.text)
+        hours = timeframe_hours(_PASS_ON.sub(" ", turn.normal))
         if hours is not None and (best is None or hours < best[0]):
             best = (hours, turn)
     if best is None:

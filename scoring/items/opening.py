@@ -4,8 +4,41 @@ from __future__ import annotations
 
 import re
 
-from scoring.call import Call, content_stems, name_tokens
+from scoring.call import Call, Turn, content_stems, name_tokens
 from scoring.items.base import Check, Params, failed, first, item, na, passed
+
+#: at most this many agent lines in a row make one turn (a greeting cut into segments)
+_RUN = 4
+
+
+def agent_runs(call: Call, count: int) -> list[list[Turn]]:
+    """The agent's first `count` turns, each a run of its lines with no caller line
+    between: a speech-to-text export cuts one greeting into "hello this is harper
+    valley national bank" / "my name is elizabeth" / "how can i help you" (issue 17).
+    Bounded: at most `count` runs of `_RUN` lines."""
+    runs: list[list[Turn]] = []
+    turns = call.agent_turns
+    i = 0
+    while i < len(turns) and len(runs) < count:
+        nxt = call.caller_after(turns[i].index)
+        run = [turns[i]]
+        while (
+            len(run) < _RUN
+            and i + len(run) < len(turns)
+            and (nxt is None or turns[i + len(run)].index < nxt.index)
+        ):
+            run.append(turns[i + len(run)])
+        runs.append(run)
+        i += len(run)
+        if nxt is not None:
+            while i < len(turns) and turns[i].index < nxt.index:
+                i += 1  # a run longer than _RUN: the rest is not a new turn
+    return runs
+
+
+def _opening(call: Call) -> list[Turn]:
+    runs = agent_runs(call, 1)
+    return runs[0] if runs else []
 
 
 @item(
@@ -15,12 +48,13 @@ from scoring.items.base import Check, Params, failed, first, item, na, passed
     "002, 003",
 )
 def thank_for_calling(call: Call, p: Params) -> Check:
-    turn = call.first_agent
-    if turn is None:
+    opening = _opening(call)
+    if not opening:
         return failed("the agent never speaks")
-    if turn.has("thank_for_calling"):
-        return passed("first line thanks the caller for calling", turn)
-    return failed("first line does not thank the caller for calling", turn)
+    hit = first(opening, "thank_for_calling")
+    if hit:
+        return passed("first line thanks the caller for calling", hit)
+    return failed("first line does not thank the caller for calling", opening[0])
 
 
 @item(
@@ -30,27 +64,31 @@ def thank_for_calling(call: Call, p: Params) -> Check:
     "002, 003",
 )
 def introduce_self(call: Call, p: Params) -> Check:
-    turn = call.first_agent
-    if turn is None:
+    opening = _opening(call)
+    if not opening:
         return failed("the agent never speaks")
     agent = name_tokens(call.t.agent)
-    if agent and any(f" {a} " in f" {turn.normal} " for a in agent):
-        return passed(f"first line gives the agent's name ({call.t.agent})", turn)
-    if not agent and turn.has("introduce_self"):
-        return passed("first line gives the agent's name", turn)
-    return failed("first line does not give the agent's own name", turn)
+    for turn in opening:
+        if agent and any(f" {a} " in f" {turn.normal} " for a in agent):
+            return passed(f"first line gives the agent's name ({call.t.agent})", turn)
+        if not agent and turn.has("introduce_self"):
+            return passed("first line gives the agent's name", turn)
+    return failed("first line does not give the agent's own name", opening[0])
 
 
 @item("open.name_brand", "Names the brand", "Introduce the brand in the greeting.", "002, 003")
 def name_brand(call: Call, p: Params) -> Check:
-    turn = call.first_agent
-    if turn is None:
+    opening = _opening(call)
+    if not opening:
         return failed("the agent never speaks")
-    if call.says_brand(turn.text):
-        return passed(f"first line names {call.brand}", turn)
+    hit = next((t for t in opening if call.says_brand(t.text)), None)
+    if hit:
+        return passed(f"first line names {call.brand}", hit)
     if not call.brand:
-        return failed("first line names no company (no brand header, none recognisable)", turn)
-    return failed(f"first line does not name {call.brand}", turn)
+        return failed(
+            "first line names no company (no brand header, none recognisable)", opening[0]
+        )
+    return failed(f"first line does not name {call.brand}", opening[0])
 
 
 @item(
@@ -62,11 +100,13 @@ def name_brand(call: Call, p: Params) -> Check:
 def ask_caller_name(call: Call, p: Params) -> Check:
     asked = first(call.agent_turns, "ask_name")
     volunteered = call.caller_gave_name_at
-    early = call.agent_turns[:2]
+    runs = agent_runs(call, 2)
+    early = [t for run in runs for t in run]
     # The exemption is for a name volunteered before the agent asked *within
     # its window* (its first two lines); one volunteered only after the window
     # does not excuse a missed ask (tests/scoring/calls/README.md, worked example 01).
-    window_end = early[1].index if len(early) > 1 else call.end_index
+    # A line is a turn: consecutive agent lines with no caller line between.
+    window_end = runs[1][0].index if len(runs) > 1 else call.end_index
     if (
         volunteered is not None
         and volunteered < window_end
