@@ -45,7 +45,6 @@ if TYPE_CHECKING:
     CallerVoice = Callable[[Speech, Scenario, str], LinePlayback | None]
 
 from simulator.window.views import (  # noqa: E402
-    CaptionLine,
     ScenarioRow,
     ScorecardView,
     ShiftCallRow,
@@ -409,31 +408,23 @@ class WindowApp:
         """After-call work once the caller has gone (a transfer, a hang-up): notes, a ticket,
         an email are logged in the transcript after the call's end, as the policies expect
         them; the grader reads them like any other event."""
+        from simulator.wrapup import log_wrap_up
+
         call = self.call
         assert call is not None
+        move = call.move_for(action)
+        if move is None:
+            return
         if self.external:  # the session's engine logs it: the front-end's wrap_up returns it
-            move = call.move_for(action)
-            if move is not None:
-                call.send(move)
+            call.send(move)
             return
         if self.writer is None:
             return
-        scenario = self.engine.scenario
-        if action.name == "note" and action.get("text"):
-            event = self.engine.emit_event("note", text=action.get("text"))
-        elif action.name == "ticket":
-            n = 1 + sum(c.speaker == "event" and c.text.startswith("ticket") for c in call.captions)
-            base = scenario.ticket_id or "CS-WRAPUP"
-            event = self.engine.emit_event("ticket", id=base if n == 1 else f"{base}-{n}")
-        elif action.name == "email":
-            what = action.get("what") or "summary of the call and next steps"
-            event = self.engine.emit_event(
-                "email", to=scenario.caller.email or "the caller", what=what
-            )
-        else:
-            return
-        call.captions.append(CaptionLine("event", event.render().lstrip("* "), event.time))
-        call.notice = f"Wrap-up: {event.name} logged. Enter when done."
+        outputs = log_wrap_up(self.engine, move)
+        call.absorb(outputs)  # the event's caption, or the notice of what was refused
+        logged = [o.event.name for o in outputs if hasattr(o, "event")]
+        if logged:
+            call.notice = f"Wrap-up: {logged[0]} logged. Enter (DONE) for the scorecard."
 
     def _do_start(self, action: Action) -> None:
         self.trainee = action.get("trainee", self.trainee)
