@@ -118,15 +118,12 @@ def _regrade_one(
         store.regrade_failed(call_id, str(exc)[:500])
         t.unreadable.append(f"call {call_id}: {' '.join(str(exc).split())[:200]}")
         return
-    before = store.call_detail(call_id)
     change = store.regrade_call(call_id, card, pass_mark(pack), policy)
-    after = store.call_detail(call_id)
     t.regraded += 1
     t.items_changed += len(change.changed_items)
     t.score_changed += change.old_score != change.new_score
-    if before and after:
-        t.passed_changed += before.call.passed != after.call.passed
-        t.with_overrides += after.call.overrides > 0
+    t.passed_changed += change.old_passed != change.new_passed
+    t.with_overrides += change.overridden
 
 
 def _summary(t: Tally, total: int) -> None:

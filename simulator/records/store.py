@@ -242,19 +242,24 @@ class Store:
     @_guarded
     def regrade_call(self, call_id: int, card: Any, pass_mark: float, policy: str) -> Change:
         """Replace a call's item results with a new grading; overrides stay and still apply."""
+        c = t.calls
         with self._write.begin() as conn:
             before = self._results(conn, call_id)
-            old = conn.execute(select(t.calls.c.score).where(t.calls.c.id == call_id)).scalar()
+            old = conn.execute(select(c.c.score, c.c.passed).where(c.c.id == call_id)).one()
             self._replace_items(conn, call_id, card)
             values = self._scores(conn, call_id, card, pass_mark)
             values["policy"] = policy
             values["error"] = None
-            conn.execute(update(t.calls).where(t.calls.c.id == call_id).values(**values))
+            conn.execute(update(c).where(c.c.id == call_id).values(**values))
+            ruled = bool(self._overrides(conn, call_id))
         after = {r.id: r.result for r in card.results.values()}
         changed = tuple(
             sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
         )
-        return Change(call_id, old, values["score"], changed)
+        old_passed = None if old.passed is None else bool(old.passed)
+        return Change(
+            call_id, old.score, values["score"], changed, old_passed, values["passed"], ruled
+        )
 
     @_guarded
     def regrade_failed(self, call_id: int, error: str) -> None:
@@ -382,6 +387,9 @@ class Change:
     old_score: float | None
     new_score: float | None
     changed_items: tuple[str, ...]
+    old_passed: bool | None = None
+    new_passed: bool | None = None
+    overridden: bool = False
 
 
 @dataclass(frozen=True)
