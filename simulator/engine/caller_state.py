@@ -118,6 +118,11 @@ class CallerState:
             self.supervisor_handled = False
         return self.rung
 
+    def asked_for_supervisor(self) -> None:
+        """The caller asked for a supervisor in their own words (a trait, a scenario line)."""
+        self.supervisor_requested = True
+        self.rung = max(self.rung, Rung.SUPERVISOR)
+
     def climb_down(self) -> None:
         """A good agent brings the caller down a rung (an expert or supervisor arranged)."""
         if self.rung > Rung.AGENT:
@@ -136,8 +141,9 @@ class CallerState:
     def transfer_heard(self, objected: bool) -> None:
         self.transfer = Transfer.OBJECTED if objected else Transfer.ANNOUNCED
 
-    def spoke(self, text: str, content: bool = True) -> None:
-        """The caller said `text`; a line about their situation is what a repair repeats."""
+    def spoke(self, text: str, content: str = "") -> None:
+        """The caller said `text`, of which `content` is about their situation (what a repair
+        request gets repeated); reactions ("Okay.", "Did you hear me?") are not repeated."""
         self.texts[text] += 1
         if content:
-            self.last_words = text
+            self.last_words = content

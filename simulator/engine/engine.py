@@ -19,7 +19,7 @@ from typing import assert_never
 from scoring.policy import DEFAULT_PARAMS
 from scoring.transcript import Event, Line, Speech
 from simulator.engine import moves as mv
-from simulator.engine.caller_state import CallerState
+from simulator.engine.caller_state import CallerState, Rung
 from simulator.engine.clock import SimClock
 from simulator.engine.hearing import Recogniser, default_recogniser
 from simulator.engine.mood import HOLD_OVERTIME_PER_S, HOLD_PER_S, Temper
@@ -147,6 +147,7 @@ class CallEngine(Reactions, PhoneMixin):
         self.started = False
         self.ended_by = ""
         self._heard: dict[str, str] = {}  # {heard.*} values for the caller's next line
+        self._said_parts: dict[str, str] = {}  # each part of the caller's last line, as said
 
     # ----- public surface -------------------------------------------------
     @property
@@ -308,7 +309,9 @@ class CallEngine(Reactions, PhoneMixin):
         return text if len(text.split()) <= REPEAT_WORDS else self._again(text)
 
     def caller_says(self, parts: list[str], cuts_in: bool = False) -> None:
-        text = " ".join(w for w in (self._part(p) for p in parts) if w)
+        words = [self._part(p) for p in parts]
+        self._said_parts = dict(zip(parts, words, strict=True))
+        text = " ".join(w for w in words if w)
         self._heard = {}
         if not text:
             return
@@ -320,11 +323,12 @@ class CallEngine(Reactions, PhoneMixin):
             if beat is not None and beat.mood:
                 self.temper.shift(beat.mood)
         line = self._speak("caller", text, cuts_in)
-        self.memory.spoke(line.text, content=any(_is_content(p) for p in parts))
+        said = [self._said_parts.get(p, "") for p in parts if _is_content(p)]
+        self.memory.spoke(line.text, content=" ".join(w for w in said if w))
         given = next((_DATA[p] for p in parts if p in _DATA), "")
         if given:
             self.memory.last_datum = self._values.get(given, "")
-        self._listen_to_caller(line.text)
+        self._listen_to_caller(line.text, climbed=bool(set(parts) & set(_RUNG_LINES)))
 
     def _part(self, part: str) -> str:
         """One part of a caller line: a situation, or literal words (`say:...`)."""
@@ -334,13 +338,19 @@ class CallEngine(Reactions, PhoneMixin):
         long = len(text.split()) > REPEAT_WORDS
         return self._again(text) if long and text in self.memory.texts else text
 
-    def _listen_to_caller(self, text: str) -> None:
+    def _listen_to_caller(self, text: str, climbed: bool) -> None:
+        """What the caller's own words commit them to (a line the scenario wrote may ask for
+        a supervisor); a rung the engine just climbed is not second-guessed."""
         acts = self._recognise(text, "caller")
         m = self.memory
         if "report_problem" in acts and m.complaint_at is None:
             m.complaint_at = m.agent_lines
+        if climbed:
+            return
         if "ask_supervisor" in acts and not m.supervisor_handled:
-            m.supervisor_requested = True
+            m.asked_for_supervisor()
+        if "threaten_escalation" in acts:
+            m.rung = Rung.FOURTH
 
     def caller_hangs_up(self, reason: str, by: str = "caller") -> None:
         self.emit_event("hangup", by="caller")
@@ -480,6 +490,9 @@ _REACTIONS = frozenset(
         "unresolved_close", "curt_goodbye", "refused", "dismissed", "talked_down", "blamed",
         "hold_announced_ack", "after_long_hold", "silence", "after_mute", "interrupted", "cut_in",
         "thanks", "note_reference", "goodbye", "nothing_else", "bad_news_heard",
+        "agree_hold", "refuse_hold", "checkin_agree", "checkin_refuse", "agree_transfer",
+        "confirm_yes", "accept_offer", "conditional_offer", "decline_offer", "accept_supervisor",
+        "still_need", "accept_alternative", "spam_gives_up", "spam_email",
     }
 )  # fmt: skip
 

@@ -54,6 +54,14 @@ _HELPS = frozenset(
 #: hours within which a caller expects a fix (a delivery, a refund) when the scenario does
 #: not say: beyond a week, anyone objects.
 FIXED_WITHIN_H = 168.0
+#: reactions that are a grievance; a scenario's beat waits for a turn without one
+_GRIEVANCES = frozenset(
+    {"ignored", "refused", "dismissed", "talked_down", "blamed", "object_timeframe", "object_again"}
+    | {"object_no_time", "object_transfer", "object_person", "escalate_expert"}
+    | {"escalate_supervisor", "unresolved_close", "after_long_hold"}
+)
+#: patience left after a caller climbs a rung for lack of it: the next push ends the call
+PATIENCE_FLOOR = 8.0
 #: what a spam caller tries next when told no, in order (two to four of them a call).
 _SPAM_TACTICS = ("push_urgent", "push_owner_asked", "push_direct_line", "push_email")
 _SCREENING = frozenset(
@@ -93,6 +101,8 @@ _RUNG_SAYS = {
 
 class Reactions:
     # provided by CallEngine
+    _values: dict[str, str]
+    _aggrieved: bool = False  # this turn's reply already carries a grievance
     seed: int
     scenario: Scenario
     memory: CallerState
@@ -139,6 +149,7 @@ class Reactions:
             objections += [MISTREATMENT[a] for a in MISTREATMENT if a in heard.acts][:1]
         parts = replies + [p for p in self._before_answers(heard.acts) if p not in replies]
         parts += objections + climbed
+        self._aggrieved = bool(set(parts) & _GRIEVANCES)
         if is_farewell(heard.acts, m) and not [p for p in parts if p != "thanks"]:
             self._close(parts)
             return
@@ -194,7 +205,12 @@ class Reactions:
         self.caller_says((["cut_in"] if cut else []) + parts, cut)
 
     def _give_up(self) -> None:
-        self.memory.climb()
+        """Out of patience: one rung up; at the fourth level, the threat and the hang-up."""
+        rung = self.memory.climb()
+        if rung < Rung.FOURTH:
+            self.temper.patience = PATIENCE_FLOOR  # one more push and they are gone
+            self.caller_says([_RUNG_SAYS[rung]])
+            return
         self.caller_says(["fourth_level"])
         self.caller_hangs_up("the caller ran out of patience and escalated")
 
@@ -235,9 +251,10 @@ class Reactions:
                 t.apply(effect)
         if "small_talk" in acts and t.mood >= 1:
             t.apply("small_talk_irate")
+        spam = "spam" in self.scenario.context
         for act in MISTREATMENT:
             if act in acts:
-                t.apply(act)
+                t.apply("bad_news" if spam and act in _SCREENING else act)  # screening is expected
                 m.mistreated()
         if "refuse_supervisor" in acts and m.supervisor_requested:
             t.apply("refuse_supervisor")
@@ -291,8 +308,7 @@ class Reactions:
         """Say it again, spell it, confirm or correct a read-back."""
         m = self.memory
         if "ask_spell" in heard.acts:
-            what = m.last_datum or self.scenario.caller.name
-            return [f"say:{_spelled(what)}"]
+            return [f"say:{_spelled(self._spelling_of(heard.text))}"]
         read_back = self._check_read_back(heard)
         if read_back:
             return [read_back]
@@ -301,6 +317,19 @@ class Reactions:
             last = m.last_words
             return ["say:" + prefix + _lower_first(last)]
         return []
+
+    def _spelling_of(self, text: str) -> str:
+        """What "can you spell that?" asks for: the thing it names, else what was last given."""
+        c, lower = self.scenario.caller, text.lower()
+        named = (
+            ("email", c.email),
+            ("name", c.surname if "last name" in lower or "surname" in lower else c.name),
+            ("address", self._values.get("caller.address_line", "")),
+        )
+        for word, value in named:
+            if word in lower and value:
+                return value
+        return self.memory.last_datum or c.name
 
     def _check_read_back(self, heard: Heard) -> str:
         """A number or email the agent reads back: yes when right, the right one when near."""
@@ -404,7 +433,7 @@ class Reactions:
 
     def _spam(self, heard: Heard) -> list[str]:
         m = self.memory
-        if {"promise_email", "ask_email"} & heard.acts:
+        if {"promise_email", "ask_email"} & heard.acts or "@" in heard.text:
             m.told.email_offered = True
         if not (_SCREENING & heard.acts) or not m.reason_given:
             return []
@@ -413,7 +442,9 @@ class Reactions:
             tactic = _SPAM_TACTICS[m.pushes % len(_SPAM_TACTICS)]
             m.pushes += 1
             return [tactic]
-        return ["spam_email" if m.told.email_offered else "spam_gives_up"]
+        if m.told.email_offered and "spam_email" not in m.said:
+            return ["spam_email"]
+        return [] if {"spam_gives_up", "spam_email"} & m.said else ["spam_gives_up"]
 
     def _wrong_number(self, heard: Heard) -> list[str]:
         """The caller dialled the wrong company: they notice, and want the right number."""
@@ -480,7 +511,7 @@ class Reactions:
             if not answered or m.agent_lines >= 3 or self.scenario.caller.volunteers_name:
                 return self._reason()
             return []
-        beats = fired_beats(acts, self.beats, m)
+        beats = fired_beats(acts, self.beats, m) if not self._aggrieved else []
         m.beat_just_said = set(beats)
         return beats + self._supervisor(acts)
 

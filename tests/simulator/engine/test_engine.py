@@ -95,10 +95,18 @@ def test_caller_hangs_up_when_left_on_hold(tiny: Scenario) -> None:
     assert any(isinstance(o, CallEnded) and o.by == "caller" for o in outputs)
 
 
-def test_patience_running_out_escalates_to_the_fourth_level(tiny: Scenario) -> None:
+def test_patience_running_out_climbs_rung_by_rung_to_the_fourth_level(tiny: Scenario) -> None:
+    """Each time patience runs out the caller climbs one rung of seed 004's ladder (someone
+    who knows, a supervisor), and at the fourth level threatens the CEO and hangs up."""
     impatient = replace(tiny, caller=replace(tiny.caller, patience=10))
     engine, _ = play(impatient, [GREETING, "/mute", "/unmute", "Hmm."])
+    rungs = [engine.memory.rung]
+    while not engine.finished and len(rungs) < 6:
+        engine.apply(parse_move("Calm down."))
+        rungs.append(engine.memory.rung)
     assert engine.finished
+    assert rungs == sorted(rungs)
+    assert [int(r) for r in dict.fromkeys(rungs)] == list(range(int(rungs[0]), 4))
     assert "CEO" in caller_lines(engine)[-1]
     assert events(engine, "hangup")[-1].get("by") == "caller"
 
