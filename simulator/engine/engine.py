@@ -295,7 +295,9 @@ class CallEngine(Reactions, PhoneMixin):
             again = prefix + core[0].lower() + core[1:]
             if again not in self.memory.texts:
                 return again
-        return "I've said it already. " + text
+        first = re.split(r"(?<=[.!?])\s", core, maxsplit=1)[0]
+        again = "I've told you already. " + first
+        return again if again not in self.memory.texts else "As I keep saying."
 
     def _fact_words(self, topic: str) -> str:
         fact = next((f for f in self.scenario.caller.facts if f.topic == topic), None)
