@@ -6,7 +6,7 @@ import re
 
 from scoring.call import Call, Turn
 from scoring.extract import has_timeframe
-from scoring.items.base import Check, Params, failed, first, item, na, passed
+from scoring.items.base import Check, Params, failed, first, item, na, passed, silent_na
 
 # The agent will come back with someone else's answer: "I'll check with our
 # warehouse team and call you back", "I'll go over it with him and come back
@@ -84,7 +84,7 @@ def supervisor_on_request(call: Call, p: Params) -> Check:
 def no_fourth_level(call: Call, p: Params) -> Check:
     threats = [t for t in call.caller_turns if t.has("threaten_escalation")]
     if not threats:
-        return passed("no threat to take the complaint higher")
+        return silent_na(call) or passed("no threat to take the complaint higher")
     last = threats[-1]
     calmed = [t for t in call.caller_turns if t.index > last.index and t.has("calmer")]
     if calmed:

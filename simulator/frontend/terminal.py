@@ -323,11 +323,24 @@ def _ready(stream: IO[str], timeout: float) -> bool:
 
 
 def _print_card(card: Any, out: IO[str]) -> None:
+    """What went wrong first (critical failures on top, then the failed items with their
+    rule and evidence), then what passed in one paragraph; the n/a items only counted."""
     from rich.console import Console
+    from rich.text import Text
 
     from scoring.render import print_scorecard
 
-    print_scorecard(card, console=Console(file=out, width=100, highlight=False))
+    console = Console(file=out, width=100, highlight=False)
+    print_scorecard(card, console=console, failed_only=True)
+    results = list(card.results.values())
+    passed = [r.title for r in results if r.result == "pass"]
+    na = sum(1 for r in results if r.result == "na")
+    if passed:
+        console.print(Text(f"Passed ({len(passed)}): " + " · ".join(passed), style="green"))
+    if na:
+        console.print(
+            Text(f"{na} items do not apply to this call (callsim grade shows them).", style="dim")
+        )
 
 
 def terminal_voice(scenario: Any, mode: str = "caller") -> Callable[[Speech, str], object] | None:
