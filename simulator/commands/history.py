@@ -98,5 +98,5 @@ def _one(store: object, call_id: int, as_json: bool) -> int:
         }
         sys.stdout.write(orjson.dumps(data).decode() + "\n")
         return 0
-    print_call(detail, Console(highlight=False))
+    print_call(detail, Console(highlight=False, soft_wrap=not sys.stdout.isatty()))
     return 0

@@ -62,7 +62,10 @@ class Columns:
                 line.append_text(cell)
                 if n < len(row) - 1:
                     line.append(" " * (width - cell.cell_len + 2))
-            console.print(line, no_wrap=True, overflow="ellipsis", crop=True)
+            if console.is_terminal:  # cut at the window's edge; a file or a pipe gets it all
+                console.print(line, no_wrap=True, overflow="ellipsis", crop=True)
+            else:
+                console.print(line, soft_wrap=True)
 
 
 def calls_table(rows: Sequence[CallRow]) -> Columns:
