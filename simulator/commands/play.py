@@ -206,7 +206,8 @@ def _frontend(args: argparse.Namespace, scenario: Scenario) -> Any:
         speed=args.speed,
         show_choices=not args.no_choices,
         speak=terminal_voice(scenario, args.voice),
-        directory=scenario.directory,
+        scenario=scenario,
+        agent_name=args.agent_name or "",
         review=args.review,
     )
 

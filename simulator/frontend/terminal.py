@@ -75,11 +75,16 @@ class TerminalFrontend:
         speak: Callable[[Speech, str], object] | None = None,
         directory: Sequence[Any] = (),
         review: bool = False,
+        scenario: Any = None,
+        agent_name: str = "",
     ) -> None:
         """`speak(line, mood)` voices each line as it is printed (`terminal_voice`);
         `directory` is the scenario's company directory (/directory, /transfer, Tab)."""
         self.speak = speak
-        self.directory = tuple(directory)
+        self.scenario = scenario  # for what is wrong with a picked mistake (the scorecard)
+        self.agent_name = agent_name or getattr(scenario, "agent", "")
+        self.directory = tuple(directory or getattr(scenario, "directory", ()))
+        self._picks: list[Choice] = []
         self.review = review  # a trainer's review: each card says what it is
         self._mood = "calm"
         self.speed = speed
@@ -271,6 +276,8 @@ class TerminalFrontend:
             if chosen is None:
                 self._print(f"  No response {text}; pick one of the numbers shown, or type.")
                 return None
+            if not chosen.ideal:
+                self._picks.append(chosen)  # explained on the scorecard, never on the card
             return chosen.move
         try:
             return parse_move(text)
@@ -287,6 +294,20 @@ class TerminalFrontend:
             if self.review:
                 mark = "   [ideal]" if c.ideal else f"   [mistake: {c.label}]"
             self._print(f"  {c.key}. {card_text(c.move, self.directory)}{mark}")
+
+    def _print_picks(self) -> None:
+        """The mistake responses the trainee picked, with what is wrong with each."""
+        from simulator.cards import card_text, mistake_note
+
+        if not self._picks:
+            return
+        self._print("Responses to rethink:")
+        for c in self._picks:
+            note = None
+            if self.scenario is not None:
+                note = mistake_note(self.scenario, c.step, c.move, self.agent_name)
+            why = note or "This belongs later in the call: a step before it was left out."
+            self._print(f"  - You chose: {card_text(c.move, self.directory)}\n    {why}")
 
     def _print_directory(self, asked: str) -> None:
         if not self.directory:
@@ -307,6 +328,7 @@ class TerminalFrontend:
             _print_card(summary.scorecard, self.out)
         elif summary.error:
             self._print(f"Not graded: {summary.error}")
+        self._print_picks()
         self._print(f"Transcript: {summary.transcript_path}")
         if summary.advice:
             self._print("Practise next:")

@@ -111,6 +111,7 @@ def window_frontend(
     return TerminalFrontend(
         speed=speed,
         speak=terminal_voice(scenario, voice),
-        directory=scenario.directory,
+        scenario=scenario,
+        agent_name=agent_name or "",
         review=review,
     )

@@ -108,3 +108,23 @@ def test_review_mode_marks_the_cards_and_plain_mode_does_not() -> None:
             for label in labels:
                 if label.startswith("("):
                     assert label not in text
+
+
+def test_a_picked_mistake_is_explained_after_the_call(tmp_path: Path) -> None:
+    import io
+
+    from simulator.autoplay import mistake_moves
+    from simulator.engine import CallEngine
+    from simulator.frontend.terminal import TerminalFrontend
+    from simulator.session import play_session
+
+    scenario = find_scenario("wrong-size-planter")
+    wrong = mistake_moves(scenario, 0, 0)[0]
+    key = next(c.key for c in CallEngine(scenario, seed=1).choices if c.move == wrong)
+    out = io.StringIO()
+    front = TerminalFrontend(stdin=io.StringIO(f"{key}\n/quit\n"), stdout=out, scenario=scenario)
+    play_session(scenario, front, seed=1, transcript=tmp_path / "t.txt")
+    shown = out.getvalue()
+    assert "Responses to rethink:" in shown
+    assert scenario.script[0].mistakes[0].why in shown
+    assert "wrap-up>" not in shown  # /quit goes straight to the scorecard
