@@ -76,6 +76,9 @@ def take_screenshots(
             clock=clock,
             surface=pygame.Surface(size),
         )
+        from simulator.records.recorder import CallRecorder
+
+        app.recorder = CallRecorder(os.path.join(tmp, "records.db"))  # not a trainee's call
         app.load_scenarios()
         saved = [_save(app, out / f"window-start{tag}.png", on_frame)]
         first = scenario_id or catalogue.rows(app.scenarios, {})[0].id
