@@ -51,6 +51,15 @@ _NOT_NAME = frozenset(
     """calling ringing phoning um uh er and but just also from with really very quite urgent
     important regarding concerning""".split()
 )
+_ASIDE = re.compile(
+    r"\b(?:i |we )?(?:can|could) ?(?:hardly|barely|not|n t|nt|just about) "
+    r"(?:hear|understand) (?:you|that|a thing)"
+    r"|\b(?:you are|you re|it is|the line is) (?:\w+ )?"
+    r"(?:breaking up|cutting out|very quiet|really quiet)"
+    r"|\b(?:bad|terrible|poor|crackly|noisy) (?:line|connection|signal)\b"
+    r"|\bsay that again\b|\bcome again\b"
+    r"|\b(?:hello )?(?:are you|is anyone) (?:still )?there\b|\bcan you hear me\b"
+)
 _NAME_ONLY = re.compile(
     r"^\s*(?:(?:yes|yeah|sure|hi|it's|its|sure,)\s*,?\s*)?"
     r"((?:[A-Z][a-zA-Z'\-]+)(?:\s+[A-Z][a-zA-Z'\-]+){0,2})\s*[.!,]?\s*$"
@@ -365,6 +374,11 @@ class Call:
         exclude |= frozenset(normalise(self.brand).split())
         for turn in self.caller_turns:
             if len(content_stems(turn.text, exclude)) >= 2:
+                # an aside about the line ("Sorry, I can hardly hear you") is no reason (issue 17)
+                if _ASIDE.search(turn.normal) and (
+                    len(content_stems(_ASIDE.sub(" ", turn.normal), exclude)) < 2
+                ):
+                    continue
                 return turn
         return None
 

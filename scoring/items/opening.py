@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from scoring.call import Call, Turn, content_stems, name_tokens
 from scoring.items.base import Check, Params, failed, first, item, na, passed
@@ -126,6 +127,19 @@ def ask_caller_name(call: Call, p: Params) -> Check:
 _SPELLS_OUT = re.compile(r"\b(?:[a-z] ){3,}[a-z]\b")
 
 
+def _addresses(call: Call) -> Callable[[str], bool]:
+    """Does a line's normal form address the caller by name, not counting a name read
+    back for the record ("Good, your name is Aleksei", "so that's Aleksei Petrov";
+    issue 17)? The read-backs are taken out, then the name is looked for."""
+    name = "|".join(re.escape(t) for t in call.caller_name) or "(?!)"
+    mention = re.compile(rf"\b(?:{name})\b")
+    read = re.compile(
+        rf"\b(?:name is|name s|names|that is|that s|i have got|i have|got) (?:{name})"
+        rf"(?: (?:{name}))*\b"
+    )
+    return lambda normal: bool(mention.search(read.sub(" ", normal)))
+
+
 @item(
     "open.use_caller_name",
     "Uses the caller's name",
@@ -136,10 +150,14 @@ def use_caller_name(call: Call, p: Params) -> Check:
     known = call.name_known_at
     if known is None:
         return na("the caller's name never became known")
+    addresses = _addresses(call)
     uses = [
         t
         for t in call.agent_turns
-        if t.index >= known and call.names_caller(t) and not _SPELLS_OUT.search(t.normal)
+        if t.index >= known
+        and call.names_caller(t)
+        and not _SPELLS_OUT.search(t.normal)
+        and addresses(t.normal)
     ]
     if len(uses) >= 2:
         return passed(f"uses the caller's name in {len(uses)} agent lines", *uses[:3])
