@@ -220,6 +220,32 @@ DEFAULT_MOOD_LINES: Mapping[str, Mapping[str, tuple[str, ...]]] = {
         ),
         "furious": ("I have no idea, and I don't care. I want to {goal}.",),
     },
+    "nothing_else": {
+        "annoyed": ("No, that's all.", "No. Just that, thanks."),
+        "angry": ("No. Just make sure it actually gets done.", "No, that's all."),
+        "furious": ("No. Just fix it.",),
+    },
+    "thanks": {
+        "angry": ("Fine. Thank you.", "Okay. Thanks."),
+        "furious": ("Fine.",),
+    },
+    "note_reference": {
+        "angry": ("Okay, I've written it down.",),
+        "furious": ("Fine, I've got it.",),
+    },
+    "agree_transfer": {
+        "annoyed": ("Okay, fine.", "Yes, go ahead."),
+        "angry": ("Fine, go ahead. Just make sure someone picks up.",),
+        "furious": ("Fine. Go ahead.",),
+    },
+    "confirm_yes": {
+        "angry": ("Yes. That's right.", "Yes, it is."),
+        "furious": ("Yes.",),
+    },
+    "accept_offer": {
+        "angry": ("Yes, fine. Do that.", "Yes. That would at least help."),
+        "furious": ("Yes, fine.",),
+    },
     "curt_goodbye": {
         "calm": ("Okay. Bye.", "Right. Bye then."),
         "annoyed": ("Forget it.", "I'm done with this."),
