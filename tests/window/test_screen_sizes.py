@@ -52,3 +52,34 @@ def test_the_window_opens_inside_the_screen(desktop: tuple[int, int], fits: bool
     assert w >= min(960, desktop[0])
     if desktop[0] >= 3840:
         assert w > 1280  # a 4K screen gets a bigger window, not a postage stamp
+
+
+@pytest.mark.parametrize("size", [(1024, 600), (3840, 2160)])
+def test_dialogs_fit_small_and_4k_windows(size: tuple[int, int], tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from simulator.window.actions import act
+    from simulator.window.app import WindowApp, WindowOptions
+    from simulator.window.call_screen import CallScreen
+    from simulator.window.sample_scenario import SAMPLE
+    from simulator.window.screenshot import FakeClock
+
+    pygame.display.init()
+    pygame.font.init()
+    opts = WindowOptions(trainee="Carla", transcript_dir=str(tmp_path), sound=False)
+    app = WindowApp(opts, [SAMPLE], clock=FakeClock(), surface=pygame.Surface(size))
+    app.do(act("start", scenario=SAMPLE.id, trainee="Carla"))
+    app.do(act("answer"))
+    screen = app.screen
+    assert isinstance(screen, CallScreen)
+    openers = {
+        "hang up": screen.confirm_hangup,
+        "quit": screen.confirm_quit,
+        "lookup": screen.open_lookup,
+        "transfer": lambda: screen.open_picker("transfer"),
+        "note": lambda: screen.open_prompt("note"),
+    }
+    for name, open_dialog in openers.items():
+        open_dialog()
+        app.draw()
+        assert not clipped(app), (name, clipped(app))
+        screen.close_modal()
+    app.close()
