@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import statistics
 import sys
@@ -49,6 +50,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from simulator.listen import model_cache  # noqa: E402
 from simulator.listen.domain import DomainTerms, domain_sentences  # noqa: E402
 from simulator.listen.enrolment import SessionAdapter  # noqa: E402
 from simulator.listen.listeners import acts_of, understood  # noqa: E402
@@ -182,6 +184,10 @@ def make_recogniser(
         return SphinxRecogniser(redecode_shift=None, alternatives=0)
     if approach in ("domain", "warm"):
         return build_domain_recogniser(terms, exclude=exclude)
+    if approach == "recorded":  # as `callsim transcribe`: a first turn decoded once, whole
+        rec = build_domain_recogniser(terms, exclude=exclude)
+        rec.recorded = True
+        return rec
     if approach in ("enrolled", "adapting"):
         return build_domain_recogniser(terms, exclude=exclude, **(adapted or {}))
     if approach == "plain":
@@ -525,6 +531,11 @@ def main() -> int:
         help="other eSpeak voices, e.g. en-us+f1,en-us+m4@150,en (language+variant[@wpm])",
     )
     args = parser.parse_args()
+    # Every line's recogniser knows that line's names: a model per line. Keep them in a cache
+    # of this run's own (approaches on the same lines share them), not in the user's.
+    cache = tempfile.TemporaryDirectory(prefix="callsim-bench-models-")
+    os.environ.setdefault("CALLSIM_CACHE_DIR", cache.name)
+    model_cache.KEEP = 100_000
     global VOICES
     if args.british:
         VOICES = tuple(replace(v, language="en-gb") for v in VOICES)

@@ -63,7 +63,7 @@ def chosen_engine() -> tuple[str, bool]:
 
 
 def _speech_recognition() -> Any:
-    """The SpeechRecognition module (its imports of `aifc` and `audioop` warn on Python 3.11-3.12)."""
+    """The SpeechRecognition module (its imports of `aifc`, `audioop` warn on Python 3.11-12)."""
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=".*(aifc|audioop).*", category=DeprecationWarning)
         import speech_recognition

@@ -165,6 +165,11 @@ class SphinxRecogniser:
         self.model: DomainModel | None = None  # set by build_domain_recogniser
         self.redecode_shift = redecode_shift
         self.alternatives = alternatives
+        # True when each turn is all at hand before it must be recognised (a recording, as in
+        # `callsim transcribe`): the first turn is then decoded once, whole, with its own
+        # cepstral mean, rather than streamed and decoded again (a 5 s clip: one pass fewer).
+        self.recorded = False
+        self._whole = False
         self._pcm: list[bytes] = []
         self.last_pcm = b""  # the last finished turn's audio (in-session adaptation learns from it)
         self._cmn_at_start = ""
@@ -200,18 +205,24 @@ class SphinxRecogniser:
     def start(self) -> None:
         self._apply_accent()
         self._cmn_at_start = self.cmn
-        self.decoder.start_utt()
+        # A recording's first turn is decoded once, whole, with its own mean (see `recorded`).
+        self._whole = self.recorded and not self._learnt and self.redecode_shift is not None
+        if not self._whole:
+            self.decoder.start_utt()
         self._pcm = []
         self._busy = 0.0
 
     def feed(self, pcm16k: bytes) -> None:
-        t = time.perf_counter()
-        self.decoder.process_raw(pcm16k, no_search=False, full_utt=False)
-        self._busy += time.perf_counter() - t
+        if not self._whole:
+            t = time.perf_counter()
+            self.decoder.process_raw(pcm16k, no_search=False, full_utt=False)
+            self._busy += time.perf_counter() - t
         self._pcm.append(pcm16k)
 
     def finish(self) -> Recognition:
         t = time.perf_counter()
+        if self._whole:
+            return self._finish_whole(t)
         self.decoder.end_utt()
         passes = 1
         learnt = str(self.decoder.get_cmn(True))  # the mean updated with this turn
@@ -233,14 +244,26 @@ class SphinxRecogniser:
             self._decode_whole(pcm)
             self.decoder.set_cmn(learnt)
             passes = 2
+        return self._result(pcm, t, passes)
+
+    def _result(self, pcm: bytes, began: float, passes: int) -> Recognition:
         self._learnt = self._learnt or len(pcm) >= 2 * RATE  # a second of audio teaches the mean
         hyp = self.decoder.hyp()
         text = repair(hyp.hypstr.strip()) if hyp is not None else ""
         alternatives = self._nbest(text) if text else ()
-        self._busy += time.perf_counter() - t
+        self._busy += time.perf_counter() - began
         self._pcm = []
         self.last_pcm = pcm
         return Recognition(text, self._busy, len(pcm) / 2 / RATE, alternatives, passes)
+
+    def _finish_whole(self, began: float) -> Recognition:
+        """A recording's first turn: one pass with the turn's batch mean, which is what a
+        streamed first turn gets from its second pass anyway, without the streamed pass."""
+        pcm = b"".join(self._pcm)
+        if pcm:
+            self._decode_whole(pcm)
+            self._weigh_accent()
+        return self._result(pcm, began, 1)
 
     def _decode_whole(self, pcm16k: bytes) -> None:
         """Decode a whole turn with the cepstral mean measured on that turn itself.
@@ -389,35 +412,100 @@ def build_domain_model(
     )
 
 
+def _model_sources() -> list[Path]:
+    """The files a domain model is made from: data, the builder's code, the grader's examples."""
+    from simulator.listen import domain
+
+    here = Path(__file__).parent
+    code = [here / f"{name}.py" for name in ("domain", "lm", "pronounce", "words", "recogniser")]
+    data = [p for p in DATA.rglob("*") if p.is_file()]
+    phrasing = sorted((domain.REPO / "scoring" / "phrasing").glob("agent*.y*ml"))
+    return code + data + phrasing + [domain.REPO / "docs" / "acts.md"]
+
+
+def cached_domain_model(
+    terms: DomainTerms | None = None, extra: Sequence[str] = (), **options: Any
+) -> DomainModel | None:
+    """`build_domain_model` through the user's model cache (`model_cache`); None without one.
+
+    A repeat of the same scenario skips the build (5-s clip, `callsim transcribe`:
+    see docs/voice.md for the measured start-up).
+    """
+    from dataclasses import asdict
+
+    from simulator.listen.model_cache import cached, model_key
+
+    params = {
+        "terms": asdict(terms or DomainTerms()),
+        "extra": list(extra),
+        **options,
+        "exclude": sorted(options.get("exclude", ())),
+    }
+    cmudict = Path(_model_path("en-us/cmudict-en-us.dict"))
+    key = model_key(params, _model_sources(), [cmudict])
+
+    def build(folder: Path) -> dict[str, Any]:
+        model = build_domain_model(terms, extra, folder=folder, **options)
+        return {
+            "vocabulary": model.vocabulary,
+            "unpronounceable": sorted(model.unpronounceable),
+            "british_variant": model.british_variant,
+            "us_dictionary": model.us_dictionary is not None,
+        }
+
+    found = cached(key, build)
+    if found is None:
+        return None
+    folder, meta = found
+    try:
+        return DomainModel(
+            folder,
+            folder / "domain.lm",
+            folder / "domain.dict",
+            int(meta["vocabulary"]),
+            frozenset(str(w) for w in meta["unpronounceable"]),
+            folder / "domain-us.dict" if meta["us_dictionary"] else None,
+            {str(w): int(i) for w, i in dict(meta["british_variant"]).items()},
+        )
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
 def build_domain_recogniser(
     terms: DomainTerms | None = None, extra: Sequence[str] = (), **config: Any
 ) -> SphinxRecogniser:
     """The recogniser the simulator uses: domain LM + background words (see module doc).
 
-    The model files live in a temporary folder only while the decoder loads
-    them; ``.model`` keeps their description (vocabulary size, words that
-    could not be pronounced).
+    The model comes from the user's model cache when it was built before
+    (`cached_domain_model`), else it is built in a temporary folder that
+    lives only while the decoder loads it; ``.model`` keeps its description
+    (vocabulary size, words that could not be pronounced).
     """
     accent = config.pop("accent", "auto")
+    options = {
+        "background_words": config.pop("background_words", 3000),
+        "background_mass": config.pop("background_mass", 0.1),
+        "discount": config.pop("discount", 0.3),
+        "exclude": config.pop("exclude", frozenset()),
+        "british": accent != "us",
+    }
+    model = cached_domain_model(terms, extra, **options)
+    if model is not None:
+        return _recogniser_from(model, accent, config)
     with tempfile.TemporaryDirectory(prefix="callsim-lm-") as folder:
-        model = build_domain_model(
-            terms,
-            extra,
-            config.pop("background_words", 3000),
-            config.pop("background_mass", 0.1),
-            folder=folder,
-            discount=config.pop("discount", 0.3),
-            exclude=config.pop("exclude", frozenset()),
-            british=accent != "us",
-        )
-        rec = SphinxRecogniser(lm=str(model.lm), dictionary=str(model.dictionary), **config)
-        if model.us_dictionary is not None:
-            rec.british_variant = model.british_variant
-            rec.dictionaries = {
-                "uk": model.dictionary.read_text(encoding="utf-8"),
-                "us": model.us_dictionary.read_text(encoding="utf-8"),
-            }
-            if accent == "uk":
-                rec.accent_evidence = (ACCENT_MIN_WORDS, ACCENT_MIN_WORDS)  # decided: British
+        built = build_domain_model(terms, extra, folder=folder, **options)
+        return _recogniser_from(built, accent, config)
+
+
+def _recogniser_from(model: DomainModel, accent: str, config: dict[str, Any]) -> SphinxRecogniser:
+    rec = SphinxRecogniser(lm=str(model.lm), dictionary=str(model.dictionary), **config)
+    if model.us_dictionary is not None:
+        rec.british_variant = model.british_variant
+        rec.dictionaries = {
+            "uk": model.dictionary.read_text(encoding="utf-8"),
+            "us": model.us_dictionary.read_text(encoding="utf-8"),
+        }
+        if accent == "uk":
+            rec.accent_evidence = (ACCENT_MIN_WORDS, ACCENT_MIN_WORDS)  # decided: British
     rec.model = model
     return rec

@@ -38,8 +38,9 @@ def test_an_alternative_that_does_an_act_replaces_a_best_hypothesis_that_does_no
 
 
 def test_without_an_act_anywhere_the_best_hypothesis_stands():
-    result = Recognition("the weather is nice", 0.1, 2.0, ("the weather is ice",))
-    assert understood(result) == ("the weather is nice", frozenset())
+    result = Recognition("the purple cable is under the desk", 0.1, 2.0,
+                         ("the purple cable is under the dusk",))  # fmt: skip
+    assert understood(result) == ("the purple cable is under the desk", frozenset())
     assert understood(Recognition("", 0.0, 0.0)) == ("", frozenset())
 
 
@@ -165,11 +166,14 @@ class _FakeDecoder:
         return iter(())
 
 
-def _driven(decoder: _FakeDecoder, learnt: bool, seconds: float = 2.0) -> Recognition:
+def _driven(
+    decoder: _FakeDecoder, learnt: bool, seconds: float = 2.0, recorded: bool = False
+) -> Recognition:
     from simulator.listen.recogniser import SphinxRecogniser
 
     rec = SphinxRecogniser.__new__(SphinxRecogniser)
     rec.decoder, rec.redecode_shift, rec.alternatives = decoder, 8.0, 5
+    rec.recorded = recorded
     rec._pcm, rec._busy, rec._learnt = [], 0.0, learnt
     rec.british_variant, rec.dictionaries, rec.accent_evidence = {}, {}, (0, 0)
     rec._british_loaded = True
@@ -188,6 +192,18 @@ def test_a_first_turn_is_decoded_again_with_its_own_batch_mean():
     assert result.passes == 2
     assert result.text == "thank you for holding"
     assert decoder.mean == "62,3,-5"  # the turn's own mean is what the next turn starts from
+
+
+def test_a_recordings_first_turn_is_decoded_once_whole_with_its_own_mean():
+    decoder = _FakeDecoder(["thank you for holding"], ["62,3,-5"])
+    result = _driven(decoder, learnt=False, recorded=True)
+    assert decoder.passes == [True]  # no live pass: the whole turn, its own mean
+    assert result.passes == 1
+    assert result.text == "thank you for holding"
+    assert decoder.mean == "62,3,-5"
+    later = _FakeDecoder(["sure"], ["60,3,-5"])
+    _driven(later, learnt=True, recorded=True)
+    assert later.passes == [False]  # later turns stream from the learnt mean, as live
 
 
 def test_a_lost_lattice_is_decoded_again_and_the_learnt_mean_kept():
