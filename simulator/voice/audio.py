@@ -3,11 +3,23 @@
 from __future__ import annotations
 
 import io
+import stat
 import wave
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["Audio", "read_wav"]
+__all__ = ["MAX_RATE", "MAX_SECONDS", "MIN_RATE", "Audio", "read_wav"]
+
+# Sample rates a recording can really have: telephone audio is 8 kHz (some old recorders
+# 4-6 kHz), studio audio up to 384 kHz. Outside this a header is lying, and believing it
+# is dangerous: a 40 KB file declaring 1 Hz resampled to 16 kHz is 2.6 GB.
+MIN_RATE = 4_000
+MAX_RATE = 384_000
+# Longest recording read: a long call is an hour; three hours of 16 kHz audio is 350 MB.
+MAX_SECONDS = 3 * 3600
+# Samples a byte of file can decode to: 0.5 for 16-bit PCM, about 16 for a low-rate MP3.
+# More than this is a header lying about its length; memory stays within 256x the file.
+_MAX_SAMPLES_PER_BYTE = 64
 
 
 @dataclass(frozen=True)
@@ -48,6 +60,7 @@ def read_wav(path: str | Path) -> Audio:
     WAV. Raises ValueError naming the file and the reason for anything it
     cannot use.
     """
+    _check_file(path)
     try:
         import soundfile
     except ImportError:  # soundfile or its libsndfile missing: plain PCM WAV only
@@ -55,15 +68,50 @@ def read_wav(path: str | Path) -> Audio:
     import numpy as np
 
     try:
-        # Read as float and scale here: libsndfile reads a float WAV as int16 unscaled (zeros).
-        data, rate = soundfile.read(str(path), dtype="float32", always_2d=True)
+        with soundfile.SoundFile(str(path)) as f:
+            _check_format(path, f.samplerate, f.channels, f.frames)
+            if f.frames * f.channels > _MAX_SAMPLES_PER_BYTE * max(1, Path(path).stat().st_size):
+                raise ValueError(f"{path}: the header claims more audio than the file holds")
+            # Read as float and scale here: libsndfile reads a float WAV as int16 unscaled.
+            data = f.read(dtype="float32", always_2d=True)
+            rate = f.samplerate
     except soundfile.LibsndfileError as exc:
         raise ValueError(f"{path}: not an audio file this can read ({exc.error_string})") from exc
-    except (RuntimeError, TypeError, ValueError) as exc:
+    except (RuntimeError, TypeError) as exc:
         raise ValueError(f"{path}: not an audio file this can read ({exc})") from exc
     mono = data.mean(axis=1) if data.shape[1] > 1 else data[:, 0]
     pcm = np.clip(np.round(mono * 32768.0), -32768, 32767).astype("<i2")
     return Audio(pcm.tobytes(), int(rate))
+
+
+def _check_file(path: str | Path) -> None:
+    """A missing file is missing, a folder or a FIFO is not a recording (reading a FIFO blocks)."""
+    p = Path(path)
+    try:
+        st = p.stat()
+    except FileNotFoundError:
+        raise ValueError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise ValueError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if p.is_dir():
+        raise ValueError(f"{path}: is a folder, not a recording")
+    if not stat.S_ISREG(st.st_mode):
+        raise ValueError(f"{path}: not a regular file (a pipe or a device), not read")
+
+
+def _check_format(path: str | Path, rate: int, channels: int, frames: int) -> None:
+    """Refuse what a header can claim but no recording is: the numbers are used for memory."""
+    if not MIN_RATE <= rate <= MAX_RATE:
+        raise ValueError(
+            f"{path}: sample rate {rate} Hz is not a recording's ({MIN_RATE} to {MAX_RATE} Hz)"
+        )
+    if not 1 <= channels <= 64:
+        raise ValueError(f"{path}: {channels} channels is not a recording's (1 to 64)")
+    if frames > MAX_SECONDS * rate:
+        raise ValueError(
+            f"{path}: {frames / rate / 3600:.1f} hours is longer than the "
+            f"{MAX_SECONDS // 3600} hours callsim reads"
+        )
 
 
 def _read_pcm16_wav(path: str | Path) -> Audio:
@@ -71,7 +119,9 @@ def _read_pcm16_wav(path: str | Path) -> Audio:
     try:
         with wave.open(str(path), "rb") as w:
             channels, width, rate = w.getnchannels(), w.getsampwidth(), w.getframerate()
-            frames = w.readframes(w.getnframes())
+            _check_format(path, rate, channels, 0)
+            size = Path(path).stat().st_size  # the header's frame count is not trusted
+            frames = w.readframes(min(w.getnframes(), size // max(1, channels * width)))
     except (wave.Error, EOFError) as exc:
         raise ValueError(f"{path}: not a PCM WAV file ({exc})") from exc
     if width != 2:

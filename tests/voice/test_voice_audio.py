@@ -61,3 +61,57 @@ def test_the_standard_library_fallback_reads_16_bit_stereo(tmp_path):
         w.writeframes(np.stack([x, x], axis=1).tobytes())
     audio = _read_pcm16_wav(path)
     assert np.array_equal(np.frombuffer(audio.pcm, dtype="<i2"), x)
+
+
+def _wav_header(rate: int, data: bytes, declared: int | None = None) -> bytes:
+    import struct
+
+    size = len(data) if declared is None else declared
+    fmt = struct.pack("<IHHIIHH", 16, 1, 1, rate, rate * 2, 2, 16)
+    return b"RIFF" + struct.pack("<I", 36 + size) + b"WAVEfmt " + fmt + b"data" + struct.pack(
+        "<I", size
+    ) + data  # fmt: skip
+
+
+@pytest.mark.parametrize("reader", [read_wav, _read_pcm16_wav])
+@pytest.mark.parametrize("rate", [1, 100, 3999, 400_000])
+def test_an_absurd_sample_rate_is_refused_before_any_audio_is_made(tmp_path, reader, rate):
+    path = tmp_path / "odd.wav"
+    path.write_bytes(_wav_header(rate, b"\1\0" * 20_000))  # 40 KB
+    with pytest.raises(ValueError, match=rf"odd.wav: sample rate {rate} Hz is not a recording's"):
+        reader(path)
+
+
+@pytest.mark.parametrize("reader", [read_wav, _read_pcm16_wav])
+def test_a_header_claiming_more_audio_than_the_file_holds_reads_what_is_there(tmp_path, reader):
+    path = tmp_path / "short.wav"
+    path.write_bytes(_wav_header(16_000, b"\1\0" * 8_000, declared=0x7FFF0000))
+    audio = reader(path)
+    assert audio.duration <= 0.5
+
+
+def test_a_missing_file_a_folder_and_a_pipe_are_named_for_what_they_are(tmp_path):
+    import os
+
+    with pytest.raises(ValueError, match="none.wav: no such file$"):
+        read_wav(tmp_path / "none.wav")
+    with pytest.raises(ValueError, match="is a folder, not a recording"):
+        read_wav(tmp_path)
+    fifo = tmp_path / "pipe.wav"
+    os.mkfifo(fifo)
+    with pytest.raises(ValueError, match="pipe.wav: not a regular file"):
+        read_wav(fifo)  # returns at once: a FIFO is never opened
+
+
+def test_transcribe_reports_a_missing_or_absurd_recording_in_one_line(tmp_path, capsys):
+    from simulator.cli import main
+
+    odd = tmp_path / "odd.wav"
+    odd.write_bytes(_wav_header(1, b"\1\0" * 20_000))
+    assert main(["transcribe", str(tmp_path / "none.wav")]) == 2
+    assert main(["transcribe", str(odd)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        f"callsim transcribe: {tmp_path / 'none.wav'}: no such file",
+        f"callsim transcribe: {odd}: sample rate 1 Hz is not a recording's (4000 to 384000 Hz)",
+    ]
