@@ -28,6 +28,7 @@ class GradedCall:
     passed: bool | None
     outcome: str
     results: dict[str, str] = field(default_factory=dict)
+    pass_mark: float | None = None
 
 
 def graded_calls(conn: Connection, trainee: str) -> list[GradedCall]:
@@ -47,6 +48,7 @@ def graded_calls(conn: Connection, trainee: str) -> list[GradedCall]:
             c.c.score,
             c.c.passed,
             c.c.outcome,
+            c.c.pass_mark,
         )
         .where(c.c.id.in_(mine.scalar_subquery()))
         .order_by(c.c.started_at, c.c.id)
@@ -60,6 +62,7 @@ def graded_calls(conn: Connection, trainee: str) -> list[GradedCall]:
             r.score,
             None if r.passed is None else bool(r.passed),
             r.outcome,
+            pass_mark=r.pass_mark,
         )
         for r in rows
     }

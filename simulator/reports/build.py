@@ -1,0 +1,103 @@
+"""Reports from a store: which call, trainee or team, and the HTML file written.
+
+`call_report`, `trainee_report` and `team_report` return the page;
+`write_page` writes it whole or not at all; `report_for_transcript` is the
+window's "Report" button (the call just played, by its transcript path).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from simulator.reports.gather import call_view, team_view, trainee_view
+from simulator.reports.render import call_page, team_page, trainee_page
+
+
+def call_report(store: Any, call_id: int) -> str:
+    detail = store.call_detail(call_id)
+    if detail is None:
+        raise LookupError(f"no call {call_id} in the store {store.where}")
+    return call_page(call_view(detail, _hold_limit(detail.call.policy)))
+
+
+def _hold_limit(policy: str) -> float | None:
+    from scoring.policy import PolicyError, load_policy
+
+    try:
+        return float(load_policy(policy).params.get("hold_checkin_s", 120))
+    except (PolicyError, OSError, ValueError, LookupError):
+        return None
+
+
+def trainee_report(store: Any, name: str, now: dt.datetime | None = None) -> str:
+    from simulator.training.plan import build_plan
+    from simulator.training.practice import catalogue
+    from simulator.training.reviews import graded_calls
+
+    row = next((r for r in store.trainees() if r.name == name), None)
+    if row is None:
+        from simulator.records.names import shown
+
+        raise LookupError(f"no trainee {shown(name)!r} in the store {store.where}")
+    with store.engine.connect() as conn:
+        calls = graded_calls(conn, name)
+    plan = build_plan(name, calls, catalogue(), now or dt.datetime.now(dt.UTC))
+    return trainee_page(trainee_view(name, row.team, calls, row.calls, plan))
+
+
+def team_report(store: Any, team: str | None) -> str:
+    with store.engine.connect() as conn:
+        view = team_view(conn, team)
+    if not view.trainees:
+        what = f"in the team {team!r}" if team is not None else "at all"
+        raise LookupError(f"no trainees {what} in the store {store.where}")
+    return team_page(view, sum(n for _, n, _ in view.trainees))
+
+
+def default_name(kind: str, what: str) -> str:
+    """A file name for a report: `callsim-report-call-42.html`, the name made file-safe."""
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", what).strip("-")[:40] or "report"
+    return f"callsim-report-{kind}-{slug}.html"
+
+
+def write_page(path: Path, html: str) -> Path:
+    """Write the page whole (a temporary file renamed over the target)."""
+    path = path.expanduser()
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=".callsim-report-", suffix=".html", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(html)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; a report is an ordinary file
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def report_for_transcript(transcript: str | os.PathLike[str], db: str | None = None) -> Path | None:
+    """The window's "Report" button: write the report of the call recorded from `transcript`
+    into the reports folder beside the transcripts and return its path; None when the call
+    is not in the store (or the store cannot be read)."""
+    from simulator.records import StoreError, open_store
+    from simulator.session import data_dir
+
+    try:
+        with open_store(db, timeout=1.0) as store:
+            call_id = store.call_by_transcript(str(Path(transcript).resolve()))
+            if call_id is None:
+                return None
+            html = call_report(store, call_id)
+        out = data_dir() / "reports"
+        out.mkdir(parents=True, exist_ok=True)
+        return write_page(out / default_name("call", str(call_id)), html)
+    except (StoreError, LookupError, OSError):
+        return None

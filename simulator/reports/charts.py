@@ -1,0 +1,127 @@
+"""The reports' charts, drawn by matplotlib as SVG text for inlining in the page.
+
+Figures are made with `matplotlib.figure.Figure` (no pyplot, no GUI backend)
+and saved as SVG with text kept as text. Labels are item ids, section names
+and dates (never a trainee's or caller's words), with `$` escaped so no label
+is read as mathtext. Each chart gets its own hash salt so the ids matplotlib
+gives clip paths never clash between two charts in one page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import itertools
+from collections.abc import Mapping, Sequence
+
+PASS, FAIL, NA, LINE = "#2e7d32", "#c62828", "#9e9e9e", "#1565c0"
+_salt = itertools.count(1)
+
+
+def _figure(width: float, height: float) -> object:
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(width, height), dpi=96, layout="constrained")
+    return fig
+
+
+def _svg(fig: object) -> str:
+    import matplotlib
+
+    buf = io.StringIO()
+    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": f"chart{next(_salt)}"}):
+        fig.savefig(buf, format="svg", metadata={"Date": None})  # type: ignore[attr-defined]
+    text = buf.getvalue()
+    return text[text.index("<svg") :]
+
+
+def plain(text: str) -> str:
+    """A label matplotlib shows as written (no mathtext)."""
+    return text.replace("$", r"\$")
+
+
+def scores_over_time(
+    when: Sequence[dt.datetime], scores: Sequence[float], passed: Sequence[bool], pass_mark: float
+) -> str:
+    fig = _figure(8, 2.8)
+    ax = fig.add_subplot()  # type: ignore[attr-defined]
+    ax.plot(when, scores, color=LINE, linewidth=0.8, alpha=0.6)
+    ax.scatter(when, scores, s=12, c=[PASS if p else FAIL for p in passed], zorder=3, linewidths=0)
+    ax.axhline(pass_mark, color=NA, linestyle="--", linewidth=0.8)
+    ax.set_ylim(0, 102)
+    ax.set_ylabel("score")
+    ax.grid(axis="y", alpha=0.3)
+    fig.autofmt_xdate()  # type: ignore[attr-defined]
+    return _svg(fig)
+
+
+def section_rates(rates: Mapping[str, float]) -> str:
+    names = list(rates)
+    fig = _figure(8, 0.35 * max(3, len(names)) + 0.6)
+    ax = fig.add_subplot()  # type: ignore[attr-defined]
+    values = [100 * rates[n] for n in names]
+    ax.barh(
+        [plain(n) for n in names],
+        values,
+        color=[PASS if v >= 80 else FAIL for v in values],
+    )
+    ax.set_xlim(0, 100)
+    ax.invert_yaxis()
+    ax.set_xlabel("% of applicable items passed")
+    for y, v in enumerate(values):
+        ax.text(min(v + 1, 92), y, f"{v:.0f}%", va="center", fontsize=8)
+    return _svg(fig)
+
+
+def item_trend(
+    items: Sequence[str], periods: Sequence[str], rates: Sequence[Sequence[float]]
+) -> str:
+    """A heat map: one row per item, one column per period, pass rate as colour (NaN: n/a)."""
+    import numpy as np
+    from matplotlib.colors import LinearSegmentedColormap
+
+    data = np.ma.masked_invalid(np.array(rates, dtype=float))
+    fig = _figure(8, 0.22 * max(4, len(items)) + 1.0)
+    ax = fig.add_subplot()  # type: ignore[attr-defined]
+    cmap = LinearSegmentedColormap.from_list("passrate", [FAIL, "#fbc02d", PASS]).with_extremes(
+        bad="#eeeeee"
+    )
+    mesh = ax.pcolormesh(data, cmap=cmap, vmin=0, vmax=1, edgecolors="white", linewidth=0.5)
+    ax.set_yticks([i + 0.5 for i in range(len(items))], [plain(i) for i in items], fontsize=7)
+    step = max(1, len(periods) // 12)
+    ticks = list(range(0, len(periods), step))
+    ax.set_xticks([t + 0.5 for t in ticks], [plain(periods[t]) for t in ticks], fontsize=7)
+    ax.invert_yaxis()
+    fig.colorbar(mesh, ax=ax, label="pass rate", shrink=0.6)  # type: ignore[attr-defined]
+    return _svg(fig)
+
+
+def call_timeline(
+    speech: Sequence[tuple[str, float, float]],
+    holds: Sequence[tuple[float, float]],
+    events: Sequence[tuple[str, float]],
+    end: float,
+    hold_limit: float | None,
+) -> str:
+    """Who spoke when and every hold, to scale; `speech` is (speaker, start, length)."""
+    fig = _figure(9, 2.2)
+    ax = fig.add_subplot()  # type: ignore[attr-defined]
+    rows = {"caller": 2, "agent": 1}
+    for who, colour in (("caller", "#6a1b9a"), ("agent", LINE)):
+        spans = [(s, max(w, 0.5)) for sp, s, w in speech if sp == who]
+        ax.broken_barh(spans, (rows[who] - 0.35, 0.7), facecolors=colour)
+    over = [h for h in holds if hold_limit is not None and h[1] > hold_limit]
+    ok = [h for h in holds if h not in over]
+    ax.broken_barh(ok, (-0.35, 0.7), facecolors="#f9a825")
+    ax.broken_barh(over, (-0.35, 0.7), facecolors=FAIL)
+    for start, length in holds:
+        ax.text(start + length / 2, 0, f"{length:.0f}s", ha="center", va="center", fontsize=7)
+    for name, at in events:
+        ax.axvline(at, color=NA, linewidth=0.6, linestyle=":")
+        ax.text(at, 2.55, plain(name), fontsize=6, rotation=45, ha="left", va="bottom")
+    ax.set_yticks([0, 1, 2], ["hold", "agent", "caller"])
+    ax.set_ylim(-0.6, 3.2)
+    ax.set_xlim(0, max(end, 1.0))
+    ax.set_xlabel("seconds from the start of the call")
+    ax.grid(axis="x", alpha=0.3)
+    return _svg(fig)

@@ -1,0 +1,112 @@
+"""Pages from views: Jinja2 with autoescape on for every template (names, transcript lines,
+reasons and scenario titles are escaped; only matplotlib's SVG is inserted as markup)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+from typing import Any
+
+from simulator.records.show import OUTCOME_WORDS
+
+RECENT_CALLS = 50
+
+
+@cache
+def environment() -> Any:
+    from jinja2 import Environment, PackageLoader, StrictUndefined
+
+    env = Environment(
+        loader=PackageLoader("simulator.reports", "templates"),
+        autoescape=True,  # every template, whatever its name
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals.update(
+        when=_when,
+        outcome=lambda o: OUTCOME_WORDS.get(o, o),
+        minutes=_minutes,
+        version=_version(),
+    )
+    return env
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("callsim")
+    except PackageNotFoundError:
+        return "(source)"
+
+
+def _when(value: dt.datetime | None) -> str:
+    return value.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M UTC") if value else ""
+
+
+def _minutes(seconds: float) -> str:
+    s = int(round(seconds))
+    return f"{s // 60}:{s % 60:02d}"
+
+
+def page(template: str, **values: Any) -> str:
+    written = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return str(environment().get_template(template).render(written=written, **values))
+
+
+def call_page(view: Any) -> str:
+    items = view.detail.items
+    order = sorted(items, key=lambda i: i.item)
+    return page(
+        "call.html",
+        view=view,
+        failed=[i for i in order if i.result == "fail"],
+        passed=[i for i in order if i.result == "pass"],
+        not_applicable=[i for i in order if i.result not in ("fail", "pass")],
+    )
+
+
+def trainee_page(view: Any) -> str:
+    from simulator.reports import charts
+    from simulator.reports.gather import period_word
+
+    calls = view.calls
+    scored = [c for c in calls if c.score is not None]
+    scores_svg = sections_svg = trend_svg = ""
+    if scored:
+        scores_svg = charts.scores_over_time(
+            [c.started_at for c in scored],
+            [float(c.score or 0) for c in scored],
+            [bool(c.passed) for c in scored],
+            scored[-1].pass_mark or 80.0,
+        )
+    if view.sections:
+        sections_svg = charts.section_rates(view.sections)
+    if view.items and view.periods:
+        trend_svg = charts.item_trend([s.item for s in view.items], view.periods, view.trend)
+    average = f"{sum(c.score or 0 for c in scored) / len(scored):.1f}" if scored else "-"
+    return page(
+        "trainee.html",
+        view=view,
+        average=average,
+        passes=sum(1 for c in calls if c.passed),
+        scores_svg=scores_svg,
+        sections_svg=sections_svg,
+        trend_svg=trend_svg,
+        period=period_word(calls[-1].started_at - calls[0].started_at) if calls else "week",
+        due_cards=list(view.plan.cards),
+        recent=list(reversed(calls[-RECENT_CALLS:])),
+        failed_of=lambda c: sorted(i for i, r in c.results.items() if r == "fail"),
+    )
+
+
+def team_page(view: Any, total_calls: int) -> str:
+    return page("team.html", view=view, total_calls=total_calls, colour=_colour)
+
+
+def _colour(cell: tuple[int, int]) -> str:
+    """Red (0%) through amber to green (100%), light enough to read the number on."""
+    passes, tries = cell
+    hue = 120 * passes / tries if tries else 0
+    return f"hsl({hue:.0f}, 60%, 78%)"
