@@ -36,7 +36,8 @@ def test_two_processes_recording_at_once_lose_nothing(db_url: str, tmp_path: Pat
     workers = [_worker("many", db_url, "20", "Shared Trainee", str(r), str(go)) for r in ready]
     deadline = time.monotonic() + 60
     while not all(r.exists() for r in ready):  # both set up (and the store migrated) ...
-        assert all(w.poll() is None for w in workers), "a worker died while setting up"
+        for w in workers:
+            assert w.poll() is None, w.stderr.read().decode()[-2000:]  # type: ignore[union-attr]
         assert time.monotonic() < deadline
         time.sleep(0.02)
     go.touch()  # ... then both record at once
