@@ -107,3 +107,14 @@ overrides = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Index("ix_overrides_call", "call_id"),
 )
+
+#: xAPI statements sent to a Learning Record Store (issue 14, migration 0003)
+xapi_sent = Table(
+    "xapi_sent",
+    metadata,
+    Column("call_id", Integer, ForeignKey("calls.id", ondelete="CASCADE"), primary_key=True),
+    Column("lrs_key", String(64), primary_key=True),  # SHA-256 of the LRS endpoint URL
+    Column("lrs", Text, nullable=False),
+    Column("statement_id", String(36), nullable=False),
+    Column("sent_at", DateTime(timezone=True), nullable=False),
+)
