@@ -18,15 +18,39 @@ from dataclasses import dataclass
 from typing import Any
 
 from scoring.safeyaml import YamlDoc
+from simulator.frontend.headless import HeadlessFrontend
 from simulator.scenario.model import Scenario
 from simulator.scenario.problems import Problem
 
 
 @dataclass(frozen=True)
 class Played:
-    """The items a scripted path failed, with the grader's reason for each."""
+    """The items a scripted path failed, with the grader's reason for each, and for each the
+    script step whose move wrote the first line the grader cites (None: no line cited)."""
 
     failed: dict[str, str]
+    steps: dict[str, int | None]
+
+
+class _Marking(HeadlessFrontend):
+    """Plays the moves and notes how many transcript lines existed before each one."""
+
+    def __init__(self, moves: list[Any], lines: list[Any]) -> None:
+        super().__init__(moves)
+        self.lines = lines
+        self.marks: list[int] = []
+
+    def next_move(self, state: Any, choices: Any) -> Any:
+        self.marks.append(len(self.lines))
+        return super().next_move(state, choices)
+
+    def step_of(self, number: int) -> int | None:
+        """The index of the move that wrote transcript line `number`."""
+        for i, start in enumerate(self.marks):
+            end = self.marks[i + 1] if i + 1 < len(self.marks) else len(self.lines)
+            if any(ln.number == number for ln in self.lines[start:end]):
+                return i
+        return None
 
 
 def play(scenario: Scenario, moves: list[Any], pack: Any, params: Any, seed: int = 0) -> Played:
@@ -36,15 +60,19 @@ def play(scenario: Scenario, moves: list[Any], pack: Any, params: Any, seed: int
     from scoring.writer import format_transcript
     from simulator.engine import CallEngine
     from simulator.frontend.base import run_call
-    from simulator.frontend.headless import HeadlessFrontend
 
     lines: list[Line] = []
     engine = CallEngine(scenario, seed=seed, params=params, on_line=lines.append)
-    run_call(engine, HeadlessFrontend(moves))
+    player = _Marking(moves, lines)
+    run_call(engine, player)
     text = format_transcript(Transcript("", engine.headers, tuple(lines)))
     card = grade(parse_bytes(text.encode("utf-8"), scenario.path or scenario.id), pack)
     failed = {i: r.reason for i, r in card.results.items() if r.result == "fail"}
-    return Played(failed)
+    steps: dict[str, int | None] = {}
+    for item in failed:
+        cited = [player.step_of(ev.line) for ev in card.results[item].evidence]
+        steps[item] = next((s for s in cited if s is not None), None)
+    return Played(failed, steps)
 
 
 def _listed(items: set[str] | frozenset[str]) -> str:
@@ -62,15 +90,19 @@ def play_problems(scenario: Scenario, doc: YamlDoc, path: str) -> list[Problem]:
         return []
     problems: list[Problem] = []
     ideal = play(scenario, ideal_moves(scenario), pack, params)
-    if ideal.failed:
-        m = doc.mark(("script",), key=True)
-        reasons = "; ".join(f"{i}: {why}" for i, why in sorted(ideal.failed.items()))
+    by_step: dict[int | None, list[str]] = {}
+    for item in sorted(ideal.failed):
+        by_step.setdefault(ideal.steps[item], []).append(item)
+    for at, items in by_step.items():  # at the step the grader's evidence points to
+        m = doc.mark(("script", at)) if at is not None else doc.mark(("script",), key=True)
+        where = f" at step {at + 1}" if at is not None else ""
+        reasons = "; ".join(f"{i}: {ideal.failed[i]}" for i in items)
         problems.append(
             Problem(
                 path,
                 m.line,
                 m.column,
-                f"the ideal path fails {_listed(set(ideal.failed))} ({reasons})",
+                f"the ideal path fails {_listed(set(items))}{where} ({reasons})",
                 "change the script so the ideal path passes every item",
             )
         )
