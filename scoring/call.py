@@ -45,7 +45,7 @@ _SELF_ID = re.compile(
 )
 _SELF_ID_LOWER = re.compile(
     r"(?:\b(?:my name is|my names|my name s|the name is)|^(?:\w+ ){0,2}this is)"
-    r"(?: uh| um| er)? ([a-z]+(?: [a-z]+)?)"
+    r"(?: uh| um| er| also)? ([a-z]+(?: [a-z]+)?)"
 )
 _NOT_NAME = frozenset(
     """calling ringing phoning um uh er and but just also from with really very quite urgent

@@ -34,7 +34,26 @@ def summarize(call: Call, p: Params) -> Check:
     hit = first(call.agent_turns[1:], "summarize")
     if hit:
         return passed("recaps what was done and the next steps", hit)
+    done = next((t for t in call.agent_turns[1:][-4:] if _DONE.search(t.normal)), None)
+    if done is not None:
+        return passed("closes by saying what was done to what", done)
     return failed("no summary of what was done and the next steps")
+
+
+#: A closing statement of what was done, naming the thing it was done to: "i have
+#: ordered your replacement card", "eighty one dollars has been transferred from your
+#: checking account ...", "your appointment has been scheduled for tuesday" (issue 17,
+#: spoken calls). "I've resent it" (no object named) is not a summary.
+_DONE_VERB = r"(?:ordered|sent|scheduled|booked|transferred|paid|mailed|placed|issued|set up)"
+_DONE_THING = (
+    r"(?:card|cards|checkbook|check book|checks|appointment|link|payment|transfer|dollars|"
+    r"money|order|replacement|refund|booking|reservation)"
+)
+_DONE = re.compile(
+    rf"\b(?:i have|i|we have|we) (?:just |now |already )?{_DONE_VERB} (?:you )?"
+    rf"(?:a |an |the |your )(?:\w+ ){{0,3}}{_DONE_THING}\b"
+    rf"|\b{_DONE_THING} (?:\w+ )?(?:has|have) (?:now |just )?been {_DONE_VERB}\b"
+)
 
 
 def _first_mentions(call: Call, ids: list[str]) -> dict[str, Turn]:
