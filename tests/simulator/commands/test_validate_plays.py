@@ -14,8 +14,9 @@ from simulator.commands.new import commented
 from simulator.scenario.library import shipped_dir
 
 
-def _broken_folder(folder: Path) -> None:
-    """Five broken scenarios and a FIFO, each made from the shipped spam call."""
+def _broken_folder(folder: Path) -> int:
+    """Five broken scenarios and a FIFO, each made from the shipped spam call; the line
+    number of the script step changed in ideal-fails.yaml."""
     s = commented((shipped_dir() / "spam-listing-verification.yaml").read_text(), "x", "spam")
     lines = s.split("\n")
     start = lines.index("script:")
@@ -41,13 +42,14 @@ def _broken_folder(folder: Path) -> None:
     (folder / "bad-policy.yaml").write_text(s.replace("\nbrand:", "\npolicy: nosuchpack\nbrand:"))
     if hasattr(os, "mkfifo"):
         os.mkfifo(folder / "pipe.yaml")
+    return first + 1
 
 
 @pytest.mark.slow
 def test_validate_reports_each_broken_scenario(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _broken_folder(tmp_path)
+    changed = _broken_folder(tmp_path)
     assert main(["validate", str(tmp_path)]) == 1
     out = capsys.readouterr()
     lines = out.out.splitlines()
@@ -58,7 +60,9 @@ def test_validate_reports_each_broken_scenario(
         assert re.match(rf"{re.escape(str(tmp_path / name))}:\d+:\d+: ", found[0])
         return found[0]
 
-    assert "the ideal path fails open.name_brand" in line_for("ideal-fails.yaml")
+    ideal = line_for("ideal-fails.yaml")
+    assert "the ideal path fails open.name_brand at step " in ideal
+    assert ideal.startswith(f"{tmp_path / 'ideal-fails.yaml'}:{changed}:")  # that step's line
     assert "unknown placeholder {caller.adress}" in line_for("unknown-placeholder.yaml")
     more = line_for("mistake-fails-more.yaml")
     assert "also fails" in more
