@@ -55,6 +55,7 @@ class _Marking(HeadlessFrontend):
 
 def play(scenario: Scenario, moves: list[Any], pack: Any, params: Any, seed: int = 0) -> Played:
     from scoring.grader import grade
+    from scoring.literal import unicode_safe
     from scoring.reader import parse_bytes
     from scoring.transcript import Line, Transcript
     from scoring.writer import format_transcript
@@ -65,7 +66,8 @@ def play(scenario: Scenario, moves: list[Any], pack: Any, params: Any, seed: int
     engine = CallEngine(scenario, seed=seed, params=params, on_line=lines.append)
     player = _Marking(moves, lines)
     run_call(engine, player)
-    text = format_transcript(Transcript("", engine.headers, tuple(lines)))
+    # a scenario id from a file name that is not UTF-8 holds lone surrogates: as \xff escapes
+    text = unicode_safe(format_transcript(Transcript("", engine.headers, tuple(lines))))
     card = grade(parse_bytes(text.encode("utf-8"), scenario.path or scenario.id), pack)
     failed = {i: r.reason for i, r in card.results.items() if r.result == "fail"}
     steps: dict[str, int | None] = {}

@@ -13,6 +13,7 @@ import os
 import sys
 
 from scoring.files import regular_problem, walk_files
+from scoring.literal import printable
 from simulator.scenario.loader import SUFFIXES, validate_file
 from simulator.scenario.problems import Problem
 
@@ -76,11 +77,11 @@ def run(args: argparse.Namespace) -> int:
     for f in files:
         ok, problems = check(f, play=not args.no_play)
         if ok:
-            print(ok)
+            print(printable(ok))  # a name that is not UTF-8, or with control characters
             continue
         bad += 1
         for problem in problems:
-            print(problem)
+            print(printable(str(problem)))
     if bad:
         print(f"{bad} of {len(files)} file(s) have problems", file=sys.stderr)
     return 1 if bad else 0

@@ -275,12 +275,7 @@ def test_scenarios_dir(scenarios: tuple[Path, dict[str, Case]], tmp_path: Path) 
 @pytest.mark.parametrize(
     "command",
     [
-        pytest.param(
-            ["validate"],
-            marks=pytest.mark.xfail(
-                strict=True, reason="desk: validate prints a non-UTF-8 file name (traceback)"
-            ),
-        ),
+        ["validate"],
         ["scenarios", "--scenario-dir"],
         ["scenarios", "--json", "--scenario-dir"],
     ],
