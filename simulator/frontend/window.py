@@ -17,6 +17,7 @@ from typing import Any
 
 import pygame
 
+from scoring.policy import DEFAULTS
 from scoring.reader import read_transcript
 from simulator.engine import CallState, Choice, Move, Output
 from simulator.frontend.base import CallSummary
@@ -35,7 +36,7 @@ class WindowFrontend:
         scenario: Scenario,
         speed: float = 1.0,
         agent_name: str | None = None,
-        hold_limit_s: int = 120,
+        hold_limit_s: int = int(DEFAULTS.hold_checkin_s),
         options: WindowOptions | None = None,
         surface: pygame.Surface | None = None,
         clock: Callable[[], float] = time.perf_counter,

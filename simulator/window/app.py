@@ -199,6 +199,7 @@ class WindowApp:
 
         self._close_writer()
         agent = self.trainee.strip().split()[0] if self.trainee.strip() else None
+        from scoring.policy import DEFAULTS
         from simulator.session import policy_params
 
         _pack, params = policy_params(scenario.policy)
@@ -212,18 +213,14 @@ class WindowApp:
         )
         stamp = time.strftime("%Y%m%d-%H%M%S")
         folder = Path(self.options.transcript_dir or self._default_dir())
-        path = folder / f"{stamp}-{scenario.id}.txt"
-        n = 1
-        while path.exists():
-            n += 1
-            path = folder / f"{stamp}-{scenario.id}-{n}.txt"
-        self.transcript_path = str(path)
+        # the writer adds -2, -3 ... atomically when the name is taken (unique=True)
+        self.transcript_path = str(folder / f"{stamp}-{scenario.id}.txt")
         self.engine = engine
         call = LiveCall(
             scenario,
             engine.agent_name,
             send=lambda m: call.absorb(engine.apply(m)),
-            hold_limit_s=int(engine.params.get("hold_checkin_s", 120)),
+            hold_limit_s=int(engine.params.get("hold_checkin_s", DEFAULTS.hold_checkin_s)),
             speed=self.options.speed,
             speech_input=self.options.speech_input,
             on_event=self._on_event,

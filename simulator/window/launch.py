@@ -91,10 +91,11 @@ def window_frontend(
         problem = display_problem()
         if problem:
             raise NoDisplay(problem)
+        from scoring.policy import DEFAULTS
         from simulator.frontend.window import WindowFrontend
         from simulator.window.app import WindowOptions, caller_voice
 
-        hold = int((params or {}).get("hold_checkin_s", 120))
+        hold = int((params or {}).get("hold_checkin_s", DEFAULTS.hold_checkin_s))
         return WindowFrontend(
             scenario=scenario,
             speed=speed,

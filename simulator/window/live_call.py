@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from scoring.policy import DEFAULTS
 from scoring.transcript import Speech
 from simulator.engine import (
     CallEnded,
@@ -88,7 +89,7 @@ class LiveCall:
     scenario: Scenario
     agent_name: str
     send: Callable[[Move], None]
-    hold_limit_s: int = 120
+    hold_limit_s: int = int(DEFAULTS.hold_checkin_s)
     speed: float = 1.0
     speech_input: bool = False
     on_line_start: LineHook = _nothing

@@ -134,8 +134,9 @@ def scorecard_view(
 def grade_file(path: str) -> tuple[Transcript, Any]:
     """Read back and grade a transcript the call wrote, against the policy it names."""
     from scoring.grader import grade
-    from scoring.policy import load_policy
+    from scoring.policy import load_named
     from scoring.reader import read_transcript
 
     transcript = read_transcript(path)
-    return transcript, grade(transcript, load_policy(transcript.policy))
+    # the header names a pack, never a path (a transcript is untrusted input)
+    return transcript, grade(transcript, load_named(transcript.policy))
