@@ -28,7 +28,7 @@ from simulator.window.actions import CALL_ACTIONS, Action  # noqa: E402
 from simulator.window.call_screen import CallScreen  # noqa: E402
 from simulator.window.display import NoDisplay, display_problem  # noqa: E402
 from simulator.window.scorecard_screen import ScorecardScreen  # noqa: E402
-from simulator.window.scorecard_view import grade_file, scorecard_view  # noqa: E402
+from simulator.window.scorecard_view import PASS_MARK, grade_file, scorecard_view  # noqa: E402
 from simulator.window.screen import Screen  # noqa: E402
 from simulator.window.settings import Settings  # noqa: E402
 from simulator.window.shift_screen import ShiftSummaryScreen  # noqa: E402
@@ -363,7 +363,10 @@ class WindowApp:
                 nxt,
             )
             return replace(view, bonus=f"{view.bonus} · not graded ({exc})")
-        view = scorecard_view(transcript, card, scenario.title, self.call.rings_at_answer, nxt)
+        mark = float(getattr(self.pack, "pass_mark", PASS_MARK) or PASS_MARK)
+        view = scorecard_view(
+            transcript, card, scenario.title, self.call.rings_at_answer, nxt, pass_mark=mark
+        )
         from simulator.advice import practise_next
 
         advice = tuple(practise_next(card, scenario, library=self.scenarios or [scenario]))

@@ -108,11 +108,13 @@ def scorecard_view(
     title: str,
     rings: int | None = None,
     next_title: str | None = None,
+    pass_mark: float = PASS_MARK,
 ) -> ScorecardView:
+    """The view of a graded call; `pass_mark` is the policy pack's (`pass_mark:`, 80)."""
     rows = item_rows(card)
     critical = tuple(r for r in rows.values() if r.critical and r.result == "fail")
     score = float(getattr(card, "score", 0.0) or 0.0)
-    passed = not critical and score >= PASS_MARK
+    passed = not critical and score >= pass_mark
     bonus = ""
     if rings is not None:
         bonus = f"answered in {rings} ring{'s' if rings != 1 else ''}" + (
