@@ -141,6 +141,7 @@ class WindowApp:
         self.frames = 0
         self.external = False  # a Frontend driver (run_call) owns the engine and the grading
         self.wrap_done = False  # (external) the trainee finished the after-call work
+        self.open_url: Callable[[str], object] = _open_in_browser  # the report (tests replace it)
         from simulator.records.recorder import CallRecorder
 
         self.recorder = CallRecorder()  # every call the desk plays goes in the trainee's records
@@ -370,7 +371,8 @@ class WindowApp:
         from simulator.advice import practise_next
 
         advice = tuple(practise_next(card, scenario, library=self.scenarios or [scenario]))
-        return replace(view, advice=advice, picks=tuple(self.picks))
+        # the desk records its calls (records' recorder), so a report can be made of this one
+        return replace(view, advice=advice, picks=tuple(self.picks), report_available=True)
 
     # -- actions ----------------------------------------------------------------------------
     def do(self, action: Action) -> None:
@@ -451,6 +453,22 @@ class WindowApp:
             self.wrap_done = True  # the front-end's wrap_up ends; the session grades
         else:
             self.finish_call()
+
+    def _do_report(self, action: Action) -> None:
+        """The scorecard's HTML report (O): written from the records store, then opened."""
+        screen = self.screen
+        if not isinstance(screen, ScorecardScreen) or not screen.view.transcript_path:
+            return
+        from simulator.reports.build import report_for_transcript
+
+        view = screen.view
+        path = report_for_transcript(view.transcript_path)
+        if path is None:
+            note = "no report: this call was not recorded"
+            screen.view = replace(view, report_available=False, bonus=f"{view.bonus} · {note}")
+            return
+        self.open_url(path.as_uri())
+        screen.view = replace(view, bonus=f"{view.bonus} · report: {path.name}")
 
     def _do_pause(self, action: Action) -> None:
         if self.call is not None and self.call.phase != "ended":
@@ -638,6 +656,12 @@ class WindowApp:
             self.surface = pygame.display.set_mode(size, pygame.RESIZABLE)
         else:
             self.surface = pygame.Surface(size)
+
+
+def _open_in_browser(url: str) -> object:
+    import webbrowser
+
+    return webbrowser.open(url)
 
 
 def _desktop() -> tuple[int, int] | None:
