@@ -1,0 +1,173 @@
+"""`callsim export csv|xapi`: the records for spreadsheets and learning systems.
+
+`export csv` writes calls and item results (`--long`: one row per call and item).
+`export xapi` writes one xAPI statement per completed role-play call (JSON); with
+`--lrs URL --auth KEY:SECRET` it sends them to a Learning Record Store instead, and
+remembers which it sent there, so the next run sends only new calls.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Any
+
+AUTH_ENV = "CALLSIM_LRS_AUTH"
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from simulator.records.options import add_db_option
+
+    p = sub.add_parser("export", help="export calls as CSV or xAPI statements", description=__doc__)
+    kinds = p.add_subparsers(dest="kind", metavar="csv|xapi", required=True)
+    c = kinds.add_parser("csv", help="calls and item results as CSV", description=__doc__)
+    c.add_argument("--long", action="store_true", help="one row per call and item")
+    x = kinds.add_parser(
+        "xapi", help="xAPI statements, or send them to an LRS", description=__doc__
+    )
+    x.add_argument("--lrs", metavar="URL", help="send to this LRS's xAPI endpoint")
+    x.add_argument(
+        "--auth",
+        metavar="KEY:SECRET",
+        help=f"the LRS's basic-auth credentials (or ${AUTH_ENV})",
+    )
+    x.add_argument(
+        "--homepage",
+        metavar="IRL",
+        help="your organisation's home page, naming trainees' accounts and scenario ids "
+        "(default https://callsim.invalid)",
+    )
+    for q in (c, x):
+        q.add_argument("--trainee", metavar="NAME", help="only this trainee's calls")
+        q.add_argument("--team", metavar="T", help="only this team's calls")
+        q.add_argument("--since", metavar="DATE", help="only calls from DATE on (YYYY-MM-DD)")
+        q.add_argument("--out", metavar="FILE", help="write here instead of standard output")
+        add_db_option(q)
+        q.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from simulator.exports.lrs import LrsError
+    from simulator.records import StoreError
+    from simulator.records.names import BadName
+
+    try:
+        return _csv(args) if args.kind == "csv" else _xapi(args)
+    except (StoreError, BadName, LrsError, ValueError) as exc:
+        print(f"callsim export {args.kind}: {exc}", file=sys.stderr)
+        return 2
+
+
+def _filter(args: argparse.Namespace) -> Any:
+    from simulator.commands.history import parse_since
+    from simulator.exports.rows import Filter
+    from simulator.records.names import clean_name, clean_team
+
+    return Filter(
+        clean_name(args.trainee) if args.trainee else None,
+        clean_team(args.team),
+        parse_since(args.since) if args.since else None,
+    )
+
+
+def _calls(args: argparse.Namespace, store: Any) -> list[Any]:
+    from simulator.exports.rows import export_calls
+
+    with store.engine.connect() as conn:
+        return export_calls(conn, _filter(args))
+
+
+def _output(args: argparse.Namespace, text: str) -> None:
+    if not args.out:
+        sys.stdout.write(text)
+        return
+    from pathlib import Path
+
+    from simulator.reports.build import write_page
+
+    try:
+        write_page(Path(args.out), text)
+    except OSError as exc:
+        raise ValueError(f"cannot write {args.out}: {exc.strerror or exc}") from None
+
+
+def _csv(args: argparse.Namespace) -> int:
+    import io
+
+    from simulator.exports.csvfile import write_long, write_wide
+    from simulator.records import open_store
+
+    with open_store(args.db) as store:
+        calls = _calls(args, store)
+    buf = io.StringIO(newline="")
+    (write_long if args.long else write_wide)(calls, buf)
+    _output(args, buf.getvalue())
+    if args.out:
+        print(f"Wrote {len(calls)} calls to {args.out}", file=sys.stderr)
+    return 0
+
+
+def _xapi(args: argparse.Namespace) -> int:
+    import orjson
+
+    from simulator.exports.xapi import DEFAULT_HOMEPAGE, exportable, statement
+    from simulator.records import open_store
+
+    homepage = args.homepage or DEFAULT_HOMEPAGE
+    _check_homepage(homepage)
+    if args.lrs and args.out:
+        raise ValueError("--lrs sends the statements; --out writes them: give one")
+    with open_store(args.db) as store:
+        calls = [c for c in _calls(args, store) if exportable(c)]
+        titles = _titles()
+        if args.lrs:
+            return _send(args, store, calls, homepage, titles)
+    statements = [statement(c, homepage, titles) for c in calls]
+    _output(args, orjson.dumps(statements, option=orjson.OPT_INDENT_2).decode() + "\n")
+    return 0
+
+
+def _check_homepage(homepage: str) -> None:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(homepage)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError(f"--homepage {homepage[:80]!r} is not an http:// or https:// address")
+
+
+def _titles() -> dict[str, str]:
+    from simulator.training.practice import catalogue
+
+    try:
+        return {p.id: p.title for p in catalogue()}
+    except LookupError:
+        return {}
+
+
+def _send(
+    args: argparse.Namespace, store: Any, calls: list[Any], homepage: str, titles: Any
+) -> int:
+    from simulator.exports.lrs import Lrs, parse_auth, shown
+    from simulator.exports.sent import mark_sent, sent_calls
+    from simulator.exports.xapi import statement
+
+    auth = parse_auth(args.auth or os.environ.get(AUTH_ENV, ""))
+    with store.engine.connect() as conn:
+        done = sent_calls(conn, args.lrs)
+    todo = [c for c in calls if c.id not in done]
+    if not todo:
+        print(f"Nothing new to send to {shown(args.lrs)}: {len(done)} sent before.")
+        return 0
+    statements = [statement(c, homepage, titles) for c in todo]
+    by_id = {s["id"]: c.id for s, c in zip(statements, todo, strict=True)}
+    with Lrs(args.lrs, auth) as lrs:
+        new, known = lrs.send(
+            statements, lambda ids: mark_sent(store, args.lrs, {i: by_id[i] for i in ids})
+        )
+    already = f" ({known} it already held in an earlier version, kept as it was)" if known else ""
+    print(
+        f"Sent {new} statement(s) to {shown(args.lrs)}{already}; "
+        f"{len(done)} sent before, {len(calls)} completed calls in all."
+    )
+    return 0

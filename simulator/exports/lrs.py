@@ -1,0 +1,113 @@
+"""Sending statements to a Learning Record Store (xAPI 1.0.3 over HTTP, basic auth), with
+httpx.
+
+Statements go in batches (POST /statements); each accepted batch is marked sent in the
+store in one transaction, so an LRS that goes down mid-way loses nothing and a second run
+sends only what is left. A batch the LRS refuses as a conflict (some statement id it holds
+already: sent before the store could mark it) is sent one statement at a time with PUT,
+where 409 means "already there". Every failure is one line (`LrsError`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import httpx
+
+BATCH = 50
+VERSION = "1.0.3"
+
+
+class LrsError(RuntimeError):
+    """The LRS cannot be reached or refused the statements; one line for the trainer."""
+
+
+def endpoint(url: str) -> str:
+    """The statements resource under the LRS's xAPI endpoint URL."""
+    url = url.strip()
+    if not url.startswith(("http://", "https://")):
+        raise LrsError(f"--lrs {shown(url)[:80]!r} is not an http:// or https:// URL")
+    return url.rstrip("/") + "/statements"
+
+
+def parse_auth(text: str) -> tuple[str, str]:
+    key, sep, secret = text.partition(":")
+    if not sep or not key:
+        raise LrsError("--auth must be KEY:SECRET (the LRS's basic-auth key and secret)")
+    return key, secret
+
+
+def shown(url: str) -> str:
+    """The URL fit to print: any user:password@ in it left out."""
+    parts = urlsplit(url.strip())
+    host = parts.netloc.rpartition("@")[2]
+    return urlunsplit((parts.scheme, host, parts.path, parts.query, "")) or url[:80]
+
+
+class Lrs:
+    def __init__(self, url: str, auth: tuple[str, str], timeout: float = 15.0) -> None:
+        self.url = shown(url)
+        self.statements = endpoint(url)
+        self.client = httpx.Client(
+            auth=auth,
+            timeout=timeout,
+            headers={"X-Experience-API-Version": VERSION},
+            follow_redirects=False,
+        )
+
+    def close(self) -> None:
+        self.client.close()
+
+    def __enter__(self) -> Lrs:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def send(
+        self, statements: Sequence[dict[str, Any]], sent: Callable[[list[str]], None]
+    ) -> tuple[int, int]:
+        """Send all; `sent(ids)` is called after each batch the LRS accepted.
+        (new statements stored, statements the LRS already had)."""
+        new = known = 0
+        for start in range(0, len(statements), BATCH):
+            batch = list(statements[start : start + BATCH])
+            resp = self._request("POST", self.statements, json=batch)
+            if resp.status_code == 409:
+                n, k = self._one_by_one(batch)
+                new, known = new + n, known + k
+            else:
+                self._check(resp)
+                new += len(batch)
+            sent([s["id"] for s in batch])
+        return new, known
+
+    def _one_by_one(self, batch: list[dict[str, Any]]) -> tuple[int, int]:
+        new = known = 0
+        for s in batch:
+            resp = self._request("PUT", self.statements, json=s, params={"statementId": s["id"]})
+            if resp.status_code == 409:
+                known += 1
+                continue
+            self._check(resp)
+            new += 1
+        return new, known
+
+    def _request(self, method: str, url: str, **kw: Any) -> httpx.Response:
+        try:
+            return self.client.request(method, url, **kw)
+        except httpx.TimeoutException:
+            raise LrsError(f"the LRS at {self.url} did not answer in time") from None
+        except httpx.HTTPError as exc:
+            why = str(exc).split("\n")[0] or type(exc).__name__
+            raise LrsError(f"cannot reach the LRS at {self.url}: {why[:200]}") from None
+
+    def _check(self, resp: httpx.Response) -> None:
+        code = resp.status_code
+        if code in (401, 403):
+            raise LrsError(f"the LRS at {self.url} refused the credentials (HTTP {code})")
+        if not 200 <= code < 300:
+            body = " ".join(resp.text.split())[:200]
+            raise LrsError(f"the LRS at {self.url} answered HTTP {code}: {body}")

@@ -1,0 +1,112 @@
+"""The calls an export covers, with their item results (overrides applied), in one pass.
+
+Two queries whatever the number of calls: the calls (filtered by trainee, team and date),
+then their item rows, then the overrides on them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Select, select
+from sqlalchemy.engine import Connection
+
+from simulator.records import schema as t
+from simulator.records.names import name_key
+from simulator.records.store import utc
+
+
+@dataclass
+class ExportCall:
+    id: int
+    uid: str
+    trainee: str
+    team: str | None
+    kind: str
+    scenario: str | None
+    difficulty: str | None
+    policy: str
+    seed: int | None
+    started_at: dt.datetime
+    duration_s: float | None
+    outcome: str
+    score: float | None
+    grader_score: float | None
+    passed: bool | None
+    pass_mark: float | None
+    results: dict[str, str] = field(default_factory=dict)
+    overridden: set[str] = field(default_factory=set)
+
+    @property
+    def failed(self) -> list[str]:
+        return sorted(i for i, r in self.results.items() if r == "fail")
+
+
+@dataclass(frozen=True)
+class Filter:
+    trainee: str | None = None
+    team: str | None = None
+    since: dt.datetime | None = None
+
+
+def _select(f: Filter) -> Select[tuple[int]]:
+    c, tr = t.calls, t.trainees
+    q = select(c.c.id).join(tr, tr.c.id == c.c.trainee_id)
+    if f.trainee is not None:
+        q = q.where(tr.c.name_key == name_key(f.trainee))
+    if f.team is not None:
+        q = q.where(tr.c.team == f.team)
+    if f.since is not None:
+        q = q.where(c.c.started_at >= f.since.astimezone(dt.UTC))
+    return q
+
+
+def export_calls(conn: Connection, f: Filter, with_items: bool = True) -> list[ExportCall]:
+    """The calls `f` selects, oldest first."""
+    c, tr, ir, o = t.calls, t.trainees, t.item_results, t.overrides
+    ids = _select(f).scalar_subquery()
+    rows = conn.execute(
+        select(c, tr.c.name, tr.c.team)
+        .join(tr, tr.c.id == c.c.trainee_id)
+        .where(c.c.id.in_(ids))
+        .order_by(c.c.started_at, c.c.id)
+    ).all()
+    calls = {r.id: _call(r) for r in rows}
+    if not with_items or not calls:
+        return list(calls.values())
+    for r in conn.execute(
+        select(ir.c.call_id, ir.c.item, ir.c.result).where(ir.c.call_id.in_(ids))
+    ):
+        calls[r.call_id].results[r.item] = r.result
+    for r in conn.execute(
+        select(o.c.call_id, o.c.item, o.c.result).where(o.c.call_id.in_(ids)).order_by(o.c.id)
+    ):
+        call = calls[r.call_id]
+        if r.item in call.results:
+            call.results[r.item] = r.result
+            call.overridden.add(r.item)
+    return list(calls.values())
+
+
+def _call(r: Any) -> ExportCall:
+    m = r._mapping
+    return ExportCall(
+        m["id"],
+        m["uid"],
+        m["name"],
+        m["team"],
+        m["kind"],
+        m["scenario"],
+        m["difficulty"],
+        m["policy"],
+        m["seed"],
+        utc(m["started_at"]) or dt.datetime.min.replace(tzinfo=dt.UTC),
+        m["duration_s"],
+        m["outcome"],
+        m["score"],
+        m["grader_score"],
+        None if m["passed"] is None else bool(m["passed"]),
+        m["pass_mark"],
+    )
