@@ -73,6 +73,7 @@ class WindowOptions:
     scenario_id: str = ""  # start this scenario straight away
     settings_path: str = ""  # remember font size, name, last scores here ("" = don't)
     review: bool = False  # a trainer's review: cards say which is ideal and what a mistake is
+    plan: bool = False  # ask the records for the trainee's plan (the real desk does)
 
 
 @dataclass
@@ -133,6 +134,8 @@ class WindowApp:
         self.transcript_path = ""
         self.paused = False
         self.picks: list[tuple[str, str]] = []  # mistake cards picked: (card, what is wrong)
+        self.plan_picks: list[str] = []  # the trainee's plan's scenarios (records), if any
+        self._plan_headline = ""
         self.shift: ShiftState | None = None
         self.finished_shift: ShiftState | None = None
         self.last_card: ScorecardView | None = None
@@ -172,12 +175,34 @@ class WindowApp:
     # -- screens ----------------------------------------------------------------------------
     def _start_screen(self) -> StartScreen:
         rows: tuple[ScenarioRow, ...] = ()
+        headline = ""
         if not self.loading:
             from simulator.window import catalogue
 
-            rows = catalogue.rows(self.scenarios, self.last_scores)
-        view = StartView(self.trainee, rows, self.options.shift_size, loading=self.loading)
+            self.plan_picks = self._plan_picks()
+            prefer = self.plan_picks[0] if self.plan_picks else None
+            rows = catalogue.rows(self.scenarios, self.last_scores, prefer)
+            headline = self._plan_headline
+        view = StartView(
+            self.trainee, rows, self.options.shift_size, loading=self.loading, plan=headline
+        )
         return StartScreen(self.theme, view)
+
+    def _plan_picks(self) -> list[str]:
+        """The trainee's plan from the records (issue 14: what is due, which calls drill it),
+        when the desk keeps records (`options.plan`); [] without a store or a name."""
+        self._plan_headline = ""
+        if not self.options.plan or not self.trainee.strip():
+            return []
+        from simulator.training.service import desk_plan
+
+        plan = desk_plan(self.trainee)
+        if plan is None:
+            return []
+        picks = [p.scenario for p in plan.picks if any(s.id == p.scenario for s in self.scenarios)]
+        why = f" · next: {plan.picks[0].why}" if plan.picks else ""
+        self._plan_headline = f"Your plan: {plan.headline}{why}"
+        return picks
 
     def load_scenarios(self) -> None:
         from simulator.window import catalogue
@@ -440,7 +465,8 @@ class WindowApp:
         self.trainee = action.get("trainee", self.trainee)
         rows = catalogue.rows(self.scenarios, self.last_scores)
         first = action.get("scenario") or rows[0].id
-        ids = [first] + [r.id for r in rows if r.id != first]
+        planned = [p for p in self.plan_picks if p != first]  # the plan's calls next
+        ids = [first, *planned] + [r.id for r in rows if r.id != first and r.id not in planned]
         size = self.options.shift_size
         queue = [self._scenario(ids[i % len(ids)]) for i in range(size)]
         self.shift = ShiftState(queue[1:], size)

@@ -46,10 +46,12 @@ def recommend(scenarios: Sequence[Scenario], last_scores: Mapping[str, float]) -
 
 
 def rows(
-    scenarios: Sequence[Scenario], last_scores: Mapping[str, float]
+    scenarios: Sequence[Scenario], last_scores: Mapping[str, float], prefer: str | None = None
 ) -> tuple[ScenarioRow, ...]:
-    """The start screen's rows, the recommended one first."""
-    best = recommend(scenarios, last_scores)
+    """The start screen's rows, the recommended one first (`prefer`: the trainee's plan's
+    pick, when it is among the scenarios)."""
+    known = {s.id for s in scenarios}
+    best = prefer if prefer in known else recommend(scenarios, last_scores)
     out = [
         ScenarioRow(s.id, s.title, archetype(s), s.difficulty, last_scores.get(s.id), s.id == best)
         for s in scenarios

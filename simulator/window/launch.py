@@ -56,6 +56,7 @@ def run_desk(args: Any, stdin: IO[str] | None = None, stderr: IO[str] | None = N
         trainee=args.agent_name or "",
         settings_path=str(default_path()),
         review=bool(getattr(args, "review", False)),
+        plan=True,  # the start screen shows the trainee's plan from the records
     )
     try:
         return run_window(

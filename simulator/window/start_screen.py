@@ -57,7 +57,8 @@ class StartScreen(Screen):
             Label(
                 "subtitle",
                 sub,
-                "Take a simulated call, then see how it scored against the protocol.",
+                self.view.plan
+                or "Take a simulated call, then see how it scored against the protocol.",
                 color=pal.muted,
             ),
             Label("name.label", name_label, "Trainee name", weight="semibold"),

@@ -32,6 +32,7 @@ class StartView:
     scenarios: tuple[ScenarioRow, ...]
     shift_size: int = 3
     loading: bool = False
+    plan: str = ""  # the trainee's plan from the records ("due today: holds ..."), if any
 
 
 @dataclass(frozen=True)

@@ -106,4 +106,5 @@ def test_hang_up_ends_the_call_and_retry_starts_again(make_driver) -> None:  # t
     first = d.app.transcript_path
     d.key(pygame.K_r)  # retry
     assert d.app.screen.name == "call"
+    d.key(pygame.K_SPACE)  # answered: the new call's transcript is created
     assert d.app.transcript_path != first
