@@ -11,6 +11,7 @@ import gc
 import multiprocessing
 import multiprocessing.context
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -222,15 +223,27 @@ def _run(
         (paths[i : i + CHUNK], policy, as_json, agent_speaker) for i in range(0, len(paths), CHUNK)
     ]
     done = 0
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=_warm_context(), initializer=_worker_ignores_ctrl_c
+    )
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=_warm_context()) as pool:
-            for results in pool.map(_grade_chunk, chunks):
-                yield from results
-                done += len(results)
-                if progress:
-                    progress(len(results))
+        for results in pool.map(_grade_chunk, chunks):
+            yield from results
+            done += len(results)
+            if progress:
+                progress(len(results))
     except BrokenProcessPool:  # a worker was killed (out of memory, a signal): the rest
         yield from _serial(paths[done:], policy, progress, as_json, agent_speaker)  # here
+    finally:
+        # Ctrl-C (or the reader of the results giving up): the queued chunks are dropped,
+        # not graded before exit; the chunks running end within a second.
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _worker_ignores_ctrl_c() -> None:
+    """Ctrl-C reaches the whole process group; only the parent acts on it (it stops the
+    pool), so no worker prints a KeyboardInterrupt traceback or dies mid-chunk."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _serial(

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -131,23 +133,49 @@ def _progress(err: Console, total: int) -> Iterator[Callable[[int], None]]:
 
 def _run_json(args: argparse.Namespace, paths: list[str], advance: Callable[[int], None]) -> int:
     """Stream the array as files are graded: 10,000 calls make 120 MB of JSON,
-    which is written as it comes rather than held in memory."""
+    which is written as it comes rather than held in memory. Ctrl-C stops between
+    two calls: what was graded stays a closed, valid array (then exit 130)."""
     bad = False
     sys.stdout.flush()
     # The workers made UTF-8 bytes: written as they are (a stream without a byte
     # buffer, as some embedders use, gets them decoded).
     out: Any = getattr(sys.stdout, "buffer", None) or _TextSink(sys.stdout)
     sep = b"[\n"
-    for failed, text in grade_files_json(
-        paths, args.policy, jobs=args.jobs, progress=advance, agent_speaker=args.agent_speaker
-    ):
-        bad = bad or failed
-        out.write(sep)
-        out.write(text)
-        sep = b",\n"
+    with _CtrlC() as ctrl_c:
+        for failed, text in grade_files_json(
+            paths, args.policy, jobs=args.jobs, progress=advance, agent_speaker=args.agent_speaker
+        ):
+            bad = bad or failed
+            out.write(sep)
+            out.write(text)
+            sep = b",\n"
+            if ctrl_c.pressed:
+                break
     out.write(b"[]\n" if sep == b"[\n" else b"\n]\n")
     out.flush()
+    if ctrl_c.pressed:
+        raise KeyboardInterrupt
     return 2 if bad else 0
+
+
+class _CtrlC:
+    """Ctrl-C noted, not raised, while a batch runs, so output is never cut mid-call."""
+
+    def __init__(self) -> None:
+        self.pressed = False
+        self._saved: Any = None
+
+    def _note(self, signum: int, frame: object) -> None:
+        self.pressed = True
+
+    def __enter__(self) -> _CtrlC:
+        if threading.current_thread() is threading.main_thread():
+            self._saved = signal.signal(signal.SIGINT, self._note)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._saved is not None:
+            signal.signal(signal.SIGINT, self._saved)
 
 
 class _TextSink:

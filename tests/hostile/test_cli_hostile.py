@@ -213,6 +213,37 @@ def test_grade_a_full_disk_is_one_line(tmp_path: Path) -> None:
     assert "Traceback" not in done.stderr
 
 
+@pytest.mark.slow
+def test_grade_interrupted_leaves_a_valid_array(tmp_path: Path) -> None:
+    """Ctrl-C (SIGINT to the process group, workers too) mid-folder: exit 130, one line,
+    no worker tracebacks, and the calls graded so far as a closed JSON array."""
+    import signal
+
+    folder = tmp_path / "many"
+    paths = build(folder, TRANSCRIPT_ONLY[:1], ".txt")
+    text = Path(next(iter(paths))).read_bytes()
+    for n in range(1500):
+        (folder / f"c{n:04d}.txt").write_bytes(text)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "simulator.cli", "grade", "--json", "--jobs", "2", str(folder)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=_env(tmp_path),
+        cwd=tmp_path,
+        start_new_session=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+        bufsize=0,  # unbuffered pipes: every byte read below is one communicate() sees too
+    )
+    assert proc.stdout is not None
+    head = proc.stdout.read(4096)  # the first graded calls are out: interrupt mid-way
+    os.killpg(proc.pid, signal.SIGINT)
+    rest, err = proc.communicate(timeout=RUN_TIMEOUT)
+    graded = json.loads(head + rest)
+    assert proc.returncode == 130
+    assert 0 < len(graded) < 1501
+    assert err.decode().strip() == "callsim: interrupted"
+
+
 @pytest.mark.parametrize("jobs", ["0", "1000000", "lots"])
 def test_grade_jobs_is_bounded(jobs: str, tmp_path: Path) -> None:
     done = run_cli(["grade", "--jobs", jobs, "x.txt"], tmp_path)
