@@ -99,7 +99,10 @@ def run(args: argparse.Namespace) -> int:
     except PolicyError as exc:
         _say(str(exc))
         return 2
-    except OSError as exc:  # stdout is a full disk, a closed pipe, a read-only file ...
+    except BrokenPipeError:  # `callsim grade ... | head`: the reader has what it wanted
+        quiet_stdout()
+        raise  # the cli ends quietly
+    except OSError as exc:  # stdout is a full disk, a read-only file ...
         quiet_stdout()
         _say(f"cannot write the output: {exc.strerror or exc}")
         return 2
