@@ -425,9 +425,9 @@ class Call:
         prev = self._agent_before.get(turn.index)
         if prev is None or not turn.has("agree") or turn.has("refuse"):
             return False
-        if not re.search(_PHONE_ASK, prev.normal):
-            return False
-        return has_phone_shape(prev.text) or longest_digit_run(prev.text) >= 7
+        if not (has_phone_shape(prev.text) or longest_digit_run(prev.text) >= 7):
+            return False  # no number read out: most lines stop here
+        return bool(re.search(_PHONE_ASK, prev.normal))
 
     @cached_property
     def id_given_at(self) -> int | None:

@@ -37,8 +37,16 @@ def agent_runs(call: Call, count: int) -> list[list[Turn]]:
     return runs
 
 
+def _first_runs(call: Call) -> list[list[Turn]]:
+    """The agent's first two turns, worked out once per call (four items use them)."""
+    runs: list[list[Turn]] | None = call.__dict__.get("_first_agent_runs")
+    if runs is None:
+        runs = call.__dict__["_first_agent_runs"] = agent_runs(call, 2)
+    return runs
+
+
 def _opening(call: Call) -> list[Turn]:
-    runs = agent_runs(call, 1)
+    runs = _first_runs(call)
     return runs[0] if runs else []
 
 
@@ -101,7 +109,7 @@ def name_brand(call: Call, p: Params) -> Check:
 def ask_caller_name(call: Call, p: Params) -> Check:
     asked = first(call.agent_turns, "ask_name")
     volunteered = call.caller_gave_name_at
-    runs = agent_runs(call, 2)
+    runs = _first_runs(call)
     early = [t for run in runs for t in run]
     # The exemption is for a name volunteered before the agent asked *within
     # its window* (its first two lines); one volunteered only after the window
@@ -127,17 +135,30 @@ def ask_caller_name(call: Call, p: Params) -> Check:
 _SPELLS_OUT = re.compile(r"\b(?:[a-z] ){3,}[a-z]\b")
 
 
+_READ_BACK_BEFORE = frozenset({("name", "is"), ("name", "s"), ("that", "is"), ("that", "s")})
+_READ_BACK_WORD = frozenset({"names", "got", "have"})
+
+
 def _addresses(call: Call) -> Callable[[str], bool]:
     """Does a line's normal form address the caller by name, not counting a name read
     back for the record ("Good, your name is Aleksei", "so that's Aleksei Petrov";
-    issue 17)? The read-backs are taken out, then the name is looked for."""
-    name = "|".join(re.escape(t) for t in call.caller_name) or "(?!)"
-    mention = re.compile(rf"\b(?:{name})\b")
-    read = re.compile(
-        rf"\b(?:name is|name s|names|that is|that s|i have got|i have|got) (?:{name})"
-        rf"(?: (?:{name}))*\b"
-    )
-    return lambda normal: bool(mention.search(read.sub(" ", normal)))
+    issue 17)? Token by token, no pattern built per call."""
+    names = frozenset(call.caller_name)
+
+    def addresses(normal: str) -> bool:
+        toks = normal.split()
+        for i, tok in enumerate(toks):
+            if tok not in names:
+                continue
+            k = i - 1 if i > 0 and toks[i - 1] in names else i  # a surname after the name
+            read = (k >= 2 and (toks[k - 2], toks[k - 1]) in _READ_BACK_BEFORE) or (
+                k >= 1 and toks[k - 1] in _READ_BACK_WORD
+            )
+            if not read:
+                return True
+        return False
+
+    return addresses
 
 
 @item(
