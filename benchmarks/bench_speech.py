@@ -184,9 +184,9 @@ def make_recogniser(
         return SphinxRecogniser(redecode_shift=None, alternatives=0)
     if approach in ("domain", "warm"):
         return build_domain_recogniser(terms, exclude=exclude)
-    if approach == "recorded":  # as `callsim transcribe`: a first turn decoded once, whole
+    if approach == "streamed":  # before 7 Dec: a first turn streamed, then decoded again
         rec = build_domain_recogniser(terms, exclude=exclude)
-        rec.recorded = True
+        rec.whole_first_turn = False
         return rec
     if approach in ("enrolled", "adapting"):
         return build_domain_recogniser(terms, exclude=exclude, **(adapted or {}))

@@ -174,9 +174,7 @@ def _recogniser(args: argparse.Namespace, terms: Any, config: dict[str, str]) ->
     if args.recogniser == "callsim":
         from simulator.listen.recogniser import build_domain_recogniser
 
-        recogniser = build_domain_recogniser(terms, **config)
-        recogniser.recorded = True  # a file: its first turn decoded once, whole
-        return recogniser
+        return build_domain_recogniser(terms, **config)
     from simulator.listen.engines import open_engine
 
     if args.adapt is not None or args.self_adapt:

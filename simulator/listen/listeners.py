@@ -246,7 +246,7 @@ class MicrophoneListener:
         # The talk key is down: what is said while the recogniser is still being built (the
         # first turn of a call, on a busy machine) is kept and decoded once it is ready.
         early = []
-        while self.push_to_talk() and not self.wait_ready(0):
+        while not self.wait_ready(0) and self.push_to_talk():
             early.append(self._read())
         self.wait_ready()
         if self.recogniser is None:

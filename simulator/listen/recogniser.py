@@ -165,10 +165,12 @@ class SphinxRecogniser:
         self.model: DomainModel | None = None  # set by build_domain_recogniser
         self.redecode_shift = redecode_shift
         self.alternatives = alternatives
-        # True when each turn is all at hand before it must be recognised (a recording, as in
-        # `callsim transcribe`): the first turn is then decoded once, whole, with its own
-        # cepstral mean, rather than streamed and decoded again (a 5 s clip: one pass fewer).
-        self.recorded = False
+        # A first turn is decoded once, whole, with its own cepstral mean when it ends, rather
+        # than streamed and then decoded again the same way: the same wait after the turn,
+        # better (dev lines, first turns: WER 13.1% -> 11.9%, British 27.4% -> 20.9%; see
+        # docs/voice.md). Not after `prime`: a returning trainee's first turn streams.
+        self.whole_first_turn = True
+        self._primed = False
         self._whole = False
         self._pcm: list[bytes] = []
         self.last_pcm = b""  # the last finished turn's audio (in-session adaptation learns from it)
@@ -200,13 +202,19 @@ class SphinxRecogniser:
         the turn is decoded again with its own mean, as from the built-in guess.
         """
         self.decoder.set_cmn(value)
+        self._primed = True
 
     # Streaming: feed audio while the trainee speaks, so little is left when they stop.
     def start(self) -> None:
         self._apply_accent()
         self._cmn_at_start = self.cmn
-        # A recording's first turn is decoded once, whole, with its own mean (see `recorded`).
-        self._whole = self.recorded and not self._learnt and self.redecode_shift is not None
+        # A first turn is decoded once, whole, with its own mean (see `whole_first_turn`).
+        self._whole = (
+            self.whole_first_turn
+            and not self._learnt
+            and not self._primed
+            and self.redecode_shift is not None
+        )
         if not self._whole:
             self.decoder.start_utt()
         self._pcm = []
@@ -257,8 +265,8 @@ class SphinxRecogniser:
         return Recognition(text, self._busy, len(pcm) / 2 / RATE, alternatives, passes)
 
     def _finish_whole(self, began: float) -> Recognition:
-        """A recording's first turn: one pass with the turn's batch mean, which is what a
-        streamed first turn gets from its second pass anyway, without the streamed pass."""
+        """A first turn: one pass with the turn's batch mean, which is what a streamed first
+        turn gets from its second pass anyway, without the streamed pass."""
         pcm = b"".join(self._pcm)
         if pcm:
             self._decode_whole(pcm)

@@ -36,7 +36,7 @@ def test_an_american_decision_drops_the_british_variants(synth):
     assert rec.decoder.lookup_word(british_order) == "AO D AH"
     rec.accent_evidence = (10, 0)  # heard as American
     rec.start()  # the dictionary is switched between turns, before the next one
-    rec.decoder.end_utt()
+    rec.finish()
     assert rec.decoder.lookup_word(british_order) is None
     assert rec.decoder.lookup_word("order") == "AO R D ER"
     forced = build_domain_recogniser(accent="us")

@@ -55,6 +55,7 @@ def test_a_fresh_recogniser_decodes_its_first_turn_again_and_later_turns_once(sy
 
     audio = synth.synthesize(LINE, VoiceProfile(variant="m3"))
     rec = build_domain_recogniser()
+    rec.whole_first_turn = False  # streamed, as a primed recogniser's first turn is
     start = rec.cmn
     first = rec.recognise(audio)
     assert first.passes == 2  # the built-in starting mean is far from this voice's
@@ -72,6 +73,12 @@ def test_a_fresh_recogniser_decodes_its_first_turn_again_and_later_turns_once(sy
 
     single = build_domain_recogniser(redecode_shift=None)
     assert single.recognise(audio).passes == 1
+
+    whole = build_domain_recogniser()  # the default: a first turn decoded once, whole
+    start = whole.cmn
+    assert whole.recognise(audio).passes == 1
+    assert _cmn_shift(start, whole.cmn) > whole.redecode_shift  # with the turn's own mean
+    assert whole.recognise(audio).passes == 1
 
 
 @pytest.mark.audio
@@ -167,13 +174,13 @@ class _FakeDecoder:
 
 
 def _driven(
-    decoder: _FakeDecoder, learnt: bool, seconds: float = 2.0, recorded: bool = False
+    decoder: _FakeDecoder, learnt: bool, seconds: float = 2.0, whole: bool = False
 ) -> Recognition:
     from simulator.listen.recogniser import SphinxRecogniser
 
     rec = SphinxRecogniser.__new__(SphinxRecogniser)
     rec.decoder, rec.redecode_shift, rec.alternatives = decoder, 8.0, 5
-    rec.recorded = recorded
+    rec.whole_first_turn, rec._primed = whole, False
     rec._pcm, rec._busy, rec._learnt = [], 0.0, learnt
     rec.british_variant, rec.dictionaries, rec.accent_evidence = {}, {}, (0, 0)
     rec._british_loaded = True
@@ -194,15 +201,15 @@ def test_a_first_turn_is_decoded_again_with_its_own_batch_mean():
     assert decoder.mean == "62,3,-5"  # the turn's own mean is what the next turn starts from
 
 
-def test_a_recordings_first_turn_is_decoded_once_whole_with_its_own_mean():
+def test_a_first_turn_is_decoded_once_whole_with_its_own_mean():
     decoder = _FakeDecoder(["thank you for holding"], ["62,3,-5"])
-    result = _driven(decoder, learnt=False, recorded=True)
+    result = _driven(decoder, learnt=False, whole=True)
     assert decoder.passes == [True]  # no live pass: the whole turn, its own mean
     assert result.passes == 1
     assert result.text == "thank you for holding"
     assert decoder.mean == "62,3,-5"
     later = _FakeDecoder(["sure"], ["60,3,-5"])
-    _driven(later, learnt=True, recorded=True)
+    _driven(later, learnt=True, whole=True)
     assert later.passes == [False]  # later turns stream from the learnt mean, as live
 
 
