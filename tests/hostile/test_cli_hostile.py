@@ -213,6 +213,31 @@ def test_grade_a_full_disk_is_one_line(tmp_path: Path) -> None:
     assert "Traceback" not in done.stderr
 
 
+def test_grade_with_hostile_policy_packs(
+    scenarios: tuple[Path, dict[str, Case]], tmp_path: Path
+) -> None:
+    """`--policy FILE` over the YAML corpus, plus packs whose `extends:` points out of
+    their folder or round in a cycle: one line naming the pack, status 2, nothing quoted."""
+    cases = dict(scenarios[1])  # the fixture's dict is shared with the scenario tests
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    extra = {
+        "passwd": "name: p\nextends: /etc/passwd\n",
+        "up": "name: p\nextends: ../../../../../etc/passwd\n",
+        "cycle-a": "name: a\nextends: cycle-b\n",
+        "cycle-b": "name: b\nextends: cycle-a.yaml\n",
+    }
+    for name, text in extra.items():
+        (packs / f"{name}.yaml").write_text(text, encoding="utf-8")
+        cases[str(packs / f"{name}.yaml")] = Case(name, lambda p: None)
+    call = next(iter(build(tmp_path / "c", TRANSCRIPT_ONLY[:1], ".txt")))
+    files = sorted(cases)
+    template = ["grade", "--json", "--policy", "{}", call]
+    for path, (status, out, err) in zip(files, drive(template, files, tmp_path), strict=True):
+        check_file_run(status, out, err, path, cases[path], {"0", "2"})
+        assert err.count("\n") <= 1, err
+
+
 @pytest.mark.slow
 def test_grade_interrupted_leaves_a_valid_array(tmp_path: Path) -> None:
     """Ctrl-C (SIGINT to the process group, workers too) mid-folder: exit 130, one line,
