@@ -206,7 +206,9 @@ def restate_reason(call: Call, p: Params) -> Check:
         routes_only = reply.has("announce_transfer") and not reply.has("ownership")
         if shared and helps and not routes_only:
             return passed(
-                f"names the reason ({', '.join(sorted(shared)[:3])}) and commits to help", reply
+                f"names the reason ({', '.join(sorted(shared)[:3])}) and commits to help",
+                reason,
+                reply,
             )
     if not replies:
         return failed("no agent reply to the caller's reason", reason)

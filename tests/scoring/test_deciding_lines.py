@@ -1,0 +1,40 @@
+"""The evidence of a mark points at the line that decided it (issue 17).
+
+On hand-graded calls of the real-call classes, each listed item's evidence must
+hold exactly the lines (1-based, as in the file) a QA lead would point at: the
+caller's reason, not an aside before it; the recap, not the greeting; the line
+that reads the number out; the promise of a call back.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scoring.grader import grade
+from scoring.policy import load_policy
+from scoring.reader import read_transcript
+
+CALLS = Path(__file__).parent / "calls"
+
+CASES = [
+    # the aside "Sorry, I can hardly hear you." (line 10) is not the reason (line 12)
+    ("open.restate_reason--reason-after-cannot-hear-you", "open.restate_reason", (12, 13)),
+    ("close.summarize--so-i-have-down-cancel-plan", "close.summarize", (17,)),
+    ("close.summarize--refund-going-back-no-marker", "close.summarize", (15,)),
+    ("close.reference--order-number-in-digit-groups", "close.reference", (12,)),
+    ("close.reference--caller-repeats-case-number-agent-confirms", "close.reference", (15,)),
+    ("msg.collect_details--someone-will-get-back-to-you", "msg.collect_details", (13,)),
+    ("msg.expectation--wait-for-their-call-by-five", "msg.expectation", (15,)),
+    ("close.offer_more_help--cut-off-anything-else-i-can", "close.offer_more_help", (12,)),
+    ("open.ask_caller_name--how-may-i-address-you", "open.ask_caller_name", (8,)),
+    ("open.use_caller_name--good-your-name-is-then-once", "open.use_caller_name", (15,)),
+]
+
+
+@pytest.mark.parametrize(("stem", "item_id", "lines"), CASES, ids=lambda v: str(v))
+def test_evidence_is_the_deciding_line(stem: str, item_id: str, lines: tuple[int, ...]) -> None:
+    card = grade(read_transcript(CALLS / f"{stem}.txt"), load_policy("default"))
+    got = tuple(e.line for e in card.results[item_id].evidence)
+    assert got == lines, f"{item_id}: evidence lines {got}, want {lines}"
