@@ -37,6 +37,7 @@ from simulator.engine.outputs import (
 from simulator.engine.phone import PhoneMixin
 from simulator.engine.reactions import Reactions
 from simulator.engine.script import ScriptCursor
+from simulator.engine.topics import facts_of
 from simulator.engine.understand import Heard, Understanding
 from simulator.scenario.lines import (
     render,
@@ -300,7 +301,7 @@ class CallEngine(Reactions, PhoneMixin):
         return again if again not in self.memory.texts else "As I keep saying."
 
     def _fact_words(self, topic: str) -> str:
-        fact = next((f for f in self.scenario.caller.facts if f.topic == topic), None)
+        fact = next((f for f in facts_of(self.scenario) if f.topic == topic), None)
         if fact is None:
             return ""
         options = [_capitalise(render(o, self._values)) for o in fact.say]

@@ -356,7 +356,7 @@ class Reactions:
         return "correct_detail"
 
     def _facts_and_offers(self, heard: Heard, answered: list[str]) -> list[str]:
-        if heard.fact is not None:
+        if heard.fact is not None and self._asks_fact(heard):
             return [f"fact:{heard.fact.topic}"]
         if "make_offer" not in heard.acts or answered:
             return []
@@ -379,6 +379,13 @@ class Reactions:
         c = self.scenario.caller
         offered = outcomes_in(text)
         return bool(offered) and not offered & outcomes_in(f"{c.goal} {c.expects.resolution}")
+
+    def _asks_fact(self, heard: Heard) -> bool:
+        """Why they called is answered by the reason itself until it was given, and is not
+        what "can I help with anything else?" asks."""
+        if heard.fact is None or heard.fact.topic != "why_calling":
+            return True
+        return self.memory.reason_given and "anything_else" not in heard.acts
 
     def _fits_goal(self, text: str) -> bool:
         """An offer that names what the caller came for (their goal, or the outcome they want)."""

@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from scoring.normalise import normalise
-from simulator.scenario.model import Fact
+from simulator.scenario.model import Fact, Scenario
 
 TOPICS_FILE = Path(__file__).resolve().parent / "data" / "topics.yaml"
 
@@ -79,6 +79,19 @@ def is_question(text: str) -> bool:
     if text.rstrip().endswith("?"):
         return True
     return bool(_QUESTION_START.match(normalise(text)))
+
+
+#: facts every caller has, unless the scenario gives its own: why they called
+DEFAULT_FACTS: tuple[Fact, ...] = (
+    Fact("why_calling", (), ("I'm calling to {goal}.", "Like I said, I need to {goal}.")),
+)
+
+
+def facts_of(scenario: Scenario) -> tuple[Fact, ...]:
+    """The scenario caller's facts, with the defaults it does not override."""
+    own = scenario.caller.facts
+    topics = {f.topic for f in own}
+    return own + tuple(f for f in DEFAULT_FACTS if f.topic not in topics)
 
 
 class TopicFinder:

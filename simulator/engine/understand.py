@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from scoring.normalise import normalise
 from simulator.engine.hearing import Recogniser, gives_number, jargon_detector
-from simulator.engine.topics import TopicFinder, is_question, question_part
+from simulator.engine.topics import TopicFinder, facts_of, is_question, question_part
 from simulator.scenario.model import Fact, Scenario
 
 #: a time frame as said, to echo back ("within one to two business days?").
@@ -96,7 +96,8 @@ class Understanding:
         self._recognise = recognise
         self._jargon = jargon_detector()
         self._number = scenario.correct_number
-        self._topics = TopicFinder(scenario.caller.facts)
+        self._topics = TopicFinder(scenario.caller.facts)  # the scenario's own facts first
+        self._defaults = TopicFinder(facts_of(scenario)[len(scenario.caller.facts) :])
 
     def hear(self, text: str) -> Heard:
         acts = set(self._recognise(text, "agent"))
@@ -116,7 +117,7 @@ class Understanding:
             contact=bool(_CONTACT.search(text)) or "promise_callback" in acts,
             negated=negated,
             numbers=_numbers(text),
-            fact=self._topics.find(text),
+            fact=self._topics.find(text) or self._defaults.find(text),
             asks=question_part(text) if question else "",
         )
 
