@@ -145,3 +145,50 @@ def test_a_held_turn_starts_at_the_key_and_keeps_what_was_said_before_the_recogn
     mic.listen()
     assert recorder.fed == [bytes([n]) * 2 * BLOCK for n in range(1, 7)]
     assert reads["drops"] == 2  # at the key press, and at its release (the device pauses)
+
+
+@pytest.mark.audio
+def test_callsim_microphones_lists_the_devices_sdl_sees(tmp_path):
+    raw = tmp_path / "mic.raw"
+    raw.write_bytes(b"\0\0" * 16000)
+    done = subprocess.run(
+        [sys.executable, "-m", "simulator.cli", "microphones", "--json"],
+        env=_disk_env(tmp_path, raw),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["devices"]["SDL"] == ["System audio capture device"]
+    assert report["default_opens"] is True
+
+
+def test_callsim_microphones_without_one_says_why_in_one_line(monkeypatch, capsys):
+    from simulator.cli import main
+    from simulator.listen import capture
+
+    def missing(_wanted):
+        raise CaptureUnavailable("no capture device")
+
+    monkeypatch.setattr(capture, "BACKENDS", (("SDL", missing),))
+    monkeypatch.setattr(capture, "capture_device_names", lambda: {"SDL": []})
+    assert main(["microphones"]) == 1
+    out, err = capsys.readouterr()
+    assert out == "SDL:\n  (none)\n"
+    assert err == "callsim microphones: no microphone opens: SDL: no capture device\n"
+
+
+def test_enrol_names_a_microphone_that_is_not_there(monkeypatch, capsys):
+    from simulator.cli import main
+    from simulator.listen import capture
+
+    monkeypatch.setattr(capture, "BACKENDS", (("SDL", lambda w: pick(["USB Headset"], w)),))
+    assert main(["enrol", "--mic", "Yeti"]) == 2
+    err = capsys.readouterr().err
+    assert (
+        "cannot record: no microphone input (SDL: no microphone named 'Yeti' (found: USB Headset))"
+        in err
+    )
+    capture.choose_microphone(None)
