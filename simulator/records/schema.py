@@ -118,3 +118,14 @@ xapi_sent = Table(
     Column("statement_id", String(36), nullable=False),
     Column("sent_at", DateTime(timezone=True), nullable=False),
 )
+
+#: each trainee's replayed retraining cards (issue 14, migration 0004; derived, a cache)
+plan_cache = Table(
+    "plan_cache",
+    metadata,
+    Column("trainee_id", Integer, ForeignKey("trainees.id", ondelete="CASCADE"), primary_key=True),
+    Column("calls", Integer, nullable=False),
+    Column("digest", String(64), nullable=False),
+    Column("state", Text, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)

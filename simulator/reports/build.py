@@ -35,6 +35,7 @@ def _hold_limit(policy: str) -> float | None:
 
 
 def trainee_report(store: Any, name: str, now: dt.datetime | None = None) -> str:
+    from simulator.training.cache import cached_cards
     from simulator.training.plan import build_plan
     from simulator.training.practice import catalogue
     from simulator.training.reviews import graded_calls
@@ -46,7 +47,8 @@ def trainee_report(store: Any, name: str, now: dt.datetime | None = None) -> str
         raise LookupError(f"no trainee {shown(name)!r} in the store {store.where}")
     with store.engine.connect() as conn:
         calls = graded_calls(conn, name)
-    plan = build_plan(name, calls, catalogue(), now or dt.datetime.now(dt.UTC))
+    cards = cached_cards(store, name, calls)
+    plan = build_plan(name, calls, catalogue(), now or dt.datetime.now(dt.UTC), cards)
     return trainee_page(trainee_view(name, row.team, calls, row.calls, plan))
 
 

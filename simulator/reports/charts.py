@@ -18,10 +18,15 @@ PASS, FAIL, NA, LINE = "#2e7d32", "#c62828", "#9e9e9e", "#1565c0"
 _salt = itertools.count(1)
 
 
-def _figure(width: float, height: float) -> object:
+def _figure(width: float, height: float, left: float = 0.8, bottom: float = 0.6) -> object:
+    """A figure with fixed margins in inches (a layout engine measuring every label cost
+    more than drawing the chart)."""
     from matplotlib.figure import Figure
 
-    fig = Figure(figsize=(width, height), dpi=96, layout="constrained")
+    fig = Figure(figsize=(width, height), dpi=96)
+    fig.subplots_adjust(
+        left=left / width, right=1 - 0.2 / width, bottom=bottom / height, top=1 - 0.25 / height
+    )
     return fig
 
 
@@ -43,7 +48,7 @@ def plain(text: str) -> str:
 def scores_over_time(
     when: Sequence[dt.datetime], scores: Sequence[float], passed: Sequence[bool], pass_mark: float
 ) -> str:
-    fig = _figure(8, 2.8)
+    fig = _figure(8, 2.8, bottom=0.75)
     ax = fig.add_subplot()  # type: ignore[attr-defined]
     ax.plot(when, scores, color=LINE, linewidth=0.8, alpha=0.6)
     ax.scatter(when, scores, s=12, c=[PASS if p else FAIL for p in passed], zorder=3, linewidths=0)
@@ -57,7 +62,7 @@ def scores_over_time(
 
 def section_rates(rates: Mapping[str, float]) -> str:
     names = list(rates)
-    fig = _figure(8, 0.35 * max(3, len(names)) + 0.6)
+    fig = _figure(8, 0.35 * max(3, len(names)) + 0.8, left=1.0)
     ax = fig.add_subplot()  # type: ignore[attr-defined]
     values = [100 * rates[n] for n in names]
     ax.barh(
@@ -81,7 +86,7 @@ def item_trend(
     from matplotlib.colors import LinearSegmentedColormap
 
     data = np.ma.masked_invalid(np.array(rates, dtype=float))
-    fig = _figure(8, 0.22 * max(4, len(items)) + 1.0)
+    fig = _figure(9, 0.18 * max(4, len(items)) + 1.0, left=1.9)
     ax = fig.add_subplot()  # type: ignore[attr-defined]
     cmap = LinearSegmentedColormap.from_list("passrate", [FAIL, "#fbc02d", PASS]).with_extremes(
         bad="#eeeeee"
@@ -92,7 +97,7 @@ def item_trend(
     ticks = list(range(0, len(periods), step))
     ax.set_xticks([t + 0.5 for t in ticks], [plain(periods[t]) for t in ticks], fontsize=7)
     ax.invert_yaxis()
-    fig.colorbar(mesh, ax=ax, label="pass rate", shrink=0.6)  # type: ignore[attr-defined]
+    fig.colorbar(mesh, ax=ax, label="pass rate", shrink=0.6, pad=0.02)  # type: ignore[attr-defined]
     return _svg(fig)
 
 
@@ -104,7 +109,7 @@ def call_timeline(
     hold_limit: float | None,
 ) -> str:
     """Who spoke when and every hold, to scale; `speech` is (speaker, start, length)."""
-    fig = _figure(9, 2.2)
+    fig = _figure(9, 2.4, bottom=0.55)
     ax = fig.add_subplot()  # type: ignore[attr-defined]
     rows = {"caller": 2, "agent": 1}
     for who, colour in (("caller", "#6a1b9a"), ("agent", LINE)):

@@ -115,34 +115,75 @@ class Plan:
         }
 
 
+class Replay:
+    """Every call's item results replayed through the scheduler, resumable: the state after
+    the first N calls can be kept (`to_json`) and more calls replayed on top of it."""
+
+    def __init__(self) -> None:
+        self.sched = scheduler()
+        self.calls = 0
+        self.cards: dict[str, Card] = {}
+        self.last: dict[str, Rating] = {}
+        self.counts: dict[str, Counter[str]] = {}
+        self.reviewed: dict[str, dt.datetime] = {}
+
+    def add(self, call: GradedCall) -> None:
+        for item, rating in rate_call(call.results, self.last).items():
+            card = self.cards.get(item) or Card(card_id=0, due=call.started_at)
+            self.cards[item], _ = self.sched.review_card(card, rating, call.started_at)
+            self.last[item] = rating
+            self.counts.setdefault(item, Counter())[call.results[item]] += 1
+            self.reviewed[item] = call.started_at
+        self.calls += 1
+
+    def item_cards(self) -> list[ItemCard]:
+        out = [
+            ItemCard(
+                item,
+                sum(self.counts[item].values()),
+                self.counts[item]["pass"],
+                self.counts[item]["fail"],
+                "fail" if self.last[item] == Rating.Again else "pass",
+                self.reviewed[item],
+                card.due,
+                float(card.stability or 0.0),
+            )
+            for item, card in self.cards.items()
+        ]
+        return sorted(out, key=lambda c: (c.due, c.item))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "calls": self.calls,
+            "items": {
+                item: {
+                    "card": card.to_dict(),
+                    "last": int(self.last[item]),
+                    "counts": dict(self.counts[item]),
+                    "reviewed": self.reviewed[item].isoformat(),
+                }
+                for item, card in self.cards.items()
+            },
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Replay:
+        r = cls()
+        r.calls = int(data["calls"])
+        for item, d in data["items"].items():
+            r.cards[item] = Card.from_dict(d["card"])
+            r.last[item] = Rating(int(d["last"]))
+            r.counts[item] = Counter({k: int(v) for k, v in d["counts"].items()})
+            r.reviewed[item] = dt.datetime.fromisoformat(d["reviewed"])
+        return r
+
+
 def item_cards(calls: Iterable[GradedCall]) -> list[ItemCard]:
     """Replay every call's item results through the scheduler; one card per item seen."""
-    sched = scheduler()
-    cards: dict[str, Card] = {}
-    last: dict[str, Rating] = {}
-    counts: dict[str, Counter[str]] = {}
-    reviewed: dict[str, dt.datetime] = {}
+    replay = Replay()
     for call in calls:
-        for item, rating in rate_call(call.results, last).items():
-            card = cards.get(item) or Card(card_id=0, due=call.started_at)
-            cards[item], _ = sched.review_card(card, rating, call.started_at)
-            last[item] = rating
-            counts.setdefault(item, Counter())[call.results[item]] += 1
-            reviewed[item] = call.started_at
-    out = [
-        ItemCard(
-            item,
-            sum(counts[item].values()),
-            counts[item]["pass"],
-            counts[item]["fail"],
-            "fail" if last[item] == Rating.Again else "pass",
-            reviewed[item],
-            card.due,
-            float(card.stability or 0.0),
-        )
-        for item, card in cards.items()
-    ]
-    return sorted(out, key=lambda c: (c.due, c.item))
+        replay.add(call)
+    return replay.item_cards()
 
 
 def level_of(calls: Sequence[GradedCall], scenarios: Sequence[Practice]) -> str:
@@ -163,8 +204,11 @@ def build_plan(
     calls: Sequence[GradedCall],
     scenarios: Sequence[Practice],
     now: dt.datetime,
+    cards: Sequence[ItemCard] | None = None,
 ) -> Plan:
-    cards = item_cards(calls)
+    """The plan at `now`; `cards` are the calls' replayed cards when already known
+    (`simulator.training.cache`)."""
+    cards = list(item_cards(calls) if cards is None else cards)
     level = level_of(calls, scenarios)
     urgent = sorted(
         (c for c in cards if c.urgency(now)),

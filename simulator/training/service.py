@@ -24,11 +24,13 @@ def plan_for(
     extra_dirs: Iterable[str] = (),
 ) -> Plan:
     """`store` is an open `simulator.records.Store`; `now` the clock (UTC now by default)."""
+    from simulator.training.cache import cached_cards
+
     now = now or dt.datetime.now(dt.UTC)
     with store.engine.connect() as conn:
         calls = graded_calls(conn, name)
     found = list(scenarios) if scenarios is not None else catalogue(extra_dirs)
-    return build_plan(name, calls, found, now)
+    return build_plan(name, calls, found, now, cached_cards(store, name, calls))
 
 
 def desk_plan(name: str, db: str | None = None) -> Plan | None:
