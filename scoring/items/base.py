@@ -7,6 +7,7 @@ parameters, returning pass / fail / na with a reason and the evidence lines.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
@@ -123,6 +124,21 @@ def item(item_id: str, title: str, rule_text: str, sources: str) -> Callable[[Ru
         return fn
 
     return wrap
+
+
+_BACKCHANNEL = re.compile(
+    r"(?:(?:mm hm|mm hmm|mhm|mmhm|mm|uh huh|hmm|okay|ok|alright|all right|right|sure|yes|yeah|"
+    r"i see|got it|um|uh|oh) ?){1,3}"
+)
+
+
+def next_replies(call: Call, index: int, count: int) -> list[Turn]:
+    """The agent's next `count` lines after line `index` that are not backchannels
+    ("Mm-hm.", "Okay.", "Right."): a reply a "next line or the one after" rule judges
+    (issue 17: spoken calls trail backchannels through every turn). Looks at most
+    three lines further than `count`."""
+    out = [t for t in call.agent_after(index, count + 3) if not _BACKCHANNEL.fullmatch(t.normal)]
+    return out[:count]
 
 
 def first(turns: Iterable[Turn], *acts: str) -> Turn | None:

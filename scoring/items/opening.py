@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 
 from scoring.call import Call, Turn, content_stems, name_tokens
-from scoring.items.base import Check, Params, failed, first, item, na, passed
+from scoring.items.base import Check, Params, failed, first, item, na, next_replies, passed
 
 #: at most this many agent lines in a row make one turn (a greeting cut into segments)
 _RUN = 4
@@ -199,7 +199,7 @@ def restate_reason(call: Call, p: Params) -> Check:
         return na("the caller states no reason for calling")
     want = call.reason_stems()
     exclude = frozenset(call.caller_name) | frozenset(name_tokens(call.t.agent))
-    replies = call.agent_after(reason.index, 2)
+    replies = next_replies(call, reason.index, 2)
     for reply in replies:
         shared = want & content_stems(reply.text, exclude)
         helps = reply.has("commit_help", "ownership")

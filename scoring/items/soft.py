@@ -6,7 +6,17 @@ import re
 
 from scoring.call import Call, Turn
 from scoring.extract import _DIGIT_WORDS
-from scoring.items.base import Check, Params, failed, first, item, na, passed, silent_na
+from scoring.items.base import (
+    Check,
+    Params,
+    failed,
+    first,
+    item,
+    na,
+    next_replies,
+    passed,
+    silent_na,
+)
 from scoring.normalise import fold
 
 # The seed's list (002): yep, okeydokey, alrighty, aww, oh, ah, eek, oops (+ spellings).
@@ -181,7 +191,7 @@ def empathy(call: Call, p: Params) -> Check:
         report = call.reason_turn or (call.caller_turns[0] if call.caller_turns else None)
     if report is None:
         return na("the caller reports no problem or frustration")
-    replies = call.agent_after(report.index, 2)
+    replies = next_replies(call, report.index, 2)
     hit = first(replies, "empathy")
     if hit:
         return passed("apologises or empathises right after the caller's problem", report, hit)
