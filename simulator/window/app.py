@@ -181,12 +181,37 @@ class WindowApp:
 
             self.plan_picks = self._plan_picks()
             prefer = self.plan_picks[0] if self.plan_picks else None
-            rows = catalogue.rows(self.scenarios, self.last_scores, prefer)
+            last, best = self._history()
+            rows = catalogue.rows(self.scenarios, last, prefer, best)
             headline = self._plan_headline
         view = StartView(
             self.trainee, rows, self.options.shift_size, loading=self.loading, plan=headline
         )
         return StartScreen(self.theme, view)
+
+    def _history(self) -> tuple[dict[str, float], dict[str, float]]:
+        """Last and best score per scenario: the records' (when the desk keeps them) over the
+        window's own settings; the weakest items join the plan's headline."""
+        last = dict(self.last_scores)
+        if not self.options.plan or not self.trainee.strip():
+            return last, {}
+        from simulator.records import desk
+
+        h = desk.history(self.trainee)
+        if h is None:
+            return last, {}
+        best: dict[str, float] = {}
+        for sid, sc in h.scenarios.items():
+            if sc.last is not None:
+                last[sid] = float(sc.last)
+            if sc.best is not None:
+                best[sid] = float(sc.best)
+        if h.weakest:
+            weakest = f"weakest: {', '.join(h.weakest)}"
+            self._plan_headline = (
+                f"{self._plan_headline} · {weakest}" if self._plan_headline else weakest
+            )
+        return last, best
 
     def _plan_picks(self) -> list[str]:
         """The trainee's plan from the records (issue 14: what is due, which calls drill it),

@@ -46,14 +46,26 @@ def recommend(scenarios: Sequence[Scenario], last_scores: Mapping[str, float]) -
 
 
 def rows(
-    scenarios: Sequence[Scenario], last_scores: Mapping[str, float], prefer: str | None = None
+    scenarios: Sequence[Scenario],
+    last_scores: Mapping[str, float],
+    prefer: str | None = None,
+    best: Mapping[str, float] | None = None,
 ) -> tuple[ScenarioRow, ...]:
     """The start screen's rows, the recommended one first (`prefer`: the trainee's plan's
     pick, when it is among the scenarios)."""
     known = {s.id for s in scenarios}
-    best = prefer if prefer in known else recommend(scenarios, last_scores)
+    top = prefer if prefer in known else recommend(scenarios, last_scores)
+    best_of = best or {}
     out = [
-        ScenarioRow(s.id, s.title, archetype(s), s.difficulty, last_scores.get(s.id), s.id == best)
+        ScenarioRow(
+            s.id,
+            s.title,
+            archetype(s),
+            s.difficulty,
+            last_scores.get(s.id),
+            s.id == top,
+            best_of.get(s.id),
+        )
         for s in scenarios
     ]
     out.sort(key=lambda r: not r.recommended)

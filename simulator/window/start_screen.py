@@ -148,6 +148,8 @@ class StartScreen(Screen):
         for k, (row, r) in enumerate(zip(rows, stack(body, row_h, len(rows), gap), strict=True)):
             i = self.first + k
             last = f"{row.last_score:.0f}" if row.last_score is not None else "not yet played"
+            if row.best_score is not None and row.last_score is not None:
+                last += f" · best {row.best_score:.0f}"
             widgets.append(
                 Row(
                     f"scenario.{i}",

@@ -24,6 +24,7 @@ class ScenarioRow:
     difficulty: str
     last_score: float | None = None
     recommended: bool = False
+    best_score: float | None = None  # from the records, when the desk keeps them
 
 
 @dataclass(frozen=True)
