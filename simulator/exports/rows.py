@@ -102,7 +102,7 @@ def _call(r: Any) -> ExportCall:
         m["difficulty"],
         m["policy"],
         m["seed"],
-        utc(m["started_at"]) or dt.datetime.min.replace(tzinfo=dt.UTC),
+        (utc(m["started_at"]) or dt.datetime.min.replace(tzinfo=dt.UTC)).astimezone(dt.UTC),
         m["duration_s"],
         m["outcome"],
         m["score"],

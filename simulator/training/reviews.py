@@ -56,7 +56,7 @@ def graded_calls(conn: Connection, trainee: str) -> list[GradedCall]:
     calls = {
         r.id: GradedCall(
             r.id,
-            utc(r.started_at) or dt.datetime.min.replace(tzinfo=dt.UTC),
+            (utc(r.started_at) or dt.datetime.min.replace(tzinfo=dt.UTC)).astimezone(dt.UTC),
             r.scenario,
             r.difficulty,
             r.score,
