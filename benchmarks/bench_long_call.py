@@ -144,6 +144,13 @@ SHAPES: dict[str, Callable[[int, random.Random], list[str]]] = {
         ]
         * (min(n, LONG_LINES) // 6)
     ),
+    # ticket ids nested in each other ("aaa", "aaaa" ...) and lines that hold them all at
+    # every character: the id scan must not report each id at each position (78 s before)
+    "nested-ids": lambda n, rng: (
+        [f"* ticket id={'a' * k}" for k in range(3, 400)]
+        + ["* ticket id=zzz"]
+        + [f"AGENT: {'a' * 19_000} {i}" for i in range(min(n, LONG_LINES) // 2)]
+    ),
 }
 LONG_LINES = 200  # 200 lines of 20,000 characters fill the 4 MiB a transcript may have
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import ahocorasick
 
@@ -50,32 +51,76 @@ _DONE_THING = (
     r"money|order|replacement|refund|booking|reservation)"
 )
 _DONE = re.compile(
-    rf"\b(?:i have|i|we have|we) (?:just |now |already )?{_DONE_VERB} (?:you )?"
+    # "we will send your payment to fossil gas", "so that will be a hundred dollars from
+    # your savings account into your checking account": what is being done, to what
+    r"\b(?:i|we) will (?:send|transfer|pay|mail|order|move) (?:you |out )?(?:your|the|a|an) "
+    r"(?:\w+ ){0,2}(?:payment|transfer|card|checkbook|check book|refund|money)\b"
+    r"|\bso that (?:will be|is) (?:\w+ ){1,6}(?:dollars|pounds|euros) from your\b"
+    rf"|\b(?:i have|i|we have|we) (?:just |now |already )?{_DONE_VERB} (?:you )?"
     rf"(?:a |an |the |your )(?:\w+ ){{0,3}}{_DONE_THING}\b"
     rf"|\b{_DONE_THING} (?:\w+ )?(?:has|have) (?:now |just )?been {_DONE_VERB}\b"
 )
+
+
+#: Repeats of found ids tolerated beyond the automaton's size before it is rebuilt.
+REPEATS_SLACK = 1000
 
 
 def _first_mentions(call: Call, ids: list[str]) -> dict[str, Turn]:
     """Each id (compacted, as `mentions_id` compares) -> the first agent line that reads it out.
 
     One Aho-Corasick pass over the agent's lines for all the call's ticket ids,
-    not a pass per ticket: a call with thousands of tickets stays linear.
+    not a pass per ticket: a call with thousands of tickets stays linear. An
+    id found once need not be reported again; when repeats of found ids pass
+    the size of the automaton (nested ids, "aaa" ... "aaaa...a", over a line of
+    a's report every one at every character), it is rebuilt without them, so the
+    scan costs no more than the ids and the lines themselves.
     """
-    wanted = {c for c in map(compact, ids) if len(c) >= 3}
-    if not wanted:
-        return {}
-    automaton = ahocorasick.Automaton()
-    for word in wanted:
-        automaton.add_word(word, word)
-    automaton.make_automaton()
+    remaining = {c for c in map(compact, ids) if len(c) >= 3}
     found: dict[str, Turn] = {}
+    automaton, budget, longest = _automaton(remaining)
     for turn in call.agent_turns:
-        for _, word in automaton.iter(compact(turn.text)):
-            found.setdefault(word, turn)
-        if len(found) == len(wanted):
+        if not remaining:
             break
+        text, start = compact(turn.text), 0
+        while True:
+            stopped = _scan(automaton, text, start, turn, found, budget)
+            if stopped is None:
+                break
+            remaining.difference_update(found)
+            if not remaining:
+                break
+            automaton, budget, longest = _automaton(remaining)
+            start = max(0, stopped - longest + 2)  # matches ending after `stopped` again
     return found
+
+
+def _automaton(words: set[str]) -> tuple[Any, int, int]:
+    """The automaton of `words`, the repeats allowed before rebuilding it, the longest word."""
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, word)
+    if words:
+        automaton.make_automaton()
+    size = sum(map(len, words))
+    return automaton, size + REPEATS_SLACK, max(map(len, words), default=0)
+
+
+def _scan(
+    automaton: Any, text: str, start: int, turn: Turn, found: dict[str, Turn], budget: int
+) -> int | None:
+    """Record first mentions in `text`; None when done, else where too many repeats began."""
+    if not len(automaton):
+        return None
+    repeats = 0
+    for end, word in automaton.iter(text, start):
+        if word not in found:
+            found[word] = turn
+        else:
+            repeats += 1
+            if repeats > budget:
+                return int(end)
+    return None
 
 
 @item(
