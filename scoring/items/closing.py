@@ -35,7 +35,7 @@ def summarize(call: Call, p: Params) -> Check:
     hit = first(call.agent_turns[1:], "summarize")
     if hit:
         return passed("recaps what was done and the next steps", hit)
-    done = next((t for t in call.agent_turns[1:][-4:] if _DONE.search(t.normal)), None)
+    done = next((t for t in call.agent_turns[1:][-3:] if _DONE.search(t.normal)), None)
     if done is not None:
         return passed("closes by saying what was done to what", done)
     return failed("no summary of what was done and the next steps")
