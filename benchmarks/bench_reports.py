@@ -175,6 +175,8 @@ def main() -> None:
         (Path(tmp) / "callsim").mkdir(exist_ok=True)
         cache.replace(Path(tmp) / "callsim" / "practice-items.json")  # the warm cache
         out = str(Path(tmp) / "r.html")
+        line("`callsim --help`, fresh process (start-up: every command module)",
+             *fresh(["--help"], env))  # fmt: skip
         line("trainee report, fresh `callsim report` process",
              *fresh(["report", HEAVY, "--db", url, "--out", out], env))  # fmt: skip
         line("team report, fresh `callsim report --team` process",

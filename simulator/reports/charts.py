@@ -51,7 +51,11 @@ def scores_over_time(
     fig = _figure(8, 2.8, bottom=0.75)
     ax = fig.add_subplot()  # type: ignore[attr-defined]
     ax.plot(when, scores, color=LINE, linewidth=0.8, alpha=0.6)
-    ax.scatter(when, scores, s=12, c=[PASS if p else FAIL for p in passed], zorder=3, linewidths=0)
+    for ok, colour in ((True, PASS), (False, FAIL)):  # one colour a call: cheaper to draw
+        xs = [w for w, p in zip(when, passed, strict=True) if p is ok]
+        ys = [v for v, p in zip(scores, passed, strict=True) if p is ok]
+        if xs:
+            ax.scatter(xs, ys, s=12, color=colour, zorder=3, linewidths=0)
     ax.axhline(pass_mark, color=NA, linestyle="--", linewidth=0.8)
     ax.set_ylim(0, 102)
     ax.set_ylabel("score")
