@@ -50,6 +50,7 @@ def test_call_report_is_self_contained_and_escaped(records: Records, tmp_path: P
     assert "<svg" in html  # the timeline
 
 
+@pytest.mark.slow  # a real browser
 def test_call_report_in_chromium(records: Records, tmp_path: Path, chromium: Chromium) -> None:
     page = chromium.page()
     try:
@@ -65,6 +66,7 @@ def test_call_report_in_chromium(records: Records, tmp_path: Path, chromium: Chr
         page.close()
 
 
+@pytest.mark.slow  # a real browser
 def test_trainee_report_in_chromium(records: Records, tmp_path: Path, chromium: Chromium) -> None:
     page = chromium.page()
     try:
@@ -81,6 +83,7 @@ def test_trainee_report_in_chromium(records: Records, tmp_path: Path, chromium: 
         page.close()
 
 
+@pytest.mark.slow  # a real browser
 def test_overridden_call_shows_the_ruling(
     records: Records, tmp_path: Path, chromium: Chromium
 ) -> None:
@@ -96,6 +99,7 @@ def test_overridden_call_shows_the_ruling(
         page.close()
 
 
+@pytest.mark.slow  # a real browser
 def test_team_grid_in_chromium(records: Records, tmp_path: Path, chromium: Chromium) -> None:
     page = chromium.page()
     try:
