@@ -376,30 +376,16 @@ def test_play_bad_autoplay_scripts(tmp_path: Path) -> None:
 # ---------------------------------------------------------------- transcribe
 
 
-#: Cases still open when this was written, by owner and defect: allowed to fail here (the
-#: owner's fix is in progress); take a case off once its fix is in.
-TRANSCRIBE_OPEN = {
-    "absurd-rate": "mic: issue 18 defect 8, refuse absurd sample rates",
-    "dangling": "mic: issue 18 defect 14, a link to no file is 'no such file', not 'System error'",
-}
-
-
 @pytest.mark.slow
 def test_transcribe_bad_recordings(tmp_path: Path) -> None:
     cases = build(tmp_path / "wavs", COMMON + WAV_ONLY, ".wav")
     cases[str(tmp_path / "wavs" / "missing.wav")] = Case("missing", lambda p: None)
     files = sorted(cases)
-    failing: dict[str, str] = {}
     for path, (status, out, err) in zip(
         files, drive(["transcribe", "{}"], files, tmp_path), strict=True
     ):
-        try:
-            check_file_run(status, out, err, path, cases[path], {"0", "2"})
-            assert "System error" not in err, f"{path}: {err}"
-        except AssertionError as exc:
-            failing[cases[path].name] = str(exc)
-    unexpected = {k: v for k, v in failing.items() if k not in TRANSCRIBE_OPEN}
-    assert not unexpected, unexpected
+        check_file_run(status, out, err, path, cases[path], {"0", "2"})
+        assert "System error" not in err, f"{path}: {err}"
 
 
 def test_corpus_is_cleaned_up(tmp_path: Path) -> None:
