@@ -63,7 +63,7 @@ def team_report(store: Any, team: str | None) -> str:
 
 def default_name(kind: str, what: str) -> str:
     """A file name for a report: `callsim-report-call-42.html`, the name made file-safe."""
-    slug = re.sub(r"[^A-Za-z0-9]+", "-", what).strip("-")[:40] or "report"
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", what).strip("-")[:40].rstrip("-") or "report"
     return f"callsim-report-{kind}-{slug}.html"
 
 
