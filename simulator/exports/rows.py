@@ -76,10 +76,10 @@ def export_calls(conn: Connection, f: Filter, with_items: bool = True) -> list[E
     calls = {r.id: _call(r) for r in rows}
     if not with_items or not calls:
         return list(calls.values())
-    for r in conn.execute(
-        select(ir.c.call_id, ir.c.item, ir.c.result).where(ir.c.call_id.in_(ids))
-    ):
-        calls[r.call_id].results[r.item] = r.result
+    results = {cid: call.results for cid, call in calls.items()}
+    marks = conn.execute(select(ir.c.call_id, ir.c.item, ir.c.result).where(ir.c.call_id.in_(ids)))
+    for call_id, item, result in marks:  # ~50 rows a call, unpacked as tuples
+        results[call_id][item] = result
     for r in conn.execute(
         select(o.c.call_id, o.c.item, o.c.result).where(o.c.call_id.in_(ids)).order_by(o.c.id)
     ):
