@@ -18,14 +18,16 @@ PASS, FAIL, NA, LINE = "#2e7d32", "#c62828", "#9e9e9e", "#1565c0"
 _salt = itertools.count(1)
 
 
-def _figure(width: float, height: float, left: float = 0.8, bottom: float = 0.6) -> object:
+def _figure(
+    width: float, height: float, left: float = 0.8, bottom: float = 0.6, right: float = 0.2
+) -> object:
     """A figure with fixed margins in inches (a layout engine measuring every label cost
     more than drawing the chart)."""
     from matplotlib.figure import Figure
 
     fig = Figure(figsize=(width, height), dpi=96)
     fig.subplots_adjust(
-        left=left / width, right=1 - 0.2 / width, bottom=bottom / height, top=1 - 0.25 / height
+        left=left / width, right=1 - right / width, bottom=bottom / height, top=1 - 0.25 / height
     )
     return fig
 
@@ -90,7 +92,7 @@ def item_trend(
     from matplotlib.colors import LinearSegmentedColormap
 
     data = np.ma.masked_invalid(np.array(rates, dtype=float))
-    fig = _figure(9, 0.18 * max(4, len(items)) + 1.0, left=1.9)
+    fig = _figure(9, 0.18 * max(4, len(items)) + 1.3, left=1.9, bottom=0.9)
     ax = fig.add_subplot()  # type: ignore[attr-defined]
     cmap = LinearSegmentedColormap.from_list("passrate", [FAIL, "#fbc02d", PASS]).with_extremes(
         bad="#eeeeee"
@@ -99,7 +101,14 @@ def item_trend(
     ax.set_yticks([i + 0.5 for i in range(len(items))], [plain(i) for i in items], fontsize=7)
     step = max(1, len(periods) // 12)
     ticks = list(range(0, len(periods), step))
-    ax.set_xticks([t + 0.5 for t in ticks], [plain(periods[t]) for t in ticks], fontsize=7)
+    ax.set_xticks(
+        [t + 0.5 for t in ticks],
+        [plain(periods[t]) for t in ticks],
+        fontsize=7,
+        rotation=45,
+        ha="right",
+        rotation_mode="anchor",
+    )
     ax.invert_yaxis()
     fig.colorbar(mesh, ax=ax, label="pass rate", shrink=0.6, pad=0.02)  # type: ignore[attr-defined]
     return _svg(fig)
@@ -113,7 +122,7 @@ def call_timeline(
     hold_limit: float | None,
 ) -> str:
     """Who spoke when and every hold, to scale; `speech` is (speaker, start, length)."""
-    fig = _figure(9, 2.4, bottom=0.55)
+    fig = _figure(9, 2.4, bottom=0.55, right=0.6)
     ax = fig.add_subplot()  # type: ignore[attr-defined]
     rows = {"caller": 2, "agent": 1}
     for who, colour in (("caller", "#6a1b9a"), ("agent", LINE)):
