@@ -62,6 +62,8 @@ def regular_problem(path: str | os.PathLike[str]) -> str | None:
         fd = os.open(path, _FLAGS)
     except OSError as exc:
         return describe_oserror(exc)
+    except ValueError:
+        return "a file name cannot hold a NUL"
     try:
         mode = os.fstat(fd).st_mode
     finally:
@@ -81,6 +83,8 @@ def read_regular(path: str | os.PathLike[str], limit: int, *, what: str = "file"
         fd = os.open(path, _FLAGS)
     except OSError as exc:
         raise FileProblem(name, describe_oserror(exc)) from None
+    except ValueError:  # a NUL in the name: no file can have it
+        raise FileProblem(name.replace("\x00", "\\x00"), "a file name cannot hold a NUL") from None
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):

@@ -122,14 +122,21 @@ def load_named(name: str, extra: Mapping[str, Policy] | None = None) -> Policy:
 
 def _resolve(name_or_path: str) -> Path:
     p = Path(name_or_path)
-    if p.suffix in (".yaml", ".yml") or p.exists() or "/" in name_or_path:
-        return p
+    if p.suffix in (".yaml", ".yml") or "/" in name_or_path or _exists(p):
+        return p  # reading it says what is wrong with it, if anything
     if not _PACK_NAME.match(name_or_path) or name_or_path not in shipped_policies():
         raise PolicyError(
             f"unknown policy {excerpt(name_or_path)}: shipped packs are"
             f" {', '.join(shipped_policies())}; or give a path to a .yaml pack"
         )
     return POLICY_DIR / f"{name_or_path}.yaml"
+
+
+def _exists(p: Path) -> bool:
+    try:
+        return p.exists()
+    except (OSError, ValueError):  # a name too long for a path, a NUL in it
+        return False
 
 
 def _load(path: Path, chain: tuple[Path, ...]) -> Policy:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import signal
 import sys
@@ -23,6 +24,10 @@ from scoring.render import print_scorecard, summary_table
 from simulator.records.real_calls import add_grade_record_options, record_cards
 
 PROGRESS_FROM = 20  # files
+#: What a failed write of the output looks like (a full disk, a quota, a broken device).
+_OUTPUT_ERRNOS = frozenset(
+    {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS, errno.EBADF}
+)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -102,8 +107,11 @@ def run(args: argparse.Namespace) -> int:
     except BrokenPipeError:  # `callsim grade ... | head`: the reader has what it wanted
         quiet_stdout()
         raise  # the cli ends quietly
-    except OSError as exc:  # stdout is a full disk, a read-only file ...
-        quiet_stdout()
+    except OSError as exc:
+        if exc.errno not in _OUTPUT_ERRNOS:  # not the output: say what failed as it is
+            _say(str(exc.strerror or exc))
+            return 2
+        quiet_stdout()  # stdout is a full disk, a read-only file ...
         _say(f"cannot write the output: {exc.strerror or exc}")
         return 2
 

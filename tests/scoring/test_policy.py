@@ -231,3 +231,10 @@ def test_policy_defaults_live_in_one_typed_place() -> None:
         "max_transfers": 1,
     }
     assert load_policy("default").params == DEFAULT_PARAMS
+
+
+@pytest.mark.parametrize("given", ["a" * 5000, "a/" * 3000, "x\x00y", "a/\x00b.yaml"])
+def test_a_policy_argument_too_long_for_a_path_is_a_policy_error(given: str) -> None:
+    with pytest.raises(PolicyError) as info:
+        load_policy(given)
+    assert len(str(info.value)) < 7000
