@@ -11,7 +11,15 @@ from collections.abc import Sequence
 from simulator import __version__, commands
 
 
-def build_parser() -> argparse.ArgumentParser:
+def command_names() -> list[str]:
+    """The sub-command modules, found in the package (not imported)."""
+    found = (m.name for m in pkgutil.iter_modules(commands.__path__))
+    return sorted(name for name in found if not name.startswith("_"))
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser; with `only`, just that command's module is imported and registered
+    in full, the others are listed by their summary (they are not being run)."""
     parser = argparse.ArgumentParser(
         prog="callsim",
         description="Offline role-play trainer for customer-service phone agents.",
@@ -19,17 +27,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"callsim {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
-        if info.name.startswith("_"):
-            continue
-        module = importlib.import_module(f"{commands.__name__}.{info.name}")
-        module.register(sub)
+    for name in command_names():
+        if only is None or name == only or name not in commands.SUMMARIES:
+            module = importlib.import_module(f"{commands.__name__}.{name}")
+            module.register(sub)
+        else:
+            sub.add_parser(name, help=commands.SUMMARIES[name], add_help=False)
     return parser
 
 
+def _command_in(argv: Sequence[str]) -> str | None:
+    """The sub-command named on the command line, if any (the first word not an option)."""
+    word = next((a for a in argv if not a.startswith("-")), None)
+    return word if word in commands.SUMMARIES else ""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(only=_command_in(words))
+    args = parser.parse_args(words)
     if not getattr(args, "func", None):
         parser.print_help()
         return 0
