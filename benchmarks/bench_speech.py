@@ -20,6 +20,8 @@ MLLR transform of the acoustic model and MAP means on top of it, see
 simulator/listen/adapt.py), ``adapting`` (``warm`` with no enrolment, the
 session learning the same from the voice's own recognised lines every 5
 lines, as the window does between calls),
+``whole`` (``domain`` with a first turn decoded once, whole, with its own
+mean, as `callsim transcribe` does, instead of streamed and decoded again),
 ``plain`` (domain LM alone, one pass, best hypothesis only: the recogniser
 before these two changes), ``stock`` (PocketSphinx's own LM) and
 ``grammar`` (a closed grammar of the domain sentences).
@@ -184,9 +186,9 @@ def make_recogniser(
         return SphinxRecogniser(redecode_shift=None, alternatives=0)
     if approach in ("domain", "warm"):
         return build_domain_recogniser(terms, exclude=exclude)
-    if approach == "streamed":  # before 7 Dec: a first turn streamed, then decoded again
+    if approach == "whole":  # as `callsim transcribe`: a first turn decoded once, whole
         rec = build_domain_recogniser(terms, exclude=exclude)
-        rec.whole_first_turn = False
+        rec.whole_first_turn = True
         return rec
     if approach in ("enrolled", "adapting"):
         return build_domain_recogniser(terms, exclude=exclude, **(adapted or {}))

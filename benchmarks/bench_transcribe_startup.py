@@ -68,7 +68,7 @@ build_parser(); t.append(time.perf_counter())
 from simulator.voice.audio import read_wav
 audio = read_wav(sys.argv[1]); t.append(time.perf_counter())
 from simulator.listen.recogniser import build_domain_recogniser
-rec = build_domain_recogniser(); t.append(time.perf_counter())
+rec = build_domain_recogniser(); rec.whole_first_turn = True; t.append(time.perf_counter())
 from simulator.listen import listeners
 acts_of, listeners.acts_of = listeners.acts_of, lambda text: frozenset()
 turns = list(listeners.WavFileListener(audio, rec)); t.append(time.perf_counter())

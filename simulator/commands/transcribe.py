@@ -174,7 +174,9 @@ def _recogniser(args: argparse.Namespace, terms: Any, config: dict[str, str]) ->
     if args.recogniser == "callsim":
         from simulator.listen.recogniser import build_domain_recogniser
 
-        return build_domain_recogniser(terms, **config)
+        recogniser = build_domain_recogniser(terms, **config)
+        recogniser.whole_first_turn = True  # a file: half the decoding (docs/voice.md)
+        return recogniser
     from simulator.listen.engines import open_engine
 
     if args.adapt is not None or args.self_adapt:

@@ -165,11 +165,13 @@ class SphinxRecogniser:
         self.model: DomainModel | None = None  # set by build_domain_recogniser
         self.redecode_shift = redecode_shift
         self.alternatives = alternatives
-        # A first turn is decoded once, whole, with its own cepstral mean when it ends, rather
-        # than streamed and then decoded again the same way: the same wait after the turn,
-        # better (dev lines, first turns: WER 13.1% -> 11.9%, British 27.4% -> 20.9%; see
-        # docs/voice.md). Not after `prime`: a returning trainee's first turn streams.
-        self.whole_first_turn = True
+        # True: a first turn is decoded once, whole, with its own cepstral mean when it ends,
+        # rather than streamed and then decoded again the same way (half the decoding; WER
+        # lower on every set measured, acts mixed: held-out American +1.4 points, British
+        # -6.3; docs/voice.md). `callsim transcribe` sets it (its aim is start-up time);
+        # live turns keep streaming. Never after `prime`: a returning trainee's first turn
+        # streams from the saved mean.
+        self.whole_first_turn = False
         self._primed = False
         self._whole = False
         self._pcm: list[bytes] = []

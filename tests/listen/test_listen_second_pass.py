@@ -55,7 +55,6 @@ def test_a_fresh_recogniser_decodes_its_first_turn_again_and_later_turns_once(sy
 
     audio = synth.synthesize(LINE, VoiceProfile(variant="m3"))
     rec = build_domain_recogniser()
-    rec.whole_first_turn = False  # streamed, as a primed recogniser's first turn is
     start = rec.cmn
     first = rec.recognise(audio)
     assert first.passes == 2  # the built-in starting mean is far from this voice's
@@ -74,7 +73,8 @@ def test_a_fresh_recogniser_decodes_its_first_turn_again_and_later_turns_once(sy
     single = build_domain_recogniser(redecode_shift=None)
     assert single.recognise(audio).passes == 1
 
-    whole = build_domain_recogniser()  # the default: a first turn decoded once, whole
+    whole = build_domain_recogniser()  # as `callsim transcribe`: a first turn decoded once, whole
+    whole.whole_first_turn = True
     start = whole.cmn
     assert whole.recognise(audio).passes == 1
     assert _cmn_shift(start, whole.cmn) > whole.redecode_shift  # with the turn's own mean
