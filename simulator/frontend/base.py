@@ -31,6 +31,7 @@ class CallSummary:
     scorecard: Any  # scoring.grader.Scorecard, or None when grading was not possible
     advice: tuple[str, ...] = ()
     error: str = ""
+    pass_mark: float | None = None  # the policy pack's, for a PASS/FAIL verdict
 
 
 @runtime_checkable
@@ -45,8 +46,11 @@ class Frontend(Protocol):
         """Show the scorecard, the transcript path and what to practise next."""
 
 
-def run_call(engine: CallEngine, frontend: Frontend) -> None:
-    """Play a call from ring to hang-up. Ctrl-C propagates: the caller records an interruption."""
+def run_call(engine: CallEngine | Any, frontend: Frontend) -> None:
+    """Play a call from ring to hang-up. Ctrl-C propagates: the caller records an interruption.
+
+    `engine`: a `CallEngine`, or a `simulator.session.Session` (the same calls, plus
+    its own `wrap_up` that logs after-call work)."""
     frontend.show(engine.start())
     while not engine.finished:
         move = frontend.next_move(engine.state, engine.choices)
@@ -55,7 +59,10 @@ def run_call(engine: CallEngine, frontend: Frontend) -> None:
         frontend.show(engine.apply(move))
     wrap_up = getattr(frontend, "wrap_up", None)  # after-call work: simulator/wrapup.py
     if wrap_up is not None:
+        from functools import partial
+
         from simulator.wrapup import log_wrap_up
 
+        log = getattr(engine, "wrap_up", None) or partial(log_wrap_up, engine)
         for after in iter(wrap_up, None):
-            frontend.show(log_wrap_up(engine, after))
+            frontend.show(log(after))

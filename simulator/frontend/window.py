@@ -12,21 +12,40 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from typing import Any
 
 import pygame
 
 from scoring.policy import DEFAULTS
-from scoring.reader import read_transcript
 from simulator.engine import CallState, Choice, Move, Output
 from simulator.frontend.base import CallSummary
 from simulator.scenario.model import Scenario
+from simulator.window.actions import Action
 from simulator.window.app import WindowApp, WindowOptions
 from simulator.window.call_screen import CallScreen
 from simulator.window.live_call import LiveCall
 from simulator.window.scorecard_screen import ScorecardScreen
-from simulator.window.scorecard_view import scorecard_view
+
+
+class _DrivenApp(WindowApp):
+    """The window with its call driven from outside: `play_session` owns the session (the
+    engine, the transcript, the records, the grade), so wrap-up work is queued for
+    `run_call` like any move, DONE ends the wrap-up, and a call left ringing is the
+    session's to end (the agent hangs up: abandoned at ring)."""
+
+    wrap_done = False
+
+    def _wrap_up(self, action: Action) -> None:
+        move = self.call.move_for(action) if self.call is not None else None
+        if move is not None and self.call is not None:
+            self.call.send(move)
+
+    def _do_done(self, action: Action) -> None:
+        if self.call is not None and self.call.phase == "ended":
+            self.wrap_done = True
+
+    def abandon(self) -> None:
+        return None
 
 
 class WindowFrontend:
@@ -44,8 +63,7 @@ class WindowFrontend:
     ) -> None:
         """`speak`: the caller voice (`simulator.window.app.caller_voice`), None for captions."""
         opts = options or WindowOptions(speed=speed)
-        self.app = WindowApp(opts, [scenario], clock=clock, surface=surface, speak=speak)
-        self.app.external = True
+        self.app = _DrivenApp(opts, [scenario], clock=clock, surface=surface, speak=speak)
         self.scenario = scenario
         self.outbox: list[Move] = []
         self.ticker = pygame.time.Clock()
@@ -95,12 +113,7 @@ class WindowFrontend:
     def finish(self, summary: CallSummary) -> None:
         """Show the scorecard until the trainee closes it (any of its buttons closes)."""
         self.app.sounds.stop_all()
-        transcript = read_transcript(summary.transcript_path)
-        rings = self.call.rings_at_answer
-        view = scorecard_view(transcript, summary.scorecard, self.scenario.title, rings)
-        view = replace(view, advice=tuple(summary.advice), picks=tuple(self.app.picks))
-        if summary.scorecard is None:
-            view = replace(view, bonus=f"{view.bonus} · not graded: {summary.error}")
+        view = self.app.scorecard(summary, self.scenario, self.call.rings_at_answer)
         self.app.screen = ScorecardScreen(self.app.theme, view)
         done: list[str] = []
         self.app.do = lambda action: done.append(action.name)  # type: ignore[method-assign]

@@ -22,13 +22,15 @@ from typing import TYPE_CHECKING, cast  # noqa: E402
 
 import pygame  # noqa: E402
 
-from scoring.transcript import Line, Speech  # noqa: E402
-from scoring.writer import TranscriptWriter  # noqa: E402
+from scoring.transcript import Speech  # noqa: E402
+from scoring.writer import TranscriptWriteError  # noqa: E402
+from simulator.engine import CallEnded  # noqa: E402
+from simulator.frontend.base import CallSummary  # noqa: E402
 from simulator.window.actions import CALL_ACTIONS, Action  # noqa: E402
 from simulator.window.call_screen import CallScreen  # noqa: E402
 from simulator.window.display import NoDisplay, display_problem  # noqa: E402
 from simulator.window.scorecard_screen import ScorecardScreen  # noqa: E402
-from simulator.window.scorecard_view import PASS_MARK, grade_file, scorecard_view  # noqa: E402
+from simulator.window.scorecard_view import scorecard_view  # noqa: E402
 from simulator.window.screen import Screen  # noqa: E402
 from simulator.window.settings import Settings  # noqa: E402
 from simulator.window.shift_screen import ShiftSummaryScreen  # noqa: E402
@@ -38,7 +40,9 @@ from simulator.window.talk import ListenerFactory, PushToTalk  # noqa: E402
 from simulator.window.theme import Theme  # noqa: E402
 
 if TYPE_CHECKING:
+    from simulator.engine import Move
     from simulator.scenario.model import Scenario
+    from simulator.session import Session
     from simulator.window.live_call import LinePlayback, LiveCall, SpeakLine
 
     #: starts a caller line in a voice: (line, scenario, mood label) -> playback
@@ -66,6 +70,9 @@ class WindowOptions:
     font_scale: float = 1.0
     size: tuple[int, int] = (1280, 800)
     transcript_dir: str = ""  # default: the session store's transcripts folder
+    transcript: str = ""  # --transcript: the first call's transcript here (never overwritten)
+    policy: str = ""  # --policy: grade against this pack ("" = each scenario's own)
+    team: str = ""  # --team: recorded with every call
     speech_input: bool = False
     sound: bool = True
     fps: int = 60
@@ -130,8 +137,10 @@ class WindowApp:
         self.last_scores: dict[str, float] = self.settings.last_scores
         self.trainee = self.options.trainee or self.settings.trainee
         self.call: LiveCall | None = None
-        self.writer: TranscriptWriter | None = None
+        self.session: Session | None = None  # the call's one path: transcript, records, grade
         self.transcript_path = ""
+        self.calls_started = 0
+        self._summary: CallSummary | None = None  # a call ended by a transcript problem
         self.paused = False
         self.picks: list[tuple[str, str]] = []  # mistake cards picked: (card, what is wrong)
         self.plan_picks: list[str] = []  # the trainee's plan's scenarios (records), if any
@@ -142,13 +151,11 @@ class WindowApp:
         self.last_scenario: Scenario | None = None
         self.running = True
         self.frames = 0
-        self.external = False  # a Frontend driver (run_call) owns the engine and the grading
-        self.wrap_done = False  # (external) the trainee finished the after-call work
         self.open_url: Callable[[str], object] = _open_in_browser  # the report (tests replace it)
         from simulator.records.recorder import CallRecorder
 
-        self.recorder = CallRecorder()  # every call the desk plays goes in the trainee's records
-        self.pack: object = None
+        # every call the desk plays goes in the trainee's records, under the name in its header
+        self.recorder = CallRecorder(team=self.options.team or None)
         self._last = self.clock()
         self.screen: Screen = self._start_screen()
         if self.options.scenario_id:
@@ -245,32 +252,34 @@ class WindowApp:
         raise KeyError(f"no scenario {scenario_id!r}")
 
     def start_call(self, scenario: Scenario) -> None:
-        from simulator.engine import CallEngine
+        """Ring a call: its `Session` (simulator/session.py) is made now and opened, with
+        the transcript, when the trainee answers."""
+        from scoring.policy import DEFAULTS
+        from simulator.session import Session
         from simulator.window.live_call import LiveCall
 
-        self._close_writer()
-        agent = self.trainee.strip().split()[0] if self.trainee.strip() else None
-        from scoring.policy import DEFAULTS
-        from simulator.session import policy_params
-
-        _pack, params = policy_params(scenario.policy)
-        self.pack = _pack
-        engine = CallEngine(
+        self._close_session()
+        name = _header_name(self.trainee)
+        transcript, unique = self._transcript_for(scenario)
+        session = Session(
             scenario,
             seed=self.options.seed,
-            params=params,
-            agent_name=agent,
-            on_line=self._write_line,
+            transcript=transcript,
+            agent_name=name or None,  # the full name in the header and the records
+            spoken_name=name.split()[0] if name else None,  # greetings say the first name
+            policy=self.options.policy or None,
+            record=self.recorder,
+            unique=unique,
+            library=self.scenarios or [scenario],
         )
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        folder = Path(self.options.transcript_dir or self._default_dir())
-        # the writer adds -2, -3 ... atomically when the name is taken (unique=True)
-        self.transcript_path = str(folder / f"{stamp}-{scenario.id}.txt")
-        self.engine = engine
+        self.calls_started += 1
+        self.session = session
+        self.transcript_path = ""
+        engine = session.engine
         call = LiveCall(
             scenario,
             engine.agent_name,
-            send=lambda m: call.absorb(engine.apply(m)),
+            send=lambda m: self._send(call, m),
             hold_limit_s=int(engine.params.get("hold_checkin_s", DEFAULTS.hold_checkin_s)),
             speed=self.options.speed,
             speech_input=self.options.speech_input,
@@ -288,28 +297,47 @@ class WindowApp:
         self.picks = []
         self.screen = CallScreen(self.theme, self._call_view())
 
+    def _transcript_for(self, scenario: Scenario) -> tuple[Path, bool]:
+        """Where this call's transcript goes, and whether a taken name gets -2, -3 ...:
+        `--transcript` exactly for the first call (never overwritten, as in the terminal),
+        then that name numbered; else the transcripts folder, numbered."""
+        from simulator.session import default_transcript_path
+
+        if self.options.transcript:
+            return Path(self.options.transcript), self.calls_started > 0
+        name = default_transcript_path(scenario, self.options.seed).name
+        return Path(self.options.transcript_dir or self._default_dir()) / name, True
+
+    def _send(self, call: LiveCall, move: Move) -> None:
+        """A move to the session; a transcript that cannot be written ends the call."""
+        assert self.session is not None
+        try:
+            call.absorb(self.session.apply(move))
+        except TranscriptWriteError as exc:
+            self._summary = self.session.failed(exc)
+            call.absorb([CallEnded("limit", "the transcript could not be written")])
+
     def _answered(self, call: LiveCall) -> None:
-        """The trainee picked up: the transcript starts now (a call never answered is
-        recorded as abandoned instead, see `abandon`)."""
-        self.writer = TranscriptWriter(self.transcript_path, self.engine.headers, unique=True)
-        self.transcript_path = str(getattr(self.writer, "path", self.transcript_path))
-        who = self.trainee or self.engine.agent_name
-        self.recorder.begin(self.engine.scenario, self.transcript_path, self.options.seed,
-                            self.pack, who)  # fmt: skip
-        call.absorb(self.engine.start())
+        """The trainee picked up: the session opens the transcript now (a call never
+        answered is recorded as abandoned instead, see `abandon`)."""
+        assert self.session is not None
+        self._summary = None
+        try:
+            outputs = self.session.start()
+        except TranscriptWriteError as exc:
+            self._summary = CallSummary("", None, (), str(exc))
+            call.absorb([CallEnded("limit", f"no transcript: {exc}")])
+            return
+        self.transcript_path = str(self.session.path)
+        call.absorb(outputs)
 
     def abandon(self) -> None:
-        """The trainee left while the phone rang: no call to grade. The transcript holds
-        the headers and `outcome: abandoned`, so records count it and the grader does not."""
-        if self.call is None or self.call.phase != "ringing" or self.writer is not None:
+        """The trainee left while the phone rang: no call to grade. The session writes the
+        headers and `outcome: abandoned`, so records count it and the grader does not."""
+        if self.call is None or self.call.phase != "ringing" or self.session is None:
             return
-        if self.external:  # the session owns the transcript (see simulator/session.py)
-            return
-        headers = {**self.engine.headers, "outcome": "abandoned"}
-        TranscriptWriter(self.transcript_path, headers, unique=True).close()
-        who = self.trainee or self.engine.agent_name
-        self.recorder.unanswered(self.engine.scenario, self.transcript_path, self.options.seed,
-                                 self.pack, who)  # fmt: skip
+        self.transcript_path = self.session.abandon()
+        self.session = None
         self.sounds.stop_all()
         self.call = None
 
@@ -319,14 +347,10 @@ class WindowApp:
 
         return data_dir() / "transcripts"
 
-    def _write_line(self, line: Line) -> None:
-        if self.writer is not None:
-            self.writer.write(line)
-
-    def _close_writer(self) -> None:
-        if self.writer is not None:
-            self.writer.close()
-            self.writer = None
+    def _close_session(self) -> None:
+        if self.session is not None:
+            self.session.close()
+            self.session = None
 
     def _call_view(self):  # noqa: ANN202 - CallView
         assert self.call is not None
@@ -358,27 +382,34 @@ class WindowApp:
             self.sounds.play("hangup")
 
     def finish_call(self) -> None:
-        """The call has ended: grade its transcript and show the scorecard (or ring the next)."""
+        """The call has ended: the session grades and records it; show the scorecard (or
+        ring the next call of a shift)."""
         assert self.call is not None
         assert self.last_scenario is not None
-        self._close_writer()
+        assert self.session is not None
         self.sounds.stop_all()
         self.call.line_done()
-        scenario = self.last_scenario
-        card = self._grade(scenario)
-        self.recorder.end_from_transcript(self.engine, self.transcript_path, self.pack)
+        scenario, session = self.last_scenario, self.session
+        summary = self._summary or session.finish()
+        session.close()
+        self.session, self._summary = None, None
+        if not summary.transcript_path:  # the transcript could not be created: no call
+            self.call = None
+            self.screen = self._start_screen()
+            return
+        card = self.scorecard(summary, scenario, self.call.rings_at_answer)
+        self.show_scorecard(scenario, card, float(session.engine.state.clock))
+
+    def show_scorecard(self, scenario: Scenario, card: ScorecardView, handle_s: float) -> None:
+        """A graded call's scorecard, or the next call of the shift (its summary at the end)."""
+        assert self.call is not None
         self.last_card = card
         self.last_scores[scenario.id] = card.score
         self.save_settings()
         if self.shift is not None:
-            st = self.engine.state
             self.shift.done.append(
                 ShiftCallRow(
-                    scenario.title,
-                    card.score,
-                    card.passed,
-                    self.call.rings_at_answer,
-                    float(st.clock),
+                    scenario.title, card.score, card.passed, self.call.rings_at_answer, handle_s
                 )
             )
             self.shift.cards.append((scenario, card))
@@ -393,36 +424,25 @@ class WindowApp:
         self.call = None
         self.screen = ScorecardScreen(self.theme, card)
 
-    def _grade(self, scenario: Scenario) -> ScorecardView:
+    def scorecard(self, summary: CallSummary, scenario: Scenario, rings: int) -> ScorecardView:
+        """The scorecard screen's view of the session's summary (the window grades nothing)."""
+        from scoring.reader import read_transcript
         from simulator.window import catalogue
 
-        assert self.call is not None
         best = catalogue.recommend(
             [s for s in self.scenarios if s.id != scenario.id], self.last_scores
         )
         nxt = next((s.title for s in self.scenarios if s.id == best), None)
-        try:
-            transcript, card = grade_file(self.transcript_path)
-        except ImportError as exc:  # the grader is not installed: show the call, ungraded
-            from scoring.reader import read_transcript
-
-            view = scorecard_view(
-                read_transcript(self.transcript_path),
-                None,
-                scenario.title,
-                self.call.rings_at_answer,
-                nxt,
-            )
-            return replace(view, bonus=f"{view.bonus} · not graded ({exc})")
-        mark = float(getattr(self.pack, "pass_mark", PASS_MARK) or PASS_MARK)
+        transcript = read_transcript(summary.transcript_path)
         view = scorecard_view(
-            transcript, card, scenario.title, self.call.rings_at_answer, nxt, pass_mark=mark
+            transcript, summary.scorecard, scenario.title, rings, nxt, pass_mark=summary.pass_mark
         )
-        from simulator.advice import practise_next
-
-        advice = tuple(practise_next(card, scenario, library=self.scenarios or [scenario]))
-        # the desk records its calls (records' recorder), so a report can be made of this one
-        return replace(view, advice=advice, picks=tuple(self.picks), report_available=True)
+        view = replace(view, advice=tuple(summary.advice), picks=tuple(self.picks))
+        # the session records its calls (records' recorder), so a report can be made of it
+        view = replace(view, report_available=True)
+        if summary.scorecard is None:
+            return replace(view, bonus=f"{view.bonus} · not graded: {summary.error}")
+        return view
 
     # -- actions ----------------------------------------------------------------------------
     def do(self, action: Action) -> None:
@@ -460,19 +480,14 @@ class WindowApp:
         """After-call work once the caller has gone (a transfer, a hang-up): notes, a ticket,
         an email are logged in the transcript after the call's end, as the policies expect
         them; the grader reads them like any other event."""
-        from simulator.wrapup import log_wrap_up
-
         call = self.call
         assert call is not None
         move = call.move_for(action)
         if move is None:
             return
-        if self.external:  # the session's engine logs it: the front-end's wrap_up returns it
-            call.send(move)
+        if self.session is None or self._summary is not None:
             return
-        if self.writer is None:
-            return
-        outputs = log_wrap_up(self.engine, move)
+        outputs = self.session.wrap_up(move)
         call.absorb(outputs)  # the event's caption, or the notice of what was refused
         logged = [o.event.name for o in outputs if hasattr(o, "event")]
         if logged:
@@ -500,10 +515,7 @@ class WindowApp:
     def _do_done(self, action: Action) -> None:
         if self.call is None or self.call.phase != "ended":
             return
-        if self.external:
-            self.wrap_done = True  # the front-end's wrap_up ends; the session grades
-        else:
-            self.finish_call()
+        self.finish_call()
 
     def _do_report(self, action: Action) -> None:
         """The scorecard's HTML report (O): written from the records store, then opened."""
@@ -698,7 +710,7 @@ class WindowApp:
         self.close()
 
     def close(self) -> None:
-        self._close_writer()
+        self._close_session()
         self.sounds.stop_all()
 
     def resize(self, size: tuple[int, int]) -> None:
@@ -707,6 +719,18 @@ class WindowApp:
             self.surface = pygame.display.set_mode(size, pygame.RESIZABLE)
         else:
             self.surface = pygame.Surface(size)
+
+
+def _header_name(typed: str) -> str:
+    """The trainee's name for the transcript header and the records, cleaned as the
+    terminal cleans it (no control characters, one space between words); '' when there
+    is none to use, so the scenario's agent name is written instead."""
+    from simulator.records.names import BadName, clean_name
+
+    try:
+        return clean_name(typed)
+    except BadName:
+        return ""
 
 
 def _open_in_browser(url: str) -> object:

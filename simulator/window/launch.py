@@ -50,10 +50,19 @@ def run_desk(args: Any, stdin: IO[str] | None = None, stderr: IO[str] | None = N
     from simulator.window.app import WindowOptions, run_window
     from simulator.window.settings import default_path
 
+    err = stderr or sys.stderr
+    try:
+        who = _desk_checks(args)
+    except ValueError as exc:  # a bad --policy, --trainee or --team; a taken --transcript
+        print(f"callsim play: {exc}", file=err)
+        return 2
     options = WindowOptions(
         speed=args.speed,
         seed=args.seed,
-        trainee=args.agent_name or "",
+        trainee=who.name if who else "",
+        team=(who.team or "") if who else "",
+        policy=getattr(args, "policy", None) or "",
+        transcript=getattr(args, "transcript", None) or "",
         settings_path=str(default_path()),
         review=bool(getattr(args, "review", False)),
         plan=True,  # the start screen shows the trainee's plan from the records
@@ -65,10 +74,34 @@ def run_desk(args: Any, stdin: IO[str] | None = None, stderr: IO[str] | None = N
             voice=getattr(args, "voice", "caller"),
         )
     except NoDisplay as exc:
-        if _offer_terminal(str(exc), stdin or sys.stdin, stderr or sys.stderr):
+        if _offer_terminal(str(exc), stdin or sys.stdin, err):
             args.ui = "terminal"
             return None
         return 2
+
+
+def _desk_checks(args: Any) -> Any:
+    """What the terminal checks before a call, checked before the desk opens: the
+    `--policy` pack loads, a `--transcript` path is free (callsim never overwrites one),
+    and who is playing (`--trainee`, else `--agent-name`, else the remembered trainee).
+    Raises ValueError (one line); returns the `Who`, or None (the start screen asks)."""
+    import os
+
+    from simulator.records.identity import who_is_playing
+
+    policy = getattr(args, "policy", None)
+    if policy:
+        from scoring.policy import load_policy
+
+        load_policy(policy)  # PolicyError is a ValueError with the file and the problem
+    transcript = getattr(args, "transcript", None)
+    if transcript and os.path.lexists(transcript):
+        raise ValueError(
+            f"{transcript} already exists; callsim never overwrites a transcript, "
+            "so choose a new --transcript path"
+        )
+    given = getattr(args, "trainee", None) or getattr(args, "agent_name", None)
+    return who_is_playing(given, getattr(args, "team", None), ask=False)
 
 
 def window_frontend(

@@ -1,8 +1,8 @@
 """Build the scorecard screen's view model from a transcript and the grader's Scorecard.
 
-The window grades nothing itself: it reads back the transcript the call just wrote and hands
-it to `scoring.grader.grade`, the same path `callsim grade` takes, then only rearranges the
-result for display (critical failures first, sections in the registry's order).
+The window grades nothing itself: the session (`simulator.session.Session`) grades the
+transcript the call just wrote, the same way for every front-end; this module only rearranges
+the result for display (critical failures first, sections in the registry's order).
 """
 
 from __future__ import annotations
@@ -21,9 +21,6 @@ from simulator.window.views import (
     TimelineView,
 )
 
-#: The grader gives a score and critical failures, no verdict; the window calls a call passed
-#: when no critical item failed and the score reaches this mark (QA forms commonly use 80).
-PASS_MARK = 80.0
 MARK_EVENTS = (
     "consult",
     "transfer",
@@ -108,13 +105,16 @@ def scorecard_view(
     title: str,
     rings: int | None = None,
     next_title: str | None = None,
-    pass_mark: float = PASS_MARK,
+    *,
+    pass_mark: float | None,
 ) -> ScorecardView:
-    """The view of a graded call; `pass_mark` is the policy pack's (`pass_mark:`, 80)."""
+    """The view of a graded call. The grader gives a score and critical failures, no
+    verdict: a call passes when no critical item failed and the score reaches `pass_mark`,
+    the policy pack's (`pass_mark:`; None for a call that was not graded)."""
     rows = item_rows(card)
     critical = tuple(r for r in rows.values() if r.critical and r.result == "fail")
     score = float(getattr(card, "score", 0.0) or 0.0)
-    passed = not critical and score >= pass_mark
+    passed = card is not None and pass_mark is not None and not critical and score >= pass_mark
     bonus = ""
     if rings is not None:
         bonus = f"answered in {rings} ring{'s' if rings != 1 else ''}" + (
@@ -131,14 +131,3 @@ def scorecard_view(
         bonus=bonus,
         transcript_path=transcript.path,
     )
-
-
-def grade_file(path: str) -> tuple[Transcript, Any]:
-    """Read back and grade a transcript the call wrote, against the policy it names."""
-    from scoring.grader import grade
-    from scoring.policy import load_named
-    from scoring.reader import read_transcript
-
-    transcript = read_transcript(path)
-    # the header names a pack, never a path (a transcript is untrusted input)
-    return transcript, grade(transcript, load_named(transcript.policy))
