@@ -267,3 +267,30 @@ def test_bad_play_options_stop_the_desk_in_one_line(
     assert err.getvalue().count("\n") == 1
     assert err.getvalue().startswith("callsim play: ")
     assert says in err.getvalue()
+
+
+def test_a_full_disk_mid_call_ends_a_desk_call_as_it_ends_a_terminal_one(
+    make_desk: Any, tmp_path: Path, db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import functools
+
+    from scoring.writer import TranscriptWriter
+    from tests.simulator.test_session import _FullDisk
+
+    disk = functools.partial(TranscriptWriter, write=_FullDisk(1000))
+    monkeypatch.setattr(session_mod, "TranscriptWriter", disk)
+    d = make_desk([find_scenario("refuses-hold")], seed=SEED)
+    d.key(pygame.K_RETURN)
+    play_ideal(d)  # the call ends when the disk is full; DONE shows its scorecard
+    assert d.app.screen.name == "scorecard"
+    card = d.app.last_card
+    assert "not graded" in card.bonus
+    assert "No space left on device" in card.bonus
+    assert "the call was ended" in card.bonus
+    kept = read_transcript(card.transcript_path).lines
+    assert kept
+    assert f"first {len(kept)} lines are kept" in card.bonus
+    with open_store(db) as store:
+        (row,) = store.calls()
+    assert row.outcome != "in_progress"  # the record is finished, not left open
+    assert row.score is None
