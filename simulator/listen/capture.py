@@ -90,7 +90,7 @@ def _open_sdl(wanted: str | None) -> Source:
     names = _sdl_names()
     if not names:
         raise CaptureUnavailable("no capture device")
-    device = SdlCapture(pick(names, wanted) or names[0], RATE, 2 * BLOCK)
+    device = SdlCapture(pick(names, wanted), RATE, 2 * BLOCK)  # None: the system's default
     return device, device.close
 
 

@@ -132,16 +132,22 @@ class SdlCapture:
     paused) and empties its queue; the next read starts it again.
     """
 
-    def __init__(self, name: str, rate: int, block_bytes: int) -> None:
+    def __init__(self, name: str | None, rate: int, block_bytes: int) -> None:
+        """``name`` None: the system's default input (what the desktop's sound settings say)."""
         self._lib = _sdl()
         self._block = block_bytes
         want = _AudioSpec(freq=rate, format=_S16_NATIVE, channels=1, samples=512)
         got = _AudioSpec()
         self._device = self._lib.SDL_OpenAudioDevice(
-            name.encode("utf-8"), 1, ctypes.byref(want), ctypes.byref(got), 0
+            None if name is None else name.encode("utf-8"),
+            1,
+            ctypes.byref(want),
+            ctypes.byref(got),
+            0,
         )
         if not self._device:
-            raise OSError(_text(self._lib.SDL_GetError()) or f"cannot open {name!r}")
+            what = "the default microphone" if name is None else repr(name)
+            raise OSError(_text(self._lib.SDL_GetError()) or f"cannot open {what}")
         self._paused = True  # SDL opens a device paused
         self._buffer = ctypes.create_string_buffer(block_bytes)
 
