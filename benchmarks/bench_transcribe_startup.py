@@ -64,7 +64,7 @@ STAGES = """
 import sys, time
 t = [time.perf_counter()]
 from simulator.cli import build_parser
-build_parser(); t.append(time.perf_counter())
+build_parser(only="transcribe"); t.append(time.perf_counter())
 from simulator.voice.audio import read_wav
 audio = read_wav(sys.argv[1]); t.append(time.perf_counter())
 from simulator.listen.recogniser import build_domain_recogniser
