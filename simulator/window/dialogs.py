@@ -25,8 +25,45 @@ def _dialog_rect(rect: pygame.Rect, theme: Theme, rows: int) -> pygame.Rect:
     return r
 
 
-class DirectoryPicker:
+class _ListKeys:
+    """The keys and clicks of a dialog that lists rows to pick: arrows move, Enter or a
+    digit picks, Esc closes; a click on a row (widget id PREFIX.N) picks row N."""
+
+    index: int
+    prefix: str
+    close: Callable[[], None]
+
+    def _count(self) -> int:
+        raise NotImplementedError
+
+    def choose(self, i: int) -> Action | None:
+        raise NotImplementedError
+
+    def on_key(self, event: pygame.event.Event) -> Action | None:
+        if event.key == pygame.K_ESCAPE:
+            self.close()
+        elif event.key in (pygame.K_DOWN, pygame.K_UP) and self._count():
+            step = 1 if event.key == pygame.K_DOWN else -1
+            self.index = (self.index + step) % self._count()
+        elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            return self.choose(self.index)
+        elif pygame.K_1 <= event.key <= pygame.K_9:
+            return self.choose(event.key - pygame.K_1)
+        return None
+
+    def on_text(self, text: str) -> None:
+        return None
+
+    def click(self, widget: Widget) -> Action | None:
+        if widget.id.startswith(self.prefix + "."):
+            return self.choose(int(widget.id.split(".")[1]))
+        return None
+
+
+class DirectoryPicker(_ListKeys):
     """Pick a person from the scenario's directory to consult or transfer to."""
+
+    prefix = "dir"
 
     def __init__(
         self,
@@ -92,25 +129,8 @@ class DirectoryPicker:
             return self.then(picked) if self.then is not None else picked
         return None
 
-    def on_key(self, event: pygame.event.Event) -> Action | None:
-        if event.key == pygame.K_ESCAPE:
-            self.close()
-        elif event.key in (pygame.K_DOWN, pygame.K_UP) and self.entries:
-            step = 1 if event.key == pygame.K_DOWN else -1
-            self.index = (self.index + step) % len(self.entries)
-        elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-            return self.choose(self.index)
-        elif pygame.K_1 <= event.key <= pygame.K_9:
-            return self.choose(event.key - pygame.K_1)
-        return None
-
-    def on_text(self, text: str) -> None:
-        return None
-
-    def click(self, widget: Widget) -> Action | None:
-        if widget.id.startswith("dir."):
-            return self.choose(int(widget.id.split(".")[1]))
-        return None
+    def _count(self) -> int:
+        return len(self.entries)
 
 
 class TextPrompt:
@@ -238,8 +258,10 @@ class ConfirmDialog:
         return None
 
 
-class OptionPicker:
+class OptionPicker(_ListKeys):
     """Pick one of a few named actions (what LOOKUP searches): 1-9, or ↑/↓ and Enter."""
+
+    prefix = "opt"
 
     def __init__(
         self, title: str, options: tuple[tuple[str, Action], ...], close: Callable[[], None]
@@ -284,22 +306,5 @@ class OptionPicker:
             return self.options[i][1]
         return None
 
-    def on_key(self, event: pygame.event.Event) -> Action | None:
-        if event.key == pygame.K_ESCAPE:
-            self.close()
-        elif event.key in (pygame.K_DOWN, pygame.K_UP):
-            step = 1 if event.key == pygame.K_DOWN else -1
-            self.index = (self.index + step) % len(self.options)
-        elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-            return self.choose(self.index)
-        elif pygame.K_1 <= event.key <= pygame.K_9:
-            return self.choose(event.key - pygame.K_1)
-        return None
-
-    def on_text(self, text: str) -> None:
-        return None
-
-    def click(self, widget: Widget) -> Action | None:
-        if widget.id.startswith("opt."):
-            return self.choose(int(widget.id.split(".")[1]))
-        return None
+    def _count(self) -> int:
+        return len(self.options)

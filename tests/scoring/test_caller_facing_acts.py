@@ -17,28 +17,13 @@ from pathlib import Path
 
 import yaml
 
+from benchmarks.bench_caller_acts import CALLER_FACING as BENCH_ACTS
+from benchmarks.bench_caller_acts import CORPUS
 from scoring.acts import act_names, recognise
 
 ROOT = Path(__file__).resolve().parents[2]
-CORPUS = ROOT / "tests" / "data" / "caller_facing_acts.yaml"
 CATALOGUE = ROOT / "docs" / "acts.md"
-CALLER_FACING = frozenset(
-    {
-        "announce_hold",
-        "repair_request",
-        "ask_spell",
-        "confirm_detail",
-        "refuse_help",
-        "dismiss",
-        "blame_caller",
-        "blame_other",
-        "talk_down",
-        "small_talk",
-        "bad_news",
-        "make_offer",
-        "guess",
-    }
-)
+CALLER_FACING = frozenset(BENCH_ACTS)
 MIN_POSITIVES = 25
 MIN_NEGATIVES = 150
 _ROW = re.compile(r"^\|\s*`([a-z_]+)`\s*\|")
