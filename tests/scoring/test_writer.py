@@ -12,6 +12,7 @@ import pytest
 from scoring.reader import TranscriptError, read_transcript
 from scoring.transcript import Event, Speech
 from scoring.writer import TranscriptWriteError, TranscriptWriter
+from tests.faults import FullDisk
 
 HEADERS = {"brand": "Advantus", "context": "order"}
 
@@ -62,23 +63,9 @@ def test_a_file_where_the_folder_should_be_is_not_taken_for_an_existing_transcri
         TranscriptWriter(tmp_path / "plain" / "call.txt", HEADERS)
 
 
-class _Disk:
-    """An injected `os.write` that accepts `room` more bytes, then fails like a full disk."""
-
-    def __init__(self, room: int) -> None:
-        self.room = room
-
-    def __call__(self, fd: int, data: bytes) -> int:
-        if self.room <= 0:
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        done = os.write(fd, data[: self.room])
-        self.room -= done
-        return done
-
-
 def test_a_full_disk_mid_line_leaves_only_whole_lines(tmp_path: Path) -> None:
     path = tmp_path / "full.txt"
-    w = TranscriptWriter(path, HEADERS, write=_Disk(200))
+    w = TranscriptWriter(path, HEADERS, write=FullDisk(200))
     w.write(Speech(0, 0, "agent", "Thank you for calling."))
     line = Speech(0, 1, "caller", "A long line that will not fit on the disk.")
     w.write(line)
@@ -110,7 +97,7 @@ def test_a_half_line_left_behind_is_refused_by_the_reader(
 
     monkeypatch.setattr(os, "ftruncate", cannot_truncate)
     path = tmp_path / "cut.txt"
-    w = TranscriptWriter(path, HEADERS, write=_Disk(140))
+    w = TranscriptWriter(path, HEADERS, write=FullDisk(140))
     w.write(Speech(0, 0, "agent", "Thank you for calling."))
     with pytest.raises(TranscriptWriteError):
         w.write(Speech(0, 5, "caller", "My order came with the wrong color."))

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import errno
 import functools
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,6 +17,7 @@ from simulator.engine import CallState, Choice, Move, Say
 from simulator.frontend.headless import HeadlessFrontend
 from simulator.scenario import find_scenario
 from simulator.session import default_transcript_path, play_session
+from tests.faults import FullDisk
 
 
 def test_ideal_session_grades_and_advises_a_harder_call(tmp_path: Path) -> None:
@@ -118,25 +117,11 @@ def test_default_names_never_collide(tmp_path: Path, monkeypatch: pytest.MonkeyP
     ]
 
 
-class _FullDisk:
-    """`os.write` for a disk with `room` bytes left."""
-
-    def __init__(self, room: int) -> None:
-        self.room = room
-
-    def __call__(self, fd: int, data: bytes) -> int:
-        if self.room <= 0:
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        done = os.write(fd, data[: self.room])
-        self.room -= done
-        return done
-
-
 def test_a_full_disk_mid_call_ends_it_and_keeps_the_lines_written(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     scenario = find_scenario("wrong-size-planter")
-    disk = functools.partial(TranscriptWriter, write=_FullDisk(1000))
+    disk = functools.partial(TranscriptWriter, write=FullDisk(1000))
     monkeypatch.setattr(session, "TranscriptWriter", disk)
     front = HeadlessFrontend(ideal_moves(scenario))
     summary = play_session(scenario, front, transcript=tmp_path / "full.txt")
