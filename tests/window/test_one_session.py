@@ -275,9 +275,9 @@ def test_a_full_disk_mid_call_ends_a_desk_call_as_it_ends_a_terminal_one(
     import functools
 
     from scoring.writer import TranscriptWriter
-    from tests.simulator.test_session import _FullDisk
+    from tests.faults import FullDisk
 
-    disk = functools.partial(TranscriptWriter, write=_FullDisk(1000))
+    disk = functools.partial(TranscriptWriter, write=FullDisk(1000))
     monkeypatch.setattr(session_mod, "TranscriptWriter", disk)
     d = make_desk([find_scenario("refuses-hold")], seed=SEED)
     d.key(pygame.K_RETURN)
