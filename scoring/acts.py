@@ -44,6 +44,8 @@ class ActRule:
     counter_examples: tuple[str, ...]
     implies: tuple[str, ...] = ()
     requires: re.Pattern[str] | None = None
+    #: "caller": only the simulated caller reacts to this act, so grading skips it
+    audience: str = "all"
     # The patterns one by one (see `_compile`): the recogniser searches only
     # those whose required literals are in the line (`_Plan`).
     branches: tuple[re.Pattern[str], ...] = ()
@@ -132,6 +134,7 @@ def load_rules(path: Path) -> tuple[ActRule, ...]:
                 counter_examples=tuple(spec.get("not") or ()),
                 implies=tuple(str(a) for a in spec.get("implies") or ()),
                 requires=needs,
+                audience=str(spec.get("audience", "all")),
             )
         )
     names = {r.name for r in rules}
@@ -220,9 +223,15 @@ def _usable(group: frozenset[str]) -> bool:
     return min(len(lit) for lit in group) >= 2
 
 
-@lru_cache(maxsize=4)
-def _plan(speaker: str) -> _Plan:
+def _rules_in_scope(speaker: str, graded: bool) -> tuple[ActRule, ...]:
     rules = rules_for(speaker)
+    return tuple(r for r in rules if r.audience != "caller") if graded else rules
+
+
+@lru_cache(maxsize=8)
+def _plan(speaker: str, graded: bool = False) -> _Plan:
+    """The gate for `speaker`'s rules; `graded` leaves out the acts only the caller hears."""
+    rules = _rules_in_scope(speaker, graded)
     pairs = [(rule, branch) for rule in rules for branch in rule.branches]
     try:
         import ahocorasick
@@ -352,16 +361,20 @@ def _group_frequency(
 def warm_up(speaker: str) -> None:
     """Load and compile everything `recognise` needs for `speaker` now, not on first use."""
     _plan(speaker)
+    _plan(speaker, graded=True)
 
 
 @lru_cache(maxsize=131072)
-def recognise(text: str, speaker: str = "agent") -> frozenset[str]:
-    """The acts a line does, as labels from docs/acts.md (empty: none recognised)."""
+def recognise(text: str, speaker: str = "agent", graded: bool = False) -> frozenset[str]:
+    """The acts a line does, as labels from docs/acts.md (empty: none recognised).
+
+    `graded`: only the acts protocol items read; the grader asks for these, and skips
+    the acts only the role-play caller reacts to (`audience: caller`)."""
     normal = normalise(text)
     if not normal:
         return frozenset()
     padded = " " + normal
-    hits = _plan(speaker).hits(padded)
+    hits = _plan(speaker, graded).hits(padded)
     # Some acts contain others by definition (tests/data/README.md rules 11 and
     # 21: taking ownership is committing to help; offering a transfer or a
     # message is offering a message), declared in the YAML with `implies`.

@@ -205,7 +205,7 @@ class Call:
         turns = []
         for i, ln in enumerate(self.lines):
             if isinstance(ln, Speech):
-                turns.append(Turn(i, ln, recognise(ln.text, ln.speaker)))
+                turns.append(Turn(i, ln, recognise(ln.text, ln.speaker, graded=True)))
         self.turns: tuple[Turn, ...] = tuple(turns)
         self.agent_turns = tuple(t for t in turns if t.line.is_agent)
         self.caller_turns = tuple(t for t in turns if t.line.is_caller)
