@@ -13,7 +13,6 @@ from scoring.extract import (
     spoken_digits,
 )
 from scoring.items.base import Check, Params, failed, first, item, na, passed
-from scoring.normalise import normalise
 
 _TRANSFER_WORDS = re.compile(
     r"\b(?:transfer\w*|put you through|putting you through|connect you|connecting you|"
@@ -91,6 +90,19 @@ _INTERNAL_CONTACT = re.compile(
 )
 
 
+_EXTENSION_WORD = re.compile(r"\b(?:extension|ext|x)\b")
+
+
+def _gives_contact(normal: str) -> bool:
+    """An internal contact in the line; an extension said in words ("extension four two oh
+    seven") is read as digits, but only in a line that names an extension at all."""
+    if _INTERNAL_CONTACT.search(normal):
+        return True
+    return bool(_EXTENSION_WORD.search(normal)) and bool(
+        _INTERNAL_CONTACT.search(spoken_digits(normal))
+    )
+
+
 @item(
     "xfer.no_internal_contacts",
     "Gives out no internal contacts",
@@ -108,8 +120,7 @@ def no_internal_contacts(call: Call, p: Params) -> Check:
         personal = [
             e for e in emails(turn.text) if e not in said_by_caller and not is_role_mailbox(e)
         ]
-        text = spoken_digits(normalise(turn.text))  # "extension four-two-oh-seven" too
-        if personal or _INTERNAL_CONTACT.search(text):
+        if personal or _gives_contact(turn.normal):
             return failed("gives out an internal person's contact", turn)
     return passed("no internal person's number, extension or email given")
 
