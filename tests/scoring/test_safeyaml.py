@@ -21,6 +21,8 @@ def billion_laughs(levels: int = 9) -> str:
 
 
 def test_billion_laughs_is_refused_fast_and_small() -> None:
+    """Refused before it is expanded: small memory, and no time to speak of (the bound is
+    only a guard against a hang; a timed assertion this tight flaked on a loaded machine)."""
     tracemalloc.start()
     started = time.perf_counter()
     with pytest.raises(YamlError, match="alias bomb"):
@@ -28,7 +30,7 @@ def test_billion_laughs_is_refused_fast_and_small() -> None:
     elapsed = time.perf_counter() - started
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    assert elapsed < 1.0
+    assert elapsed < 10.0
     assert peak < 20 * 1024 * 1024
 
 
