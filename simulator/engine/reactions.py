@@ -297,7 +297,7 @@ class Reactions:
         offered = {"announce_transfer", "offer_transfer_or_message"} & heard.acts
         if not want or not offered:
             return []
-        names = {c.name for c in self.scenario.directory}
+        names = [c.name for c in self.scenario.directory]  # in directory order: deterministic
         wanted = next((n for n in names if _names_match(n, want)), None)
         said = [n for n in names if _mentions(heard.text, n)]
         if wanted is None or not said or wanted in said:
