@@ -157,13 +157,16 @@ def _run_json(args: argparse.Namespace, paths: list[str], advance: Callable[[int
             paths, args.policy, jobs=args.jobs, progress=advance, agent_speaker=args.agent_speaker
         ):
             bad = bad or failed
-            out.write(sep)
-            out.write(text)
+            with ctrl_c.held():  # a call is written whole, or not at all
+                out.write(sep)
+                out.write(text)
+                out.flush()
             sep = b",\n"
             if ctrl_c.pressed:
                 break
-    out.write(b"[]\n" if sep == b"[\n" else b"\n]\n")
-    out.flush()
+        with ctrl_c.held():
+            out.write(b"[]\n" if sep == b"[\n" else b"\n]\n")
+            out.flush()
     if ctrl_c.pressed:
         raise KeyboardInterrupt
     return 2 if bad else 0
@@ -178,6 +181,20 @@ class _CtrlC:
 
     def _note(self, signum: int, frame: object) -> None:
         self.pressed = True
+
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        """Ctrl-C held back (blocked, then delivered) while a call's JSON is written: a
+        signal in the middle of a long write to a pipe could leave half a call on it."""
+        main = threading.current_thread() is threading.main_thread()
+        if main and hasattr(signal, "pthread_sigmask"):
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+            try:
+                yield
+            finally:
+                signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        else:
+            yield
 
     def __enter__(self) -> _CtrlC:
         if threading.current_thread() is threading.main_thread():
