@@ -279,12 +279,18 @@ class CallEngine(Reactions, PhoneMixin):
             return ""
         specific = [o for o in options if uses_heard(o)]
         options = specific or options  # "Eight hours? ..." rather than a line that names none
-        rendered = [_capitalise(render(o, values)) for o in options]
+        return self._choose([_capitalise(render(o, values)) for o in options])
+
+    def _choose(self, rendered: list[str]) -> str:
+        """One of the variants (seeded), preferring one not said yet; else one reworded."""
         fresh = [t for t in rendered if t not in self.memory.texts]
         if fresh:
             return self._rng.choice(fresh)
-        text = self._rng.choice(rendered)
-        if len(text.split()) <= REPEAT_WORDS:
+        return self._reworded(self._rng.choice(rendered))
+
+    def _reworded(self, text: str) -> str:
+        """`text`, or, when it is long and was said before, said again the way people do."""
+        if len(text.split()) <= REPEAT_WORDS or text not in self.memory.texts:
             return text
         return self._again(text)
 
@@ -304,12 +310,7 @@ class CallEngine(Reactions, PhoneMixin):
         fact = next((f for f in facts_of(self.scenario) if f.topic == topic), None)
         if fact is None:
             return ""
-        options = [_capitalise(render(o, self._values)) for o in fact.say]
-        fresh = [t for t in options if t not in self.memory.texts]
-        if fresh:
-            return self._rng.choice(fresh)
-        text = self._rng.choice(options)
-        return text if len(text.split()) <= REPEAT_WORDS else self._again(text)
+        return self._choose([_capitalise(render(o, self._values)) for o in fact.say])
 
     def caller_says(self, parts: list[str], cuts_in: bool = False) -> None:
         words = [self._part(p) for p in parts]
@@ -318,8 +319,7 @@ class CallEngine(Reactions, PhoneMixin):
         self._heard = {}
         if not text:
             return
-        if text in self.memory.texts and len(text.split()) > REPEAT_WORDS:
-            text = self._again(text)
+        text = self._reworded(text)
         for p in parts:
             self.memory.said.add(p)
             beat = next((b for b in self.beats if b.id == p), None)
@@ -337,9 +337,7 @@ class CallEngine(Reactions, PhoneMixin):
         """One part of a caller line: a situation, or literal words (`say:...`)."""
         if not part.startswith("say:"):
             return self.words(part)
-        text = part[4:]
-        long = len(text.split()) > REPEAT_WORDS
-        return self._again(text) if long and text in self.memory.texts else text
+        return self._reworded(part[4:])
 
     def _listen_to_caller(self, text: str, climbed: bool) -> None:
         """What the caller's own words commit them to (a line the scenario wrote may ask for
