@@ -59,17 +59,6 @@ def test_entries_well_formed():
     assert not problems, "\n".join(problems)
 
 
-def test_no_duplicate_texts():
-    seen: dict[str, int] = {}
-    dups = []
-    for i, entry in enumerate(entries()):
-        key = " ".join(str(entry.get("text", "")).split()).casefold()
-        if key in seen:
-            dups.append(f"{CORPUS.name}[{i}] repeats [{seen[key]}]: {entry['text']!r}")
-        seen.setdefault(key, i)
-    assert not dups, "\n".join(dups)
-
-
 def test_coverage():
     """Enough positives per act and enough lines with none of the 13 acts."""
     rows = entries()

@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = ROOT / "docs" / "acts.md"
 CORPUS = ROOT / "tests" / "data" / "acts_corpus.yaml"
 SPOKEN = ROOT / "benchmarks" / "data" / "spoken_agent_lines.yaml"
+CALLER_FACING = ROOT / "tests" / "data" / "caller_facing_acts.yaml"
 
 _ROW = re.compile(r"^\|\s*`([a-z_]+)`\s*\|")
 
@@ -77,7 +78,7 @@ def test_entries_well_formed(path: Path):
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize("path", [CORPUS, SPOKEN], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", [CORPUS, SPOKEN, CALLER_FACING], ids=lambda p: p.name)
 def test_no_duplicate_texts(path: Path):
     seen: dict[str, int] = {}
     dups = []
