@@ -75,8 +75,8 @@ _GENERIC_BRAND_WORDS = _STOP | frozenset(
 )
 
 _PHONE_ASK = (
-    r"\b(?:phone|number to|call you|reach you|callback|call back|cell|mobile|telephone|"
-    r"best number|a number|your number|contact number|number for (?:you|him|her|them))\b"
+    r"\b(?:phone|number to|call you|ring you|phone you|reach you|callback|call back|cell|mobile|"
+    r"telephone|best number|a number|your number|contact number|number for (?:you|him|her|them))\b"
 )
 _ID_WORDS = (
     r"\b(?:order|account|member|membership|invoice|shipment|tracking|policy|customer|reference|"
@@ -416,6 +416,8 @@ class Call:
                 continue  # no number written or spoken: most lines
             asked = self._asked_before(turn, _PHONE_ASK)
             if has_phone_shape(turn.text) or (asked and longest_digit_run(turn.text) >= 7):
+                return turn.index
+            if self._confirms_phone_read_back(turn):  # "That number's fine, after five"
                 return turn.index
         return None
 

@@ -54,6 +54,13 @@ _DONE_NOW = re.compile(
     r"\b(?:i|we) (?:have |had )?(?:just |now |already |also |gone ahead and )*(?:corrected|"
     r"credited|refunded|fixed|reversed|re sent|resent|reset|resolved|reissued|cancelled|canceled|"
     r"waived|unlocked|reactivated|restored|removed|reinstated|released|sorted)\b"
+    # issue 17: "I've applied the credit now", "I've updated the address now, effective
+    # immediately"; a record of the call ("updated the notes") or an application
+    # ("applied for") is no fix
+    r"|\b(?:i|we) (?:have |had )?(?:just |now |already |also |gone ahead and )*(?:applied|"
+    r"updated|changed|paid|approved)\b(?! (?:for|to)\b)(?! (?:the |your |our )?(?:case |call )?"
+    r"(?:notes?|tickets?|case|file|records?|logs?|history|team|department)\b)"
+    r"(?: \w+){0,8} (?:now|today|effective immediately|straight away|right away)\b"
     r"|\b(?:it is|that is|all|everything is|that has been|it has been) (?:now |all )?"
     r"(?:done|sorted|fixed|resolved|taken care of)\b"
 )

@@ -14,7 +14,13 @@ import re
 from typing import TYPE_CHECKING
 
 from simulator.engine.caller_state import CallerState, HoldAsk, Rung
-from simulator.engine.replies import accepts_goodbye, answers, fired_beats, is_farewell
+from simulator.engine.replies import (
+    accepts_goodbye,
+    answers,
+    fired_beats,
+    is_farewell,
+    transfer_answer,
+)
 from simulator.engine.replies import opening_beats as _opening_beats
 from simulator.engine.understand import Heard, spoken_hours
 
@@ -312,6 +318,10 @@ class Reactions:
         read_back = self._check_read_back(heard)
         if read_back:
             return [read_back]
+        if {"check_understanding", "confirm_detail"} & heard.acts:
+            checked = self._checked_understanding(heard)
+            if checked:
+                return [checked]
         if "repair_request" in heard.acts and m.last_words:
             prefix = self.chance().choice(("I said, ", "Sorry, I said, ", "What I said was, "))
             last = m.last_words
@@ -355,11 +365,43 @@ class Reactions:
         self.hear_value("correction", c.email)
         return "correct_detail"
 
+    def _checked_understanding(self, heard: Heard) -> str:
+        """The agent says back what it understood, as a question: yes when it names what the
+        caller came for (or their own name), "no, ..." and the reason again when it names
+        another outcome or nothing about the call; otherwise no view (other answers follow)."""
+        from scoring.call import content_stems
+
+        c = self.scenario.caller
+        if c.name and "name" in heard.text.lower() and _mentions(heard.text, c.name):
+            return "confirm_yes"
+        if not self.memory.reason_given:
+            return ""
+        on_goal = bool(content_stems(heard.text) & self._goal_stems())
+        if "check_understanding" not in heard.acts and not on_goal:
+            return ""  # a read-back of something else: the read-back check had its say
+        if self._other_outcome(heard.text):
+            return "not_reason"
+        if on_goal:
+            return "confirm_yes"
+        return "" if self._topical(heard.text) else "not_reason"
+
+    def _goal_stems(self) -> set[str]:
+        """Content words of what the caller came for: the goal, the outcome, the reason."""
+        from scoring.call import content_stems
+
+        s, c = self.scenario, self.scenario.caller
+        words = [c.goal, c.expects.resolution, *s.lines.get("reason", ())]
+        return set().union(*(content_stems(w) for w in words if w))
+
     def _facts_and_offers(self, heard: Heard, answered: list[str]) -> list[str]:
+        from simulator.engine.topics import outcomes_in
+
         if heard.fact is not None and self._asks_fact(heard):
             return [f"fact:{heard.fact.topic}"]
         if "make_offer" not in heard.acts or answered:
             return []
+        if "transfer" in outcomes_in(heard.text):
+            return [transfer_answer(self.scenario, self.memory)]
         context = self.scenario.context
         if "wrong_number" in context or "spam" in context:
             return []  # their own reactions (`_archetype`)
@@ -719,6 +761,7 @@ REACTS_TO: frozenset[str] = (
         "ask_spell",
         "confirm_detail",
         "make_offer",
+        "check_understanding",
         "announce_hold",
         "announce_transfer",
         "offer_transfer_or_message",

@@ -43,8 +43,8 @@ def _supervisor(s: Scenario, m: CallerState) -> str:
     return "accept_supervisor"
 
 
-def _transfer(s: Scenario, m: CallerState) -> str:
-    """A transfer announced: a caller who must not be passed around again objects now."""
+def transfer_answer(s: Scenario, m: CallerState) -> str:
+    """A transfer announced or offered: a caller who must not be passed around again objects now."""
     again = s.caller.expects.no_transfer or "already_transferred" in s.context
     m.transfer_heard(objected=again)
     return "object_transfer" if again else "agree_transfer"
@@ -77,7 +77,7 @@ ANSWERS: dict[str, Chooser] = {
     "ask_urgent": lambda s, m: "urgent",
     "offer_supervisor": _supervisor,
     "offer_hold_alternative": lambda s, m: "accept_alternative",
-    "announce_transfer": _transfer,
+    "announce_transfer": transfer_answer,
     "give_number": lambda s, m: "thanks",
     "give_reference": lambda s, m: "note_reference",
     "anything_else": lambda s, m: (

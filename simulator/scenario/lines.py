@@ -64,6 +64,10 @@ DEFAULT_LINES: Mapping[str, tuple[str, ...]] = {
         "I've no idea, sorry. All I want is to {goal}.",
     ),
     "confirm_yes": ("Yes, that's right.", "That's correct.", "Yes, that's it."),
+    "not_reason": (
+        "No, that's not it. I'm calling to {goal}.",
+        "No, not quite. I need to {goal}.",
+    ),
     "correct_detail": (
         "No, it's {heard.correction}.",
         "No, that's not it. It's {heard.correction}.",
@@ -237,6 +241,10 @@ DEFAULT_MOOD_LINES: Mapping[str, Mapping[str, tuple[str, ...]]] = {
         "annoyed": ("Okay, fine.", "Yes, go ahead."),
         "angry": ("Fine, go ahead. Just make sure someone picks up.",),
         "furious": ("Fine. Go ahead.",),
+    },
+    "not_reason": {
+        "angry": ("No! I've told you already. I need to {goal}.",),
+        "furious": ("No. Listen to me. I need to {goal}.",),
     },
     "confirm_yes": {
         "angry": ("Yes. That's right.", "Yes, it is."),
