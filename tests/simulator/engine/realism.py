@@ -165,6 +165,9 @@ JUDGES: dict[str, Callable[[Played], bool]] = {
     "spells": _spelled,
     "confirms": lambda p: "agree" in p.acts and "refuse" not in p.acts,
     "corrects": lambda p: _has_all(p) and bool(re.search(r"\b(?:no|not|wrong)\b", _norm(p.reply))),
+    "corrects_reason": lambda p: (
+        _has_all(p) and bool(re.match(r"(?:no|not|that is not|wrong)\b", _norm(p.reply)))
+    ),
     "objects_timeframe": _objects,
     "objects_transfer": _objects,
     "accepts": lambda p: (
