@@ -7,6 +7,7 @@ import datetime as dt
 from functools import cache
 from typing import Any
 
+from simulator import __version__
 from simulator.records.show import OUTCOME_WORDS
 
 RECENT_CALLS = 50
@@ -27,18 +28,9 @@ def environment() -> Any:
         when=_when,
         outcome=lambda o: OUTCOME_WORDS.get(o, o),
         minutes=_minutes,
-        version=_version(),
+        version=__version__,  # not importlib.metadata: scanning the installed packages is slow
     )
     return env
-
-
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("callsim")
-    except PackageNotFoundError:
-        return "(source)"
 
 
 def _when(value: dt.datetime | None) -> str:
@@ -69,22 +61,27 @@ def call_page(view: Any) -> str:
 
 def trainee_page(view: Any) -> str:
     from simulator.reports import charts
+    from simulator.reports.chart_cache import ChartCache
     from simulator.reports.gather import period_word
 
     calls = view.calls
     scored = [c for c in calls if c.score is not None]
+    kept = ChartCache(f"trainee\n{view.name}")
     scores_svg = sections_svg = trend_svg = ""
     if scored:
-        scores_svg = charts.scores_over_time(
+        scores = (
             [c.started_at for c in scored],
             [float(c.score or 0) for c in scored],
             [bool(c.passed) for c in scored],
             scored[-1].pass_mark or 80.0,
         )
+        scores_svg = kept.chart("scores", scores, charts.scores_over_time)
     if view.sections:
-        sections_svg = charts.section_rates(view.sections)
+        sections_svg = kept.chart("sections", (view.sections,), charts.section_rates)
     if view.items and view.periods:
-        trend_svg = charts.item_trend([s.item for s in view.items], view.periods, view.trend)
+        trend = ([s.item for s in view.items], view.periods, view.trend)
+        trend_svg = kept.chart("trend", trend, charts.item_trend)
+    kept.save()
     average = f"{sum(c.score or 0 for c in scored) / len(scored):.1f}" if scored else "-"
     return page(
         "trainee.html",

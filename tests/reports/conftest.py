@@ -79,10 +79,13 @@ def records(tmp_path_factory: pytest.TempPathFactory) -> Records:
 
 
 @pytest.fixture(autouse=True)
-def _cache(records: Records, monkeypatch: pytest.MonkeyPatch) -> None:
+def _cache(records: Records, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The session's practice catalogue; each test its own (empty) chart cache."""
+    from simulator.reports import chart_cache
     from simulator.training import practice
 
     monkeypatch.setattr(practice, "cache_path", lambda: records.folder / "practice-items.json")
+    monkeypatch.setattr(chart_cache, "cache_dir", lambda: tmp_path / "charts")
 
 
 @pytest.fixture(scope="session")

@@ -25,8 +25,10 @@ def catalogue(tmp_path_factory: pytest.TempPathFactory) -> list[practice.Practic
 def _own_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Tests never read or write the user's cache or remembered trainee."""
     from simulator.records import identity
+    from simulator.reports import chart_cache
 
     monkeypatch.setattr(practice, "cache_path", lambda: tmp_path / "practice-items.json")
+    monkeypatch.setattr(chart_cache, "cache_dir", lambda: tmp_path / "charts")
     monkeypatch.setattr(identity, "settings_path", lambda: tmp_path / "trainee.json")
 
 
