@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import cache
 
 from scoring.call import Call, Turn
 from scoring.extract import _DIGIT_WORDS
@@ -123,6 +125,24 @@ _OUR_PERSON = re.compile(
     r"specialist|colleague|rep|representative|advisor|adviser|delivery (?:driver|person))\b"
 )
 _ORG_NAME = re.compile(r"\b[A-Z][a-zA-Z']+(?: (?:and|&|of) [A-Z][a-zA-Z']+| [A-Z][a-zA-Z']+)+")
+#: a one-word name inside a sentence ("moved over from Telvo"; issue 17): another firm
+#: or a person, unless it is a day, a month, a title, the brand or one of our departments
+_ONE_WORD_NAME = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+[a-zA-Z]*\b")
+_NOT_A_FIRM = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december mr mrs ms miss dr sir madam "
+    "christmas easter".split()
+)
+#: our own department, capitalised like a name: "I've spoken to Dispatch and they ..."
+_DEPARTMENT_WORDS = (
+    r"(?:Dispatch|Billing|Accounts|Returns|Shipping|Logistics|Claims|Support|Sales|"
+    r"Finance|Warehouse|Fulfil+ment|Operations|Maintenance|Engineering|Underwriting|"
+    r"Collections|Payroll|Customer Services?|Head Office|Corporate|Management|Quality)"
+)
+_OUR_DEPARTMENT = re.compile(rf"(?<=\w ){_DEPARTMENT_WORDS}\b")
+_DEPARTMENT_WORD = re.compile(_DEPARTMENT_WORDS)
+#: a capitalised word opening a sentence: a name only if the call also has it mid-sentence
+_SENTENCE_START_NAME = re.compile(r"(?:^|(?<=[.!?;:] ))[A-Z][a-z]+[a-zA-Z]*\b")
 
 
 def _last_end(rx: re.Pattern[str], text: str) -> int:
@@ -130,7 +150,27 @@ def _last_end(rx: re.Pattern[str], text: str) -> int:
     return ends[-1] if ends else -1
 
 
-def _blames_company(call: Call, turn: Turn, prior: str) -> str | None:
+def _other_firm(call: Call, word: str) -> bool:
+    """Is this one capitalised word another firm or person, not ours, not a date?"""
+    low = word.lower()
+    if low in _NOT_A_FIRM or low in call.caller_name or _DEPARTMENT_WORD.fullmatch(word):
+        return False
+    return not call.says_brand(word)
+
+
+def _one_word_names(call: Call) -> frozenset[str]:
+    """The one-word names the call uses inside a sentence ("from PowerCo and ...")."""
+    return frozenset(
+        o.group()
+        for t in call.turns
+        for o in _ONE_WORD_NAME.finditer(t.text)
+        if _other_firm(call, o.group())
+    )
+
+
+def _blames_company(
+    call: Call, turn: Turn, prior: str, names: Callable[[], frozenset[str]]
+) -> str | None:
     """The pronoun phrase if "they/them" in this agent line points at the company.
 
     The nearest antecedent before the pronoun (in this line or the line before)
@@ -144,8 +184,10 @@ def _blames_company(call: Call, turn: Turn, prior: str) -> str | None:
     for m in _PRONOUN.finditer(lower):
         raw = f"{prior} {turn.text[: m.start()]}"
         low = raw.lower()
-        internal = _last_end(_INTERNAL, low)
+        internal = max(_last_end(_INTERNAL, low), _last_end(_OUR_DEPARTMENT, raw))
         orgs = [o.end() for o in _ORG_NAME.finditer(raw) if not call.says_brand(o.group())]
+        orgs += [o.end() for o in _ONE_WORD_NAME.finditer(raw) if _other_firm(call, o.group())]
+        orgs += [o.end() for o in _SENTENCE_START_NAME.finditer(raw) if o.group() in names()]
         external = max(
             _last_end(_EXTERNAL, low),
             _last_end(_PLURAL_OBJECT, low),
@@ -168,9 +210,10 @@ def we_not_they(call: Call, p: Params) -> Check:
     # The antecedent may sit two lines back: the agent names the caller's old
     # network, the caller asks "will they charge me?", the agent answers "they might".
     before = prior = ""
+    names = cache(lambda: _one_word_names(call))  # worked out once, and only if needed
     for turn in call.turns:
         if turn.line.is_agent:
-            hit = _blames_company(call, turn, f"{before} {prior}" if before else prior)
+            hit = _blames_company(call, turn, f"{before} {prior}" if before else prior, names)
             if hit:
                 return failed(
                     f"speaks of the company or colleagues as 'they': '…{hit.strip()}…'", turn

@@ -6,6 +6,8 @@ import re
 
 from scoring.call import Call, Turn, name_tokens
 from scoring.extract import (
+    digit_runs,
+    digits_only,
     emails,
     has_phone_shape,
     is_role_mailbox,
@@ -120,9 +122,21 @@ def no_internal_contacts(call: Call, p: Params) -> Check:
         personal = [
             e for e in emails(turn.text) if e not in said_by_caller and not is_role_mailbox(e)
         ]
-        if personal or _gives_contact(turn.normal):
+        if personal or _gives_contact(turn.normal) or _gives_own_phone(call, turn):
             return failed("gives out an internal person's contact", turn)
     return passed("no internal person's number, extension or email given")
+
+
+_PERSONAL_PHONE = re.compile(r"\b(?:mobile|cell|cellphone|direct|personal)\b")
+
+
+def _gives_own_phone(call: Call, turn: Turn) -> bool:
+    """A mobile or direct number read out that the caller did not give ("Dean's mobile is
+    07700 900611"; issue 17). The caller's own number read back is no internal contact."""
+    if not _PERSONAL_PHONE.search(turn.normal) or not has_phone_shape(turn.text):
+        return False  # most lines: no such word, or no number
+    theirs = {r for c in call.caller_between(0, turn.index) for r in digit_runs(c.text)}
+    return any(len(r) >= 7 and r not in theirs for r in digit_runs(turn.text))
 
 
 @item(
@@ -277,7 +291,7 @@ def announce(call: Call, p: Params) -> Check:
             ]
         )
         said_ext = (
-            [t for t in turns if mentions_digits(t.text, ext)]
+            [t for t in turns if mentions_digits(t.text, ext) or _reads_extension(t.normal, ext)]
             if ext
             else [t for t in turns if re.search(r"\b(?:extension|ext)\b\W*\w*\d", t.text.lower())]
         )
@@ -288,6 +302,48 @@ def announce(call: Call, p: Params) -> Check:
             return failed(f"the caller is not told the {missing} before the transfer", ev)
         lines.append(said_ext[-1])
     return passed("tells the caller the person's name and extension", *lines[:2])
+
+
+_UNIT_WORDS = {
+    w: n
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen nineteen".split()
+    )
+}
+_TENS_WORDS = {
+    w: 10 * n
+    for n, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)
+}
+
+
+def _grouped_digits(normal: str) -> str:
+    """The digits of numbers read in groups: "forty four ten" -> "4410", "forty one" -> "41"."""
+    out: list[str] = []
+    toks = normal.split()
+    i = 0
+    while i < len(toks):
+        tok, nxt = toks[i], toks[i + 1] if i + 1 < len(toks) else ""
+        if tok in _TENS_WORDS:
+            unit = _UNIT_WORDS.get(nxt, 0)
+            if 0 < unit < 10:
+                i += 1
+            out.append(str(_TENS_WORDS[tok] + (unit if unit < 10 else 0)))
+        elif tok in _UNIT_WORDS or tok.isdigit():
+            out.append(str(_UNIT_WORDS.get(tok, tok)))
+        else:
+            out.append(" ")
+        i += 1
+    return "".join(out)
+
+
+def _reads_extension(normal: str, ext: str) -> bool:
+    """The extension said in groups of tens ("extension forty-one"; issue 17), in a line
+    that names an extension: "forty-one dollars" elsewhere is no extension."""
+    want = digits_only(ext)
+    if not want or not _EXTENSION_WORD.search(normal):
+        return False
+    return any(want in run for run in _grouped_digits(normal).split())
 
 
 @item(
