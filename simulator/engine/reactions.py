@@ -109,6 +109,7 @@ class Reactions:
     # provided by CallEngine
     _values: dict[str, str]
     _aggrieved: bool = False  # this turn's reply already carries a grievance
+    _goal_was_met: bool = False  # the caller's goal was met before this agent line
     seed: int
     scenario: Scenario
     memory: CallerState
@@ -136,6 +137,7 @@ class Reactions:
     def react(self, heard: Heard) -> None:
         """One agent line: the caller answers what was asked first, then says the rest."""
         m = self.memory
+        self._goal_was_met = m.goal_met
         self._feel(heard)
         if self.temper.exhausted:
             self._give_up()
@@ -560,7 +562,10 @@ class Reactions:
             if not answered or m.agent_lines >= 3 or self.scenario.caller.volunteers_name:
                 return self._reason()
             return []
-        beats = fired_beats(acts, self.beats, m) if not self._aggrieved else []
+        # a grievance said this turn, or what they came for just agreed, leaves no room
+        # for the push a beat makes ("can't you just connect me?" right after "yes, please")
+        settled = m.goal_met and not self._goal_was_met
+        beats = fired_beats(acts, self.beats, m) if not (self._aggrieved or settled) else []
         m.beat_just_said = set(beats)
         return beats + self._supervisor(acts)
 
