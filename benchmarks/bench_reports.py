@@ -54,7 +54,6 @@ from simulator.records import open_store, schema  # noqa: E402
 from simulator.records.names import name_key  # noqa: E402
 
 EXAMPLES = ROOT.parent / "shared" / "spec" / "examples"
-CALLSIM = str(Path(sys.executable).with_name("callsim"))
 TEAM = "Nights"
 HEAVY = "Trainee 000"
 
@@ -150,12 +149,11 @@ def timed(fn: Callable[[], object], n: int = 3) -> tuple[float, float]:
     return statistics.median(walls), statistics.median(cpus)
 
 
-def fresh(argv: list[str], env: dict[str, str], tree: Path | None = None) -> tuple[float, float]:
-    """Wall and CPU seconds of a fresh `callsim` process (from `tree`'s source, if given)."""
-    cmd = [CALLSIM, *argv]
-    if tree is not None:
-        boot = f"import sys; sys.path.insert(0, {str(tree)!r}); from simulator.cli import main; "
-        cmd = [sys.executable, "-c", boot + "sys.exit(main())", *argv]
+def fresh(argv: list[str], env: dict[str, str], tree: Path = ROOT) -> tuple[float, float]:
+    """Wall and CPU seconds (its helper processes' included) of a fresh `callsim` process
+    running `tree`'s source (as the installed `callsim` script runs this tree's)."""
+    boot = f"import sys; sys.path.insert(0, {str(tree)!r}); from simulator.cli import main; "
+    cmd = [sys.executable, "-c", boot + "sys.exit(main())", *argv]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     w = time.perf_counter()
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, env=env, cwd=tree)
@@ -236,7 +234,7 @@ def as_a_user(args: argparse.Namespace, tmp: Path, url: str, cache: Path, scenar
     charts) and a warm-up report first; runs of the trees alternate."""
     import matplotlib
 
-    trees: dict[str, Path | None] = {"this tree": None}
+    trees = {"this tree": ROOT}
     if args.compare is not None:
         trees[f"{args.compare}"] = args.compare.resolve()
     out = str(tmp / "r.html")
@@ -283,7 +281,7 @@ def _forget(url: str, env: dict[str, str]) -> None:
     shutil.rmtree(Path(env["XDG_CACHE_HOME"]) / "callsim" / "charts", ignore_errors=True)
 
 
-def _of(label: str, trees: dict[str, Path | None]) -> str:
+def _of(label: str, trees: dict[str, Path]) -> str:
     return f" [{label}]" if len(trees) > 1 else ""
 
 

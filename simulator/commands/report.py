@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -44,16 +45,30 @@ def run(args: argparse.Namespace) -> int:
     if (args.what is None) == (args.team is None):
         print("callsim report: give a call number, a trainee's name, or --team T", file=sys.stderr)
         return 2
+    worker = _worker(args)
     try:
         with open_store(args.db) as store:
-            kind, label, html = _build(store, args)
+            kind, label, html = _build(store, args, worker)
         out = Path(args.out) if args.out else Path(_default(kind, label))
         path = _write(out, html)
     except (StoreError, BadName, LookupError) as exc:
         print(f"callsim report: {exc}", file=sys.stderr)
         return 2
+    finally:
+        if worker is not None:
+            worker.stop()
     print(f"Wrote {path}")
     return 0
+
+
+def _worker(args: argparse.Namespace) -> Any:
+    """For a trainee's report, a helper process importing matplotlib for its charts while
+    the store is read (simulator/reports/chart_worker.py)."""
+    if args.what is None or args.what.strip().isdigit():
+        return None  # a team (no charts) or, most likely, a call (one small chart)
+    from simulator.reports.chart_worker import ChartWorker
+
+    return ChartWorker()
 
 
 def _default(kind: str, label: str) -> str:
@@ -71,7 +86,7 @@ def _write(out: Path, html: str) -> Path:
         raise LookupError(f"cannot write {out}: {exc.strerror or exc}") from None
 
 
-def _build(store: object, args: argparse.Namespace) -> tuple[str, str, str]:
+def _build(store: object, args: argparse.Namespace, worker: Any) -> tuple[str, str, str]:
     from simulator.records.names import clean_name, clean_team
     from simulator.reports.build import call_report, team_report, trainee_report
 
@@ -83,7 +98,7 @@ def _build(store: object, args: argparse.Namespace) -> tuple[str, str, str]:
         return "call", what, call_report(store, int(what))
     name = clean_name(what)
     try:
-        return "trainee", name, trainee_report(store, name)
+        return "trainee", name, trainee_report(store, name, worker=worker)
     except LookupError:
         if what.isdigit():
             raise LookupError(f"no call {what} and no trainee {what!r} in the store") from None

@@ -12,10 +12,13 @@ import os
 import re
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from simulator.reports.gather import call_view, team_view, trainee_view
 from simulator.reports.render import call_page, team_page, trainee_page
+
+if TYPE_CHECKING:
+    from simulator.reports.chart_worker import ChartWorker
 
 
 def call_report(store: Any, call_id: int) -> str:
@@ -34,7 +37,15 @@ def _hold_limit(policy: str) -> float | None:
         return None
 
 
-def trainee_report(store: Any, name: str, now: dt.datetime | None = None) -> str:
+def trainee_report(
+    store: Any, name: str, now: dt.datetime | None = None, worker: ChartWorker | None = None
+) -> str:
+    """The trainee's page. Charts not in the chart cache go to `worker` (a helper process
+    started before the store was opened) as soon as their values are known, and are drawn
+    there while the plan is made; without one they are drawn here."""
+    from simulator.reports.chart_cache import ChartCache
+    from simulator.reports.chart_worker import draw_here
+    from simulator.reports.render import environment, trainee_charts
     from simulator.training.cache import cached_cards
     from simulator.training.plan import build_plan
     from simulator.training.practice import catalogue
@@ -47,9 +58,17 @@ def trainee_report(store: Any, name: str, now: dt.datetime | None = None) -> str
         raise LookupError(f"no trainee {shown(name)!r} in the store {store.where}")
     with store.engine.connect() as conn:
         calls = graded_calls(conn, name)
+    view = trainee_view(name, row.team, calls, row.calls, plan=None)
+    charts = ChartCache(f"trainee\n{name}", trainee_charts(view))
+    if worker is not None and charts.jobs:
+        worker.send(charts.jobs)
+    elif worker is not None:
+        worker.stop()  # every chart kept: nothing to draw
     cards = cached_cards(store, name, calls)
-    plan = build_plan(name, calls, catalogue(), now or dt.datetime.now(dt.UTC), cards)
-    return trainee_page(trainee_view(name, row.team, calls, row.calls, plan))
+    view.plan = build_plan(name, calls, catalogue(), now or dt.datetime.now(dt.UTC), cards)
+    environment().get_template("trainee.html")  # loaded while the helper draws
+    drawn = worker.receive() if worker is not None and charts.jobs else draw_here(charts.jobs)
+    return trainee_page(view, charts.finish(drawn))
 
 
 def team_report(store: Any, team: str | None) -> str:

@@ -20,7 +20,6 @@ import hashlib
 import os
 import tempfile
 import zlib
-from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -64,30 +63,28 @@ def chart_key(name: str, values: Any) -> str:
 
 
 class ChartCache:
-    """The charts of one report subject (`slot`, e.g. a trainee's name)."""
+    """The charts of one report subject (`slot`, e.g. a trainee's name): `wanted` maps each
+    chart's name to the values it draws; `jobs` are the ones to draw (not kept, or kept for
+    other values), to hand back drawn, in order, to `finish`."""
 
-    def __init__(self, slot: str) -> None:
+    def __init__(self, slot: str, wanted: dict[str, tuple[Any, ...]]) -> None:
         self.path = cache_dir() / (hashlib.sha256(slot.encode()).hexdigest()[:32] + ".svgz")
         self.kept = _read(self.path)
-        self.now: dict[str, dict[str, str]] = {}
-        self.drawn = 0
+        self.keys = {name: chart_key(name, values) for name, values in wanted.items()}
+        self.svgs = {
+            name: self.kept[name]["svg"]
+            for name, key in self.keys.items()
+            if name in self.kept and self.kept[name]["key"] == key
+        }
+        self.jobs = [(name, values) for name, values in wanted.items() if name not in self.svgs]
 
-    def chart(self, name: str, values: tuple[Any, ...], draw: Callable[..., str]) -> str:
-        """`draw(*values)`, or the SVG it gave last time for the same values."""
-        key = chart_key(name, values)
-        found = self.kept.get(name)
-        if found is not None and found["key"] == key:
-            svg = found["svg"]
-        else:
-            svg = draw(*values)
-            self.drawn += 1
-        self.now[name] = {"key": key, "svg": svg}
-        return svg
-
-    def save(self) -> None:
-        """Keep this report's charts (nothing is written when none was drawn)."""
-        if self.now != self.kept:
-            _write(self.path, self.now)
+    def finish(self, drawn: list[str]) -> dict[str, str]:
+        """Every wanted chart's SVG; the drawn ones are kept for next time."""
+        self.svgs.update(zip([name for name, _ in self.jobs], drawn, strict=True))
+        now = {name: {"key": key, "svg": self.svgs[name]} for name, key in self.keys.items()}
+        if now != self.kept:
+            _write(self.path, now)
+        return self.svgs
 
 
 def _read(path: Path) -> dict[str, dict[str, str]]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 PASS, FAIL, NA, LINE = "#2e7d32", "#c62828", "#9e9e9e", "#1565c0"
 
@@ -153,3 +153,12 @@ def call_timeline(
     ax.set_xlabel("seconds from the start of the call")
     ax.grid(axis="x", alpha=0.3)
     return _svg(fig, "timeline")
+
+
+#: The charts by name: the chart cache's names, and what a report asks its drawing helper for.
+BY_NAME: dict[str, Callable[..., str]] = {
+    "scores": scores_over_time,
+    "sections": section_rates,
+    "trend": item_trend,
+    "timeline": call_timeline,
+}

@@ -59,38 +59,39 @@ def call_page(view: Any) -> str:
     )
 
 
-def trainee_page(view: Any) -> str:
-    from simulator.reports import charts
-    from simulator.reports.chart_cache import ChartCache
-    from simulator.reports.gather import period_word
-
-    calls = view.calls
-    scored = [c for c in calls if c.score is not None]
-    kept = ChartCache(f"trainee\n{view.name}")
-    scores_svg = sections_svg = trend_svg = ""
+def trainee_charts(view: Any) -> dict[str, tuple[Any, ...]]:
+    """The trainee page's charts, by name (charts.BY_NAME), with the values each draws."""
+    scored = [c for c in view.calls if c.score is not None]
+    wanted: dict[str, tuple[Any, ...]] = {}
     if scored:
-        scores = (
+        wanted["scores"] = (
             [c.started_at for c in scored],
             [float(c.score or 0) for c in scored],
             [bool(c.passed) for c in scored],
             scored[-1].pass_mark or 80.0,
         )
-        scores_svg = kept.chart("scores", scores, charts.scores_over_time)
     if view.sections:
-        sections_svg = kept.chart("sections", (view.sections,), charts.section_rates)
+        wanted["sections"] = (view.sections,)
     if view.items and view.periods:
-        trend = ([s.item for s in view.items], view.periods, view.trend)
-        trend_svg = kept.chart("trend", trend, charts.item_trend)
-    kept.save()
+        wanted["trend"] = ([s.item for s in view.items], view.periods, view.trend)
+    return wanted
+
+
+def trainee_page(view: Any, svgs: dict[str, str]) -> str:
+    """The trainee's page, with the charts `trainee_charts` asked for, drawn."""
+    from simulator.reports.gather import period_word
+
+    calls = view.calls
+    scored = [c for c in calls if c.score is not None]
     average = f"{sum(c.score or 0 for c in scored) / len(scored):.1f}" if scored else "-"
     return page(
         "trainee.html",
         view=view,
         average=average,
         passes=sum(1 for c in calls if c.passed),
-        scores_svg=scores_svg,
-        sections_svg=sections_svg,
-        trend_svg=trend_svg,
+        scores_svg=svgs.get("scores", ""),
+        sections_svg=svgs.get("sections", ""),
+        trend_svg=svgs.get("trend", ""),
         period=period_word(calls[-1].started_at - calls[0].started_at) if calls else "week",
         due_cards=list(view.plan.cards),
         recent=list(reversed(calls[-RECENT_CALLS:])),

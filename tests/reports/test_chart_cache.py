@@ -7,6 +7,7 @@ import re
 import shutil
 import zlib
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pytest
@@ -15,20 +16,17 @@ from simulator.records import open_store
 from simulator.reports import chart_cache, charts
 from simulator.reports.build import trainee_report
 from simulator.reports.chart_cache import ChartCache
+from simulator.reports.chart_worker import draw_here
 from tests.reports.conftest import HOSTILE, Records
 
 SECTIONS = ({"hold": 0.5, "open": 1.0},)
 
 
-class Counting:
-    """A chart function that counts its drawings."""
-
-    def __init__(self) -> None:
-        self.calls = 0
-
-    def __call__(self, rates: dict[str, float]) -> str:
-        self.calls += 1
-        return charts.section_rates(rates)
+def _report(slot: str, **wanted: tuple[Any, ...]) -> tuple[dict[str, str], list[str]]:
+    """What one report does: the charts, and the names of those it had to draw."""
+    cache = ChartCache(slot, wanted)
+    drawn = [name for name, _ in cache.jobs]
+    return cache.finish(draw_here(cache.jobs)), drawn
 
 
 def _charts(html: str) -> list[str]:
@@ -36,51 +34,37 @@ def _charts(html: str) -> list[str]:
 
 
 def test_the_same_values_are_drawn_once_and_give_the_same_svg() -> None:
-    draw = Counting()
-    first = ChartCache("Ann")
-    svg = first.chart("sections", SECTIONS, draw)
-    first.save()
-    again = ChartCache("Ann")
-    assert again.chart("sections", SECTIONS, draw) == svg
-    assert draw.calls == 1
-    assert again.drawn == 0
-    assert charts.section_rates(*SECTIONS) == svg  # what is kept is what would be drawn
+    first, drawn = _report("Ann", sections=SECTIONS)
+    assert drawn == ["sections"]
+    again, drawn = _report("Ann", sections=SECTIONS)
+    assert drawn == []
+    assert again == first
+    assert charts.section_rates(*SECTIONS) == first["sections"]  # kept is what is drawn
 
 
 def test_changed_values_are_drawn_again_and_kept() -> None:
-    draw = Counting()
-    cache = ChartCache("Ann")
-    old = cache.chart("sections", SECTIONS, draw)
-    cache.save()
+    old, _ = _report("Ann", sections=SECTIONS, trend=(["hold.x"], ["2026-01"], [[0.5]]))
     changed = ({"hold": 0.75, "open": 1.0},)
-    cache = ChartCache("Ann")
-    new = cache.chart("sections", changed, draw)
-    cache.save()
-    assert draw.calls == 2
-    assert new != old
-    assert new == charts.section_rates(*changed)
-    assert ChartCache("Ann").chart("sections", changed, draw) == new
-    assert draw.calls == 2  # the new drawing replaced the old one in the file
+    new, drawn = _report("Ann", sections=changed, trend=(["hold.x"], ["2026-01"], [[0.5]]))
+    assert drawn == ["sections"]  # the trend is the same
+    assert new["sections"] != old["sections"]
+    assert new["sections"] == charts.section_rates(*changed)
+    assert new["trend"] == old["trend"]
+    again, drawn = _report("Ann", sections=changed, trend=(["hold.x"], ["2026-01"], [[0.5]]))
+    assert drawn == []  # the new drawing replaced the old one in the file
+    assert again == new
 
 
 def test_each_trainee_has_their_own_charts() -> None:
-    draw = Counting()
     for name in ("Ann", "Bo"):
-        cache = ChartCache(name)
-        cache.chart("sections", SECTIONS, draw)
-        cache.save()
-    assert draw.calls == 2
+        assert _report(name, sections=SECTIONS)[1] == ["sections"]
     assert len(list(chart_cache.cache_dir().iterdir())) == 2
 
 
 def test_new_drawing_code_draws_again(monkeypatch: pytest.MonkeyPatch) -> None:
-    draw = Counting()
-    cache = ChartCache("Ann")
-    cache.chart("sections", SECTIONS, draw)
-    cache.save()
+    _report("Ann", sections=SECTIONS)
     monkeypatch.setattr(chart_cache, "drawing_code", lambda: b"a newer charts.py")
-    ChartCache("Ann").chart("sections", SECTIONS, draw)
-    assert draw.calls == 2
+    assert _report("Ann", sections=SECTIONS)[1] == ["sections"]
 
 
 @pytest.mark.parametrize(
@@ -97,29 +81,23 @@ def test_new_drawing_code_draws_again(monkeypatch: pytest.MonkeyPatch) -> None:
     ],
 )
 def test_a_damaged_cache_file_is_ignored_and_rewritten(damage: bytes | str) -> None:
-    draw = Counting()
-    cache = ChartCache("Ann")
-    svg = cache.chart("sections", SECTIONS, draw)
-    cache.save()
-    good = cache.path.read_bytes()
-    cache.path.write_bytes(good[: len(good) // 2] if isinstance(damage, str) else damage)
-    again = ChartCache("Ann")
-    assert again.chart("sections", SECTIONS, draw) == svg
-    assert draw.calls == 2
-    again.save()
-    assert cache.path.read_bytes() == good
+    svgs, _ = _report("Ann", sections=SECTIONS)
+    path = ChartCache("Ann", {}).path
+    good = path.read_bytes()
+    path.write_bytes(good[: len(good) // 2] if isinstance(damage, str) else damage)
+    again, drawn = _report("Ann", sections=SECTIONS)
+    assert drawn == ["sections"]
+    assert again == svgs
+    assert path.read_bytes() == good
 
 
 def test_a_cached_svg_that_is_not_an_svg_is_drawn_again() -> None:
-    draw = Counting()
-    cache = ChartCache("Ann")
-    svg = cache.chart("sections", SECTIONS, draw)
-    cache.save()
-    data = orjson.loads(zlib.decompress(cache.path.read_bytes()))
+    svgs, _ = _report("Ann", sections=SECTIONS)
+    path = ChartCache("Ann", {}).path
+    data = orjson.loads(zlib.decompress(path.read_bytes()))
     data["charts"]["sections"]["svg"] = "<p>not a chart</p>"
-    cache.path.write_bytes(zlib.compress(orjson.dumps(data)))
-    assert ChartCache("Ann").chart("sections", SECTIONS, draw) == svg
-    assert draw.calls == 2
+    path.write_bytes(zlib.compress(orjson.dumps(data)))
+    assert _report("Ann", sections=SECTIONS) == (svgs, ["sections"])
 
 
 def test_a_cache_folder_that_cannot_be_written_costs_only_speed(
@@ -128,15 +106,11 @@ def test_a_cache_folder_that_cannot_be_written_costs_only_speed(
     blocker = tmp_path / "a-file"
     blocker.write_text("in the way")
     monkeypatch.setattr(chart_cache, "cache_dir", lambda: blocker / "charts")
-    draw = Counting()
-    cache = ChartCache("Ann")
-    svg = cache.chart("sections", SECTIONS, draw)
-    cache.save()  # no error
-    assert ChartCache("Ann").chart("sections", SECTIONS, draw) == svg
-    assert draw.calls == 2
+    svgs, _ = _report("Ann", sections=SECTIONS)  # no error
+    assert _report("Ann", sections=SECTIONS) == (svgs, ["sections"])
 
 
-def test_a_report_after_an_override_redraws_what_changed(
+def test_a_report_after_an_override_draws_again(
     records: Records, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """End to end on a copy of the records: a second report reuses all three charts; after
@@ -146,16 +120,12 @@ def test_a_report_after_an_override_redraws_what_changed(
     shutil.copy(Path(records.url.removeprefix("sqlite:///")), db)
     url = f"sqlite:///{db}"
     drawn: list[str] = []
-    real = ChartCache.chart
 
-    def counting(self: ChartCache, name: str, values: tuple[object, ...], draw: object) -> str:
-        before = self.drawn
-        svg = real(self, name, values, draw)  # type: ignore[arg-type]
-        if self.drawn > before:
-            drawn.append(name)
-        return svg
+    def counting(jobs: Any) -> list[str]:
+        drawn.extend(name for name, _ in jobs)
+        return draw_here(jobs)
 
-    monkeypatch.setattr(ChartCache, "chart", counting)
+    monkeypatch.setattr("simulator.reports.chart_worker.draw_here", counting)
     with open_store(url) as store:
         first = _charts(trainee_report(store, HOSTILE))
         assert sorted(drawn) == ["scores", "sections", "trend"]
