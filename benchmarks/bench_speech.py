@@ -55,7 +55,7 @@ sys.path.insert(0, str(ROOT))
 from simulator.listen import model_cache  # noqa: E402
 from simulator.listen.domain import DomainTerms, domain_sentences  # noqa: E402
 from simulator.listen.enrolment import SessionAdapter  # noqa: E402
-from simulator.listen.listeners import acts_of, understood  # noqa: E402
+from simulator.listen.listeners import protocol_acts, understood  # noqa: E402
 from simulator.listen.recogniser import (  # noqa: E402
     RATE,
     SphinxRecogniser,
@@ -97,6 +97,12 @@ STAND_IN = {
     "ask_account": "It's six one seven seven zero two three.",
     "anything_else": "No, that's everything, thanks.",
 }
+# "-wrong" rows: each line is given another moment than its own, to show that a wrong
+# context does not stop the unexpected from being recognised.
+WRONG_MOMENT = {
+    "opening": "closing", "problem": "on_hold", "details": "transfer", "on_hold": "opening",
+    "escalation": "details", "transfer": "problem", "closing": "escalation", "none": "opening",
+}  # fmt: skip
 _NAME = re.compile(r"(?<![.?!] )(?<!^)\b([A-Z][a-z]+(?: [A-Z][a-z]+)*)")
 _NOT_NAMES = {"I", "Okay", "Mister", "Ms", "Mrs", "Doctor", "Sir", "Um", "Uh", "Oh"}
 
@@ -119,7 +125,7 @@ class Totals:
     def add(
         self, ref: list[str], hyp: list[str], want: frozenset[str], got: frozenset[str]
     ) -> None:
-        self.agree += acts_of(" ".join(ref)) == got
+        self.agree += protocol_acts(" ".join(ref)) == got
         self.edits += edit_distance(ref, hyp)
         self.words += len(ref)
         self.lines += 1
@@ -335,6 +341,31 @@ def carry(
         rec.prime(enrolment["cmn"])  # as the window primes from the mean `callsim enrol` saved
 
 
+def split_approach(name: str) -> tuple[str, str]:
+    """``"domain-ctx"`` -> ("domain", "ctx"): the recogniser, and the context it is given
+    ("": none; "ctx": the line's moment; "wrong": another moment, `WRONG_MOMENT`)."""
+    base, _, context = name.partition("-")
+    if context not in ("", "ctx", "wrong"):
+        raise SystemExit(f"bench_speech: unknown context {context!r} in approach {name!r}")
+    return base, context
+
+
+def moment_of(item: dict[str, object], context: str) -> str:
+    """The moment a line's turn is told (the data's ``moment``: where in a call it is said)."""
+    moment = str(item.get("moment") or "none")
+    if context == "wrong":
+        return WRONG_MOMENT.get(moment, "opening")
+    return moment if context == "ctx" and moment != "none" else ""
+
+
+def expect(rec: SphinxRecogniser, moment: str) -> None:
+    """Tell the recogniser the turn's moment, its model built first (the window builds them
+    between turns, on its worker)."""
+    if moment and rec.moments is not None:
+        rec.moments.prepare([moment])
+    rec.expect(moment)
+
+
 def run_recognition(args: argparse.Namespace, lines: list[dict[str, object]]) -> dict[str, dict]:
     synth = EspeakSynthesizer()
     exclude = held_out_exclusions(args.lines)
@@ -346,7 +377,7 @@ def run_recognition(args: argparse.Namespace, lines: list[dict[str, object]]) ->
         audio = synth.synthesize(str(item["text"]), VOICES[n % len(VOICES)])
         audios.append(add_noise(audio, args.snr, seed=n))
     oracle = sum(
-        acts_of(str(i["text"])) == frozenset(i["acts"])
+        protocol_acts(str(i["text"])) == frozenset(i["acts"])
         for i in lines  # type: ignore[arg-type]
     )
     results["reference_text"] = {"act_accuracy": oracle / len(lines), "lines": len(lines)}
@@ -356,23 +387,26 @@ def run_recognition(args: argparse.Namespace, lines: list[dict[str, object]]) ->
         enrolled = enrol_voices(synth, args.snr, work)
         results["enrolment"] = enrolled
     for approach in filter(None, args.approaches.split(",")):
+        base, context = split_approach(approach)
         totals = Totals()
         per_voice = {v.espeak_name: Totals() for v in VOICES}
-        stock = make_recogniser("stock", DomainTerms(), exclude) if approach == "stock" else None
+        stock = make_recogniser("stock", DomainTerms(), exclude) if base == "stock" else None
         learnt: dict[str, tuple] = {}  # "warm": each voice's cepstral mean and accent evidence
         sessions: dict[str, SessionAdapter] = {}  # "adapting": each voice's session adaptation
         for n, (item, audio) in enumerate(zip(lines, audios, strict=True)):
             text = str(item["text"])
             voice = VOICES[n % len(VOICES)].espeak_name
-            adapted = enrolled[voice]["adapted"] if approach == "enrolled" else None
-            if approach == "adapting":
+            adapted = enrolled[voice]["adapted"] if base == "enrolled" else None
+            if base == "adapting":
                 adapted = sessions.setdefault(voice, SessionAdapter()).config()
-            rec = stock or make_recogniser(approach, line_terms(text), exclude, adapted)
-            carry(rec, approach, learnt.get(voice), enrolled.get(voice))
+            rec = stock or make_recogniser(base, line_terms(text), exclude, adapted)
+            carry(rec, base, learnt.get(voice), enrolled.get(voice))
+            expect(rec, moment_of(item, context))
             heard = rec.recognise(audio)
             learnt[voice] = (rec.cmn, rec.accent_evidence)
-            said, got = understood(heard)
-            if approach == "adapting":  # a call is 5 turns; the session learns between calls
+            said, _every = understood(heard)  # the listener's choice, on all the acts it knows
+            got = protocol_acts(said)  # measured on the protocol acts, as labelled
+            if base == "adapting":  # a call is 5 turns; the session learns between calls
                 sessions[voice].add(rec.last_pcm, said)
                 if (n // len(VOICES)) % CALL_TURNS == CALL_TURNS - 1:
                     sessions[voice].learn_if_due(background=False)
@@ -414,6 +448,7 @@ def run_latency(args: argparse.Namespace, lines: list[dict[str, object]]) -> dic
         rec = make_recogniser("domain", line_terms(text), exclude)
         if voice.espeak_name in learnt:
             rec.cmn, rec.accent_evidence = learnt[voice.espeak_name]
+        expect(rec, moment_of(item, args.latency_context))  # the moment's model, as the window
         audio = add_noise(synth.synthesize(text, voice), args.snr, seed=n)
         value = voice_to_voice(rec, audio, synth)
         if value is not None:
@@ -467,9 +502,8 @@ def markdown(rec: dict[str, dict], lat: dict[str, float], args: argparse.Namespa
             + ", ".join(f"{e['learn_seconds']:.1f}" for e in rec["enrolment"].values())
             + " s), then took the lines as later turns.",
         ]
-    names = [n for n in ("domain", "warm", "enrolled", "adapting") if n in rec] or [
-        n for n in rec if n not in ("reference_text", "enrolment")
-    ][:2]
+    names = [n for n in rec if split_approach(n)[0] in ("domain", "warm", "enrolled", "adapting")]
+    names = names or [n for n in rec if n not in ("reference_text", "enrolment")][:2]
     if names:
         out += [
             "",
@@ -522,6 +556,12 @@ def main() -> int:
     parser.add_argument("--lines", default="held-out", help="held-out, dev, dev2 or a YAML path")
     parser.add_argument("--snr", type=float, default=30.0, help="noise SNR in dB; -1 for none")
     parser.add_argument("--latency-lines", type=int, default=60)
+    parser.add_argument(
+        "--latency-context",
+        choices=("ctx", "none"),
+        default="ctx",
+        help="latency turns told their moment (ctx, as the window does) or not (none)",
+    )
     parser.add_argument("--no-latency", action="store_true")
     parser.add_argument("--json", metavar="PATH", help="also write full results (with errors)")
     parser.add_argument(

@@ -21,6 +21,7 @@ from scoring.transcript import Event, Line
 from scoring.writer import TranscriptWriteError, TranscriptWriter
 from simulator.engine import CallEngine, CallState, Choice, Move, Output
 from simulator.engine.engine import transcript_headers
+from simulator.engine.hint import ListenHint
 from simulator.frontend.base import CallSummary, Frontend, run_call
 from simulator.scenario.model import Scenario
 
@@ -161,6 +162,10 @@ class Session:
     def apply(self, move: Move) -> list[Output]:
         """One move; a failed transcript write raises `TranscriptWriteError` (see `failed`)."""
         return self.engine.apply(move)
+
+    def listen_hint(self) -> ListenHint:
+        """What the trainee is likely to say next, for the speech recogniser (read-only)."""
+        return self.engine.listen_hint()
 
     def wrap_up(self, move: Move) -> list[Output]:
         """After-call work (a note, ticket or email) logged once the caller has gone."""

@@ -22,6 +22,7 @@ from simulator.engine import moves as mv
 from simulator.engine.caller_state import CallerState, Rung
 from simulator.engine.clock import SimClock
 from simulator.engine.hearing import Recogniser, default_recogniser
+from simulator.engine.hint import ListenHint, hint, moment_for
 from simulator.engine.mood import HOLD_OVERTIME_PER_S, HOLD_PER_S, Temper
 from simulator.engine.outputs import (
     CallEnded,
@@ -185,6 +186,20 @@ class CallEngine(Reactions, PhoneMixin):
             turn=self._moves,
         )
 
+    def listen_hint(self) -> ListenHint:
+        """What the agent is likely to say next (read-only; the speech recogniser's bias)."""
+        m = self.memory
+        moment = moment_for(
+            agent_lines=m.agent_lines,
+            on_hold=self.on_hold,
+            just_resumed=m.just_resumed,
+            escalated=m.supervisor_requested and not m.supervisor_handled,
+            goal_met=m.goal_met,
+            caller_parts=self._said_parts,
+            caller_acts=self._caller_acts,
+        )
+        return hint(moment)
+
     def start(self) -> list[Output]:
         """The phone rings and the trainee picks up: the agent speaks first."""
         if self.started:
@@ -343,6 +358,7 @@ class CallEngine(Reactions, PhoneMixin):
         """What the caller's own words commit them to (a line the scenario wrote may ask for
         a supervisor); a rung the engine just climbed is not second-guessed."""
         acts = self._recognise(text, "caller")
+        self._caller_acts = acts
         m = self.memory
         if "report_problem" in acts and m.complaint_at is None:
             m.complaint_at = m.agent_lines
@@ -364,6 +380,7 @@ class CallEngine(Reactions, PhoneMixin):
 
     # ----- moves ------------------------------------------------------------
     _last_acts: frozenset[str] = frozenset()
+    _caller_acts: frozenset[str] = frozenset()  # the acts of the caller's last line
 
     def _dispatch(self, move: mv.Move) -> None:  # noqa: C901 - one case per move, checked by mypy
         match move:

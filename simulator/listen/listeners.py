@@ -39,6 +39,7 @@ __all__ = [
     "WavFileListener",
     "acts_of",
     "open_microphone",
+    "protocol_acts",
     "push_to_talk_factory",
     "understood",
 ]
@@ -82,6 +83,22 @@ def acts_of(text: str) -> frozenset[str]:
     except ImportError:  # the grader is not installed alongside: text only
         return frozenset()
     return recognise(text, speaker="agent")
+
+
+def protocol_acts(text: str) -> frozenset[str]:
+    """The protocol acts of recognised text: what the grader reads (`graded=True`).
+
+    `acts_of` also returns the acts only the role-play caller reacts to
+    (`audience: caller` in scoring/phrasing/agent.yaml), which the engine
+    needs; measuring recognition against the protocol labels uses these.
+    """
+    if not text:
+        return frozenset()
+    try:
+        from scoring.acts import recognise
+    except ImportError:
+        return frozenset()
+    return recognise(text, speaker="agent", graded=True)
 
 
 def understood(result: Recognition) -> tuple[str, frozenset[str]]:
@@ -183,6 +200,9 @@ class MicrophoneListener:
         self.recogniser = recogniser
         self.push_to_talk = push_to_talk
         self.level = 0.0  # loudness of the last block read, 0..1: the window's level meter
+        # The engine's `ListenHint` for the next turn (the window sets it as the talk key goes
+        # down): that turn is decoded with the moment's model (see simulator/listen/context.py).
+        self.hint: Any = None
         self._device = device
         self._source: Source | None = source
         if source is None and not lazy:
@@ -215,6 +235,12 @@ class MicrophoneListener:
         """The next 30 ms of raw 16 kHz PCM (for recording, e.g. `callsim enrol`)."""
         return self._read()
 
+    def _expect(self) -> None:
+        """Tell the recogniser the next turn's moment (other recognisers take no hint)."""
+        expect = getattr(self.recogniser, "expect", None)
+        if expect is not None:
+            expect(self.hint)
+
     def wait_ready(self, timeout: float | None = None) -> bool:
         """Block until the recogniser exists (see `push_to_talk_factory`)."""
         return True
@@ -227,6 +253,7 @@ class MicrophoneListener:
             return None
         segmenter = TurnSegmenter()
         base = time.monotonic()  # stream seconds + base = the voice clock's time
+        self._expect()
 
         def chunks() -> Iterator[bytes]:
             while True:
@@ -251,6 +278,7 @@ class MicrophoneListener:
         self.wait_ready()
         if self.recogniser is None:
             return None
+        self._expect()
         self.recogniser.start()
         for block in early:
             self.recogniser.feed(block)
@@ -375,14 +403,18 @@ class _Trainee:
         """Build the call's recogniser (a worker thread), then learn from the last call."""
         try:
             listener.recogniser = self._carry(self._build(scenario))
+            _prepare(listener.recogniser, ["opening"])  # a call's first turn is its opening
         finally:
             ready.set()
+        _prepare(listener.recogniser, None)  # the other moments' models, while the call goes on
         # Between calls: learn from the last call's turns (in another process), then
         # hand the next turn a recogniser that uses it.
         if self.adapter is not None and self.adapter.learn_if_due():
             self.adapter.wait()
             if self.adapter.config():
-                swap.append(self._build(scenario))
+                fresh = self._build(scenario)
+                _prepare(fresh, None)
+                swap.append(fresh)
 
     def _build(self, scenario: Any) -> SphinxRecogniser:
         config = self.adapter.config() if self.adapter is not None else {}
@@ -415,6 +447,22 @@ class _Trainee:
             save_mean(self.mean_file, self.learnt["cmn"])
         if self.adapter is not None:
             self.adapter.add(recogniser.last_pcm, heard.text)
+
+
+def _prepare(recogniser: Any, moments: list[str] | None) -> None:
+    """Build (or find in the cache) a recogniser's moment models; ``None``: every moment.
+    A failure only leaves those turns to the general model."""
+    models = getattr(recogniser, "moments", None)
+    if models is None:
+        return
+    if moments is None:
+        from simulator.engine.hint import MOMENTS
+
+        moments = list(MOMENTS)
+    try:
+        models.prepare(moments)
+    except (OSError, ValueError) as exc:
+        warnings.warn(f"speech: the call's context models could not be built ({exc})", stacklevel=2)
 
 
 def _chosen_engine() -> Callable[[Any], SphinxRecogniser] | None:

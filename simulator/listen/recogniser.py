@@ -184,6 +184,36 @@ class SphinxRecogniser:
         self.dictionaries: dict[str, str] = {}  # "uk" (both variants) and "us": their text
         self.accent_evidence = (0, 0)  # (words that have a British variant, times it was chosen)
         self._british_loaded = True
+        self._searches: set[str] = set()  # moment models loaded into the decoder (see `expect`)
+
+    # Context (see `expect`): the moment models and the moment the next turn is in.
+    moments: Any = None  # a `context.MomentModels`, set by build_domain_recogniser
+    moment = ""  # the moment of the next turn ("": the general model)
+    _search: str | None = None  # the decoder's active search (None: the general model)
+
+    def expect(self, hint: Any) -> None:
+        """The next turn's moment, from the engine's `ListenHint` (or its name; None: none).
+
+        That turn is decoded with the moment's model when it is ready, else with
+        the general one (see `context`); the turn after goes back to the general
+        model unless told again.
+        """
+        self.moment = str(getattr(hint, "moment", hint) or "")
+
+    def _use_moment(self) -> None:
+        """Switch the decoder's search to the moment's model (between turns only)."""
+        path = self.moments.ready.get(self.moment) if self.moments is not None else None
+        name = f"moment-{self.moment}" if path is not None else None
+        if name is not None and name not in self._searches:
+            try:
+                self.decoder.add_lm_file(name, str(path))  # ~0.2 s, once per moment
+                self._searches.add(name)
+            except RuntimeError:  # a damaged file: this turn uses the general model
+                name = None
+        if name != self._search:
+            self.decoder.activate_search(name)
+            self._search = name
+        self.moment = ""
 
     @property
     def cmn(self) -> str:
@@ -209,6 +239,7 @@ class SphinxRecogniser:
     # Streaming: feed audio while the trainee speaks, so little is left when they stop.
     def start(self) -> None:
         self._apply_accent()
+        self._use_moment()
         self._cmn_at_start = self.cmn
         # A first turn is decoded once, whole, with its own mean (see `whole_first_turn`).
         self._whole = (
@@ -313,7 +344,7 @@ class SphinxRecogniser:
         if not self.british_variant or not self._british_loaded:
             return
         words, british = self.accent_evidence
-        for seg in self.decoder.seg():
+        for seg in self.decoder.seg() or ():  # None after a turn with no audio
             word, _, rest = seg.word.partition("(")
             variant = int(rest.rstrip(")")) if rest[:-1].isdigit() else 1
             if word in self.british_variant:
@@ -374,6 +405,7 @@ class DomainModel:
     unpronounceable: frozenset[str]
     us_dictionary: Path | None = None  # American variants only ("domain-us.dict")
     british_variant: dict[str, int] = field(default_factory=dict)
+    key: str = ""  # its model cache key ("" when built outside the cache)
 
 
 def common_words(limit: int = 3000) -> list[str]:
@@ -476,6 +508,7 @@ def cached_domain_model(
             frozenset(str(w) for w in meta["unpronounceable"]),
             folder / "domain-us.dict" if meta["us_dictionary"] else None,
             {str(w): int(i) for w, i in dict(meta["british_variant"]).items()},
+            key,
         )
     except (KeyError, TypeError, ValueError):
         return None
@@ -500,11 +533,33 @@ def build_domain_recogniser(
         "british": accent != "us",
     }
     model = cached_domain_model(terms, extra, **options)
-    if model is not None:
-        return _recogniser_from(model, accent, config)
-    with tempfile.TemporaryDirectory(prefix="callsim-lm-") as folder:
-        built = build_domain_model(terms, extra, folder=folder, **options)
-        return _recogniser_from(built, accent, config)
+    if model is None:
+        with tempfile.TemporaryDirectory(prefix="callsim-lm-") as folder:
+            model = build_domain_model(terms, extra, folder=folder, **options)
+            rec = _recogniser_from(model, accent, config)
+    else:
+        rec = _recogniser_from(model, accent, config)
+    rec.moments = _moment_models(model, terms, extra, options)
+    return rec
+
+
+def _moment_models(
+    model: DomainModel, terms: DomainTerms | None, extra: Sequence[str], options: dict[str, Any]
+) -> Any:
+    """The per-moment models of ``model`` (`context.MomentModels`), built when first asked."""
+    from simulator.listen.context import MomentModels
+
+    def source() -> tuple[list[list[str]], list[str]]:
+        missing = model.unpronounceable
+        exclude = options["exclude"]
+        sentences = [s for s in domain_sentences(terms, extra) if tuple(s) not in exclude]
+        background = common_words(options["background_words"])
+        return (
+            [[w for w in s if w not in missing] for s in sentences],
+            [w for w in background if w not in missing],
+        )
+
+    return MomentModels(source, model.key, options)
 
 
 def _recogniser_from(model: DomainModel, accent: str, config: dict[str, Any]) -> SphinxRecogniser:

@@ -622,7 +622,7 @@ class WindowApp:
     def _do_ptt_down(self, action: Action) -> None:
         if self.call is not None and self.ears is not None:
             self.call.listening = True
-            self.ears.start()
+            self.ears.start(self.session.listen_hint() if self.session is not None else None)
 
     def _do_ptt_up(self, action: Action) -> None:
         if self.call is not None:

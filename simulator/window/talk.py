@@ -37,11 +37,14 @@ class PushToTalk:
         self._worker: threading.Thread | None = None
         self._heard: queue.Queue[str] = queue.Queue()
 
-    def start(self) -> None:
-        """The talk key went down: listen on a worker unless one is already listening."""
+    def start(self, hint: Any = None) -> None:
+        """The talk key went down: listen on a worker unless one is already listening.
+        ``hint``: the engine's `ListenHint` for this turn (what the trainee is likely to say)."""
         if self._worker is not None and self._worker.is_alive():
             return
         self.prepare()
+        if hint is not None and hasattr(self._listener, "hint"):
+            self._listener.hint = hint  # type: ignore[union-attr]
         self._worker = threading.Thread(target=self._listen, name="push-to-talk", daemon=True)
         self._worker.start()
 
