@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-from scoring.call import Call, Turn
+from scoring.call import Call, Turn, name_tokens
 from scoring.extract import _DIGIT_WORDS
 from scoring.items.base import (
     Check,
@@ -127,7 +127,9 @@ _OUR_PERSON = re.compile(
 _ORG_NAME = re.compile(r"\b[A-Z][a-zA-Z']+(?: (?:and|&|of) [A-Z][a-zA-Z']+| [A-Z][a-zA-Z']+)+")
 #: a one-word name inside a sentence ("moved over from Telvo"; issue 17): another firm
 #: or a person, unless it is a day, a month, a title, the brand or one of our departments
-_ONE_WORD_NAME = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+[a-zA-Z]*\b")
+_ONE_WORD_NAME = re.compile(
+    r"(?<=[a-z,] )(?<!\bMr )(?<!\bMrs )(?<!\bMs )(?<!\bDr )(?<!\bMiss )[A-Z][a-z]+[a-zA-Z]*\b"
+)
 _NOT_A_FIRM = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
     "may june july august september october november december mr mrs ms miss dr sir madam "
@@ -142,7 +144,9 @@ _DEPARTMENT_WORDS = (
 _OUR_DEPARTMENT = re.compile(rf"(?<=\w ){_DEPARTMENT_WORDS}\b")
 _DEPARTMENT_WORD = re.compile(_DEPARTMENT_WORDS)
 #: a capitalised word opening a sentence: a name only if the call also has it mid-sentence
-_SENTENCE_START_NAME = re.compile(r"(?:^|(?<=[.!?;:] ))[A-Z][a-z]+[a-zA-Z]*\b")
+_SENTENCE_START_NAME = re.compile(
+    r"(?:^|(?<=[.!?;:] ))(?<!\bMr\. )(?<!\bMrs\. )(?<!\bMs\. )(?<!\bDr\. )[A-Z][a-z]+[a-zA-Z]*\b"
+)
 
 
 def _last_end(rx: re.Pattern[str], text: str) -> int:
@@ -155,17 +159,27 @@ def _other_firm(call: Call, word: str) -> bool:
     low = word.lower()
     if low in _NOT_A_FIRM or low in call.caller_name or _DEPARTMENT_WORD.fullmatch(word):
         return False
-    return not call.says_brand(word)
+    # the agent's own name and the greeting's words ("this is Dana") are ours
+    own = call.first_agent.normal.split() if call.first_agent else []
+    return low not in own and low not in name_tokens(call.t.agent) and not call.says_brand(word)
 
 
 def _one_word_names(call: Call) -> frozenset[str]:
     """The one-word names the call uses inside a sentence ("from PowerCo and ...")."""
-    return frozenset(
-        o.group()
-        for t in call.turns
-        for o in _ONE_WORD_NAME.finditer(t.text)
-        if _other_firm(call, o.group())
-    )
+    return frozenset(n for t in call.turns for _, n in _firm_names(call, t.text))
+
+
+def _firm_names(call: Call, text: str) -> list[tuple[int, str]]:
+    """(end, word) of each one-word name inside a sentence of `text` that may be another
+    firm: not the second word of a full name ("Irene Kowal"), not ours, not a date."""
+    out = []
+    for o in _ONE_WORD_NAME.finditer(text):
+        before = text[max(0, o.start() - 30) : o.start()].split()
+        if before and before[-1][:1].isupper():
+            continue
+        if _other_firm(call, o.group()):
+            out.append((o.end(), o.group()))
+    return out
 
 
 def _blames_company(
@@ -186,7 +200,7 @@ def _blames_company(
         low = raw.lower()
         internal = max(_last_end(_INTERNAL, low), _last_end(_OUR_DEPARTMENT, raw))
         orgs = [o.end() for o in _ORG_NAME.finditer(raw) if not call.says_brand(o.group())]
-        orgs += [o.end() for o in _ONE_WORD_NAME.finditer(raw) if _other_firm(call, o.group())]
+        orgs += [end for end, _ in _firm_names(call, raw)]
         orgs += [o.end() for o in _SENTENCE_START_NAME.finditer(raw) if o.group() in names()]
         external = max(
             _last_end(_EXTERNAL, low),

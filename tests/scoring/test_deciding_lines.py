@@ -30,6 +30,17 @@ CASES = [
     ("close.offer_more_help--cut-off-anything-else-i-can", "close.offer_more_help", (12,)),
     ("open.ask_caller_name--how-may-i-address-you", "open.ask_caller_name", (8,)),
     ("open.use_caller_name--good-your-name-is-then-once", "open.use_caller_name", (15,)),
+    # written-call classes of issue 17: the question, the plain report, the fix, the number
+    ("msg.callback_time--best-number-and-time-to-get-hold-of-you", "msg.callback_time", (12,)),
+    ("msg.callback_time--is-there-a-better-time-uk", "msg.expectation", (13, 14)),
+    ("soft.empathy--plain-statement-power-out-since-morning", "soft.empathy", (10, 11)),
+    ("soft.empathy--gift-card-would-not-scan-no-sympathy", "soft.empathy", (9, 10, 12)),
+    ("open.restate_reason--stock-question-glad-to-check", "open.restate_reason", (9, 10)),
+    ("second.confirm--so-you-rang-last-week-still-nothing", "second.confirm", (12,)),
+    ("second.resolve_24h--refund-reissued-during-the-call", "second.resolve_24h", (14,)),
+    ("xfer.announce--extension-read-in-groups-uk", "xfer.announce", (18,)),
+    ("xfer.no_internal_contacts--product-lead-cell-us", "xfer.no_internal_contacts", (13,)),
+    ("soft.we_not_they--they-for-our-dispatch-capitalised", "soft.we_not_they", (13,)),
 ]
 
 
