@@ -53,14 +53,19 @@ from scoring.reader import read_transcript  # noqa: E402
 from simulator.records import open_store, schema  # noqa: E402
 from simulator.records.names import name_key  # noqa: E402
 
-EXAMPLES = ROOT.parent / "shared" / "spec" / "examples"
+EXAMPLES = Path(
+    os.environ.get("CALLSIM_SPEC_EXAMPLES", ROOT.parent / "shared" / "spec" / "examples")
+)
 TEAM = "Nights"
 HEAVY = "Trainee 000"
 
 
 def cards() -> list[Any]:
     pack = load_policy("default")
-    return [grade(read_transcript(p), pack) for p in sorted(EXAMPLES.glob("*.txt"))]
+    found = [grade(read_transcript(p), pack) for p in sorted(EXAMPLES.glob("*.txt"))]
+    if not found:
+        sys.exit(f"bench_reports: no example calls in {EXAMPLES} (set CALLSIM_SPEC_EXAMPLES)")
+    return found
 
 
 def one_call(

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from simulator.cli import main
 from simulator.records import open_store
+from simulator.reports import chart_cache
 from simulator.reports.build import trainee_report, write_page
 from tests.reports.chromium import Chromium, find_chromium
 from tests.training.calls import T0, mistake, record
@@ -60,6 +61,7 @@ def main_(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
+        chart_cache.cache_dir = lambda: folder / "charts"  # drawn, not the user's kept charts
         url, call_id = build(folder)
         call_html, trainee_html = folder / "call.html", folder / "trainee.html"
         main(["report", str(call_id), "--db", url, "--out", str(call_html)])
