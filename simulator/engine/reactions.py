@@ -109,7 +109,7 @@ class Reactions:
     # provided by CallEngine
     _values: dict[str, str]
     _aggrieved: bool = False  # this turn's reply already carries a grievance
-    _goal_was_met: bool = False  # the caller's goal was met before this agent line
+    _just_accepted: bool = False  # this turn's reply says yes to an offer of what they need
     seed: int
     scenario: Scenario
     memory: CallerState
@@ -137,7 +137,6 @@ class Reactions:
     def react(self, heard: Heard) -> None:
         """One agent line: the caller answers what was asked first, then says the rest."""
         m = self.memory
-        self._goal_was_met = m.goal_met
         self._feel(heard)
         if self.temper.exhausted:
             self._give_up()
@@ -151,6 +150,7 @@ class Reactions:
             m.goal_reached()
         replies = self._repairs(heard) + answered + self._announced_hold(heard.acts)
         replies += self._facts_and_offers(heard, answered)
+        self._just_accepted = "accept_offer" in replies
         objections = self._expectations(heard) + self._archetype(heard) + self._person(heard)
         climbed = self._ladder(heard)
         if not climbed and "spam" not in self.scenario.context:
@@ -181,11 +181,13 @@ class Reactions:
         return [a for a in answered if a not in again]
 
     def _idle(self, heard: Heard) -> str:
-        """Nothing to answer: small talk or an aside gets steered back; the rest, a nod."""
+        """Nothing to answer: small talk gets a word and is steered back; a line that does
+        nothing about the call ("okay", "I see", an aside) brings the caller back to what
+        they need, without the pleasantry small talk gets; the rest, a nod."""
         if "small_talk" in heard.acts:
             return "steer_back"
         if not heard.acts and self.memory.reason_given and not self._topical(heard.text):
-            return "steer_back"
+            return "back_to_goal"
         return "ack"
 
     def _topical(self, text: str) -> bool:
@@ -562,10 +564,10 @@ class Reactions:
             if not answered or m.agent_lines >= 3 or self.scenario.caller.volunteers_name:
                 return self._reason()
             return []
-        # a grievance said this turn, or what they came for just agreed, leaves no room
-        # for the push a beat makes ("can't you just connect me?" right after "yes, please")
-        settled = m.goal_met and not self._goal_was_met
-        beats = fired_beats(acts, self.beats, m) if not (self._aggrieved or settled) else []
+        # a grievance said this turn, or a yes to an offer of what they came for, leaves no
+        # room for the push a beat makes ("can't you just connect me?" right after "yes, please")
+        quiet = self._aggrieved or self._just_accepted
+        beats = fired_beats(acts, self.beats, m) if not quiet else []
         m.beat_just_said = set(beats)
         return beats + self._supervisor(acts)
 

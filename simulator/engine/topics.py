@@ -57,10 +57,12 @@ def _ignored() -> re.Pattern[str]:
 
 
 def cues_for(fact: Fact) -> tuple[str, ...]:
-    """A fact's own cues, else its topic's, else the words of its key."""
-    if fact.cues:
-        return fact.cues
-    return topic_cues().get(fact.topic) or (fact.topic.replace("_", " "),)
+    """A fact's own cues and its known topic's (an author's `ask:` words add to the ones
+    every agent uses, not replace them), else the words of its key."""
+    known = topic_cues().get(fact.topic, ())
+    if fact.cues or known:
+        return fact.cues + tuple(c for c in known if c not in fact.cues)
+    return (fact.topic.replace("_", " "),)
 
 
 _SENTENCE = re.compile(r"[^.!?]+[.!?]*")
@@ -81,9 +83,22 @@ def is_question(text: str) -> bool:
     return bool(_QUESTION_START.match(normalise(text)))
 
 
-#: facts every caller has, unless the scenario gives its own: why they called
+#: facts every caller has, unless the scenario gives its own: why they called, that they
+#: are still on the line, and whether they called about it before
 DEFAULT_FACTS: tuple[Fact, ...] = (
     Fact("why_calling", (), ("I'm calling to {goal}.", "Like I said, I need to {goal}.")),
+    Fact("presence", (), ("Yes, I'm here.", "Yes, I'm still here.", "I'm here, yes.")),
+    Fact(
+        "previous_contact",
+        (),
+        ("It's the first time I've called about it.", "This is my first call about it."),
+    ),
+)
+#: ... and a caller who has been in touch before (a second request, a transferred call)
+_CALLED_BEFORE = Fact(
+    "previous_contact",
+    (),
+    ("I've called about this before.", "I've been in touch about this already."),
 )
 
 
@@ -91,7 +106,11 @@ def facts_of(scenario: Scenario) -> tuple[Fact, ...]:
     """The scenario caller's facts, with the defaults it does not override."""
     own = scenario.caller.facts
     topics = {f.topic for f in own}
-    return own + tuple(f for f in DEFAULT_FACTS if f.topic not in topics)
+    before = {"second_request", "already_transferred"} & set(scenario.context)
+    defaults = [
+        _CALLED_BEFORE if before and f.topic == "previous_contact" else f for f in DEFAULT_FACTS
+    ]
+    return own + tuple(f for f in defaults if f.topic not in topics)
 
 
 class TopicFinder:

@@ -105,6 +105,11 @@ DEFAULT_LINES: Mapping[str, tuple[str, ...]] = {
         "Yes, as long as it means I can {goal}.",
     ),
     "decline_offer": ("No, thank you. That's not what I need.", "No, that doesn't help me."),
+    "back_to_goal": (
+        "So, can you help me {goal}?",
+        "Right. So, are you able to help me {goal}?",
+        "Okay. So what can you do to help me {goal}?",
+    ),
     "steer_back": (
         "Not bad, thanks. Anyway, I just want to {goal}.",
         "Ha, fine, thanks. But I'm calling to {goal}.",
@@ -241,6 +246,10 @@ DEFAULT_MOOD_LINES: Mapping[str, Mapping[str, tuple[str, ...]]] = {
         "annoyed": ("Okay, fine.", "Yes, go ahead."),
         "angry": ("Fine, go ahead. Just make sure someone picks up.",),
         "furious": ("Fine. Go ahead.",),
+    },
+    "back_to_goal": {
+        "angry": ("So? I need to {goal}. Can you do that or not?", "Well? I need to {goal}."),
+        "furious": ("Well? Are you going to help me {goal} or not?",),
     },
     "not_reason": {
         "angry": ("No! I've told you already. I need to {goal}.",),

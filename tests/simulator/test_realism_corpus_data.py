@@ -28,9 +28,11 @@ CLASSES = {
     "answers_fact", "dont_know", "repeats", "spells", "confirms", "corrects", "corrects_reason",
     "objects_timeframe", "objects_transfer", "accepts", "declines", "answers_hold",
     "no_polite_close", "climbs", "pushes_back", "notices_wrong_number", "steers_back",
-    "angrier", "not_calmer", "not_generic",
+    "angrier", "not_calmer", "not_generic", "still_there", "back_to_goal", "first_call",
 }  # fmt: skip
-NEEDS_CONTAINS = {"answers_fact", "repeats", "spells", "corrects", "corrects_reason", "steers_back"}
+NEEDS_CONTAINS = {
+    "answers_fact", "repeats", "spells", "corrects", "corrects_reason", "steers_back", "back_to_goal",
+}  # fmt: skip
 KEYS = {"id", "before", "agent", "expect", "contains", "why"}
 _KEBAB = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _DIGIT_GAP = re.compile(r"(?<=\d)[\s-](?=\d)")
@@ -111,6 +113,7 @@ def test_case_agrees_with_its_scenario(sid: str, case: dict[str, Any]) -> None:
         "answers_fact": facts,
         "steers_back": [caller.get("goal", "")],
         "corrects_reason": [caller.get("goal", "")],
+        "back_to_goal": [caller.get("goal", "")],
         "repeats": texts(scenario["lines"]),
         "spells": [caller["name"], caller.get("email", "")],
         "corrects": [str(caller.get(k, "")) for k in ("id_number", "phone", "email")],

@@ -151,6 +151,24 @@ def _pushes(p: Played) -> bool:
     return bool(fresh) and "agree" not in p.acts and not _POLITE.search(p.reply) and not p.ended_by
 
 
+_HERE = re.compile(r"\b(?:here|yes|yeah|i can)\b")
+_SMALL_TALK_REPLY = re.compile(r"\b(?:fine, thanks|not bad|ha, fine|very well, thank you)\b")
+_CALLED_BEFORE = re.compile(r"\b(?:called|before|already|again|last week|second|still)\b")
+
+
+def _first_call(p: Played) -> bool:
+    """A caller who has been in touch about it says so; a first-time caller says yes."""
+    context = scenario(p.case.scenario).context
+    if {"second_request", "already_transferred"} & set(context):
+        asked_first = "first" in _norm(p.case.agent)
+        yes = bool(re.match(r"(?:yes|yeah|yep)\b", _norm(p.reply)))
+        return bool(_CALLED_BEFORE.search(_norm(p.reply))) or (yes and not asked_first)
+    reply = _norm(p.reply)
+    return bool(re.match(r"(?:yes|yeah|yep|it is|first)\b", reply)) or bool(
+        re.search(r"\bfirst (?:time|call)\b", reply)
+    )
+
+
 def _notices(p: Played) -> bool:
     want = scenario(p.case.scenario).caller.calling_for.lower()
     reply = p.reply.lower()
@@ -189,6 +207,11 @@ JUDGES: dict[str, Callable[[Played], bool]] = {
         p.after["mood"] >= p.before["mood"] and p.after["patience"] <= p.before["patience"]
     ),
     "not_generic": lambda p: not generic(p.reply) and "not sure what you mean" not in p.reply,
+    "still_there": lambda p: bool(_HERE.search(_norm(p.reply))) and "not sure" not in p.reply,
+    "back_to_goal": lambda p: (
+        _has_all(p) and not generic(p.reply) and not _SMALL_TALK_REPLY.search(_norm(p.reply))
+    ),
+    "first_call": _first_call,
 }
 
 
