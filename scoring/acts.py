@@ -15,7 +15,7 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -175,6 +175,7 @@ class _Plan:
     always: int  # patterns with no usable literal: always tried
     flat: tuple[tuple[ActRule, re.Pattern[str], int], ...]  # bit i: rule, pattern, groups needed
     shift: int = 0
+    groups: int = 0  # every group bit: (1 << shift) - 1
 
     def _gated(self, padded: str) -> Iterator[tuple[ActRule, re.Pattern[str]]]:
         """The patterns worth searching on `padded`: rules in order, each one's in order."""
@@ -205,11 +206,26 @@ class _Plan:
         return out
 
     def hits(self, padded: str) -> list[ActRule]:
-        """The acts `padded` does: the gated patterns searched, each act decided once."""
+        """The acts `padded` does: the gated patterns searched, each act decided once.
+
+        `_gated` inlined: this runs on every line graded, and the generator's
+        per-pattern hand-offs cost as much as the literal scan itself.
+        """
+        if self.automaton is None:
+            return self._decide(padded, ((r, b) for r, b, _need in self.flat))
+        found = 0
+        for _end, bits in self.automaton.iter(padded):
+            found |= bits
+        missing = ~found & self.groups  # the groups with no literal in the line
+        keyed = found >> self.shift | self.always
+        flat = self.flat
         out: list[ActRule] = []
         decided: ActRule | None = None
-        for rule, branch in self._gated(padded):
-            if rule is decided or not branch.search(padded):
+        while keyed:  # set bits, lowest first: rules in order, each one's patterns in order
+            low = keyed & -keyed
+            keyed ^= low
+            rule, branch, need = flat[low.bit_length() - 1]
+            if need & missing or rule is decided or not branch.search(padded):
                 continue
             decided = rule  # its first matching pattern decides; the rest are skipped
             if rule.requires is not None and not rule.requires.search(padded):
@@ -218,9 +234,28 @@ class _Plan:
                 out.append(rule)
         return out
 
+    @staticmethod
+    def _decide(padded: str, pairs: Iterable[tuple[ActRule, re.Pattern[str]]]) -> list[ActRule]:
+        """`hits` over the patterns given (no gate): the first match decides each act."""
+        out: list[ActRule] = []
+        decided: ActRule | None = None
+        for rule, branch in pairs:
+            if rule is decided or not branch.search(padded):
+                continue
+            decided = rule
+            if rule.requires is not None and not rule.requires.search(padded):
+                continue
+            if rule.veto is None or not rule.veto.search(padded):
+                out.append(rule)
+        return out
+
 
 def _usable(group: frozenset[str]) -> bool:
-    return min(len(lit) for lit in group) >= 2
+    """A group worth a place in the gate: no literal so short that nearly every line
+    has it. Single digits are kept: a line of words has none, so a number pattern
+    (a phone number, a reference read in groups) is searched only where there are
+    digits or number words."""
+    return all(len(lit) >= 2 or lit.isdigit() for lit in group)
 
 
 def _rules_in_scope(speaker: str, graded: bool) -> tuple[ActRule, ...]:
@@ -264,7 +299,7 @@ def _plan(speaker: str, graded: bool = False) -> _Plan:
     for lit, bits in values.items():
         automaton.add_word(lit, bits)
     automaton.make_automaton()
-    return _Plan(rules, automaton, always, tuple(flat), shift)
+    return _Plan(rules, automaton, always, tuple(flat), shift, (1 << shift) - 1)
 
 
 Groups = list[list[frozenset[str]]]
@@ -277,12 +312,14 @@ def _gate_groups(
 
     Working them out parses every pattern again (a quarter of a second at
     start-up), so they are kept in the user's cache folder, keyed by a hash of
-    the patterns, the examples and the code that derives them: any change to
-    those makes a new entry. A cache that cannot be read or written is skipped.
+    the patterns, the examples and the code that derives them (this module and
+    scoring.literals): any change to those makes a new entry. A cache that
+    cannot be read or written is skipped. `\\d` counts as 0-9: the gate only
+    ever sees the normal form, whose only digits are ASCII.
     """
     from scoring import literals
 
-    digest = hashlib.sha256(Path(literals.__file__).read_bytes())
+    digest = hashlib.sha256(Path(literals.__file__).read_bytes() + Path(__file__).read_bytes())
     for _rule, branch in pairs:
         digest.update(branch.pattern.encode() + b"\0")
     for rule in rules:
@@ -296,7 +333,9 @@ def _gate_groups(
             return groups_of, often
     except (OSError, ValueError, KeyError, TypeError):
         pass
-    groups_of = [[g for g in required_groups(b.pattern) if _usable(g)] for _r, b in pairs]
+    groups_of = [
+        [g for g in required_groups(b.pattern, ascii_digits=True) if _usable(g)] for _r, b in pairs
+    ]
     order: dict[frozenset[str], int] = {}
     for groups in groups_of:
         for g in groups:

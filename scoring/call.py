@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Generic, TypeVar, overload
+from typing import Any, Generic, NamedTuple, TypeVar, overload
 
 from scoring.acts import recognise
 from scoring.extract import digit_runs, has_phone_shape, longest_digit_run
@@ -114,21 +114,23 @@ class cached_property(Generic[T]):  # noqa: N801 - a drop-in for functools.cache
         return value
 
 
-@dataclass(frozen=True)
-class Turn:
-    """A speech line with its place in the call and the acts it does."""
+class Turn(NamedTuple):
+    """A speech line with its place in the call, the acts it does and its normal form.
 
-    index: int  # position in transcript.lines
+    A named tuple: a call builds one per line, four times faster than a frozen
+    dataclass, and the rules read `normal` dozens of times a call, so it is
+    worked out once here rather than looked up in `normalise`'s cache each time.
+    """
+
+    # position in transcript.lines (the field hides tuple.index, which no rule uses)
+    index: int  # type: ignore[assignment]
     line: Speech
     acts: frozenset[str]
+    normal: str  # normalise(line.text)
 
     @property
     def text(self) -> str:
         return self.line.text
-
-    @property
-    def normal(self) -> str:
-        return normalise(self.line.text)
 
     def has(self, *acts: str) -> bool:
         return not self.acts.isdisjoint(acts)
@@ -202,10 +204,11 @@ class Call:
         self.t = transcript
         self.lines: tuple[Line, ...] = transcript.lines
         self.context = transcript.context
-        turns = []
-        for i, ln in enumerate(self.lines):
-            if isinstance(ln, Speech):
-                turns.append(Turn(i, ln, recognise(ln.text, ln.speaker, graded=True)))
+        turns = [
+            Turn(i, ln, recognise(ln.text, ln.speaker, graded=True), normalise(ln.text))
+            for i, ln in enumerate(self.lines)
+            if isinstance(ln, Speech)
+        ]
         self.turns: tuple[Turn, ...] = tuple(turns)
         self.agent_turns = tuple(t for t in turns if t.line.is_agent)
         self.caller_turns = tuple(t for t in turns if t.line.is_caller)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from scoring.call import Call
 from scoring.items import REGISTRY
@@ -21,12 +21,13 @@ from scoring.transcript import Transcript
 META_HEADERS = ("agent", "scenario", "date")
 
 
-@dataclass(frozen=True, slots=True)
-class ItemResult:
+class ItemResult(NamedTuple):
     """One item's mark on the scorecard, with what decided it.
 
     Holds the item's spec and the rule's `Check` rather than copies of their
     fields: a scorecard has one per item, and every call graded builds ~50.
+    A named tuple, like `Check` and `Evidence`: built in a fifth of the time of
+    a frozen dataclass, which sets each field through `object.__setattr__`.
     """
 
     spec: ItemSpec
@@ -71,7 +72,9 @@ class ItemResult:
         return {
             "result": check.result,
             "reason": check.reason,
-            "evidence": [e.to_json() for e in check.evidence],
+            "evidence": [
+                {"line": line, "time": time, "text": text} for line, time, text in check.evidence
+            ],  # `Evidence.to_json`, without a call per line
             "source": self.spec.source,
         }
 

@@ -11,11 +11,16 @@ the pattern consumes one of the literals), so gating never changes a result.
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from re import _constants as c  # type: ignore[attr-defined]
 from re import _parser as sre  # type: ignore[attr-defined]
 from typing import Any
 
 Literals = frozenset[str]
+
+_ASCII_DIGITS: Literals = frozenset("0123456789")
+#: Set by `required_groups(..., ascii_digits=True)` for the parse it runs.
+_DIGITS: ContextVar[bool] = ContextVar("ascii_digits", default=False)
 
 
 def required_literals(pattern: str) -> Literals | None:
@@ -28,15 +33,24 @@ def required_literals(pattern: str) -> Literals | None:
     return _minimal(found) if found else None
 
 
-def required_groups(pattern: str) -> list[Literals]:
+def required_groups(pattern: str, *, ascii_digits: bool = False) -> list[Literals]:
     """Every necessary group of the pattern's top-level concatenation: a match
     contains one literal of *each* group. `required_literals` is the strongest;
-    checking them all gates far more sharply (" i ", "hold", {"put", "place"})."""
+    checking them all gates far more sharply (" i ", "hold", {"put", "place"}).
+
+    `ascii_digits`: the text searched has no digits but 0-9 (the recogniser's
+    normal form), so a `\\d` requires one of "0" ... "9". A phone number pattern
+    then needs a digit or a number word instead of nothing at all.
+    """
     try:
         tree = sre.parse(pattern)
     except re.error:
         return []
-    return [_minimal(g) for g in _groups(list(tree)) if g]
+    token = _DIGITS.set(ascii_digits)
+    try:
+        return [_minimal(g) for g in _groups(list(tree)) if g]
+    finally:
+        _DIGITS.reset(token)
 
 
 def _groups(items: list[tuple[Any, Any]]) -> list[Literals]:
@@ -72,6 +86,8 @@ def _minimal(lits: Literals) -> Literals:
 
 
 def _strength(lits: Literals) -> tuple[int, int]:
+    if not any(s.strip() for s in lits):
+        return (0, 0)  # spaces: in every line, the weakest requirement there is
     return (min(len(s) for s in lits), -len(lits))
 
 
@@ -96,4 +112,6 @@ def _node(op: Any, av: Any) -> Literals | None:
         return _sequence(list(item)) if low >= 1 else None
     if op is c.IN and all(o is c.LITERAL for o, _ in av):
         return frozenset(chr(a) for _, a in av)
+    if op is c.IN and _DIGITS.get() and av == [(c.CATEGORY, c.CATEGORY_DIGIT)]:
+        return _ASCII_DIGITS
     return None  # lookarounds, anchors, classes, wildcards: no literal is required
