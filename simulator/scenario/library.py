@@ -8,13 +8,12 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from simulator.scenario.problems import ScenarioError
-
 if TYPE_CHECKING:
     from simulator.scenario.model import Scenario
+    from simulator.scenario.problems import ScenarioError
 
 #: The loader's SUFFIXES (a test checks): listing the files must not import the loader,
-#: whose schema validator and engine cost a report a fifth of a second.
+#: whose schema validator and engine cost a report a fifth of a second, nor the grader.
 SUFFIXES = (".yaml", ".yml")
 
 #: The built-in scenario `callsim play` runs when none is named (its file says `default: true`).
@@ -52,6 +51,7 @@ def _why(exc: OSError) -> str:
 
 def load_all(extra_dirs: Iterable[str] = ()) -> tuple[list[Scenario], list[ScenarioError]]:
     from simulator.scenario.loader import load_scenario
+    from simulator.scenario.problems import ScenarioError
 
     found: list[Scenario] = []
     errors: list[ScenarioError] = []

@@ -72,10 +72,14 @@ def cache_path() -> Path:
 
 
 def grader_fingerprint() -> str:
-    """A hash of the grader's source and phrasing: a new grader plays the paths again."""
-    import scoring
+    """A hash of the grader's source and phrasing: a new grader plays the paths again.
+    (Found, not imported: a plan or report from kept paths needs no grader.)"""
+    from importlib.util import find_spec
 
-    root = Path(scoring.__file__).parent
+    spec = find_spec("scoring")
+    if spec is None or spec.origin is None:
+        raise LookupError("the scoring package is not installed")
+    root = Path(spec.origin).parent
     h = hashlib.sha256()
     for p in sorted([*root.rglob("*.py"), *root.rglob("*.yaml")]):
         if "importers" in p.parts:

@@ -1,6 +1,7 @@
 """What a fresh `callsim report` process imports: a trainee report whose charts are kept
 imports neither matplotlib nor numpy, and the practice catalogue, read from its cache, lists
-the scenario files without the scenario loader (its schema validator and the engine)."""
+the scenario files without the scenario loader (its schema validator and the engine) and
+checks the grader's files without importing the grader."""
 
 from __future__ import annotations
 
@@ -50,6 +51,7 @@ def test_a_report_with_kept_charts_imports_no_plotting(
     assert out.returncode == 0, out.stderr
     assert "'matplotlib'" not in out.stdout
     assert "'numpy'" not in out.stdout
+    assert "'scoring'" not in out.stdout  # the grader's files are hashed, not imported
     assert out.stdout.rstrip().endswith("False")  # no scenario loader
     assert _charts(kept) == _charts(drawn)
     assert len(_charts(kept)) == 3
