@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from simulator.engine.caller_state import CallerState, HoldAsk, Rung
 from simulator.engine.replies import (
+    ANSWERS,
     accepts_goodbye,
     answers,
     fired_beats,
@@ -176,16 +177,22 @@ class Reactions:
         """Answers already given are not given again alongside something new: a person
         answers a question they were asked twice, not one the recogniser heard twice."""
         again = [a for a in answered if a in self.memory.said and a not in _REPEATABLE]
-        if not again or (heard.question and len(again) == len(answered)):
+        asked_again = heard.question or "repair_request" in heard.acts  # "I didn't catch your name"
+        if not again or (asked_again and len(again) == len(answered)):
             return answered
         return [a for a in answered if a not in again]
 
     def _idle(self, heard: Heard) -> str:
         """Nothing to answer: small talk gets a word and is steered back; a line that does
         nothing about the call ("okay", "I see", an aside) brings the caller back to what
-        they need, without the pleasantry small talk gets; the rest, a nod."""
+        they need, without the pleasantry small talk gets; a short wait or a small action
+        ("one moment", "let me make a note") gets "sure"; the rest, a nod."""
+        from simulator.engine.topics import nods_to
+
         if "small_talk" in heard.acts:
             return "steer_back"
+        if nods_to(heard.text):
+            return "go_ahead"
         if not heard.acts and self.memory.reason_given and not self._topical(heard.text):
             return "back_to_goal"
         return "ack"
@@ -326,7 +333,7 @@ class Reactions:
             checked = self._checked_understanding(heard)
             if checked:
                 return [checked]
-        if "repair_request" in heard.acts and m.last_words:
+        if "repair_request" in heard.acts and m.last_words and not ANSWERS.keys() & heard.acts:
             prefix = self.chance().choice(("I said, ", "Sorry, I said, ", "What I said was, "))
             last = m.last_words
             return ["say:" + prefix + _lower_first(last)]
@@ -402,8 +409,10 @@ class Reactions:
 
         if heard.fact is not None and self._asks_fact(heard):
             return [f"fact:{heard.fact.topic}"]
-        if "make_offer" not in heard.acts or answered:
+        if answered:
             return []
+        if "make_offer" not in heard.acts:
+            return self._outcome_given(heard)
         if "transfer" in outcomes_in(heard.text):
             return [transfer_answer(self.scenario, self.memory)]
         context = self.scenario.context
@@ -417,6 +426,20 @@ class Reactions:
         if self._other_outcome(heard.text):
             return ["decline_offer"]
         return ["conditional_offer"]
+
+    def _outcome_given(self, heard: Heard) -> list[str]:
+        """An outcome the agent says it has done or will do, unasked ("I have issued a full
+        refund"): taken when it is what they came for, turned down when it is another."""
+        from simulator.engine.topics import commits, outcomes_in
+
+        given = outcomes_in(heard.text) - {"transfer"}
+        context = self.scenario.context
+        if not given or not commits(heard.text) or {"spam", "wrong_number"} & set(context):
+            return []
+        if self._other_outcome(heard.text) and not self._fits_goal(heard.text):
+            return ["decline_offer"]
+        self.memory.goal_reached()
+        return ["accept_offer"]
 
     def _other_outcome(self, text: str) -> bool:
         """The offer names an outcome (a refund, a credit ...) that is not what they came for."""

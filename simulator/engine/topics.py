@@ -113,6 +113,38 @@ def facts_of(scenario: Scenario) -> tuple[Fact, ...]:
     return own + tuple(f for f in defaults if f.topic not in topics)
 
 
+@cache
+def whole_line_cues() -> Mapping[str, str]:
+    """normal form of a whole line -> the topic it asks ("hello?" asks if they are there)."""
+    return {
+        normalise(cue): name
+        for name, entry in _data()["topics"].items()
+        for cue in entry.get("whole", ())
+    }
+
+
+@cache
+def _commitments() -> re.Pattern[str]:
+    words = sorted((normalise(p) for p in _data()["commitments"]), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
+
+
+@cache
+def _nods() -> re.Pattern[str]:
+    words = sorted((normalise(p) for p in _data()["nods"]), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
+
+
+def nods_to(text: str) -> bool:
+    """A short wait or a small action of the agent's: the caller just says okay."""
+    return bool(_nods().search(normalise(text)))
+
+
+def commits(text: str) -> bool:
+    """The line commits the agent to something ("I have issued", "we will send")."""
+    return bool(_commitments().search(normalise(text)))
+
+
 class TopicFinder:
     """Finds the first of a scenario's facts that a line asks about."""
 
@@ -130,6 +162,9 @@ class TopicFinder:
 
         Only the sentences that ask are searched: "I'll pass on your message about your
         profile. Anything else?" does not ask about the profile."""
+        whole = whole_line_cues().get(normalise(text))
+        if whole in self._facts:
+            return self._facts[whole]
         asked = question_part(text)
         if self._rx is None or not asked:
             return None

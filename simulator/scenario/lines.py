@@ -105,6 +105,7 @@ DEFAULT_LINES: Mapping[str, tuple[str, ...]] = {
         "Yes, as long as it means I can {goal}.",
     ),
     "decline_offer": ("No, thank you. That's not what I need.", "No, that doesn't help me."),
+    "go_ahead": ("Sure.", "Okay, sure.", "Sure, go ahead."),
     "back_to_goal": (
         "So, can you help me {goal}?",
         "Right. So, are you able to help me {goal}?",
@@ -246,6 +247,10 @@ DEFAULT_MOOD_LINES: Mapping[str, Mapping[str, tuple[str, ...]]] = {
         "annoyed": ("Okay, fine.", "Yes, go ahead."),
         "angry": ("Fine, go ahead. Just make sure someone picks up.",),
         "furious": ("Fine. Go ahead.",),
+    },
+    "go_ahead": {
+        "angry": ("Fine.", "Fine. Go on."),
+        "furious": ("Make it quick.",),
     },
     "back_to_goal": {
         "angry": ("So? I need to {goal}. Can you do that or not?", "Well? I need to {goal}."),

@@ -31,7 +31,8 @@ CLASSES = {
     "angrier", "not_calmer", "not_generic", "still_there", "back_to_goal", "first_call",
 }  # fmt: skip
 NEEDS_CONTAINS = {
-    "answers_fact", "repeats", "spells", "corrects", "corrects_reason", "steers_back", "back_to_goal",
+    "answers_fact", "repeats", "spells", "corrects", "corrects_reason", "steers_back",
+    "back_to_goal",
 }  # fmt: skip
 KEYS = {"id", "before", "agent", "expect", "contains", "why"}
 _KEBAB = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")

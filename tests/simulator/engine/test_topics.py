@@ -35,4 +35,6 @@ def test_a_scenario_fact_may_bring_its_own_cues() -> None:
 
 def test_outcomes_named_in_an_offer() -> None:
     assert outcomes_in("Would you like a refund instead?") == {"refund"}
-    assert outcomes_in("get the brown boots I ordered") == frozenset()
+    # a caller who wants the item they ordered wants it sent: a replacement, not a refund
+    assert outcomes_in("get the brown boots I ordered") == {"replacement"}
+    assert outcomes_in("find out when my garden beds are actually coming") == frozenset()
