@@ -52,6 +52,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.office_noise import OfficeNoise  # noqa: E402
 from simulator.listen import model_cache  # noqa: E402
 from simulator.listen.domain import DomainTerms, domain_sentences  # noqa: E402
 from simulator.listen.enrolment import SessionAdapter  # noqa: E402
@@ -64,7 +65,14 @@ from simulator.listen.recogniser import (  # noqa: E402
     comfort_noise,
     to_16k,
 )
-from simulator.listen.vad import SpeechEnd, SpeechFrame, SpeechStart, TurnSegmenter  # noqa: E402
+from simulator.listen.vad import (  # noqa: E402
+    SpeechEnd,
+    SpeechFrame,
+    SpeechPause,
+    SpeechResume,
+    SpeechStart,
+    TurnSegmenter,
+)
 from simulator.listen.words import tokens  # noqa: E402
 from simulator.voice.audio import Audio  # noqa: E402
 from simulator.voice.profile import VoiceProfile  # noqa: E402
@@ -170,9 +178,14 @@ def line_terms(text: str) -> DomainTerms:
     return DomainTerms(brand=tuple(names), person=tuple(names))
 
 
+OFFICE: OfficeNoise | None = None  # --noise office: babble, keyboards, air conditioning
+
+
 def add_noise(audio: Audio, snr_db: float | None, seed: int) -> Audio:
     if snr_db is None:
         return audio
+    if OFFICE is not None:
+        return OFFICE.add(audio, snr_db, seed)
     x = np.frombuffer(audio.pcm, dtype="<i2").astype(np.float64)
     level = float(np.sqrt(np.mean(x[np.abs(x) > 300] ** 2))) if np.any(np.abs(x) > 300) else 0.0
     noise = np.random.default_rng(seed).normal(0, level * 10 ** (-snr_db / 20), x.size)
@@ -230,8 +243,14 @@ def first_chunk_time(synth: EspeakSynthesizer, text: str) -> float:
     return stamps[0] if stamps else time.perf_counter()
 
 
-def voice_to_voice(rec: SphinxRecogniser, audio: Audio, synth: EspeakSynthesizer) -> float | None:
-    """Stream the line as a microphone would; seconds from end of speech to first caller audio."""
+PAUSES = True  # --no-early-pass: a first turn's second pass waits for the end of the turn
+
+
+def voice_to_voice(
+    rec: SphinxRecogniser, audio: Audio, synth: EspeakSynthesizer
+) -> tuple[float, str] | None:
+    """Stream the line as a microphone would; seconds from end of speech to first caller audio,
+    and the text the reply was chosen on."""
     lead = 0.5
     pcm16 = comfort_noise(b"\0\0" * int(RATE * lead) + to_16k(audio) + b"\0\0" * RATE)
     true_end = lead + speech_end(audio)
@@ -247,16 +266,20 @@ def voice_to_voice(rec: SphinxRecogniser, audio: Audio, synth: EspeakSynthesizer
                 rec.start()
             elif isinstance(event, SpeechFrame):
                 rec.feed(event.pcm)
+            elif isinstance(event, SpeechPause) and PAUSES:  # as the listener (`_turns`) does
+                rec.speculate(event.pending)
+            elif isinstance(event, SpeechResume) and PAUSES:
+                rec.resume()
             elif isinstance(event, SpeechEnd):
                 ended = event
         busy_until = max(arrival, busy_until) + (time.perf_counter() - t0)
         if ended is not None and ended.time >= true_end - 0.05:
             t1 = time.perf_counter()
-            _text, acts = understood(rec.finish())
+            said, acts = understood(rec.finish())
             reply = next((STAND_IN[a] for a in STAND_IN if a in acts), "Okay.")
             first = first_chunk_time(synth, reply)
             ready = max(arrival, busy_until) + (first - t1)
-            return ready - true_end
+            return ready - true_end, said
         if ended is not None:  # a pause inside the line ended a turn early: keep going
             rec.finish()
     return None
@@ -440,29 +463,63 @@ def run_latency(args: argparse.Namespace, lines: list[dict[str, object]]) -> dic
         first = first_chunk_time(synth, line)
         synth_times.append(time.perf_counter() - t0)
         first_chunk.append(first - t0)
-    v2v, first_turns = [], []
-    learnt: dict[str, tuple] = {}
+    # Each line is streamed once per variant, one after the other, so both see the same audio
+    # and the same load ("early": a first turn's second pass starts at the pause, as the
+    # listener does; "at the end": it waits for the end of the turn, as before).
+    variants = {"early": True, "at the end": False} if args.latency_compare else {"": PAUSES}
+    runs: dict[str, dict[str, list]] = {v: {"later": [], "first": [], "acts": []} for v in variants}
+    learnt: dict[tuple[str, str], tuple] = {}
     for n, item in enumerate(lines[: args.latency_lines]):
         text = str(item["text"])
         voice = VOICES[n % len(VOICES)]
-        rec = make_recogniser("domain", line_terms(text), exclude)
-        if voice.espeak_name in learnt:
-            rec.cmn, rec.accent_evidence = learnt[voice.espeak_name]
-        expect(rec, moment_of(item, args.latency_context))  # the moment's model, as the window
         audio = add_noise(synth.synthesize(text, voice), args.snr, seed=n)
-        value = voice_to_voice(rec, audio, synth)
-        if value is not None:
-            (v2v if voice.espeak_name in learnt else first_turns).append(value)
-        learnt[voice.espeak_name] = (rec.cmn, rec.accent_evidence)
+        for variant, early in variants.items():
+            got = _latency_turn(args, item, voice.espeak_name, audio, (variant, early),
+                                (learnt, exclude, synth))  # fmt: skip
+            if got is not None:
+                runs[variant]["first" if got[2] else "later"].append(got[0])
+                runs[variant]["acts"].append(protocol_acts(got[1]) == frozenset(item["acts"]))  # type: ignore[arg-type]
+    out = _latency_figures(runs[next(iter(variants))])
+    if args.latency_compare:
+        out["compare"] = {v: _latency_figures(r) for v, r in runs.items()}  # type: ignore[assignment]
+    return out | {
+        "caller_line_synthesis_ms_p50": 1000 * statistics.median(synth_times),
+        "caller_first_chunk_ms_p50": 1000 * statistics.median(first_chunk),
+    }
+
+
+def _latency_turn(
+    args: argparse.Namespace,
+    item: dict[str, object],
+    voice: str,
+    audio: Audio,
+    variant: tuple[str, bool],
+    shared: tuple[dict, frozenset, EspeakSynthesizer],
+) -> tuple[float, str, bool] | None:
+    """One line through the live pipeline: (latency, text heard, was it the call's first turn)."""
+    global PAUSES
+    learnt, exclude, synth = shared
+    rec = make_recogniser("domain", line_terms(str(item["text"])), exclude)
+    first = (variant[0], voice) not in learnt
+    if not first:
+        rec.cmn, rec.accent_evidence = learnt[(variant[0], voice)]
+    expect(rec, moment_of(item, args.latency_context))  # the moment's model, as the window
+    PAUSES = variant[1]
+    got = voice_to_voice(rec, audio, synth)
+    learnt[(variant[0], voice)] = (rec.cmn, rec.accent_evidence)
+    return None if got is None else (got[0], got[1], first)
+
+
+def _latency_figures(run: dict[str, list]) -> dict[str, float]:
+    v2v, first_turns = run["later"], run["first"]
     everything = v2v + first_turns
     q = statistics.quantiles(everything, n=20) if len(everything) >= 2 else [0.0] * 19
     qw = statistics.quantiles(v2v, n=20) if len(v2v) >= 2 else [0.0] * 19
     return {
-        "v2v_first_turns_ms": [round(1000 * v) for v in first_turns],
+        "v2v_acts": sum(run["acts"]) / max(1, len(run["acts"])),
+        "v2v_first_turns_ms": [round(1000 * v) for v in first_turns],  # type: ignore[dict-item]
         "v2v_later_ms_p50": 1000 * statistics.median(v2v) if v2v else 0.0,
         "v2v_later_ms_p95": 1000 * qw[18],
-        "caller_line_synthesis_ms_p50": 1000 * statistics.median(synth_times),
-        "caller_first_chunk_ms_p50": 1000 * statistics.median(first_chunk),
         "v2v_ms_p50": 1000 * statistics.median(everything),
         "v2v_ms_p95": 1000 * q[18],
         "v2v_lines": len(everything),
@@ -470,7 +527,8 @@ def run_latency(args: argparse.Namespace, lines: list[dict[str, object]]) -> dic
 
 
 def markdown(rec: dict[str, dict], lat: dict[str, float], args: argparse.Namespace) -> str:
-    noise = f"white noise at {args.snr:g} dB SNR" if args.snr is not None else "no added noise"
+    kind = "white noise" if OFFICE is None else "office noise (babble, keyboards, air conditioning)"
+    noise = f"{kind} at {args.snr:g} dB SNR" if args.snr is not None else "no added noise"
     out = [
         f"Lines: {rec['reference_text']['lines']} from {args.lines.name}, eSpeak NG voices "
         + ", ".join(f"{v.espeak_name} at {v.rate} wpm" for v in VOICES)
@@ -532,6 +590,14 @@ def markdown(rec: dict[str, dict], lat: dict[str, float], args: argparse.Namespa
             + ", ".join(f"{v} ms" for v in lat["v2v_first_turns_ms"])
             + " |",
         ]
+        for variant, row in lat.get("compare", {}).items():  # type: ignore[attr-defined]
+            out.append(
+                f"| second pass {variant}: p50 / p95, later p95, first turns, acts | "
+                f"{row['v2v_ms_p50']:.0f} / {row['v2v_ms_p95']:.0f} ms, "
+                f"{row['v2v_later_ms_p95']:.0f} ms, "
+                + ", ".join(f"{v}" for v in row["v2v_first_turns_ms"])
+                + f" ms, {row['v2v_acts']:.1%} |"
+            )
     return "\n".join(out)
 
 
@@ -555,7 +621,18 @@ def main() -> int:
     )
     parser.add_argument("--lines", default="held-out", help="held-out, dev, dev2 or a YAML path")
     parser.add_argument("--snr", type=float, default=30.0, help="noise SNR in dB; -1 for none")
+    parser.add_argument(
+        "--noise",
+        choices=("white", "office"),
+        default="white",
+        help="white noise, or synthetic office noise (benchmarks/office_noise.py)",
+    )
     parser.add_argument("--latency-lines", type=int, default=60)
+    parser.add_argument(
+        "--latency-compare",
+        action="store_true",
+        help="stream every latency line twice: second pass at the pause (now) and at the end",
+    )
     parser.add_argument(
         "--latency-context",
         choices=("ctx", "none"),
@@ -578,7 +655,9 @@ def main() -> int:
     cache = tempfile.TemporaryDirectory(prefix="callsim-bench-models-")
     os.environ.setdefault("CALLSIM_CACHE_DIR", cache.name)
     model_cache.KEEP = 100_000
-    global VOICES
+    global VOICES, OFFICE
+    if args.noise == "office":
+        OFFICE = OfficeNoise(EspeakSynthesizer())
     if args.british:
         VOICES = tuple(replace(v, language="en-gb") for v in VOICES)
     if args.voices:
