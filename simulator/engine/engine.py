@@ -511,7 +511,7 @@ _REACTIONS = frozenset(
         "agree_hold", "refuse_hold", "checkin_agree", "checkin_refuse", "agree_transfer",
         "confirm_yes", "accept_offer", "conditional_offer", "decline_offer", "accept_supervisor",
         "still_need", "accept_alternative", "spam_gives_up", "spam_email",
-        "back_to_goal", "go_ahead", "not_reason",
+        "back_to_goal", "go_ahead", "not_reason", "thanks_answer",
     }
 )  # fmt: skip
 

@@ -412,7 +412,7 @@ class Reactions:
         if answered:
             return []
         if "make_offer" not in heard.acts:
-            return self._outcome_given(heard)
+            return self._outcome_given(heard) or self._answer_given(heard)
         if "transfer" in outcomes_in(heard.text):
             return [transfer_answer(self.scenario, self.memory)]
         context = self.scenario.context
@@ -420,7 +420,8 @@ class Reactions:
             return []  # their own reactions (`_archetype`)
         if heard.timeframe_h is not None and self._too_late(heard.timeframe_h):
             return []  # objected to in `_expectations`
-        if _HELPS & heard.acts or _MEANS.search(heard.text) or self._fits_goal(heard.text):
+        helps = _HELPS & heard.acts or _MEANS.search(heard.text) or self._fits_goal(heard.text)
+        if helps or (self.memory.goal_met and not outcomes_in(heard.text)):  # "does that help?"
             self.memory.goal_reached()
             return ["accept_offer"]
         if self._other_outcome(heard.text):
@@ -440,6 +441,21 @@ class Reactions:
             return ["decline_offer"]
         self.memory.goal_reached()
         return ["accept_offer"]
+
+    def _answer_given(self, heard: Heard) -> list[str]:
+        """A caller who came for an answer hears one: a statement (not a question, not a
+        hedge or a refusal) that names at least two things of what they asked."""
+        from scoring.call import content_stems
+        from simulator.engine.topics import hedges, wants_answer
+
+        asks, settles = wants_answer(self.scenario.caller.goal)
+        if not asks or heard.question or _NO_ANSWER & heard.acts or hedges(heard.text):
+            return []
+        if len(content_stems(heard.text) & self._goal_stems()) < 2:
+            return []
+        if settles:
+            self.memory.goal_reached()
+        return ["thanks_answer"]
 
     def _other_outcome(self, text: str) -> bool:
         """The offer names an outcome (a refund, a credit ...) that is not what they came for."""
@@ -668,6 +684,8 @@ _MEANS = re.compile(
     r"e-?mail you|voicemail|(?:have|get) (?:him|her|them|someone) (?:to )?(?:call|ring|email))\b",
     re.IGNORECASE,
 )
+#: agent acts that say the line is no answer to what the caller asked
+_NO_ANSWER = frozenset({"guess", "refuse_help", "dismiss", "blame_caller", "talk_down"})
 _ASKS_OK = re.compile(r"\b(?:right|correct|yeah|yes|is that it|okay)\W*$", re.IGNORECASE)
 
 

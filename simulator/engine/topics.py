@@ -140,6 +140,29 @@ def nods_to(text: str) -> bool:
     return bool(_nods().search(normalise(text)))
 
 
+def _phrases(key: str) -> re.Pattern[str]:
+    words = sorted((normalise(p) for p in _data()[key]), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
+
+
+@cache
+def _goal_kinds() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    return _phrases("information_goals"), _phrases("actions_after"), _phrases("hedges")
+
+
+def wants_answer(goal: str) -> tuple[bool, bool]:
+    """(the caller came for an answer, an answer alone meets the goal)."""
+    info, action, _ = _goal_kinds()
+    g = normalise(goal)
+    asks = bool(info.match(g))
+    return asks, asks and not action.search(g)
+
+
+def hedges(text: str) -> bool:
+    """The line hedges ("I think", "probably", "not sure"): it is no answer."""
+    return bool(_goal_kinds()[2].search(normalise(text)))
+
+
 def commits(text: str) -> bool:
     """The line commits the agent to something ("I have issued", "we will send")."""
     return bool(_commitments().search(normalise(text)))

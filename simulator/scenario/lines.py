@@ -106,6 +106,11 @@ DEFAULT_LINES: Mapping[str, tuple[str, ...]] = {
     ),
     "decline_offer": ("No, thank you. That's not what I need.", "No, that doesn't help me."),
     "go_ahead": ("Sure.", "Okay, sure.", "Sure, go ahead."),
+    "thanks_answer": (
+        "Oh, okay. That's good to know, thank you.",
+        "Great, thanks for finding that out.",
+        "Okay, that's helpful. Thank you.",
+    ),
     "back_to_goal": (
         "So, can you help me {goal}?",
         "Right. So, are you able to help me {goal}?",
@@ -247,6 +252,10 @@ DEFAULT_MOOD_LINES: Mapping[str, Mapping[str, tuple[str, ...]]] = {
         "annoyed": ("Okay, fine.", "Yes, go ahead."),
         "angry": ("Fine, go ahead. Just make sure someone picks up.",),
         "furious": ("Fine. Go ahead.",),
+    },
+    "thanks_answer": {
+        "angry": ("Fine. Thank you.", "Okay. Thanks."),
+        "furious": ("Finally. Fine.",),
     },
     "go_ahead": {
         "angry": ("Fine.", "Fine. Go on."),

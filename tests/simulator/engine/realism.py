@@ -212,6 +212,10 @@ JUDGES: dict[str, Callable[[Played], bool]] = {
         _has_all(p) and not generic(p.reply) and not _SMALL_TALK_REPLY.search(_norm(p.reply))
     ),
     "first_call": _first_call,
+    "takes_answer": lambda p: (
+        bool(re.search(r"\b(?:thank|thanks|good to know|great|perfect|helpful)\b", _norm(p.reply)))
+        and not re.search(r"\bi (?:just|still) (?:want|need)\b", _norm(p.reply))
+    ),
 }
 
 
