@@ -607,6 +607,8 @@ class Reactions:
         # room for the push a beat makes ("can't you just connect me?" right after "yes, please")
         quiet = self._aggrieved or self._just_accepted
         beats = fired_beats(acts, self.beats, m) if not quiet else []
+        if m.supervisor_handled:  # offered in this very line: no need to ask for one
+            beats = [b for b in beats if b != "ask_supervisor"]
         m.beat_just_said = set(beats)
         return beats + self._supervisor(acts)
 
