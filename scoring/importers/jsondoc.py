@@ -10,6 +10,7 @@ once per text, however many importers look.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
@@ -51,7 +52,25 @@ def _parse(text: str) -> tuple[Any, str]:
         return None, "1\x00a number with too many digits"
     if _depth_over(doc, MAX_DEPTH):
         return None, f"1\x00JSON nested more than {MAX_DEPTH} levels deep"
+    if _LONE_ESCAPE.search(text):  # a cut emoji's half: no UTF-8 can hold it, so U+FFFD
+        doc = _mended(doc)
     return doc, ""
+
+
+#: A `\uD800`-`\uDFFF` escape: half of a pair, or alone (which `json` keeps as a lone
+#: surrogate, a string that cannot be printed or written).
+_LONE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def _mended(value: Any) -> Any:
+    """`value` with every lone surrogate in its strings (keys too) replaced by U+FFFD."""
+    if isinstance(value, str):
+        return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    if isinstance(value, list):
+        return [_mended(v) for v in value]
+    if isinstance(value, dict):
+        return {_mended(k): _mended(v) for k, v in value.items()}
+    return value
 
 
 def document(text: str) -> Any:

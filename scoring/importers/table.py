@@ -46,6 +46,7 @@ class _Columns:
     text: int
     scale: float  # seconds per unit of the start column
     header: bool
+    width: int = 3  # the header's columns: a longer row is words with unquoted commas
 
 
 def _key(cell: str) -> str:
@@ -68,7 +69,7 @@ def _columns(first: list[str]) -> _Columns | None:
     if speaker is not None and text is not None:
         start = next((i for i, k in enumerate(keys) if k in _START_NAMES), None)
         millis = start is not None and re.search(r"ms|millis", first[start].lower()) is not None
-        return _Columns(start, speaker, text, 0.001 if millis else 1.0, True)
+        return _Columns(start, speaker, text, 0.001 if millis else 1.0, True, len(first))
     if len(first) >= 3 and parse_clock(first[0]) is not None:
         return _Columns(0, 1, 2, 1.0, False)
     return None
@@ -125,7 +126,7 @@ def _turn(row: list[str], cols: _Columns, delimiter: str, path: str, line: int) 
         if len(row) > cols.speaker and not "".join(row[cols.speaker + 1 :]).strip():
             return None  # a row with a speaker and no words: nothing was said
         fail(path, line, f"a row of {len(row)} columns (expected start, speaker, text)")
-    words = row[cols.text] if cols.header else delimiter.join(row[cols.text :])
+    words = _words(row, cols, delimiter, path, line)
     if not words.strip():
         return None
     start = 0.0
@@ -135,6 +136,24 @@ def _turn(row: list[str], cols: _Columns, delimiter: str, path: str, line: int) 
     if not speaker:
         fail(path, line, "a row with words but no speaker")
     return Turn(start=start, speaker=speaker, text=words, line=line)
+
+
+def _words(row: list[str], cols: _Columns, delimiter: str, path: str, line: int) -> str:
+    """The text cell; with more cells than the header, the words' unquoted commas split
+    it (kept whole when it is the last column, else the row cannot be read)."""
+    if not cols.header or (len(row) > cols.width and cols.text == cols.width - 1):
+        cells = row[cols.text :]
+        while len(cells) > 1 and not cells[-1].strip():
+            cells.pop()  # a spreadsheet's empty cells after the words
+        return delimiter.join(cells)
+    if len(row) > cols.width and any(c.strip() for c in row[cols.width :]):
+        fail(
+            path,
+            line,
+            f"a row of {len(row)} columns under a header of {cols.width} "
+            "(quote words that hold a comma)",
+        )
+    return row[cols.text]
 
 
 #: A start given as a date and clock time is kept as seconds since the epoch plus this,

@@ -49,7 +49,7 @@ def _sqlite_engine(url: URL, timeout: float) -> Engine:
             Path(database).parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(
-                f"records: cannot create the folder for {database}: {exc.strerror}"
+                f"records: cannot create the folder for {describe(url)}: {exc.strerror}"
             ) from None
     engine = create_engine(url, pool_size=1, connect_args={"timeout": timeout})
 

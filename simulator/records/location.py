@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
+from scoring.literal import printable, unicode_safe
 from simulator.records.errors import StoreError
 
 ENV_VAR = "CALLSIM_DB"
@@ -29,6 +30,8 @@ def resolve_url(db: str | None = None) -> URL:
     """The store's URL: the `--db` value, else $CALLSIM_DB, else the default SQLite file.
 
     A plain path (no `scheme://`) means a SQLite file there."""
+    if db is not None and not db.strip():
+        raise StoreError("records: --db is empty (give a file, sqlite:///PATH or a server URL)")
     raw = db or os.environ.get(ENV_VAR, "").strip() or None
     if raw is None:
         return URL.create("sqlite", database=str(default_path()))
@@ -46,6 +49,13 @@ def resolve_url(db: str | None = None) -> URL:
         )
     if backend == "postgresql":
         url = url.set(drivername="postgresql+psycopg")
+    elif url.database in (None, "", ":memory:"):
+        raise StoreError("records: an in-memory store keeps nothing; name a file (sqlite:///PATH)")
+    elif url.query and "uri" not in url.query:  # the driver would warn and ignore them
+        raise StoreError(
+            f"records: {printable(safe_url(url))}: SQLite options need the URI form "
+            "(sqlite:///file:PATH?OPTION=VALUE&uri=true)"
+        )
     return url
 
 
@@ -61,5 +71,5 @@ def safe_url(raw: str | URL) -> str:
 def describe(url: URL) -> str:
     """The store as a trainee would name it: the SQLite file, or the server's URL."""
     if url.get_backend_name() == "sqlite":
-        return url.database or "(in memory)"
-    return safe_url(url)
+        return printable(unicode_safe(url.database or "(in memory)"))
+    return printable(unicode_safe(safe_url(url)))

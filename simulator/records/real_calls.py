@@ -31,18 +31,40 @@ def add_grade_record_options(p: argparse.ArgumentParser) -> None:
     add_db_option(p)
 
 
+#: The earliest start a call may have; the latest is tomorrow. A header dated
+#: year 1 or 9999 would overflow the retraining plan's and the reports' date sums.
+EARLIEST = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+def _plausible(value: dt.datetime) -> bool:
+    return EARLIEST <= value <= dt.datetime.now(dt.UTC) + dt.timedelta(days=1)
+
+
 def _started(card: Any, path: str) -> dt.datetime:
-    """The header's date when it is one, else the file's modification time."""
+    """The header's date when it is a plausible one, else the file's modification time."""
     raw = str(card.meta.get("date", "")) if getattr(card, "meta", None) else ""
     try:
         value = dt.datetime.fromisoformat(raw.strip())
-        return value if value.tzinfo else value.astimezone()
-    except ValueError:
+        value = (value if value.tzinfo else value.astimezone()).astimezone(dt.UTC)
+        if _plausible(value):
+            return value
+    except (ValueError, OverflowError):  # year 1 at +23:59 is before year 1 in UTC
         pass
     try:
-        return dt.datetime.fromtimestamp(os.path.getmtime(path), dt.UTC)
-    except OSError:
-        return dt.datetime.now(dt.UTC)
+        value = dt.datetime.fromtimestamp(os.path.getmtime(path), dt.UTC)
+        if _plausible(value):
+            return value
+    except (OSError, OverflowError, ValueError):
+        pass
+    return dt.datetime.now(dt.UTC)
+
+
+def _scenario(card: Any) -> str | None:
+    """The header's scenario id, cleaned like a name (no escape sequence reaches a table)."""
+    try:
+        return clean_name(str(card.meta.get("scenario") or ""), "'# scenario:' header")
+    except BadName:
+        return None
 
 
 def _pack_for(card: Any, given: Sequence[str] | None) -> tuple[str, Any]:
@@ -100,7 +122,7 @@ def _record_all(
             continue
         start = CallStart(
             trainee, path, ref, team=team, kind="real",
-            scenario=card.meta.get("scenario") or None, started_at=_started(card, path),
+            scenario=_scenario(card), started_at=_started(card, path),
         )  # fmt: skip
         store.record_graded(start, Grading("completed", None, card, pass_mark(pack)))
         new += 1

@@ -109,7 +109,7 @@ def print_call(detail: CallDetail, console: Console) -> None:
     console.print(head)
     console.print(
         Text(
-            f"{c.scenario or '(real call)'}  policy {shown(c.policy, 60)}  "
+            f"{shown(c.scenario or '(real call)', 80)}  policy {shown(c.policy, 60)}  "
             f"{OUTCOME_WORDS.get(c.outcome, c.outcome)}"
         )
     )

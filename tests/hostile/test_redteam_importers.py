@@ -1,0 +1,58 @@
+"""Importer formats with hostile content, through the real CLI (found by the red-team trial).
+
+A speech-to-text JSON string may hold a lone surrogate escape (`"\\ud800"`, half
+of a cut emoji): `json` keeps it as a string no UTF-8 output can hold, and
+`convert` and `grade --json` ended in a traceback. A CSV with a header whose
+words hold unquoted commas silently lost every word after the first comma
+(the grade then judged a line the agent did not say).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.hostile.test_cli_hostile import check_clean, drive
+
+AGENT = "Thank you for calling Acme, this is Dana. May I have your name?"
+CALLER = "Ed Park. My order never arrived."
+
+
+def _files(tmp: Path) -> list[str]:
+    folder = tmp / "in"
+    folder.mkdir()
+    files = {
+        "lone.json": '[{"start": 0, "speaker": "Agent", "text": "hi \\ud800 there"},'
+        ' {"start": 2, "speaker": "Customer\\udfff", "text": "CALLER \\udc00"}]',
+        "pair.json": '[{"start": 0, "speaker": "Agent", "text": "AGENT \\ud83d\\ude00"},'
+        ' {"start": 2, "speaker": "Customer", "text": "CALLER"}]',
+        "commas.csv": f"start,speaker,text\n0,Agent,{AGENT}\n2,Customer,{CALLER},,\n",
+        "middle.csv": f"start,speaker,text,confidence\n0,Agent,{AGENT},0.9\n",
+    }
+    for name, text in files.items():
+        text = text.replace("AGENT", AGENT).replace("CALLER", CALLER)
+        (folder / name).write_text(text, encoding="utf-8")
+    return [str(folder / name) for name in files]
+
+
+def test_importers_keep_what_was_said_and_never_crash(tmp_path: Path) -> None:
+    files = _files(tmp_path)
+    converted = drive(["convert", "{}"], files, tmp_path)
+    graded = drive(["grade", "--json", "{}"], files, tmp_path)
+    for path, (status, out, err), (gstatus, gout, gerr) in zip(
+        files, converted, graded, strict=True
+    ):
+        name = Path(path).name
+        check_clean(out + err + gout + gerr, name)
+        if name == "middle.csv":  # the words' commas cannot be told from the columns
+            assert status == gstatus == "2", (name, err)
+            assert f"{name}:2: a row of 5 columns under a header of 4" in err
+            continue
+        assert status == gstatus == "0", (name, err, gerr)
+        assert "\ufffd" not in out or name == "lone.json"
+        assert json.loads(gout)[0]["score"] >= 0
+        if name == "lone.json":
+            assert "AGENT: hi \ufffd there" in out
+        else:
+            assert f"AGENT: {AGENT}" in out  # whole, past its commas
+            assert f"CALLER: {CALLER}\n" in out
