@@ -10,9 +10,12 @@ and explains each part of the file in comments. The result validates and plays a
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from pathlib import Path
+
+from scoring.literal import printable, unicode_safe
 
 #: archetype -> (the shipped scenario it starts from, what this kind of call practises)
 ARCHETYPES: dict[str, tuple[str, str]] = {
@@ -112,6 +115,19 @@ def commented(source: str, new_id: str, archetype: str) -> str:
     return "\n".join(head + out) + "\n"
 
 
+def _replace(target: Path, text: str) -> None:
+    """Written beside `target`, then renamed over it: a full disk leaves a file --force was
+    to overwrite whole, and a symlink there is replaced, never written through."""
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "x", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
 def run(args: argparse.Namespace) -> int:
     from simulator.scenario.library import shipped_dir
 
@@ -122,16 +138,17 @@ def run(args: argparse.Namespace) -> int:
         )
         return 2
     target = Path(args.out) / f"{args.id}.yaml"
-    if target.exists() and not args.force:
-        print(f"callsim new: {target} exists (--force to overwrite)", file=sys.stderr)
+    shown = printable(unicode_safe(str(target)))  # a folder named with an escape sequence
+    if (target.exists() or target.is_symlink()) and not args.force:
+        print(f"callsim new: {shown} exists (--force to overwrite)", file=sys.stderr)
         return 2
     base = ARCHETYPES[args.archetype][0]
     source = (shipped_dir() / f"{base}.yaml").read_text(encoding="utf-8")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(commented(source, args.id, args.archetype), encoding="utf-8")
+        _replace(target, commented(source, args.id, args.archetype))
     except OSError as exc:
-        print(f"callsim new: cannot write {target}: {exc.strerror or exc}", file=sys.stderr)
+        print(f"callsim new: cannot write {shown}: {exc.strerror or exc}", file=sys.stderr)
         return 2
-    print(f"wrote {target} ({args.archetype}, from {base}); check it: callsim validate {target}")
+    print(f"wrote {shown} ({args.archetype}, from {base}); check it: callsim validate {shown}")
     return 0
