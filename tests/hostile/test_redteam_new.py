@@ -53,7 +53,7 @@ def test_a_full_disk_keeps_the_file_force_would_replace(
     def full_open(path: object, mode: str = "r", *a: object, **kw: object) -> Any:
         fh = real_open(path, mode, *a, **kw)  # type: ignore[call-overload]
         if "x" in mode or "w" in mode:
-            fh.write = functools.partial(_no_room)  # type: ignore[method-assign]
+            fh.write = functools.partial(_no_room)
         return fh
 
     monkeypatch.setattr("builtins.open", full_open)
