@@ -399,8 +399,10 @@ def _group_frequency(
 
 def warm_up(speaker: str) -> None:
     """Load and compile everything `recognise` needs for `speaker` now, not on first use."""
-    _plan(speaker)
-    _plan(speaker, graded=True)
+    # Positional, as `recognise` asks: lru_cache keys `f(x, True)` and `f(x, graded=True)`
+    # apart, and a worker forked after this would build the grader's gate again.
+    _plan(speaker, False)
+    _plan(speaker, True)
 
 
 @lru_cache(maxsize=131072)

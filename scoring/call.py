@@ -71,7 +71,9 @@ _GENERIC_BRAND_WORDS = _STOP | frozenset(
     """first national american united global general central premier county city state
     royal golden metro north south east west northern southern eastern western
     western pacific atlantic advanced quality express direct family community
-    business services service group market insurance medical health""".split()
+    business services service group market insurance medical health great smart swift clear
+    light happy prime total value world green fresh local union trust grand point cross house
+    homes place plaza river stone bright sunny""".split()
 )
 
 _PHONE_ASK = (
@@ -185,11 +187,14 @@ def stem(word: str) -> str:
 
 
 def content_stems(text: str, exclude: frozenset[str] = frozenset()) -> set[str]:
-    return {
-        stem(w)
-        for w in normalise(text).split()
-        if w not in _STOP and w not in exclude and len(w) > 2 and not w.isdigit()
-    }
+    """The stems of the line's words that carry content: not stop words, not
+    `exclude`, not numbers, longer than two letters. Set differences drop the
+    stop words in one step each (a test per word cost more than the stemming)."""
+    words = set(normalise(text).split())
+    words -= _STOP
+    if exclude:
+        words -= exclude
+    return {stem(w) for w in words if len(w) > 2 and not w.isdigit()}
 
 
 def name_tokens(name: str) -> list[str]:
@@ -321,8 +326,16 @@ class Call:
             candidates.add(" ".join(core).replace(" ", ""))
         if len(core) > 2:
             candidates.add(f"{core[0]} {core[-1]}")
-        if len(core) > 1 and len(core[0]) >= 6 and core[0] not in _GENERIC_BRAND_WORDS:
-            candidates.add(core[0])
+        # the brand's leading words ("Tails and Whiskers" for Tails & Whiskers Supply, "The
+        # Carrington" for The Carrington Hotel) or a distinctive first word ("Atlas"), issue 17
+        the = core[:1] == ["the"]
+        words = core[1:] if the else core
+        for k in range(2 if not the else 1, len(words)):
+            lead = words[:k]
+            if lead[-1] not in _STOP and not set(lead) <= _GENERIC_BRAND_WORDS:
+                candidates.add(" ".join((["the"] if the else []) + lead))
+        if len(words) > 1 and len(words[0]) >= 5 and words[0] not in _GENERIC_BRAND_WORDS:
+            candidates.add(words[0])
         return tuple(sorted(candidates))
 
     @cached_property
@@ -373,8 +386,7 @@ class Call:
     @cached_property
     def reason_turn(self) -> Turn | None:
         """The caller's first line that states a reason for calling (not just a name or number)."""
-        exclude = frozenset(self.caller_name) | frozenset(name_tokens(self.t.agent))
-        exclude |= frozenset(normalise(self.brand).split())
+        exclude = self._not_reason_words
         for turn in self.caller_turns:
             if len(content_stems(turn.text, exclude)) >= 2:
                 # an aside about the line ("Sorry, I can hardly hear you") is no reason (issue 17)
@@ -389,9 +401,13 @@ class Call:
         turn = self.reason_turn
         if not turn:
             return set()
+        return content_stems(turn.text, self._not_reason_words)
+
+    @cached_property
+    def _not_reason_words(self) -> frozenset[str]:
+        """Words that say nothing of the reason: the caller's and agent's names, the brand."""
         exclude = frozenset(self.caller_name) | frozenset(name_tokens(self.t.agent))
-        exclude |= frozenset(normalise(self.brand).split())
-        return content_stems(turn.text, exclude)
+        return exclude | frozenset(normalise(self.brand).split())
 
     def _asked_before(self, turn: Turn, pattern: str) -> bool:
         """Does the agent's line just before `turn` match `pattern`?"""

@@ -10,6 +10,7 @@ the pattern consumes one of the literals), so gating never changes a result.
 
 from __future__ import annotations
 
+import itertools
 import re
 from contextvars import ContextVar
 from re import _constants as c  # type: ignore[attr-defined]
@@ -54,15 +55,27 @@ def required_groups(pattern: str, *, ascii_digits: bool = False) -> list[Literal
 
 
 def _groups(items: list[tuple[Any, Any]]) -> list[Literals]:
+    """The necessary groups of a concatenation, literals joined across alternations.
+
+    A run of literals and the alternations of plain words after it make one
+    group of whole strings: " (?:i|we) (?:can|will)" needs one of " i can",
+    " i will", " we can", " we will", not just " i" or " we" and then "can" or
+    "will" (re's parser also splits "thank|that" into "th" + "ank|at", which
+    alone would keep every "th" of a line in the gate).
+    """
     out: list[Literals] = []
-    run: list[str] = []
+    run: set[str] | None = None  # the strings the match spells out up to here
     for op, av in items:
-        if op is c.LITERAL:
-            run.append(chr(av))
+        alts = _spelled(op, av)
+        if alts is not None:
+            if run is not None and len(run) * len(alts) > _MAX_SPELLED:
+                out.append(frozenset(run))
+                run = None
+            run = set(alts) if run is None else {r + a for r in run for a in alts}
             continue
-        if run:
-            out.append(frozenset({"".join(run)}))
-            run = []
+        if run is not None:
+            out.append(frozenset(_led_into(run, op, av)))
+            run = None
         if op is c.SUBPATTERN:
             out += _groups(list(av[-1]))
         elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
@@ -71,9 +84,42 @@ def _groups(items: list[tuple[Any, Any]]) -> list[Literals]:
             found = _node(op, av)
             if found:
                 out.append(found)
-    if run:
-        out.append(frozenset({"".join(run)}))
+    if run is not None:
+        out.append(frozenset(run))
     return out
+
+
+#: Joined strings kept for one spot of a pattern; past this the run ends there.
+_MAX_SPELLED = 64
+
+
+def _spelled(op: Any, av: Any) -> list[str] | None:
+    """The strings one element matches when it can only match plain literals
+    (a character, "a|bc", "[ab]"); None when it can match anything else."""
+    if op is c.LITERAL:
+        return [chr(av)]
+    if op is c.IN and all(o is c.LITERAL for o, _ in av):
+        return [chr(a) for _, a in av]
+    if op is c.BRANCH and all(all(o is c.LITERAL for o, _ in b) for b in av[1]):
+        return ["".join(chr(a) for _, a in b) for b in av[1]]
+    return None
+
+
+def _led_into(run: set[str], op: Any, av: Any) -> set[str]:
+    """`run` followed by the literal start of every alternative of an alternation,
+    where each alternative has one ("a|b" then "(?:call|ring) \\w+" -> "a call"...);
+    else `run` itself."""
+    if op is not c.BRANCH:
+        return run
+    leads = []
+    for branch in av[1]:
+        lead = "".join(chr(a) for o, a in itertools.takewhile(lambda x: x[0] is c.LITERAL, branch))
+        if not lead:
+            return run
+        leads.append(lead)
+    if len(run) * len(leads) > _MAX_SPELLED:
+        return run
+    return {r + lead for r in run for lead in leads}
 
 
 def _minimal(lits: Literals) -> Literals:

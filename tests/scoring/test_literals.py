@@ -37,11 +37,22 @@ def test_required_literals_are_necessary(pattern: str, text: str, matches: bool)
 
 def test_required_groups_are_each_necessary() -> None:
     groups = required_groups(r" (?:may|can) i (?:place|put)(?: you)? on (?:a )?(?:brief )?hold\b")
-    assert {"may", "can"} in [set(g) for g in groups]
-    assert {"lace", "ut"} in [set(g) for g in groups]  # re's parser factors out the "p"
+    # literals and alternations of plain words are spelled out whole (re's parser
+    # factors "place|put" into "p" + "lace|ut": joined again here)
+    assert {" may i place", " may i put", " can i place", " can i put"} in [set(g) for g in groups]
     assert any("hold" in lit for g in groups for lit in g)
     assert not any("brief" in lit for g in groups for lit in g)  # optional: not required
     assert not any("you" in lit for g in groups for lit in g)
+
+
+def test_required_groups_join_a_run_to_the_words_after_it() -> None:
+    groups = [set(g) for g in required_groups(r" (?:i|we) (?:can|will) \w+ (?:call|ring) me")]
+    assert groups == [{" i can ", " i will ", " we can ", " we will "}, {" call me", " ring me"}]
+    # an alternative that is not plain words ends the run at the literals before it
+    assert [set(g) for g in required_groups(r"ab(?:c|\d)")] == [{"ab"}]
+    # digits count as 0-9 only when asked (the recogniser's normal form has no others)
+    assert required_groups(r"\d{3}") == []
+    assert [set(g) for g in required_groups(r"\d{3}", ascii_digits=True)] == [set("0123456789")]
 
 
 @given(
