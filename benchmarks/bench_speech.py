@@ -366,25 +366,29 @@ def carry(
 
 def split_approach(name: str) -> tuple[str, str]:
     """``"domain-ctx"`` -> ("domain", "ctx"): the recogniser, and the context it is given
-    ("": none; "ctx": the line's moment; "wrong": another moment, `WRONG_MOMENT`)."""
+    ("": none; "ctx": the line's moment; "wrong": another moment, `WRONG_MOMENT`; a number
+    after either is the moment models' weight, e.g. "ctx12", else `context.WEIGHT`)."""
     base, _, context = name.partition("-")
-    if context not in ("", "ctx", "wrong"):
+    if context.rstrip("0123456789") not in ("", "ctx", "wrong"):
         raise SystemExit(f"bench_speech: unknown context {context!r} in approach {name!r}")
     return base, context
 
 
 def moment_of(item: dict[str, object], context: str) -> str:
     """The moment a line's turn is told (the data's ``moment``: where in a call it is said)."""
+    context = context.rstrip("0123456789")
     moment = str(item.get("moment") or "none")
     if context == "wrong":
         return WRONG_MOMENT.get(moment, "opening")
     return moment if context == "ctx" and moment != "none" else ""
 
 
-def expect(rec: SphinxRecogniser, moment: str) -> None:
+def expect(rec: SphinxRecogniser, moment: str, context: str = "") -> None:
     """Tell the recogniser the turn's moment, its model built first (the window builds them
     between turns, on its worker)."""
     if moment and rec.moments is not None:
+        weight = context.lstrip("ctxwrong")
+        rec.moments.weight = int(weight) if weight else rec.moments.weight
         rec.moments.prepare([moment])
     rec.expect(moment)
 
@@ -424,7 +428,7 @@ def run_recognition(args: argparse.Namespace, lines: list[dict[str, object]]) ->
                 adapted = sessions.setdefault(voice, SessionAdapter()).config()
             rec = stock or make_recogniser(base, line_terms(text), exclude, adapted)
             carry(rec, base, learnt.get(voice), enrolled.get(voice))
-            expect(rec, moment_of(item, context))
+            expect(rec, moment_of(item, context), context)
             heard = rec.recognise(audio)
             learnt[voice] = (rec.cmn, rec.accent_evidence)
             said, _every = understood(heard)  # the listener's choice, on all the acts it knows

@@ -21,8 +21,16 @@ MOMENTS: dict[str, frozenset[str]] = {
     "opening": frozenset({"thank_for_calling", "introduce_self", "ask_name"}),
     "problem": frozenset({"empathy", "commit_help", "ownership", "ask_account", "ask_name"}),
     "details": frozenset(
-        {"commit_help", "ask_account", "ask_hold", "hold_reason", "check_history", "ask_email"}
-    ),
+        {
+            "commit_help",
+            "ask_account",
+            "ask_hold",
+            "hold_reason",
+            "check_history",
+            "ask_email",
+            "ask_callback_number",
+        }
+    ),  # fmt: skip
     "on_hold": frozenset(
         {"thank_for_holding", "offer_hold_alternative", "hold_reason", "empathy", "ask_hold"}
     ),
