@@ -285,10 +285,20 @@ def has_timeframe(text: str) -> bool:
     return timeframe_hours(text) is not None
 
 
+#: A time of day said with no "at" before it: "four fifteen today", "half past two".
+_HOUR = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
+_SPOKEN_CLOCK = re.compile(
+    rf"\b{_HOUR} (?:oh five|o five|ten|fifteen|twenty|twenty five|thirty|thirty five|forty|"
+    rf"forty five|fifty|fifty five|\d{{2}})(?: (?:today|tomorrow|tonight|this|a m|p m|am|pm))\b"
+    rf"|\b(?:half|quarter) (?:past|to) {_HOUR}\b"
+)
+
+
 def mentions_clock_time(text: str) -> bool:
     t = normalise(text)
     return bool(
         _CLOCK.search(t)
         or _DAYS.search(t)
+        or _SPOKEN_CLOCK.search(t)
         or re.search(r"\b(?:mornings?|afternoons?|evenings?)\b", t)
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 import ahocorasick
@@ -32,13 +33,37 @@ def closing_turns(call: Call) -> list[Turn]:
 def summarize(call: Call, p: Params) -> Check:
     if skip := _routine(call):
         return skip
-    hit = first(call.agent_turns[1:], "summarize")
+    # A recap with no cue word counts only near the end: in mid-call, "so the router has
+    # been reset and it should come back" reports a step, not the call (issue 17).
+    closing = call.agent_turns[1:][-_RECAP_LINES:]
+    late = closing[0].index if closing else 0
+    hit = next(
+        (
+            t
+            for t in call.agent_turns[1:]
+            if t.has("summarize") and (t.index >= late or _RECAP_CUE.search(t.normal))
+        ),
+        None,
+    )
     if hit:
         return passed("recaps what was done and the next steps", hit)
-    done = next((t for t in call.agent_turns[1:][-3:] if _DONE.search(t.normal)), None)
+    done = next((t for t in closing[-3:] if _DONE.search(t.normal)), None)
     if done is not None:
         return passed("closes by saying what was done to what", done)
     return failed("no summary of what was done and the next steps")
+
+
+#: The agent's last lines in which a recap with no cue word ("So, the fee is removed and
+#: ...") is the closing summary: the recap, the offer of more help, the thanks, a goodbye.
+_RECAP_LINES = 4
+
+#: The words that mark a line as a recap wherever it comes ("to recap", "just to confirm").
+_RECAP_CUE = re.compile(
+    r"\b(?:recap|summar\w*|sum (?:it |things |that |everything )?up|to confirm|just to (?:go|run)|"
+    r"(?:go|run|going|running) (?:over|through) (?:what|everything|it all|where we)|here is where|"
+    r"same page|next steps?|what happens (?:now|next)|here is what|all set|in summary|in short|"
+    r"wrap (?:things |this |it )?up|so what (?:we|i) (?:have )?(?:done|did))\b"
+)
 
 
 #: A closing statement of what was done, naming the thing it was done to: "i have
@@ -66,7 +91,9 @@ _DONE = re.compile(
 REPEATS_SLACK = 1000
 
 
-def _first_mentions(call: Call, ids: list[str]) -> dict[str, Turn]:
+def _first_mentions(
+    call: Call, ids: list[str], key: Callable[[str], str] = compact
+) -> dict[str, Turn]:
     """Each id (compacted, as `mentions_id` compares) -> the first agent line that reads it out.
 
     One Aho-Corasick pass over the agent's lines for all the call's ticket ids,
@@ -76,7 +103,7 @@ def _first_mentions(call: Call, ids: list[str]) -> dict[str, Turn]:
     a's report every one at every character), it is rebuilt without them, so the
     scan costs no more than the ids and the lines themselves.
     """
-    remaining = {c for c in map(compact, ids) if len(c) >= 3}
+    remaining = {c for c in map(key, ids) if len(c) >= 3}
     found: dict[str, Turn] = {}
     automaton, budget, longest = _automaton(remaining)
     for turn in call.agent_turns:
@@ -134,9 +161,10 @@ def reference(call: Call, p: Params) -> Check:
     created = first(call.agent_turns, "create_record")
     if not tickets and created is None:
         return na("no ticket, case or order created or changed")
-    said_at = _first_mentions(call, [ev.get("id") for ev in tickets])
+    forms = {ev.get("id"): _id_forms(ev.get("id")) for ev in tickets}
+    said_at = _first_mentions(call, [f for fs in forms.values() for f in fs], key=str)
     for ev in tickets:
-        said = said_at.get(compact(ev.get("id")))
+        said = next((said_at[f] for f in forms[ev.get("id")] if f in said_at), None)
         if said:
             return passed(f"reference {compact(ev.get('id')).upper()} given", said)
     if not tickets:
@@ -148,6 +176,15 @@ def reference(call: Call, p: Params) -> Check:
             return passed("gives the number the caller asks for or repeats back", read)
         return failed("a record was created or changed but no number given", created)
     return failed(f"ticket {tickets[0].get('id')} never read out to the caller", tickets[0])
+
+
+_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def _id_forms(ident: str) -> tuple[str, ...]:
+    """The id as `compact` reads it ("OH-88214" -> 088214, "oh" as zero) and letter by
+    letter as written ("oh88214"), as an agent spelling "O H 8 8 2 1 4" says it."""
+    return compact(ident), _ALNUM.sub("", ident.lower())
 
 
 _ASKS_NUMBER = re.compile(r"\b(?:number|reference|ref|case|ticket|confirmation)\b")

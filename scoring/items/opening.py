@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from scoring.call import Call, Turn, content_stems, name_tokens
+from scoring.call import Call, Turn, content_stems, name_tokens, stem
 from scoring.items.base import Check, Params, failed, first, item, na, next_replies, passed
 
 #: at most this many agent lines in a row make one turn (a greeting cut into segments)
@@ -197,11 +197,13 @@ def restate_reason(call: Call, p: Params) -> Check:
     reason = call.reason_turn
     if reason is None:
         return na("the caller states no reason for calling")
-    want = call.reason_stems()
+    want = call.reason_stems() - _NOT_A_REASON
     exclude = frozenset(call.caller_name) | frozenset(name_tokens(call.t.agent))
     replies = next_replies(call, reason.index, 2)
+    # a topic may be named by a brand word too ("power" at Valley Power)
+    topics = {_TOPIC[w] for w in content_stems(reason.text, exclude) if w in _TOPIC}
     for reply in replies:
-        shared = want & content_stems(reply.text, exclude)
+        shared = _shared_reason(want, topics, content_stems(reply.text, exclude))
         helps = reply.has("commit_help", "ownership")
         routes_only = reply.has("announce_transfer") and not reply.has("ownership")
         if shared and helps and not routes_only:
@@ -215,6 +217,39 @@ def restate_reason(call: Call, p: Params) -> Check:
     if any(r.has("commit_help") for r in replies):
         return failed("offers help but does not name the caller's reason", reason, *replies)
     return failed("does not restate the reason with an offer to help", reason, *replies)
+
+
+#: Words of when, not what: "since last night" and "your last bill" share no reason.
+_NOT_A_REASON = frozenset(
+    stem(w)
+    for w in """last night nights morning mornings afternoon evening evenings today yesterday
+    tomorrow week weeks month months day days hour hours minute minutes ago since time times
+    now still again every one two three four five six seven eight nine ten""".split()
+)
+
+#: The same reason in other words (issue 17): "your outage" for "my power has been out",
+#: "your missed collections" for "my bin hasn't been emptied". Each group is one topic.
+_TOPIC_WORDS = (
+    "power electricity electric outage outages blackout powercut",
+    "bin bins rubbish trash garbage recycling emptied collection collections collected pickup",
+    "parcel package delivery deliveries delivered shipment courier",
+    "refund refunds refunded reimbursement reimburse",
+    "bill bills billing invoice invoices overcharged overcharge",
+    "internet broadband wifi router",
+    "boiler heating radiator radiators",
+    "leak leaking leaks burst flooding flooded",
+    "declined rejected bounced",
+    "accident crash collision",
+)
+_TOPIC = {stem(w): n for n, words in enumerate(_TOPIC_WORDS) for w in words.split()}
+
+
+def _shared_reason(want: set[str], topics: set[int], said: set[str]) -> set[str]:
+    """The reason's words the reply names, itself or by a word of the reason's topics."""
+    shared = want & said
+    if topics:
+        shared |= {w for w in said if _TOPIC.get(w) in topics}
+    return shared
 
 
 _ACTING = ("lookup", "hold", "transfer", "ticket")

@@ -41,6 +41,19 @@ CASES = [
     ("xfer.announce--extension-read-in-groups-uk", "xfer.announce", (18,)),
     ("xfer.no_internal_contacts--product-lead-cell-us", "xfer.no_internal_contacts", (13,)),
     ("soft.we_not_they--they-for-our-dispatch-capitalised", "soft.we_not_they", (13,)),
+    # held-out batch 2 classes: the closing recap, the changed booking's number, the short
+    # brand, the reason in other words, the busy person, the chosen time, the terse ask
+    ("close.summarize--so-late-fee-removed-collect-on-tenth-a", "close.summarize", (17,)),
+    ("close.summarize--done-booking-now-runs-to-sunday", "close.reference", (17,)),
+    ("close.brand--tails-and-whiskers-short-form", "close.brand", (14,)),
+    ("close.reference--new-order-number-spelled-with-spaces-a", "close.reference", (15,)),
+    ("open.restate_reason--your-outage-for-power-out-a", "open.restate_reason", (10, 11)),
+    ("open.restate_reason--wrong-number-surgery-number-for-dr", "open.restate_reason", (11, 12)),
+    ("msg.unavailable--in-court-all-day-she-will-ring-you-a", "msg.unavailable", (11, 11)),
+    ("msg.expectation--irate-chose-four-fifteen-today", "msg.expectation", (15, 16)),
+    ("soft.empathy--prescription-not-ready-despite-text", "soft.empathy", (9, 10, 12)),
+    ("open.ask_caller_name--terse-name-question", "open.ask_caller_name", (11,)),
+    ("open.verify_account--um-your-policy-number-dob-to-verify", "open.verify_account", (11,)),
 ]
 
 
