@@ -9,8 +9,8 @@ that store to start from next time; each run works on a copy).
 
 In process (open the store, query, plan, draw the charts, render the page): median of 3
 runs, wall and CPU time, the charts drawn every time. Then as a user meets it, fresh
-`callsim report` processes (start-up and imports included), median of 3, wall and the
-process's own CPU time:
+`callsim report` processes (start-up and imports included), median of `--runs` (3), wall
+and CPU time, callsim's own and its chart helper's (a second process drawing in parallel):
 - the first trainee report ever: every call replayed through the scheduler, every chart drawn;
 - the usual one, a call recorded since the last report: the scheduler's cards resume from the
   store (plan_cache), the charts show new data and are drawn;
@@ -21,7 +21,7 @@ fresh process from that source tree too (e.g. a `git worktree` of an older commi
 after the other, with its own caches, for an old-against-new figure on a busy machine.
 
     python benchmarks/bench_reports.py [--calls N] [--trainees T] [--heavy H]
-        [--store FILE] [--compare DIR]
+        [--store FILE] [--compare DIR] [--runs N]
 """
 
 from __future__ import annotations
@@ -30,7 +30,6 @@ import argparse
 import datetime as dt
 import os
 import random
-import resource
 import shutil
 import statistics
 import subprocess
@@ -154,26 +153,54 @@ def timed(fn: Callable[[], object], n: int = 3) -> tuple[float, float]:
     return statistics.median(walls), statistics.median(cpus)
 
 
-def fresh(argv: list[str], env: dict[str, str], tree: Path = ROOT) -> tuple[float, float]:
-    """Wall and CPU seconds (its helper processes' included) of a fresh `callsim` process
-    running `tree`'s source (as the installed `callsim` script runs this tree's)."""
-    boot = f"import sys; sys.path.insert(0, {str(tree)!r}); from simulator.cli import main; "
-    cmd = [sys.executable, "-c", boot + "sys.exit(main())", *argv]
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+BOOT = """\
+import resource, sys
+sys.path.insert(0, {tree!r})
+from simulator.cli import main
+try:
+    sys.exit(main())
+finally:
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    print(me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime, file=sys.stderr)
+"""
+
+
+def fresh(argv: list[str], env: dict[str, str], tree: Path = ROOT) -> tuple[float, ...]:
+    """Wall and CPU seconds of a fresh `callsim` process running `tree`'s source (as the
+    installed `callsim` script runs this tree's): in all, its own, its helpers'."""
+    cmd = [sys.executable, "-c", BOOT.format(tree=str(tree)), *argv]
     w = time.perf_counter()
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, env=env, cwd=tree)
+    done = subprocess.run(
+        cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env,
+        cwd=tree,
+    )  # fmt: skip
     wall = time.perf_counter() - w
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    own, helpers = map(float, done.stderr.split()[-2:])
+    return wall, own + helpers, own, helpers
 
 
-def median_of(runs: list[tuple[float, float]]) -> tuple[float, float]:
-    return statistics.median(w for w, _ in runs), statistics.median(c for _, c in runs)
+def median_of(runs: list[tuple[float, ...]]) -> tuple[float, ...]:
+    return tuple(statistics.median(r[i] for r in runs) for i in range(len(runs[0])))
 
 
-def line(what: str, wall: float, cpu: float, goal: float | None = None) -> None:
+def line(
+    what: str,
+    wall: float,
+    cpu: float,
+    goal: float | None = None,
+    own: float | None = None,
+    helpers: float | None = None,
+) -> None:
     verdict = "" if goal is None else ("  ok" if wall < goal else f"  OVER the {goal:g} s goal")
-    print(f"{what:<58} {wall:6.2f} s wall {cpu:6.2f} s CPU{verdict}")
+    split = "" if not helpers or own is None else f" ({own:.2f} callsim + {helpers:.2f} helper)"
+    print(f"{what:<58} {wall:6.2f} s wall {cpu:6.2f} s CPU{split}{verdict}")
+
+
+def shown(what: str, run: tuple[float, ...], goal: float | None = None) -> None:
+    """A fresh process's line: wall, CPU in all, and callsim's and its helper's shares."""
+    wall, cpu, own, helpers = run
+    line(what, wall, cpu, goal, own, helpers)
 
 
 def main() -> None:
@@ -183,6 +210,7 @@ def main() -> None:
     ap.add_argument("--heavy", type=int, default=1_000)
     ap.add_argument("--store", type=Path, help="start from this filled store (filled if missing)")
     ap.add_argument("--compare", type=Path, metavar="DIR", help="also run this source tree")
+    ap.add_argument("--runs", type=int, default=3, help="fresh reports of each kind (median)")
     args = ap.parse_args()
 
     from simulator.reports import chart_cache
@@ -262,23 +290,23 @@ def as_a_user(args: argparse.Namespace, tmp: Path, url: str, cache: Path, scenar
         ("nothing recorded since (charts kept)", lambda label: None),
     ]  # fmt: skip
     for what, before in cases:
-        results: dict[str, list[tuple[float, float]]] = {label: [] for label in trees}
-        for _ in range(3):
+        results: dict[str, list[tuple[float, ...]]] = {label: [] for label in trees}
+        for _ in range(args.runs):
             for label, tree in trees.items():
                 before(label)
                 results[label].append(fresh(report, envs[label], tree))
         for label in trees:
-            line(f"trainee report, fresh process, {what}" + _of(label, trees),
-                 *median_of(results[label]), 2.0)  # fmt: skip
+            shown(f"trainee report, fresh process, {what}" + _of(label, trees),
+                  median_of(results[label]), 2.0)  # fmt: skip
     for label, tree in trees.items():
         env = envs[label]
-        line("`callsim --help`, fresh process" + _of(label, trees), *fresh(["--help"], env, tree))
+        shown("`callsim --help`, fresh process" + _of(label, trees), fresh(["--help"], env, tree))
         team = ["report", "--team", TEAM, "--db", url, "--out", out]
-        line("team report, fresh `callsim report --team` process" + _of(label, trees),
-             *fresh(team, env, tree), 5.0)  # fmt: skip
+        shown("team report, fresh `callsim report --team` process" + _of(label, trees),
+              fresh(team, env, tree), 5.0)  # fmt: skip
         csv_out = str(tmp / "c.csv")
-        line(f"export csv, {args.calls:,} calls (fresh process)" + _of(label, trees),
-             *fresh(["export", "csv", "--db", url, "--out", csv_out], env, tree))  # fmt: skip
+        shown(f"export csv, {args.calls:,} calls (fresh process)" + _of(label, trees),
+              fresh(["export", "csv", "--db", url, "--out", csv_out], env, tree))  # fmt: skip
 
 
 def _forget(url: str, env: dict[str, str]) -> None:

@@ -13,7 +13,6 @@ from pathlib import Path
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
-from scoring.literal import printable, unicode_safe
 from simulator.records.errors import StoreError
 
 ENV_VAR = "CALLSIM_DB"
@@ -52,6 +51,8 @@ def resolve_url(db: str | None = None) -> URL:
     elif url.database in (None, "", ":memory:"):
         raise StoreError("records: an in-memory store keeps nothing; name a file (sqlite:///PATH)")
     elif url.query and "uri" not in url.query:  # the driver would warn and ignore them
+        from scoring.literal import printable
+
         raise StoreError(
             f"records: {printable(safe_url(url))}: SQLite options need the URI form "
             "(sqlite:///file:PATH?OPTION=VALUE&uri=true)"
@@ -70,6 +71,8 @@ def safe_url(raw: str | URL) -> str:
 
 def describe(url: URL) -> str:
     """The store as a trainee would name it: the SQLite file, or the server's URL."""
+    from scoring.literal import printable, unicode_safe  # here: a report need not load scoring
+
     if url.get_backend_name() == "sqlite":
         return printable(unicode_safe(url.database or "(in memory)"))
     return printable(unicode_safe(safe_url(url)))

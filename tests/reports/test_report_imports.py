@@ -17,6 +17,7 @@ import pytest
 from simulator.cli import main
 from simulator.reports import chart_cache
 from simulator.scenario import library, loader
+from simulator.training import practice
 from tests.reports.conftest import HOSTILE, Records
 
 
@@ -34,6 +35,8 @@ def test_a_report_with_kept_charts_imports_no_plotting(
     cache = tmp_path / "cache" / "callsim"  # what the process finds under XDG_CACHE_HOME
     cache.mkdir(parents=True)
     shutil.copy(records.folder / "practice-items.json", cache)
+    monkeypatch.setattr(practice, "cache_path", lambda: cache / "practice-items.json")
+    practice.catalogue()  # played again only if the grader's files changed since the session began
     monkeypatch.setattr(chart_cache, "cache_dir", lambda: cache / "charts")
     drawn, kept = tmp_path / "drawn.html", tmp_path / "kept.html"
     assert main(["report", HOSTILE, "--db", records.url, "--out", str(drawn)]) == 0
