@@ -121,6 +121,24 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _APOS_RUN = re.compile(r"'+")
 
 
+#: Every ASCII character `_NON_WORD` replaces, marked with a NUL.
+_MARK_NON_WORD = {c: "\0" for c in range(128) if not re.fullmatch(r"[a-z0-9@ ]", chr(c))}
+
+
+def _non_word_to_space(t: str) -> str:
+    """`_NON_WORD.sub(" ", t)`: each run of other characters becomes one space.
+
+    On an ASCII line, a character-for-character `translate` gives the same
+    result whenever no two such characters stand together ("okay, thanks."),
+    which is most lines, in a fraction of the regular expression's time.
+    """
+    if t.isascii():
+        marked = t.translate(_MARK_NON_WORD)
+        if "\0\0" not in marked:
+            return marked.replace("\0", " ")
+    return _NON_WORD.sub(" ", t)
+
+
 def fold(text: str) -> str:
     """NFKC plus look-alike folding and lower case: the first step of every comparison."""
     if text.isascii():  # NFKC leaves ASCII alone; "`" is the only ASCII look-alike
@@ -158,7 +176,7 @@ def normalise(text: str) -> str:
         t = t.replace("'", " ")
     if "e-mail" in t:
         t = t.replace("e-mail", "email")
-    t = _NON_WORD.sub(" ", t)
+    t = _non_word_to_space(t)
     if "@" in t:
         t = _BARE_RE.sub(lambda m: _BARE[m.group(1)], t)
     else:

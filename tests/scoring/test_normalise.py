@@ -60,6 +60,11 @@ def test_fast_paths_agree_with_the_plain_substitutions(parts):
     assert N.normalise.__wrapped__(text) == _reference(text)
 
 
+@given(st.text(alphabet="az09@ .,!?()'\x00-\té", max_size=30))
+def test_punctuation_to_spaces_agrees_with_the_substitution(text: str) -> None:
+    assert N._non_word_to_space(text) == N._NON_WORD.sub(" ", text)
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=40))
 def test_any_text_agrees_with_the_plain_substitutions(text):
