@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
+import os
 import pkgutil
 import sys
 from collections.abc import Sequence
@@ -50,12 +52,41 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 0
     try:
-        return int(args.func(args) or 0)
+        status = int(args.func(args) or 0)
+        sys.stdout.flush()  # here, not at exit, so a full disk is reported like any write
+        return status
     except KeyboardInterrupt:
         print("\ncallsim: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:  # e.g. `callsim grade ... | head`
         return 0
+    except OSError as exc:
+        if exc.errno not in _OUTPUT_ERRNOS:
+            raise
+        return _cannot_write(words, exc)
+
+
+#: A write that failed for want of room or a working device: the output (stdout, a file).
+_OUTPUT_ERRNOS = frozenset(
+    {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS, errno.EBADF}
+)
+
+
+def _cannot_write(words: Sequence[str], exc: OSError) -> int:
+    """One line for output that could not be written (stdout on a full disk ...), and stdout
+    pointed at /dev/null so the exit's flush cannot fail again with a traceback."""
+    from scoring.literal import printable, unicode_safe
+
+    try:
+        fd = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(fd, sys.stdout.fileno())
+        os.close(fd)
+    except (OSError, ValueError):
+        pass
+    what = printable(unicode_safe(str(exc.filename))) if exc.filename else "the output"
+    name = next((w for w in words if not w.startswith("-")), "")
+    print(f"callsim {name}: cannot write {what}: {exc.strerror or exc}", file=sys.stderr)
+    return 2
 
 
 if __name__ == "__main__":  # pragma: no cover

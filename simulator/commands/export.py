@@ -89,7 +89,7 @@ def _output(args: argparse.Namespace, text: str) -> None:
     try:
         write_page(Path(args.out), text)
     except OSError as exc:
-        raise ValueError(f"cannot write {args.out}: {exc.strerror or exc}") from None
+        raise ValueError(f"cannot write {_shown(args.out)}: {exc.strerror or exc}") from None
 
 
 def _csv(args: argparse.Namespace) -> int:
@@ -104,7 +104,7 @@ def _csv(args: argparse.Namespace) -> int:
     (write_long if args.long else write_wide)(calls, buf)
     _output(args, buf.getvalue())
     if args.out:
-        print(f"Wrote {len(calls)} calls to {args.out}", file=sys.stderr)
+        print(f"Wrote {len(calls)} calls to {_shown(args.out)}", file=sys.stderr)
     return 0
 
 
@@ -118,6 +118,10 @@ def _xapi(args: argparse.Namespace) -> int:
     _check_homepage(homepage)
     if args.lrs and args.out:
         raise ValueError("--lrs sends the statements; --out writes them: give one")
+    if args.lrs:
+        from simulator.exports.lrs import endpoint
+
+        endpoint(args.lrs)  # a bad address is said before anything else, sent or not
     with open_store(args.db) as store:
         calls = [c for c in _calls(args, store) if exportable(c)]
         titles = _titles()
@@ -128,10 +132,19 @@ def _xapi(args: argparse.Namespace) -> int:
     return 0
 
 
+def _shown(path: str) -> str:
+    from scoring.literal import printable, unicode_safe
+
+    return printable(unicode_safe(path))
+
+
 def _check_homepage(homepage: str) -> None:
     from urllib.parse import urlsplit
 
-    parts = urlsplit(homepage)
+    try:
+        parts = urlsplit(homepage)
+    except ValueError:  # "http://[x": an unclosed IPv6 bracket
+        parts = urlsplit("")
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise ValueError(f"--homepage {homepage[:80]!r} is not an http:// or https:// address")
 

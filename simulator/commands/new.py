@@ -142,6 +142,9 @@ def run(args: argparse.Namespace) -> int:
     if (target.exists() or target.is_symlink()) and not args.force:
         print(f"callsim new: {shown} exists (--force to overwrite)", file=sys.stderr)
         return 2
+    if target.exists() and not target.is_symlink() and not target.is_file():
+        print(f"callsim new: {shown} is not a regular file", file=sys.stderr)  # /dev/full ...
+        return 2
     base = ARCHETYPES[args.archetype][0]
     source = (shipped_dir() / f"{base}.yaml").read_text(encoding="utf-8")
     try:

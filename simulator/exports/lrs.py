@@ -16,6 +16,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 
+from scoring.literal import printable
+
 BATCH = 50
 VERSION = "1.0.3"
 
@@ -28,7 +30,11 @@ def endpoint(url: str) -> str:
     """The statements resource under the LRS's xAPI endpoint URL."""
     url = url.strip()
     if not url.startswith(("http://", "https://")):
-        raise LrsError(f"--lrs {shown(url)[:80]!r} is not an http:// or https:// URL")
+        raise LrsError(f"--lrs '{shown(url)[:80]}' is not an http:// or https:// URL")
+    try:
+        httpx.URL(url)
+    except httpx.InvalidURL as exc:  # a control character, a bad port ...
+        raise LrsError(f"--lrs '{shown(url)[:80]}' is not a URL: {printable(str(exc))}") from None
     return url.rstrip("/") + "/statements"
 
 
@@ -41,9 +47,12 @@ def parse_auth(text: str) -> tuple[str, str]:
 
 def shown(url: str) -> str:
     """The URL fit to print: any user:password@ in it left out."""
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:  # "http://[::1": the host cannot be found, so nor can a password
+        return "(a URL that cannot be read)"
     host = parts.netloc.rpartition("@")[2]
-    return urlunsplit((parts.scheme, host, parts.path, parts.query, "")) or url[:80]
+    return printable(urlunsplit((parts.scheme, host, parts.path, parts.query, "")) or url[:80])
 
 
 class Lrs:

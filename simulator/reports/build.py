@@ -89,6 +89,10 @@ def default_name(kind: str, what: str) -> str:
 def write_page(path: Path, html: str) -> Path:
     """Write the page whole (a temporary file renamed over the target)."""
     path = path.expanduser()
+    if path.exists() and not path.is_file():  # /dev/stdout, a device, a FIFO: write into it
+        with open(path, "w", encoding="utf-8") as out:  # (renaming over it replaced /dev/full)
+            out.write(html)
+        return path
     folder = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=".callsim-report-", suffix=".html", dir=folder)
     try:
