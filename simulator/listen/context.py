@@ -27,7 +27,7 @@ from typing import Any
 __all__ = ["WEIGHT", "MomentModels", "weighted_sentences"]
 
 MODEL = "moment.lm.bin"
-WEIGHT = 4  # times a sentence doing one of the moment's likely acts is counted (chosen on dev)
+WEIGHT = 12  # times a sentence doing one of the moment's likely acts is counted (chosen on dev)
 
 
 def weighted_sentences(

@@ -26,6 +26,7 @@ __all__ = [
 ]
 
 PAUSE_S = 0.09  # silence inside a turn that may be its end (`PauseWatch`)
+RESUME_S = 0.09  # speech after a pause that means the speaker went on (not a breath or a click)
 
 
 @dataclass(frozen=True)
@@ -72,18 +73,20 @@ class PauseWatch:
     shorter silence is often the closure of a stop consonant inside a word.
     """
 
-    def __init__(self, pause: float = PAUSE_S, mode: int = 1) -> None:
+    def __init__(self, pause: float = PAUSE_S, mode: int = 1, resume: float = RESUME_S) -> None:
         from pocketsphinx import Vad
 
         self._vad = Vad(mode, 16000, 0.03)
         self.frame_bytes: int = self._vad.frame_bytes
         self._need = max(1, round(pause / 0.03))
+        self._again = max(1, round(resume / 0.03))
         self._buffer = b""
         self.reset()
 
     def reset(self) -> None:
         """A new turn."""
         self._quiet = 0
+        self._voiced = 0
         self._spoken = False
         self.paused = False
 
@@ -95,11 +98,13 @@ class PauseWatch:
             frame, self._buffer = self._buffer[:step], self._buffer[step:]
             if self._vad.is_speech(frame):
                 self._quiet = 0
+                self._voiced += 1
                 self._spoken = True
-                if self.paused:
+                if self.paused and self._voiced >= self._again:
                     self.paused = False
                     yield "resume"
             else:
+                self._voiced = 0
                 self._quiet += 1
                 if self._spoken and not self.paused and self._quiet >= self._need:
                     self.paused = True
