@@ -17,16 +17,16 @@ DEFAULT_LIMIT = 50
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from simulator.records.options import add_db_option
+    from simulator.records.options import add_db_option, number
 
     p = sub.add_parser("history", help="list recorded calls, newest first", description=__doc__)
     p.add_argument("trainee", nargs="?", metavar="TRAINEE", help="only this trainee's calls")
     p.add_argument("--scenario", metavar="ID", help="only calls of this scenario")
     p.add_argument("--since", metavar="DATE", help="only calls from DATE on (YYYY-MM-DD)")
-    p.add_argument("--call", type=int, metavar="ID", help="show one call in full")
+    p.add_argument("--call", type=number, metavar="ID", help="show one call in full")
     p.add_argument(
         "--limit",
-        type=int,
+        type=number,
         default=DEFAULT_LIMIT,
         metavar="N",
         help=f"show the newest N calls (default {DEFAULT_LIMIT}; 0: all; --json: all)",
@@ -40,9 +40,11 @@ def parse_since(text: str) -> dt.datetime:
     """A date or date-time (ISO 8601), local time unless it says otherwise."""
     try:
         value = dt.datetime.fromisoformat(text.strip())
-    except ValueError:
+        value = value if value.tzinfo else value.astimezone()
+        value.astimezone(dt.UTC)  # as the query compares it: year 1 at +23:59 is not a time
+    except (ValueError, OverflowError):
         raise ValueError(f"--since {text[:40]!r} is not a date (use YYYY-MM-DD)") from None
-    return value if value.tzinfo else value.astimezone()
+    return value
 
 
 def run(args: argparse.Namespace) -> int:

@@ -14,14 +14,14 @@ import sys
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from simulator.records.options import add_db_option
+    from simulator.records.options import add_db_option, number
 
     p = sub.add_parser(
         "override",
         help="overrule one item's mark on a recorded call",
         description=__doc__,
     )
-    p.add_argument("call_id", type=int, metavar="CALL_ID", help="the call (see callsim history)")
+    p.add_argument("call_id", type=number, metavar="CALL_ID", help="the call (see callsim history)")
     p.add_argument("item", metavar="ITEM", help="the item id, e.g. hold.ask_permission")
     p.add_argument("result", choices=("pass", "fail", "na"), help="the mark the item gets")
     p.add_argument("--reason", required=True, metavar="TEXT", help="why (kept with the ruling)")

@@ -17,6 +17,21 @@ if TYPE_CHECKING:
     from simulator.records.recorder import CallRecorder
 
 
+#: Ids and counts are 64-bit in SQLite and PostgreSQL: a bigger number names no call.
+MAX_NUMBER = 2**63 - 1
+
+
+def number(text: str) -> int:
+    """An argparse type for a call id or a count: a whole number a store can hold."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text[:40]!r} is not a whole number") from None
+    if abs(value) > MAX_NUMBER:
+        raise argparse.ArgumentTypeError(f"{text[:20]}... is too big (at most {MAX_NUMBER:,})")
+    return value
+
+
 def add_db_option(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--db",

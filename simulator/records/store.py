@@ -377,6 +377,8 @@ class Store:
     def call_detail(self, call_id: int) -> CallDetail | None:
         from simulator.records.queries import call_detail
 
+        if abs(call_id) > 2**63 - 1:  # no store holds it (SQLite would overflow)
+            return None
         with self.engine.connect() as conn:
             return call_detail(conn, call_id)
 

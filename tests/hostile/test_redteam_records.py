@@ -93,3 +93,33 @@ def test_odd_db_values_are_one_line(
         assert err.count("\n") == 1, err
         assert says in err
     assert not (tmp_path / " ").exists()
+
+
+HUGE = "9" * 23  # past 2**63: SQLite raised OverflowError
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["override", HUGE, "close.thank", "pass", "--reason", "r", "--by", "b"],
+        ["history", "--call", HUGE],
+        ["history", "--limit", HUGE],
+        ["report", HUGE],
+        ["history", "--since", "0001-01-01T00:00+23:59"],
+        ["export", "csv", "--since", "9999-12-31T23:59-23:59"],
+    ],
+)
+def test_numbers_and_dates_no_store_can_hold_are_one_line(
+    argv: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = f"sqlite:///{tmp_path / 'r.sqlite'}"
+    call = _call(tmp_path, "c", "# agent: Ann Lee")
+    assert _run(capsys, "grade", "--record", "--db", db, call)[0] == 0
+    try:
+        status = main([*argv, "--db", db])
+    except SystemExit as exc:  # argparse's usage error
+        status = exc.code  # type: ignore[assignment]
+    out, err = capsys.readouterr()
+    assert status == 2
+    assert "Traceback" not in out + err
+    assert err.strip().splitlines()[-1].startswith("callsim ")
