@@ -9,13 +9,13 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from scoring.literal import printable
+from scoring.literal import printable, unicode_safe
 from scoring.writer import TranscriptWriteError
 from simulator.engine import LineSpoken, Output
 from simulator.frontend.base import CallSummary
 from simulator.frontend.headless import HeadlessFrontend
 from simulator.listen.options import add_listen_options, apply_listen_options
-from simulator.records.options import add_record_options, export_db, start_recording
+from simulator.records.options import add_record_options, export_db, number, start_recording
 from simulator.scenario.library import DEFAULT_SCENARIO, find_scenario
 from simulator.scenario.model import Scenario
 from simulator.scenario.problems import ScenarioError
@@ -41,7 +41,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="ideal|SCRIPT",
         help="play with no human: the scenario's ideal path, or a script file of moves",
     )
-    p.add_argument("--seed", type=int, default=0, help="fixes the caller's chance (default 0)")
+    p.add_argument("--seed", type=number, default=0, help="fixes the caller's chance (default 0)")
     p.add_argument("--transcript", metavar="PATH", help="write the transcript here")
     p.add_argument("--speed", type=float, default=1.0, help="hold timer speed-up (default 1)")
     p.add_argument("--agent-name", metavar="NAME", help="your name in the transcript")
@@ -146,10 +146,10 @@ def _play(args: argparse.Namespace) -> int:
             record=record,
         )
     except TranscriptWriteError as exc:  # before the call: a bad path, a read-only folder
-        print(f"callsim play: {exc}", file=sys.stderr)
+        print(f"callsim play: {printable(unicode_safe(str(exc)))}", file=sys.stderr)
         return 2
     if summary.scorecard is None and summary.error:
-        print(f"callsim play: not graded: {summary.error}", file=sys.stderr)
+        print(f"callsim play: not graded: {printable(summary.error)}", file=sys.stderr)
     return 0 if summary.scorecard is not None else 1
 
 

@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable, Sequence
 from typing import IO, Any
 
+from scoring.literal import printable, unicode_safe
 from scoring.transcript import Speech, format_time
 from simulator.engine import (
     CallEnded,
@@ -329,7 +330,7 @@ class TerminalFrontend:
         elif summary.error:
             self._print(f"Not graded: {summary.error}")
         self._print_picks()
-        self._print(f"Transcript: {summary.transcript_path}")
+        self._print(f"Transcript: {printable(unicode_safe(str(summary.transcript_path)))}")
         if summary.advice:
             self._print("Practise next:")
             for tip in summary.advice:

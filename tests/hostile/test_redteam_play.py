@@ -1,0 +1,45 @@
+"""`callsim play` options from the command line (found by the red-team trial).
+
+A `--transcript` path holding an escape sequence reached the terminal raw in
+the "Transcript:" line and in the "already exists" error; a `--seed` past 64
+bits played the whole call and then ended in SQLite's OverflowError traceback
+when the call was recorded.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from simulator.cli import main
+from tests.hostile.corpus import ESC
+from tests.hostile.test_cli_hostile import check_clean, drive
+
+PLAY = ["play", "--ui", "terminal", "--voice", "off", "--autoplay", "ideal", "--trainee", "T"]
+
+
+@pytest.mark.slow
+def test_a_transcript_path_is_shown_escaped(tmp_path: Path) -> None:
+    path = str(tmp_path / "a\x1b]0;x\x07b" / "call.txt")
+    db = f"sqlite:///{tmp_path / 'r.sqlite'}"
+    first, again = drive([*PLAY, "--db", db, "--transcript", "{}"], [path, path], tmp_path)
+    for _status, out, err in (first, again):
+        check_clean(out + err, "play --transcript")
+        assert ESC not in out + err
+    assert first[0] == "0"
+    assert "Transcript: " in first[1]
+    assert "a\\x1b]0;x\\x07b" in first[1]
+    assert again[0] == "2"
+    assert again[2].count("\n") == 1
+    assert "already exists" in again[2]
+
+
+def test_a_seed_no_store_can_hold_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main([*PLAY, "--seed", "9" * 25, "--transcript", str(tmp_path / "c.txt")])
+    assert stop.value.code == 2
+    assert "--seed" in capsys.readouterr().err
+    assert not (tmp_path / "c.txt").exists()
