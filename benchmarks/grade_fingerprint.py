@@ -4,7 +4,8 @@ Grades every transcript the project holds (tests/scoring/calls, the bad
 files in tests/scoring/bad, the real calls in tests/scoring/real_calls with
 their labels' headers, the spec's examples in ../shared/spec/examples) and a
 bench_grade.py corpus, writing each outcome as `callsim grade --json` does,
-and hashes it all. It also hashes what the act recogniser says about every
+and hashes it all (the corpus twice: file by file, and through the worker
+pool that grades a folder). It also hashes what the act recogniser says about every
 speech line, as the grader asks (`graded`) and as the simulated caller asks:
 the grade alone does not read every act.
 
@@ -32,7 +33,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from bench_grade import build_corpus  # noqa: E402
 
 from scoring.acts import SPEAKERS, recognise, rules_for  # noqa: E402
-from scoring.batch import grade_file, outcome_json  # noqa: E402
+from scoring.batch import grade_file, grade_files_json, outcome_json  # noqa: E402
 from scoring.grader import grade  # noqa: E402
 from scoring.importers import read_file  # noqa: E402
 from scoring.policy import load_policy  # noqa: E402
@@ -95,6 +96,20 @@ def _grade_real_calls(fp: Fingerprint, folder: Path) -> None:
         fp.add_acts(t)
 
 
+def _grade_in_pool(folder: Path) -> Fingerprint:
+    """The folder graded as `callsim grade --json` does on many files: forked workers."""
+    fp = Fingerprint()
+    cwd = os.getcwd()
+    os.chdir(folder)
+    try:
+        names = sorted(str(p) for p in Path().glob("*.txt"))
+        for name, (_failed, data) in zip(names, grade_files_json(names, jobs=2), strict=True):
+            fp.add_grade(name, data)
+    finally:
+        os.chdir(cwd)
+    return fp
+
+
 def _phrasing_examples() -> Fingerprint:
     """The acts of every worked example and counter-example in the phrasing files."""
     fp = Fingerprint()
@@ -132,6 +147,7 @@ def main() -> int:
         fp = Fingerprint()
         _grade_folder(fp, Path(tmp), "*.txt")
         parts.append((f"bench corpus ({args.count})", fp))
+        parts.append(("same, worker pool", _grade_in_pool(Path(tmp))))
     total = hashlib.sha256()
     for name, fp in parts:
         total.update(fp.grades.digest() + fp.acts.digest())

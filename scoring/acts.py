@@ -397,11 +397,15 @@ def _group_frequency(
     return {g: per_bit[bit] for g, bit in group_bit.items()}
 
 
-def warm_up(speaker: str) -> None:
-    """Load and compile everything `recognise` needs for `speaker` now, not on first use."""
+def warm_up(speaker: str, *, graded_only: bool = False) -> None:
+    """Load and compile everything `recognise` needs for `speaker` now, not on first use.
+
+    `graded_only`: just what grading asks for (the grader's workers never hear the
+    caller-facing acts, so their gate is not built)."""
     # Positional, as `recognise` asks: lru_cache keys `f(x, True)` and `f(x, graded=True)`
     # apart, and a worker forked after this would build the grader's gate again.
-    _plan(speaker, False)
+    if not graded_only:
+        _plan(speaker, False)
     _plan(speaker, True)
 
 

@@ -163,7 +163,7 @@ def _warm_context() -> multiprocessing.context.BaseContext | None:
     if sys.platform != "linux":
         return None
     for speaker in SPEAKERS:
-        warm_up(speaker)
+        warm_up(speaker, graded_only=True)
     gc.freeze()  # the warm state moves to a permanent generation: no collector passes
     return multiprocessing.get_context("fork")  # over it in the workers, fewer pages copied
 
