@@ -11,6 +11,7 @@ import ahocorasick
 from scoring.call import Call, Turn
 from scoring.extract import compact, digit_runs, has_phone_shape
 from scoring.items.base import Check, Params, failed, first, item, na, passed
+from scoring.normalise import normalise
 
 
 def _routine(call: Call) -> Check | None:
@@ -50,6 +51,11 @@ def summarize(call: Call, p: Params) -> Check:
     done = next((t for t in closing[-3:] if _DONE.search(t.normal)), None)
     if done is not None:
         return passed("closes by saying what was done to what", done)
+    # any closing statement of a thing done followed by what happens next, however it
+    # opens ("That's the add-on cancelled; you won't be billed for it again", issue 17)
+    recap = next((t for t in closing[-3:] if _states_done_then_next(t.text)), None)
+    if recap is not None:
+        return passed("closes with what was done and what happens next", recap)
     return failed("no summary of what was done and the next steps")
 
 
@@ -85,6 +91,33 @@ _DONE = re.compile(
     rf"(?:a |an |the |your )(?:\w+ ){{0,3}}{_DONE_THING}\b"
     rf"|\b{_DONE_THING} (?:\w+ )?(?:has|have) (?:now |just )?been {_DONE_VERB}\b"
 )
+
+
+#: A closing line that says what was done and then what happens next (issue 17).
+_DONE_THEN_NEXT = re.compile(
+    r"\b(?:cancelled|canceled|removed|waived|refunded|credited|reversed|booked|rebooked|"
+    r"scheduled|rescheduled|ordered|sent|issued|placed|processed|updated|changed|moved|"
+    r"extended|added|applied|fixed|repaired|replaced|reset|restored|reconnected|renewed|"
+    r"confirmed|arranged|raised|logged|opened|submitted|resubmitted|approved|upgraded|"
+    r"downgraded|paused|frozen|reinstated|activated|reactivated|unlocked|switched|swapped|"
+    r"transferred|cleared|taken off|gone through)\b"
+    r".{0,200}?\b(?:will|should|going to|can expect|expect|arrives?|ships?|"
+    r"on (?:its|their) way|tomorrow|tonight|next (?:week|month|bill|statement|payment)|"
+    r"within|monday|tuesday|wednesday|thursday|friday|saturday|sunday|from now on|"
+    r"from next|starting)\b"
+)
+
+
+def _states_done_then_next(text: str) -> bool:
+    """A statement (not a question: "the refund was sent, will you be in?") in the line
+    that says what was done and then what happens next."""
+    return any(
+        not sentence.endswith("?") and _DONE_THEN_NEXT.search(normalise(sentence))
+        for sentence in _SENTENCE_END.split(text.strip())
+    )
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
 #: Repeats of found ids tolerated beyond the automaton's size before it is rebuilt.

@@ -54,6 +54,7 @@ CASES = [
     ("soft.empathy--prescription-not-ready-despite-text", "soft.empathy", (9, 10, 12)),
     ("open.ask_caller_name--terse-name-question", "open.ask_caller_name", (11,)),
     ("open.verify_account--um-your-policy-number-dob-to-verify", "open.verify_account", (11,)),
+    ("close.summarize--thats-the-addon-cancelled-no-so", "close.summarize", (17,)),
 ]
 
 
