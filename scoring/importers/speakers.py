@@ -109,6 +109,8 @@ def _named(labels: list[str], agent_speaker: str, path: str) -> dict[str, Speake
     wanted = {" ".join(n.split()).lower() for n in agent_speaker.split(",") if n.strip()}
     found = {label for label in labels if " ".join(label.split()).lower() in wanted}
     missing = wanted - {" ".join(label.split()).lower() for label in found}
+    if not wanted:  # "--agent-speaker ," would make every speaker the caller
+        fail(path, 0, f"--agent-speaker names no speaker (speakers: {_listing(labels)})")
     if missing:
         fail(
             path,

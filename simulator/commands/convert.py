@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     to_file = bool(args.output) and args.output != "-"
     problem = _output_problem(args.file, args.output, args.force) if to_file else None
     if problem:
-        print(f"callsim convert: {args.output}: {problem}", file=sys.stderr)
+        print(f"callsim convert: {_shown(args.output)}: {problem}", file=sys.stderr)
         return 2
     try:
         transcript = read_file(args.file, agent_speaker=args.agent_speaker)
@@ -70,9 +70,15 @@ def run(args: argparse.Namespace) -> int:
         with open(args.output, "w" if args.force else "x", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
     except OSError as exc:
-        print(f"callsim convert: {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        print(f"callsim convert: {_shown(args.output)}: {exc.strerror or exc}", file=sys.stderr)
         return 2
     return 0
+
+
+def _shown(path: str) -> str:
+    from scoring.literal import printable, unicode_safe
+
+    return printable(unicode_safe(path))
 
 
 def _with_headers(t: Transcript, args: argparse.Namespace) -> Transcript:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.hostile.test_cli_hostile import check_clean, drive
 
 AGENT = "Thank you for calling Acme, this is Dana. May I have your name?"
@@ -56,3 +58,23 @@ def test_importers_keep_what_was_said_and_never_crash(tmp_path: Path) -> None:
         else:
             assert f"AGENT: {AGENT}" in out  # whole, past its commas
             assert f"CALLER: {CALLER}\n" in out
+
+
+def test_an_empty_agent_speaker_and_an_escaped_output_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--agent-speaker ,` made every speaker the caller (a call graded as if the agent said
+    nothing); `convert -o` echoed an escape sequence in its path raw."""
+    from simulator.cli import main
+
+    call = tmp_path / "c.csv"
+    call.write_text(f'start,speaker,text\n0,Agent,"{AGENT}"\n2,Customer,"{CALLER}"\n', "utf-8")
+    assert main(["grade", str(call), "--agent-speaker", ",,"]) == 2
+    err = capsys.readouterr().err
+    assert "c.csv:0: --agent-speaker names no speaker (speakers: 'Agent', 'Customer')" in err
+    out = tmp_path / "x\x1b[31m.txt"
+    out.write_text("mine\n", encoding="utf-8")
+    assert main(["convert", str(call), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "x\\x1b[31m.txt: exists" in err
+    assert "\x1b" not in err
