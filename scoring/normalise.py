@@ -121,21 +121,22 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _APOS_RUN = re.compile(r"'+")
 
 
-#: Every ASCII character `_NON_WORD` replaces, marked with a NUL.
-_MARK_NON_WORD = {c: "\0" for c in range(128) if not re.fullmatch(r"[a-z0-9@ ]", chr(c))}
+#: Byte by byte: every ASCII character `_NON_WORD` replaces becomes a NUL, the rest stay.
+_MARK_NON_WORD = bytes(c if re.fullmatch(r"[a-z0-9@ ]", chr(c)) else 0 for c in range(256))
 
 
 def _non_word_to_space(t: str) -> str:
     """`_NON_WORD.sub(" ", t)`: each run of other characters becomes one space.
 
-    On an ASCII line, a character-for-character `translate` gives the same
-    result whenever no two such characters stand together ("okay, thanks."),
-    which is most lines, in a fraction of the regular expression's time.
+    On an ASCII line, a byte-for-byte `translate` gives the same result
+    whenever no two such characters stand together ("okay, thanks."), which is
+    most lines, in a third of the regular expression's time (`str.translate`
+    with a mapping is no faster than the expression).
     """
     if t.isascii():
-        marked = t.translate(_MARK_NON_WORD)
-        if "\0\0" not in marked:
-            return marked.replace("\0", " ")
+        marked = t.encode("ascii").translate(_MARK_NON_WORD)
+        if b"\0\0" not in marked:
+            return marked.replace(b"\0", b" ").decode("ascii")
     return _NON_WORD.sub(" ", t)
 
 
