@@ -12,6 +12,7 @@ import contextlib
 import datetime as dt
 import errno
 import os
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -42,7 +43,9 @@ def data_dir() -> Path:
 def default_transcript_path(scenario: Scenario, seed: int) -> Path:
     """The name to start from; `TranscriptWriter(unique=True)` adds `-2`, `-3` ... when taken."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    return data_dir() / "transcripts" / f"{stamp}-{scenario.id}-seed{seed}.txt"
+    # an id taken from a file's name may hold anything a name can (a newline, an escape)
+    slug = re.sub(r"[^A-Za-z0-9_.-]+", "-", scenario.id).strip("-.") or "scenario"
+    return data_dir() / "transcripts" / f"{stamp}-{slug}-seed{seed}.txt"
 
 
 def policy_params(policy: str) -> tuple[Any, Mapping[str, float]]:

@@ -334,7 +334,7 @@ class TerminalFrontend:
         if summary.advice:
             self._print("Practise next:")
             for tip in summary.advice:
-                self._print(f"  - {tip}")
+                self._print(f"  - {printable(tip)}")  # a scenario id from a file's name
 
 
 def _ready(stream: IO[str], timeout: float) -> bool:

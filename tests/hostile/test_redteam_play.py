@@ -43,3 +43,20 @@ def test_a_seed_no_store_can_hold_is_a_usage_error(
     assert stop.value.code == 2
     assert "--seed" in capsys.readouterr().err
     assert not (tmp_path / "c.txt").exists()
+
+
+@pytest.mark.slow
+def test_a_scenario_file_name_does_not_name_the_transcript_raw(tmp_path: Path) -> None:
+    """A scenario without `id:` takes its id from its file name, which may hold a newline or
+    an escape sequence: the default transcript's name held them too."""
+    from tests.conftest import ROOT
+
+    odd = tmp_path / "x\n# policy: cam456\x1b[31m.yaml"
+    odd.write_bytes((ROOT / "scenarios/wrong-size-planter.yaml").read_bytes())
+    db = f"sqlite:///{tmp_path / 'r.sqlite'}"
+    [(status, out, err)] = drive([*PLAY, "--db", db, "{}"], [str(odd)], tmp_path)
+    check_clean(out + err, "play a scenario file named oddly")
+    assert ESC not in out + err
+    assert status == "0", err
+    [made] = (tmp_path / "data" / "callsim" / "transcripts").iterdir()
+    assert made.name.endswith("-x-policy-cam456-31m-seed0.txt"), made.name
