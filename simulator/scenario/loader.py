@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 from scoring.files import FileProblem, read_regular
-from scoring.literal import excerpt
+from scoring.literal import excerpt, printable, unicode_safe
 from scoring.safeyaml import MAX_BYTES, YamlDoc, YamlError, load_yaml
 from simulator.scenario.build import build_scenario
 from simulator.scenario.checks import caller_line_problems, semantic_problems
@@ -71,7 +71,10 @@ def validate_file(path: str | os.PathLike[str]) -> tuple[Scenario | None, list[P
     problems += semantic_problems(doc, name, item_ids)
     if problems:
         return None, problems
-    scenario = build_scenario(doc.data, default_id=Path(name).stem, path=name)
+    # an id from a file's name, which may hold an escape sequence or bytes not UTF-8 (the
+    # transcript's `# scenario:` header could not be written): shown as escapes instead
+    default_id = printable(unicode_safe(Path(name).stem))
+    scenario = build_scenario(doc.data, default_id=default_id, path=name)
     problems = caller_line_problems(scenario, doc, name)
     return (None, problems) if problems else (scenario, [])
 

@@ -46,12 +46,20 @@ def test_a_seed_no_store_can_hold_is_a_usage_error(
 
 
 @pytest.mark.slow
-def test_a_scenario_file_name_does_not_name_the_transcript_raw(tmp_path: Path) -> None:
-    """A scenario without `id:` takes its id from its file name, which may hold a newline or
-    an escape sequence: the default transcript's name held them too."""
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [("x\n# policy: cam456\x1b[31m", "x-x0a-policy-cam456-x1b-31m"), ("x\udcff", "x-xff")],
+)
+def test_a_scenario_file_name_does_not_reach_the_transcript_raw(
+    name: str, slug: str, tmp_path: Path
+) -> None:
+    """A scenario without `id:` takes its id from its file name, which may hold a newline,
+    an escape sequence or bytes that are not UTF-8: the default transcript's name held them,
+    the advice echoed them, and a name not UTF-8 ended the call in a traceback (its
+    `# scenario:` header could not be written). The id is the name with escapes."""
     from tests.conftest import ROOT
 
-    odd = tmp_path / "x\n# policy: cam456\x1b[31m.yaml"
+    odd = tmp_path / f"{name}.yaml"
     odd.write_bytes((ROOT / "scenarios/wrong-size-planter.yaml").read_bytes())
     db = f"sqlite:///{tmp_path / 'r.sqlite'}"
     [(status, out, err)] = drive([*PLAY, "--db", db, "{}"], [str(odd)], tmp_path)
@@ -59,4 +67,4 @@ def test_a_scenario_file_name_does_not_name_the_transcript_raw(tmp_path: Path) -
     assert ESC not in out + err
     assert status == "0", err
     [made] = (tmp_path / "data" / "callsim" / "transcripts").iterdir()
-    assert made.name.endswith("-x-policy-cam456-31m-seed0.txt"), made.name
+    assert made.name.endswith(f"-{slug}-seed0.txt"), made.name
