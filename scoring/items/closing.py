@@ -94,17 +94,25 @@ _DONE = re.compile(
 
 
 #: A closing line that says what was done and then what happens next (issue 17).
-_DONE_THEN_NEXT = re.compile(
-    r"\b(?:cancelled|canceled|removed|waived|refunded|credited|reversed|booked|rebooked|"
+_DONE_WORD = (
+    r"(?:cancelled|canceled|removed|waived|refunded|credited|reversed|booked|rebooked|"
     r"scheduled|rescheduled|ordered|sent|issued|placed|processed|updated|changed|moved|"
     r"extended|added|applied|fixed|repaired|replaced|reset|restored|reconnected|renewed|"
     r"confirmed|arranged|raised|logged|opened|submitted|resubmitted|approved|upgraded|"
     r"downgraded|paused|frozen|reinstated|activated|reactivated|unlocked|switched|swapped|"
-    r"transferred|cleared|taken off|gone through)\b"
-    r".{0,200}?\b(?:will|should|going to|can expect|expect|arrives?|ships?|"
+    r"transferred|cleared|blocked|taken off|gone through|on (?:its|their) way|no more)"
+)
+_NEXT_WORD = (
+    r"(?:will|should|going to|can expect|expect|arrives?|ships?|"
     r"on (?:its|their) way|tomorrow|tonight|next (?:week|month|bill|statement|payment)|"
     r"within|monday|tuesday|wednesday|thursday|friday|saturday|sunday|from now on|"
-    r"from next|starting)\b"
+    r"from next|starting|goes back|(?:in|within) (?:\w+ ){0,3}(?:days|weeks|hours)|"
+    r"(?:one|two|three|four|five|six|seven|ten|\d+) (?:\w+ ){0,3}(?:days|weeks|hours))"
+)
+_DONE_THEN_NEXT = re.compile(
+    rf"\b{_DONE_WORD}\b.{{0,200}}?\b{_NEXT_WORD}\b"
+    # "So you'll get the new card in five days, and the old one's already blocked"
+    rf"|^(?:\w+ ){{0,2}}so\b.{{0,200}}?\b{_NEXT_WORD}\b.{{0,200}}?\b{_DONE_WORD}\b"
 )
 
 

@@ -1,0 +1,37 @@
+"""close.summarize's closing rule: a statement of a thing done and what happens next (issue 17).
+
+In the agent's last lines, a sentence that says what was done and then what happens next
+(or, opening with "so", the next step and then what was done) is the closing summary,
+however it is worded; a question, or a thing done with no next step, is not.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from scoring.items.closing import _states_done_then_next
+
+RECAPS = [
+    "That's the data add-on cancelled from today, and you won't be billed for it again.",
+    "So you'll get the new card in five to seven days, and the old one's already blocked.",
+    "So the refund of forty pounds is on its way back to your card, three to five days.",
+    "So that's it: no more add-on, and your bill goes back to twenty pounds.",
+    "Thanks. I've placed the replacement order and it ships tomorrow. Anything else?",
+]
+NOT_RECAPS = [
+    "Right, that's all sorted for you!",
+    "I've logged your complaint about the driver.",
+    "So the extra charge was our mistake.",
+    "The refund was sent on Monday, will you be in tomorrow to check?",
+    "Is there anything else I can help with?",
+]
+
+
+@pytest.mark.parametrize("text", RECAPS)
+def test_a_thing_done_and_what_happens_next_is_a_recap(text: str) -> None:
+    assert _states_done_then_next(text)
+
+
+@pytest.mark.parametrize("text", NOT_RECAPS)
+def test_no_next_step_or_a_question_is_no_recap(text: str) -> None:
+    assert not _states_done_then_next(text)
