@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from simulator.engine.hint import MOMENTS
+
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = ROOT / "docs" / "acts.md"
 CORPUS = ROOT / "tests" / "data" / "acts_corpus.yaml"
@@ -58,8 +60,19 @@ def test_entries_well_formed(path: Path):
     problems = []
     for i, entry in enumerate(load(path)):
         where = f"{path.name}[{i}]"
-        if not isinstance(entry, dict) or set(entry) != {"speaker", "text", "acts"}:
+        # the spoken corpus also says where in a call each line is said (bench_speech's
+        # context rows): one of the engine's moments, or none
+        optional = {"moment"} if path == SPOKEN else set()
+        if not isinstance(entry, dict) or not {"speaker", "text", "acts"} <= set(entry) <= {
+            "speaker",
+            "text",
+            "acts",
+            *optional,
+        }:
             problems.append(f"{where}: need exactly speaker, text, acts: {entry!r}")
+            continue
+        if "moment" in entry and entry["moment"] not in {*MOMENTS, "none"}:
+            problems.append(f"{where}: unknown moment {entry['moment']!r}")
             continue
         speaker, text, labels = entry["speaker"], entry["text"], entry["acts"]
         if speaker not in acts:
