@@ -15,6 +15,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+from scoring.literal import printable, unicode_safe
 from simulator.records.names import BadName, clean_name, clean_team
 
 
@@ -109,10 +110,14 @@ def _record_all(
     skipped: list[str] = []
     for card in cards:
         path = os.path.abspath(card.file)
+        shown = printable(unicode_safe(str(card.file)))
+        if unicode_safe(path) != path:  # bytes not UTF-8 in its name: no store can keep it
+            skipped.append(f"{shown}: its path is not UTF-8 text (rename the file)")
+            continue
         try:
             trainee = given or clean_name(str(card.meta.get("agent", "")), "'# agent:' header")
         except BadName as exc:
-            skipped.append(f"{card.file}: {exc} (give --trainee NAME)")
+            skipped.append(f"{shown}: {exc} (give --trainee NAME)")
             continue
         ref, pack = _pack_for(card, policy)
         known = store.call_by_transcript(path)

@@ -129,13 +129,17 @@ class CallRecorder:
         from simulator.records.store import CallStart
 
         self.call_id = None
+        path = os.path.abspath(os.fspath(transcript))
+        if path.encode("utf-8", "surrogateescape") != path.encode("utf-8", "replace"):
+            self._notice(StoreError("records: the transcript's path is not UTF-8 text"))
+            return  # bytes not UTF-8 in its name: no store can keep it (SQLite text is UTF-8)
         store = self._open()
         if store is None:
             return
         start = CallStart(
             trainee=self.trainee or _agent(agent),
             team=self.team,
-            transcript=os.path.abspath(os.fspath(transcript)),
+            transcript=path,
             policy=pack_ref(pack, scenario.policy),
             scenario=scenario.id,
             difficulty=getattr(scenario, "difficulty", None),

@@ -68,3 +68,16 @@ def test_a_scenario_file_name_does_not_reach_the_transcript_raw(
     assert status == "0", err
     [made] = (tmp_path / "data" / "callsim" / "transcripts").iterdir()
     assert made.name.endswith(f"-{slug}-seed0.txt"), made.name
+
+
+@pytest.mark.slow
+def test_a_transcript_path_not_utf8_is_played_and_not_recorded(tmp_path: Path) -> None:
+    """The call went on to its end and then ended in a traceback recording its path."""
+    path = str(tmp_path / "call\udcff.txt")
+    db = f"sqlite:///{tmp_path / 'r.sqlite'}"
+    [(status, out, err)] = drive([*PLAY, "--db", db, "--transcript", "{}"], [path], tmp_path)
+    check_clean(out + err, "play --transcript not UTF-8")
+    assert status == "0", err
+    assert "this call is not recorded: records: the transcript's path is not UTF-8" in err
+    assert "Transcript: " in out
+    assert (tmp_path / "call\udcff.txt").read_text(encoding="utf-8").count("AGENT:") > 3

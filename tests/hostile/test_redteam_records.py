@@ -123,3 +123,19 @@ def test_numbers_and_dates_no_store_can_hold_are_one_line(
     assert status == 2
     assert "Traceback" not in out + err
     assert err.strip().splitlines()[-1].startswith("callsim ")
+
+
+def test_a_file_name_not_utf8_is_skipped_not_a_crash(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`grade --record` of a file whose name is not UTF-8 (a lone surrogate in Python) ended in
+    SQLite's UnicodeEncodeError with the whole batch unrecorded."""
+    db = f"sqlite:///{tmp_path / 'r.sqlite'}"
+    good = _call(tmp_path, "good", "# agent: Ann Lee")
+    odd = _call(tmp_path, "odd\udcff\x1b[31m", "# agent: Bo Odd")
+    status, out, err = _run(capsys, "grade", "--record", "--db", db, good, odd)
+    assert status == 2
+    assert "Recorded 1 new call(s)" in out
+    assert "odd\\xff\\x1b[31m.txt: its path is not UTF-8 text" in err
+    status, out, _ = _run(capsys, "history", "--json", "--db", db)
+    assert [r["trainee"] for r in json.loads(out)] == ["Ann Lee"]
