@@ -84,7 +84,10 @@ def scenario_path(ref: str) -> Path:
 
 
 def _error(message: str) -> int:
-    print(f"callsim transcribe: {message}", file=sys.stderr)
+    from scoring.literal import printable, unicode_safe
+
+    # a file name from the command line is shown literally (an escape sequence as \x1b)
+    print(f"callsim transcribe: {printable(unicode_safe(message))}", file=sys.stderr)
     return 2
 
 

@@ -136,3 +136,13 @@ def test_odd_export_addresses_are_one_line(
     assert status == 2
     assert said.count("\n") == 1, said
     assert says in said
+
+
+def test_transcribe_names_the_file_escaped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The only command that echoed a file name from the command line raw."""
+    status, said = _run(
+        ["transcribe", str(tmp_path / "x\x1b[31m\x07.wav")], monkeypatch, io.StringIO()
+    )
+    assert status == 2
+    assert "x\\x1b[31m\\x07.wav" in said
+    assert "\x07" not in said
