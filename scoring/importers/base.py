@@ -60,7 +60,8 @@ def check_seconds(value: float, path: str, line: int, what: str = "time") -> flo
     if value < 0:
         fail(path, line, f"{what} is negative ({value:g} s)")
     if value > MAX_SECONDS:
-        fail(path, line, f"{what} is {value:,.0f} s, more than a day into the call")
+        shown = f"{value:,.0f}" if value < 1e12 else f"{value:.3g}"  # 1e308: not 400 digits
+        fail(path, line, f"{what} is {shown} s, more than a day into the call")
     return value
 
 

@@ -78,3 +78,17 @@ def test_an_empty_agent_speaker_and_an_escaped_output_path(
     err = capsys.readouterr().err
     assert "x\\x1b[31m.txt: exists" in err
     assert "\x1b" not in err
+
+
+def test_a_start_of_1e308_seconds_is_a_short_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The error printed all 309 digits of the start time (a 420-character "one line")."""
+    from simulator.cli import main
+
+    call = tmp_path / "c.csv"
+    call.write_text(f'start,speaker,text\n1e308,Agent,"{AGENT}"\n', encoding="utf-8")
+    assert main(["grade", str(call)]) == 2
+    err = capsys.readouterr().err
+    assert "c.csv:2: start time is 1e+308 s, more than a day into the call" in err
+    assert len(err.splitlines()[0]) < 200
