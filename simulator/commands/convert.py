@@ -67,12 +67,30 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return 0
     try:
-        with open(args.output, "w" if args.force else "x", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+        _write(args.output, text, args.force)
     except OSError as exc:
         print(f"callsim convert: {_shown(args.output)}: {exc.strerror or exc}", file=sys.stderr)
         return 2
     return 0
+
+
+def _write(output: str, text: str, force: bool) -> None:
+    """A file --force replaces is written beside it and renamed over it, so a full disk or
+    Ctrl-C leaves the old one whole; a device or FIFO is written into, never replaced."""
+    if not (force and os.path.isfile(output)):
+        with open(output, "w" if force else "x", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        return
+    name = f".{os.path.basename(output)}.{os.getpid()}.tmp"
+    tmp = os.path.join(os.path.dirname(output) or ".", name)
+    with open(tmp, "x", encoding="utf-8", newline="\n") as fh:
+        try:
+            fh.write(text)
+            fh.close()
+            os.replace(tmp, output)
+        except BaseException:
+            os.unlink(tmp)
+            raise
 
 
 def _shown(path: str) -> str:

@@ -92,3 +92,38 @@ def test_a_start_of_1e308_seconds_is_a_short_message(
     err = capsys.readouterr().err
     assert "c.csv:2: start time is 1e+308 s, more than a day into the call" in err
     assert len(err.splitlines()[0]) < 200
+
+
+def test_convert_force_on_a_full_disk_keeps_the_old_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`convert -o OLD --force` truncated OLD, then a full disk left it empty."""
+    import errno
+    import os
+    from typing import Any
+
+    from simulator.cli import main
+
+    call = tmp_path / "c.csv"
+    call.write_text(f'start,speaker,text\n0,Agent,"{AGENT}"\n2,Customer,"{CALLER}"\n', "utf-8")
+    old = tmp_path / "old.txt"
+    old.write_text("# callsim transcript: 1\nkept\n", encoding="utf-8")
+    real_open = open
+
+    def no_room(*_: object) -> int:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    def full_open(path: Any, mode: str = "r", *a: Any, **kw: Any) -> Any:
+        fh = real_open(path, mode, *a, **kw)
+        if "w" in mode or "x" in mode:
+            fh.write = no_room  # type: ignore[method-assign]
+        return fh
+
+    monkeypatch.setattr("builtins.open", full_open)
+    status = main(["convert", str(call), "-o", str(old), "--force"])
+    monkeypatch.undo()
+    err = capsys.readouterr().err
+    assert status == 2
+    assert "old.txt: No space left on device" in err
+    assert old.read_text(encoding="utf-8") == "# callsim transcript: 1\nkept\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.csv", "old.txt"]
