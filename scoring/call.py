@@ -210,7 +210,7 @@ class Call:
         self.lines: tuple[Line, ...] = transcript.lines
         self.context = transcript.context
         turns = [
-            Turn(i, ln, recognise(ln.text, ln.speaker, graded=True), normalise(ln.text))
+            Turn(i, ln, recognise(ln.text, ln.speaker, True), normalise(ln.text))  # graded
             for i, ln in enumerate(self.lines)
             if isinstance(ln, Speech)
         ]

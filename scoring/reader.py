@@ -45,6 +45,9 @@ _SPEECH = re.compile(r"(?P<label>[A-Za-z]+)\s*:\s?(?P<text>.*)\Z", re.S)
 # The common case, a "[MM:SS] LABEL: words" line, in one match; anything else
 # (events, hours, odd spacing, errors) takes the general path below.
 _SPEECH_LINE = re.compile(r"\[([0-9]{1,8}):([0-5][0-9])\]\s*([A-Za-z]+)\s*:\s?(.*)\Z", re.S)
+#: `SPEAKER_ALIASES` as a plain dict: looked up on every line, and a mapping proxy's `get`
+#: costs a second call.
+_SPEAKERS = dict(SPEAKER_ALIASES)
 _EVENT_NAME = re.compile(r"[a-z][a-z0-9_]*\Z")
 _KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
@@ -201,11 +204,11 @@ def parse_time(token: str) -> int | None:
 def _parse_timed(line: str, path: str, number: int) -> Line | None:
     fast = _SPEECH_LINE.match(line)
     if fast:
-        speaker = SPEAKER_ALIASES.get(fast.group(3).lower())
-        words = fast.group(4).strip()
+        minutes, seconds, label, words = fast.groups()
+        speaker = _SPEAKERS.get(label.lower())
+        words = words.strip()
         if speaker is not None and words:
-            at = int(fast.group(1)) * 60 + int(fast.group(2))
-            return Speech(number=number, time=at, speaker=speaker, text=words, label=fast.group(3))
+            return Speech(number, int(minutes) * 60 + int(seconds), speaker, words, label)
     m = _TIMED.match(line)
     if not m:
         raise TranscriptError(
