@@ -81,8 +81,6 @@ from simulator.listen.recogniser import (  # noqa: E402
 from simulator.listen.vad import (  # noqa: E402
     SpeechEnd,
     SpeechFrame,
-    SpeechPause,
-    SpeechResume,
     SpeechStart,
     TurnSegmenter,
 )
@@ -179,9 +177,10 @@ def edit_distance(ref: list[str], hyp: list[str]) -> int:
     return row[len(hyp)]
 
 
-def load_lines(limit: int | None, path: Path = DATA) -> list[dict[str, object]]:
+def load_lines(limit: int | None, path: Path = DATA, every: int = 1) -> list[dict[str, object]]:
+    """The agent lines; ``every``: every n-th line only (a subset spread over every section)."""
     items = yaml.safe_load(path.read_text(encoding="utf-8"))
-    lines = [i for i in items if i.get("speaker", "agent") == "agent"]
+    lines = [i for i in items if i.get("speaker", "agent") == "agent"][::every]
     return lines[:limit] if limit else lines
 
 
@@ -256,7 +255,6 @@ def first_chunk_time(synth: EspeakSynthesizer, text: str) -> float:
     return stamps[0] if stamps else CLOCK()
 
 
-PAUSES = True  # --no-early-pass: a first turn's second pass waits for the end of the turn
 # Latency's clock: wall time, or with --cpu-clock this thread's CPU time, which the other
 # processes on a shared machine do not inflate (decoding and synthesis run on this thread).
 CLOCK = time.perf_counter
@@ -282,10 +280,6 @@ def voice_to_voice(
                 rec.start()
             elif isinstance(event, SpeechFrame):
                 rec.feed(event.pcm)
-            elif isinstance(event, SpeechPause) and PAUSES:  # as the listener (`_turns`) does
-                rec.speculate(event.pending)
-            elif isinstance(event, SpeechResume) and PAUSES:
-                rec.resume()
             elif isinstance(event, SpeechEnd):
                 ended = event
         busy_until = max(arrival, busy_until) + (CLOCK() - t0)
@@ -484,17 +478,21 @@ def run_latency(args: argparse.Namespace, lines: list[dict[str, object]]) -> dic
         synth_times.append(CLOCK() - t0)
         first_chunk.append(first - t0)
     # Each line is streamed once per variant, one after the other, so both see the same audio
-    # and the same load ("early": a first turn's second pass starts at the pause, as the
-    # listener does; "at the end": it waits for the end of the turn, as before).
-    variants = {"early": True, "at the end": False} if args.latency_compare else {"": PAUSES}
+    # and the same load (--latency-compare: with the moment's model, as the window decodes
+    # it, and with the call's general model).
+    variants = (
+        {"moment models": "ctx", "general model": "none"}
+        if args.latency_compare
+        else {"": args.latency_context}
+    )
     runs: dict[str, dict[str, list]] = {v: {"later": [], "first": [], "acts": []} for v in variants}
     learnt: dict[tuple[str, str], tuple] = {}
     for n, item in enumerate(lines[: args.latency_lines]):
         text = str(item["text"])
         voice = VOICES[n % len(VOICES)]
         audio = add_noise(synth.synthesize(text, voice), args.snr, seed=n)
-        for variant, early in variants.items():
-            got = _latency_turn(args, item, voice.espeak_name, audio, (variant, early),
+        for variant, context in variants.items():
+            got = _latency_turn(item, voice.espeak_name, audio, (variant, context),
                                 (learnt, exclude, synth))  # fmt: skip
             if got is not None:
                 runs[variant]["first" if got[2] else "later"].append(got[0])
@@ -509,22 +507,19 @@ def run_latency(args: argparse.Namespace, lines: list[dict[str, object]]) -> dic
 
 
 def _latency_turn(
-    args: argparse.Namespace,
     item: dict[str, object],
     voice: str,
     audio: Audio,
-    variant: tuple[str, bool],
+    variant: tuple[str, str],
     shared: tuple[dict, frozenset, EspeakSynthesizer],
 ) -> tuple[float, str, bool] | None:
     """One line through the live pipeline: (latency, text heard, was it the call's first turn)."""
-    global PAUSES
     learnt, exclude, synth = shared
     rec = make_recogniser("domain", line_terms(str(item["text"])), exclude)
     first = (variant[0], voice) not in learnt
     if not first:
         rec.cmn, rec.accent_evidence = learnt[(variant[0], voice)]
-    expect(rec, moment_of(item, args.latency_context))  # the moment's model, as the window
-    PAUSES = variant[1]
+    expect(rec, moment_of(item, variant[1]))  # the moment's model, as the window
     got = voice_to_voice(rec, audio, synth)
     learnt[(variant[0], voice)] = (rec.cmn, rec.accent_evidence)
     return None if got is None else (got[0], got[1], first)
@@ -612,7 +607,7 @@ def markdown(rec: dict[str, dict], lat: dict[str, float], args: argparse.Namespa
         ]
         for variant, row in lat.get("compare", {}).items():  # type: ignore[attr-defined]
             out.append(
-                f"| second pass {variant}: p50 / p95, later p95, first turns, acts | "
+                f"| {variant}: p50 / p95, later p95, first turns, acts | "
                 f"{row['v2v_ms_p50']:.0f} / {row['v2v_ms_p95']:.0f} ms, "
                 f"{row['v2v_later_ms_p95']:.0f} ms, "
                 + ", ".join(f"{v}" for v in row["v2v_first_turns_ms"])
@@ -635,6 +630,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument(
+        "--every", type=int, default=1, help="every n-th line only (a subset across sections)"
+    )
+    parser.add_argument(
         "--approaches",
         default="domain,warm,enrolled,adapting,plain,stock",
         help="rows to measure (also: grammar, slow); empty for the latency part alone",
@@ -656,7 +654,7 @@ def main() -> int:
     parser.add_argument(
         "--latency-compare",
         action="store_true",
-        help="stream every latency line twice: second pass at the pause (now) and at the end",
+        help="stream every latency line twice: with its moment's model and with the general one",
     )
     parser.add_argument(
         "--latency-context",
@@ -695,7 +693,7 @@ def main() -> int:
     if args.snr is not None and args.snr < 0:
         args.snr = None
     args.lines = {"held-out": DATA, "dev": DEV, "dev2": DEV2}.get(args.lines) or Path(args.lines)
-    lines = load_lines(args.limit, args.lines)
+    lines = load_lines(args.limit, args.lines, max(1, args.every))
     rec = run_recognition(args, lines)
     lat = {} if args.no_latency else run_latency(args, lines)
     if args.json:

@@ -27,15 +27,7 @@ from simulator.listen.recogniser import (
     to_16k,
 )
 from simulator.listen.saved_mean import load_mean, save_mean
-from simulator.listen.vad import (
-    PauseWatch,
-    SpeechEnd,
-    SpeechFrame,
-    SpeechPause,
-    SpeechResume,
-    SpeechStart,
-    TurnSegmenter,
-)
+from simulator.listen.vad import SpeechEnd, SpeechFrame, SpeechStart, TurnSegmenter
 from simulator.voice.audio import Audio, read_wav
 
 __all__ = [
@@ -132,25 +124,6 @@ def _heard(result: Recognition, started: float, ended: float) -> Heard:
     return Heard(text, acts, started, ended, result.seconds)
 
 
-def _on_pause(recogniser: Any, change: str, pending: bytes = b"") -> None:
-    """A pause in the turn ("pause") or speech again ("resume"): a first turn's second pass
-    starts at the pause (`SphinxRecogniser.speculate`); other recognisers ignore it."""
-    if change == "pause" and hasattr(recogniser, "speculate"):
-        recogniser.speculate(pending)
-    elif change == "resume" and hasattr(recogniser, "resume"):
-        recogniser.resume()
-
-
-def _during_turn(event: object, recogniser: SphinxRecogniser) -> None:
-    """Audio and pauses inside a turn, handed to the recogniser."""
-    if isinstance(event, SpeechFrame):
-        recogniser.feed(event.pcm)
-    elif isinstance(event, SpeechPause):
-        _on_pause(recogniser, "pause", event.pending)
-    elif isinstance(event, SpeechResume):
-        _on_pause(recogniser, "resume")
-
-
 def _turns(
     chunks: Iterator[bytes], recogniser: SphinxRecogniser, segmenter: TurnSegmenter
 ) -> Iterator[Heard]:
@@ -161,11 +134,11 @@ def _turns(
             if isinstance(event, SpeechStart):
                 started = event.time
                 recogniser.start()
+            elif isinstance(event, SpeechFrame) and started is not None:
+                recogniser.feed(event.pcm)
             elif isinstance(event, SpeechEnd) and started is not None:
                 yield _heard(recogniser.finish(), started, event.time)
                 started = None
-            elif started is not None:
-                _during_turn(event, recogniser)
     for event in segmenter.close():
         if isinstance(event, SpeechFrame) and started is not None:
             recogniser.feed(event.pcm)
@@ -307,19 +280,13 @@ class MicrophoneListener:
             return None
         self._expect()
         self.recogniser.start()
-        watch = PauseWatch()  # a first turn's second pass starts when the trainee pauses
         for block in early:
-            self._feed(block, watch)
+            self.recogniser.feed(block)
         while self.push_to_talk():
-            self._feed(self._read(), watch)
+            self.recogniser.feed(self._read())
         self._drop_stale()
         self.level = 0.0
         return _heard(self.recogniser.finish(), start, time.monotonic())
-
-    def _feed(self, block: bytes, watch: PauseWatch) -> None:
-        self.recogniser.feed(block)
-        for change in watch.feed(block):
-            _on_pause(self.recogniser, change)
 
     def close(self) -> None:
         if self._source is not None:

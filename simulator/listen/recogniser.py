@@ -252,65 +252,18 @@ class SphinxRecogniser:
             self.decoder.start_utt()
         self._pcm = []
         self._busy = 0.0
-        self._early = None
-        self._stream_ended = False
 
     def feed(self, pcm16k: bytes) -> None:
-        if not self._whole and not self._stream_ended:
+        if not self._whole:
             t = time.perf_counter()
             self.decoder.process_raw(pcm16k, no_search=False, full_utt=False)
             self._busy += time.perf_counter() - t
         self._pcm.append(pcm16k)
 
-    # The first turn's second pass, started at a pause (see `speculate`).
-    _early: tuple[str, tuple[str, ...]] | None = None  # its text and N-best
-    _stream_ended = False
-
-    def speculate(self, pending: bytes = b"") -> None:
-        """The speaker has paused (`vad.PauseWatch`): start the turn's second pass now.
-
-        A recogniser's first turn (no mean learnt, none primed) is decoded a
-        second time, whole, with its own cepstral mean once it ends; that pass
-        used to start only when the endpointer called the end of the turn
-        (about 0.2 s after the last word) or the talk key went up. Started at
-        the pause instead, its result is ready when the end is called, and is
-        taken unless the speaker goes on (`resume`), in which case the turn is
-        decoded whole at its end. ``pending``: audio heard but not fed yet (the
-        endpointer hands frames over 0.2 s late). Other turns are not touched.
-        """
-        if self._whole or self._learnt or self._primed or self.redecode_shift is None:
-            return
-        if not self._pcm:
-            return
-        t = time.perf_counter()
-        if not self._stream_ended:  # end the streamed pass, as `finish` would
-            self.decoder.end_utt()
-            self._stream_ended = True
-            self._weigh_accent()
-            self._apply_accent()
-        self._decode_whole(b"".join(self._pcm) + pending)
-        self._early = self._snapshot()
-        self._busy += time.perf_counter() - t
-
-    def resume(self) -> None:
-        """The speaker went on after a pause: the early second pass is not the whole turn."""
-        self._early = None
-
-    def _snapshot(self) -> tuple[str, tuple[str, ...]]:
-        """The decoder's last result: text and N-best alternatives."""
-        hyp = self.decoder.hyp()
-        text = repair(hyp.hypstr.strip()) if hyp is not None else ""
-        return text, self._nbest(text) if text else ()
-
     def finish(self) -> Recognition:
         t = time.perf_counter()
-        # (an early pass that heard nothing in a second or more of audio: decoded again whole,
-        # as a lost lattice is below)
-        heard = self._early is not None and (self._early[0] or sum(map(len, self._pcm)) < 2 * RATE)
-        if heard:
-            return self._finish_early(t)
-        if self._whole or self._stream_ended:
-            return self._finish_whole(t, streamed=self._stream_ended)
+        if self._whole:
+            return self._finish_whole(t)
         self.decoder.end_utt()
         passes = 1
         learnt = str(self.decoder.get_cmn(True))  # the mean updated with this turn
@@ -334,36 +287,24 @@ class SphinxRecogniser:
             passes = 2
         return self._result(pcm, t, passes)
 
-    def _result(
-        self,
-        pcm: bytes,
-        began: float,
-        passes: int,
-        snapshot: tuple[str, tuple[str, ...]] | None = None,
-    ) -> Recognition:
+    def _result(self, pcm: bytes, began: float, passes: int) -> Recognition:
         self._learnt = self._learnt or len(pcm) >= 2 * RATE  # a second of audio teaches the mean
-        text, alternatives = snapshot or self._snapshot()
+        hyp = self.decoder.hyp()
+        text = repair(hyp.hypstr.strip()) if hyp is not None else ""
+        alternatives = self._nbest(text) if text else ()
         self._busy += time.perf_counter() - began
         self._pcm = []
         self.last_pcm = pcm
         return Recognition(text, self._busy, len(pcm) / 2 / RATE, alternatives, passes)
 
-    def _finish_whole(self, began: float, streamed: bool = False) -> Recognition:
+    def _finish_whole(self, began: float) -> Recognition:
         """A first turn: one pass with the turn's batch mean, which is what a streamed first
-        turn gets from its second pass anyway, without the streamed pass. ``streamed``: the
-        streamed pass was ended at a pause (`speculate`) and its accent evidence counted."""
+        turn gets from its second pass anyway, without the streamed pass."""
         pcm = b"".join(self._pcm)
         if pcm:
             self._decode_whole(pcm)
-            if not streamed:
-                self._weigh_accent()
-        return self._result(pcm, began, 2 if streamed else 1)
-
-    def _finish_early(self, began: float) -> Recognition:
-        """The second pass started at the last pause (`speculate`) is the turn's result."""
-        assert self._early is not None
-        snapshot, self._early = self._early, None
-        return self._result(b"".join(self._pcm), began, 2, snapshot)
+            self._weigh_accent()
+        return self._result(pcm, began, 1)
 
     def _decode_whole(self, pcm16k: bytes) -> None:
         """Decode a whole turn with the cepstral mean measured on that turn itself.
