@@ -113,8 +113,11 @@ def run(args: argparse.Namespace) -> int:
     except ImportError as exc:
         return _error(f"speech recognition unavailable: {exc} (pip install pocketsphinx)")
     if audio.rate < 16000:
+        from scoring.literal import printable, unicode_safe
+
+        name = printable(unicode_safe(str(args.file)))  # shown literally, as in `_error`
         print(
-            f"callsim transcribe: note: {args.file} is sampled at {audio.rate} Hz (telephone "
+            f"callsim transcribe: note: {name} is sampled at {audio.rate} Hz (telephone "
             "band); the acoustic model was trained on 16 kHz speech, so expect more errors",
             file=sys.stderr,
         )

@@ -75,11 +75,12 @@ def test_telephone_band_audio_is_transcribed_with_a_notice(hold_wav, capsys, tmp
     audio = read_wav(hold_wav)
     x = np.frombuffer(audio.pcm, dtype="<i2").astype(np.float64) / 32768
     narrow = np.interp(np.arange(0, x.size, audio.rate / 8000), np.arange(x.size), x)
-    path = tmp_path / "phone.wav"
+    path = tmp_path / "phone\x1b[31m.wav"  # a name with an escape sequence is shown literally
     soundfile.write(path, narrow, 8000, subtype="PCM_16")
     assert main(["transcribe", str(path)]) == 0
     captured = capsys.readouterr()
     assert "8000 Hz (telephone band)" in captured.err
+    assert "\x1b" not in captured.err
     assert captured.out.strip()  # something was heard; accuracy is not promised at 8 kHz
 
 
