@@ -81,6 +81,11 @@ def _listed(items: set[str] | frozenset[str]) -> str:
     return ", ".join(sorted(items)) or "none"
 
 
+#: Mistakes `validate` plays in one scenario (the shipped ones have at most 7); with the
+#: schema's 100 steps, this keeps a hostile file's check to seconds, not hours.
+MAX_MISTAKES = 100
+
+
 def play_problems(scenario: Scenario, doc: YamlDoc, path: str) -> list[Problem]:
     """Problems found by playing: an ideal path that fails items, and mistakes whose failed
     items differ from the ones they name. Each points at the script step in the file."""
@@ -109,6 +114,12 @@ def play_problems(scenario: Scenario, doc: YamlDoc, path: str) -> list[Problem]:
             )
         )
     base = set(ideal.failed)
+    mistakes = sum(len(step.mistakes) for step in scenario.script)
+    if mistakes > MAX_MISTAKES:  # each is a whole call played: a bound on validate's time
+        m = doc.mark(("script",), key=True)
+        message = f"{mistakes} mistakes to play; at most {MAX_MISTAKES} in a scenario"
+        problems.append(Problem(path, m.line, m.column, message, "split it into scenarios"))
+        return problems
     for i, step in enumerate(scenario.script):
         for j, mistake in enumerate(step.mistakes):
             got = set(play(scenario, mistake_moves(scenario, i, j), pack, params).failed) - base

@@ -39,6 +39,15 @@ def schema_problems(doc: YamlDoc, path: str) -> list[Problem]:
     return out
 
 
+#: Size limits said with the size, not jsonschema's quote of the whole value.
+_SIZES = {
+    "maxItems": "items; at most",
+    "minItems": "items; at least",
+    "maxLength": "characters; at most",
+    "minLength": "characters; at least",
+}
+
+
 def _explain(err: ValidationError, doc: YamlDoc, path: str) -> list[Problem]:
     where = tuple(err.absolute_path)
     if err.validator == "additionalProperties" and isinstance(err.instance, dict):
@@ -57,6 +66,10 @@ def _explain(err: ValidationError, doc: YamlDoc, path: str) -> list[Problem]:
     m = doc.mark(where)
     field = ".".join(str(p) for p in where) or "the file"
     message = err.message
+    if err.validator in _SIZES and isinstance(err.instance, list | str):
+        message = f"{len(err.instance):,} {_SIZES[err.validator]} {err.validator_value}"
+    elif len(message) > 300:  # jsonschema quotes the whole value: a long one is a long line
+        message = message[:300] + "\u2026"
     if err.validator == "enum":
         values = list(err.validator_value) if isinstance(err.validator_value, list) else []
         message = f"{err.instance!r} is not one of {', '.join(map(repr, values))}"
