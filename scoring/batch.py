@@ -226,18 +226,22 @@ def _run(
     pool = ProcessPoolExecutor(
         max_workers=workers, mp_context=_warm_context(), initializer=_worker_ignores_ctrl_c
     )
+    finished = False
     try:
         for results in pool.map(_grade_chunk, chunks):
             yield from results
             done += len(results)
             if progress:
                 progress(len(results))
+        finished = True
     except BrokenProcessPool:  # a worker was killed (out of memory, a signal): the rest
         yield from _serial(paths[done:], policy, progress, as_json, agent_speaker)  # here
     finally:
         # Ctrl-C (or the reader of the results giving up): the queued chunks are dropped,
-        # not graded before exit; the chunks running end within a second.
-        pool.shutdown(wait=False, cancel_futures=True)
+        # not graded before exit; the chunks running end within a second. When every
+        # chunk is in, the idle pool is joined: left to the interpreter's exit, its wake-up
+        # pipe could be closed first ("OSError: Bad file descriptor" at exit, 1 run in 7).
+        pool.shutdown(wait=finished, cancel_futures=not finished)
 
 
 def _worker_ignores_ctrl_c() -> None:
