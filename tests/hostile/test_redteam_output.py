@@ -66,6 +66,7 @@ def test_stdout_on_a_full_disk_is_one_line(
     argv: list[str], store: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     argv = [a.format(call=tmp_path / "call.txt") for a in argv]
+    monkeypatch.chdir(tmp_path)  # `report` writes its page here by default, not in the checkout
     if argv[0] != "convert":
         argv += ["--db", store]
     with open(FULL, "w", encoding="utf-8") as full:
