@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import errno
 import importlib
-import os
 import pkgutil
 import sys
 from collections.abc import Sequence
 
 from simulator import __version__, commands
+from simulator.output import OUTPUT_ERRNOS, quiet_stdout
 
 
 def command_names() -> list[str]:
@@ -61,15 +60,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # e.g. `callsim grade ... | head`
         return 0
     except OSError as exc:
-        if exc.errno not in _OUTPUT_ERRNOS:
+        if exc.errno not in OUTPUT_ERRNOS:
             raise
         return _cannot_write(words, exc)
-
-
-#: A write that failed for want of room or a working device: the output (stdout, a file).
-_OUTPUT_ERRNOS = frozenset(
-    {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS, errno.EBADF}
-)
 
 
 def _cannot_write(words: Sequence[str], exc: OSError) -> int:
@@ -77,12 +70,7 @@ def _cannot_write(words: Sequence[str], exc: OSError) -> int:
     pointed at /dev/null so the exit's flush cannot fail again with a traceback."""
     from scoring.literal import printable, unicode_safe
 
-    try:
-        fd = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(fd, sys.stdout.fileno())
-        os.close(fd)
-    except (OSError, ValueError):
-        pass
+    quiet_stdout()
     what = printable(unicode_safe(str(exc.filename))) if exc.filename else "the output"
     name = next((w for w in words if not w.startswith("-")), "")
     print(f"callsim {name}: cannot write {what}: {exc.strerror or exc}", file=sys.stderr)

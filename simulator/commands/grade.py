@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import errno
-import os
 import signal
 import sys
 import threading
@@ -21,13 +19,10 @@ from scoring.literal import printable
 from scoring.policy import PolicyError, shipped_policies
 from scoring.reader import expand_paths
 from scoring.render import print_scorecard, summary_table
+from simulator.output import OUTPUT_ERRNOS, quiet_stdout
 from simulator.records.real_calls import add_grade_record_options, record_cards
 
 PROGRESS_FROM = 20  # files
-#: What a failed write of the output looks like (a full disk, a quota, a broken device).
-_OUTPUT_ERRNOS = frozenset(
-    {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS, errno.EBADF}
-)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -108,22 +103,12 @@ def run(args: argparse.Namespace) -> int:
         quiet_stdout()
         raise  # the cli ends quietly
     except OSError as exc:
-        if exc.errno not in _OUTPUT_ERRNOS:  # not the output: say what failed as it is
+        if exc.errno not in OUTPUT_ERRNOS:  # not the output: say what failed as it is
             _say(str(exc.strerror or exc))
             return 2
         quiet_stdout()  # stdout is a full disk, a read-only file ...
         _say(f"cannot write the output: {exc.strerror or exc}")
         return 2
-
-
-def quiet_stdout() -> None:
-    """After a failed write, point stdout at /dev/null so the exit's flush cannot fail again."""
-    try:
-        fd = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(fd, sys.stdout.fileno())
-        os.close(fd)
-    except (OSError, ValueError):
-        pass
 
 
 @contextmanager

@@ -92,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         if exc.filename is not None or exc.errno not in _OUTPUT_ERRORS:
             raise
-        from simulator.commands.grade import quiet_stdout
+        from simulator.output import quiet_stdout
 
         quiet_stdout()
         print(f"callsim play: cannot write the output: {exc.strerror or exc}", file=sys.stderr)

@@ -8,7 +8,7 @@ import sys
 from typing import Any
 
 from scoring.literal import printable
-from simulator.commands.grade import quiet_stdout
+from simulator.output import quiet_stdout
 from simulator.scenario.library import DEFAULT_SCENARIO, load_all
 
 
