@@ -400,9 +400,13 @@ class Reactions:
         """Content words of what the caller came for: the goal, the outcome, the reason."""
         from scoring.call import content_stems
 
-        s, c = self.scenario, self.scenario.caller
-        words = [c.goal, c.expects.resolution, *s.lines.get("reason", ())]
-        return set().union(*(content_stems(w) for w in words if w))
+        cached: set[str] | None = getattr(self, "_goal_words", None)
+        if cached is None:  # the scenario does not change during a call: once per call
+            s, c = self.scenario, self.scenario.caller
+            words = [c.goal, c.expects.resolution, *s.lines.get("reason", ())]
+            cached = set().union(*(content_stems(w) for w in words if w))
+            self._goal_words = cached
+        return cached
 
     def _facts_and_offers(self, heard: Heard, answered: list[str]) -> list[str]:
         from simulator.engine.topics import outcomes_in
