@@ -9,6 +9,10 @@ from __future__ import annotations
 import errno
 import os
 import sys
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 #: A write that failed for want of room or a working device: the output (stdout, a file).
 OUTPUT_ERRNOS = frozenset(
@@ -25,3 +29,20 @@ def quiet_stdout() -> None:
         os.close(fd)
     except (OSError, ValueError):
         pass
+
+
+def stdout_console(**options: Any) -> Console:
+    """A rich console on stdout whose broken pipe ends the command as every other write does.
+
+    rich's own handler exits 1, so `callsim history | head -1` failed in a pipeline where
+    `callsim grade ... | head -1` succeeds: the reader having what it wanted is not an error.
+    """
+    from rich.console import Console as RichConsole
+
+    class PipeConsole(RichConsole):
+        def on_broken_pipe(self) -> None:
+            self.quiet = True
+            quiet_stdout()
+            raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+
+    return PipeConsole(**options)

@@ -19,7 +19,7 @@ from scoring.literal import printable
 from scoring.policy import PolicyError, shipped_policies
 from scoring.reader import expand_paths
 from scoring.render import print_scorecard, summary_table
-from simulator.output import OUTPUT_ERRNOS, quiet_stdout
+from simulator.output import OUTPUT_ERRNOS, quiet_stdout, stdout_console
 from simulator.records.real_calls import add_grade_record_options, record_cards
 
 PROGRESS_FROM = 20  # files
@@ -205,7 +205,7 @@ class _TextSink:
 def _run_cards(
     args: argparse.Namespace, paths: list[str], advance: Callable[[int], None], err: Console
 ) -> int:
-    out = Console(highlight=False)
+    out = stdout_console(highlight=False)
     outcomes: list[Scorecard | GradeError] = []
     for outcome in grade_files(
         paths, args.policy, jobs=args.jobs, progress=advance, agent_speaker=args.agent_speaker

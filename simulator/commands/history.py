@@ -70,22 +70,20 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _print_rows(rows: list[Any], total: int) -> int:
-    from rich.console import Console
-
+    from simulator.output import stdout_console
     from simulator.records.show import calls_table
 
     if not rows:
         print("No calls recorded yet that match.")
         return 0
-    calls_table(rows).print(Console(highlight=False))
+    calls_table(rows).print(stdout_console(highlight=False))
     if total > len(rows):
         print(f"(the newest {len(rows)}; --limit 0 lists all; --call ID shows one in full)")
     return 0
 
 
 def _one(store: object, call_id: int, as_json: bool) -> int:
-    from rich.console import Console
-
+    from simulator.output import stdout_console
     from simulator.records.show import print_call
 
     detail = store.call_detail(call_id)  # type: ignore[attr-defined]
@@ -100,5 +98,5 @@ def _one(store: object, call_id: int, as_json: bool) -> int:
         }
         sys.stdout.write(orjson.dumps(data).decode() + "\n")
         return 0
-    print_call(detail, Console(highlight=False, soft_wrap=not sys.stdout.isatty()))
+    print_call(detail, stdout_console(highlight=False, soft_wrap=not sys.stdout.isatty()))
     return 0

@@ -54,8 +54,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _print(plan: object) -> None:
-    from rich.console import Console
-
+    from simulator.output import stdout_console
     from simulator.training.show import plan_text
 
-    Console(highlight=False).print(plan_text(plan), no_wrap=False)
+    stdout_console(highlight=False).print(plan_text(plan), no_wrap=False)

@@ -23,8 +23,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from rich.console import Console
-
+    from simulator.output import stdout_console
     from simulator.records import StoreError, open_store
     from simulator.records.names import BadName, clean_team
     from simulator.records.show import trainees_table
@@ -42,5 +41,5 @@ def run(args: argparse.Namespace) -> int:
     if not rows:
         print("No trainees recorded yet" + (" in that team." if team else "."))
         return 0
-    trainees_table(rows).print(Console(highlight=False))
+    trainees_table(rows).print(stdout_console(highlight=False))
     return 0
