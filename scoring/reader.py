@@ -162,6 +162,10 @@ def _fmt(seconds: int) -> str:
 
 def _expect_version(line: str, path: str, number: int) -> None:
     m = _HEADER.match(line) if line.startswith("#") else None
+    if "\r" in line and line.startswith("#"):
+        raise TranscriptError(
+            path, number, "lines end in a lone CR (classic Mac): save the file with LF or CRLF"
+        )
     if not m or m.group("key").strip().lower() != "callsim transcript":
         raise TranscriptError(
             path, number, "missing version line: the first line must be '# callsim transcript: 1'"

@@ -136,7 +136,17 @@ def read_text(
     """Any supported format's text to a `Transcript`; the spec format goes to the spec reader."""
     if is_callsim(text):
         return parse_text(text, path)
+    text = classic_mac_lines(text)
     return find_format(text, path).read(text, path, agent_speaker=agent_speaker)
+
+
+def classic_mac_lines(text: str) -> str:
+    """A caption, CSV or plain-text file whose lines end in a lone CR (classic Mac OS, and some
+    older call-recording exports) read as LF lines; a file with any LF is left alone, so a CR
+    inside a quoted CSV field of an LF file stays where it is."""
+    if "\r" in text and "\n" not in text:
+        return text.replace("\r", "\n")
+    return text
 
 
 def import_bytes(data: bytes, path: str, *, agent_speaker: str | None = None) -> Transcript:

@@ -145,6 +145,11 @@ def run(args: argparse.Namespace) -> int:
     if target.exists() and not target.is_symlink() and not target.is_file():
         print(f"callsim new: {shown} is not a regular file", file=sys.stderr)  # /dev/full ...
         return 2
+    folder = _file_in_the_way(Path(args.out))
+    if folder is not None:
+        where = printable(unicode_safe(str(folder)))
+        print(f"callsim new: {where} is not a folder (--out names the folder)", file=sys.stderr)
+        return 2
     base = ARCHETYPES[args.archetype][0]
     source = (shipped_dir() / f"{base}.yaml").read_text(encoding="utf-8")
     try:
@@ -155,3 +160,12 @@ def run(args: argparse.Namespace) -> int:
         return 2
     print(f"wrote {shown} ({args.archetype}, from {base}); check it: callsim validate {shown}")
     return 0
+
+
+def _file_in_the_way(folder: Path) -> Path | None:
+    """The nearest part of the `--out` path that exists and is not a folder (a file, /dev/full),
+    so the refusal names it instead of mkdir's "File exists"."""
+    for part in (folder, *folder.parents):
+        if part.exists():
+            return None if part.is_dir() else part
+    return None

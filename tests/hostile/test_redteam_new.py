@@ -85,3 +85,17 @@ def test_an_escape_in_the_folder_is_shown_escaped(
     assert status == 0
     assert "a\\x1b[31m" in said
     assert (folder / "y.yaml").is_file()
+
+
+@pytest.mark.parametrize("inside", ["", "sub"], ids=["the-file", "below-the-file"])
+def test_an_out_folder_that_is_a_file_is_named(
+    inside: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """mkdir's "File exists" named neither the file nor what was wrong."""
+    blocker = tmp_path / "notes.txt"
+    blocker.write_text("kept\n", encoding="utf-8")
+    status, said = _new(capsys, "--out", str(blocker / inside), "y")
+    assert status == 2
+    assert f"{blocker} is not a folder" in said
+    assert "File exists" not in said
+    assert blocker.read_text(encoding="utf-8") == "kept\n"

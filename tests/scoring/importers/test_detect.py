@@ -91,3 +91,30 @@ def test_any_text_reads_or_is_refused_with_a_transcript_error(body: str) -> None
         except TranscriptError as exc:
             messages.append(exc.message)
     assert not any("\n" in m for m in messages)
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("call.csv", "start,speaker,text\r0.0,Agent,Thanks for calling.\r2.0,Customer,Hi.\r"),
+        (
+            "call.srt",
+            "1\r00:00:00,000 --> 00:00:02,000\rAgent: Thanks for calling.\r\r"
+            "2\r00:00:02,500 --> 00:00:04,000\rCustomer: Hi.\r",
+        ),
+        ("call.txt", "Agent: Thanks for calling.\rCustomer: Hi.\r"),
+    ],
+    ids=["csv", "srt", "plain"],
+)
+def test_lines_ending_in_a_lone_cr_are_read_as_lines(name: str, text: str) -> None:
+    """Classic Mac OS line ends, as some older recorders export: read, not refused."""
+    assert [(who, said) for _, who, said in rows(read_text(text, name))] == [
+        ("AGENT", "Thanks for calling."),
+        ("CALLER", "Hi."),
+    ]
+
+
+def test_a_spec_transcript_with_lone_cr_lines_says_so(refused: Refusal) -> None:
+    refusal = refused("# callsim transcript: 1\r# brand: X\r[00:00] AGENT: Hi.\r")
+    assert refusal.line == 1
+    assert "lone CR" in refusal.message
