@@ -116,13 +116,38 @@ _DONE_THEN_NEXT = re.compile(
 )
 
 
+#: A closing statement opening "so" ("Right, so Dean's coming between one and three",
+#: "So, four payments of eight-ten, the first one due January first"): the agent sums up
+#: the call in its own words, and says what comes next, with no cue word (issue 17).
+#: Not "so sorry", "so if anything changes", "so yeah", nor a question.
+_SO_OPEN = re.compile(
+    r"^(?:\w+ ){0,2}so (?!(?:sorry|much|glad|pleased|nice|good|lovely|great|if|what|is|are|"
+    r"do|does|did|can|could|would|how|when|where|why|which|who|yeah|yes|yep|anyway|thanks|"
+    r"thank|have|enjoy|take|bye|goodbye|just to|i will let|let me)\b)(?:\w+ ){6}"
+)
+_DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+#: What comes next in that statement: a future, a time ahead, a thing under way.
+_NOT_AHEAD = r"(?! have (?:been|arrived|come|gone|had|got|heard|seen|received))"
+_AHEAD = re.compile(
+    rf"\b(?:will|going to|should{_NOT_AHEAD}|today|tomorrow|tonight|this (?:morning|afternoon|"
+    rf"evening|week)|later|next (?:week|month|bill|statement|payment|time)|comes|coming|"
+    rf"arrives?|arriving|landing|due(?! (?:last|yesterday|back then))|on (?:its|their) way|"
+    rf"within|from (?:now|next)|starting|goes out|in (?:\w+ ){{1,4}}(?:days|weeks|hours)|"
+    rf"(?<!last )(?<!since ){_DAY})\b"
+)
+
+
 def _states_done_then_next(text: str) -> bool:
     """A statement (not a question: "the refund was sent, will you be in?") in the line
-    that says what was done and then what happens next."""
-    return any(
-        not sentence.endswith("?") and _DONE_THEN_NEXT.search(normalise(sentence))
-        for sentence in _SENTENCE_END.split(text.strip())
-    )
+    that says what was done and then what happens next, or sums the call up opening
+    "so" and says what comes next."""
+    for sentence in _SENTENCE_END.split(text.strip()):
+        if sentence.endswith("?"):
+            continue
+        norm = normalise(sentence)
+        if _DONE_THEN_NEXT.search(norm) or (_SO_OPEN.search(norm) and _AHEAD.search(norm)):
+            return True
+    return False
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")

@@ -17,6 +17,9 @@ RECAPS = [
     "So the refund of forty pounds is on its way back to your card, three to five days.",
     "So that's it: no more add-on, and your bill goes back to twenty pounds.",
     "Thanks. I've placed the replacement order and it ships tomorrow. Anything else?",
+    "Okay so, Milo's stitches come out Friday at ten with Sarah, and the cone stays on till then.",
+    "Right so, the reading's in and the bill's being redone, you should have it by Friday.",
+    "Alright, so your cleaning's Tuesday the ninth at two-thirty, and a reminder text goes out.",
 ]
 NOT_RECAPS = [
     "Right, that's all sorted for you!",
@@ -24,6 +27,11 @@ NOT_RECAPS = [
     "So the extra charge was our mistake.",
     "The refund was sent on Monday, will you be in tomorrow to check?",
     "Is there anything else I can help with?",
+    "So sorry again for the mix-up, I'll let you go now.",
+    "So if anything changes before Friday, just give us a ring tomorrow.",
+    "So the parcel was due last Tuesday and it never turned up.",
+    "So the engineer should have come yesterday and nobody rang you.",
+    "So you'll be in tomorrow for the engineer then?",
 ]
 
 
