@@ -396,6 +396,15 @@ class Reactions:
             return "confirm_yes"
         return "" if self._topical(heard.text) else "not_reason"
 
+    def _greeting(self, heard: Heard) -> bool:
+        """ "Hello?" before the caller has said a word is the agent picking up, not a check that
+        the line is still open: the caller says why they called (`_agenda`), not "I'm here"."""
+        return (
+            heard.fact is not None
+            and heard.fact.topic == "presence"
+            and not self.memory.reason_given
+        )
+
     def _goal_stems(self) -> set[str]:
         """Content words of what the caller came for: the goal, the outcome, the reason."""
         from scoring.call import content_stems
@@ -411,7 +420,7 @@ class Reactions:
     def _facts_and_offers(self, heard: Heard, answered: list[str]) -> list[str]:
         from simulator.engine.topics import outcomes_in
 
-        if heard.fact is not None and self._asks_fact(heard):
+        if heard.fact is not None and self._asks_fact(heard) and not self._greeting(heard):
             return [f"fact:{heard.fact.topic}"]
         if answered:
             return []

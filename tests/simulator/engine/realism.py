@@ -122,6 +122,11 @@ def _norm(text: str) -> str:
     return re.sub(r"(?<=\d)[ ,.-](?=\d)", "", t)
 
 
+def _first_sentence(reply: str) -> str:
+    """An answer opens with the fact; "I'm not sure. I just need ..." is a hedge, not one."""
+    return _norm(re.split(r"(?<=[.!?])\s", reply, maxsplit=1)[0])
+
+
 def _has_all(p: Played) -> bool:
     reply = _norm(p.reply)
     reply = re.sub(r"(?<=\d) (?=\d)", "", reply)
@@ -152,6 +157,7 @@ def _pushes(p: Played) -> bool:
 
 
 _HERE = re.compile(r"\b(?:here|yes|yeah|i can)\b")
+_STILL_HERE = re.compile(r"\b(?:i'm|i am) (?:still )?here\b|\bstill (?:here|there)\b")
 _SMALL_TALK_REPLY = re.compile(r"\b(?:fine, thanks|not bad|ha, fine|very well, thank you)\b")
 _CALLED_BEFORE = re.compile(r"\b(?:called|before|already|again|last week|second|still)\b")
 
@@ -177,7 +183,9 @@ def _notices(p: Played) -> bool:
 
 
 JUDGES: dict[str, Callable[[Played], bool]] = {
-    "answers_fact": lambda p: _has_all(p) and not generic(p.reply),
+    "answers_fact": lambda p: (
+        _has_all(p) and not generic(p.reply) and not _DONT_KNOW.search(_first_sentence(p.reply))
+    ),
     "dont_know": lambda p: bool(_DONT_KNOW.search(_norm(p.reply))) and "mean" not in p.reply,
     "repeats": _has_all,
     "spells": _spelled,
@@ -212,6 +220,9 @@ JUDGES: dict[str, Callable[[Played], bool]] = {
         _has_all(p) and not generic(p.reply) and not _SMALL_TALK_REPLY.search(_norm(p.reply))
     ),
     "first_call": _first_call,
+    "gives_reason": lambda p: (
+        _has_all(p) and not generic(p.reply) and not _STILL_HERE.search(_norm(p.reply))
+    ),
     "takes_answer": lambda p: (
         bool(re.search(r"\b(?:thank|thanks|good to know|great|perfect|helpful)\b", _norm(p.reply)))
         and not re.search(r"\bi (?:just|still) (?:want|need)\b", _norm(p.reply))
