@@ -527,9 +527,9 @@ class Call:
     def message_taken_at(self) -> int | None:
         """The caller accepted an offer to take a message, or asked to leave one."""
         for turn in self.caller_turns:
-            if turn.has("choose_message"):
-                return turn.index
             prev = self.agent_before(turn.index)
+            if turn.has("choose_message") and not _keeps_it(prev):
+                return turn.index
             if (
                 prev
                 and prev.has("offer_message")
@@ -546,11 +546,14 @@ class Call:
         for turn in self.agent_turns:
             if not turn.has("promise_callback"):
                 continue
-            is_offer = "?" in turn.text or re.match(
+            is_offer = _asks_beyond_more_help(turn.text) or re.match(
                 r"^(?:would you like|do you want|shall i|should i|can i|would it help)", turn.normal
             )
             reply = self.caller_after(turn.index)
             if is_offer and reply and reply.has("refuse") and not reply.has("agree"):
+                continue
+            # a choice of a transfer or a call back, and the caller takes the transfer
+            if is_offer and reply and reply.has("ask_transfer") and not reply.has("choose_message"):
                 continue
             out.append(turn)
         return out
@@ -559,3 +562,26 @@ class Call:
     def callback_indexes(self) -> frozenset[int]:
         """The line indexes of `callback_turns`, for membership tests."""
         return frozenset(t.index for t in self.callback_turns)
+
+
+#: "Is there anything else?" after a promise asks about more help, not about the call
+#: back: the caller's "No, thanks" answers that question (gaps4, issue 17).
+_MORE_HELP_Q = re.compile(r"\banything (?:else|more|further)\b|\bother (?:questions?|way)\b", re.I)
+
+
+def _asks_beyond_more_help(text: str) -> bool:
+    """Does the line ask a question other than "anything else?"?"""
+    if "?" not in text:
+        return False
+    return any(not _MORE_HELP_Q.search(q) for q in re.findall(r"[^.!?]*\?", text) if q.strip())
+
+
+def _keeps_it(prev: Turn | None) -> bool:
+    """The agent kept the question ("leave it with me, I'll find out and email you") and
+    offered no message: the caller's "I'll leave it with you" accepts that, it is not a
+    message for someone (gaps4, issue 17)."""
+    return bool(
+        prev
+        and prev.has("ownership")
+        and not prev.has("offer_message", "offer_transfer_or_message", "offer_voicemail_choice")
+    )
