@@ -18,6 +18,19 @@ _RELAYS = re.compile(
     r"\b(?: \w+){0,5} (?:with|from|by) (?:our|the|my|them|him|her)\b"
 )
 _THIRD_PARTY_CALL = re.compile(r"^(?!(?:\w+ ){0,2}(?:i|we)\b)")
+#: Someone else promised to call, anywhere in the line: "I'll put a note on the record for
+#: Dr Novak, and she'll give you a call once she's had a look" (gaps4, issue 17).
+_OTHER_WILL_CALL = re.compile(
+    r"\b(?!(?:i|we|you|it|that|this|which|and|so|then|or|also|just)\b)[a-z]+ "
+    r"(?:will|is going to|are going to|should|can|shall) (?:\w+ ){0,2}"
+    r"(?:give you a (?:call|ring|bell|buzz)|call you|ring you|phone you|get back to you)\b"
+)
+#: The agent's own call back ("I'll look at the calendar and ring you back myself"): a
+#: line that opens with something else is not a third party's promise then.
+_OWN_CALL = re.compile(
+    r"\bmyself\b|\b(?:i|we) (?:will|am going to|are going to|shall|can) (?:\w+ )?"
+    r"(?:call|ring|phone|give you a (?:call|ring|bell|buzz)|get back to you)\b"
+)
 
 
 def _depends_on_others(call: Call) -> Turn | None:
@@ -27,9 +40,16 @@ def _depends_on_others(call: Call) -> Turn | None:
             return turn
         if turn.has("ownership", "promise_callback") and _RELAYS.search(turn.normal):
             return turn
-        if turn.index in call.callback_indexes and _THIRD_PARTY_CALL.match(turn.normal):
+        if turn.index in call.callback_indexes and _calls_back_for_others(turn.normal):
             return turn
     return None
+
+
+def _calls_back_for_others(normal: str) -> bool:
+    """A promised call that someone else makes, not the agent."""
+    if _OTHER_WILL_CALL.search(normal):
+        return True
+    return bool(_THIRD_PARTY_CALL.match(normal)) and not _OWN_CALL.search(normal)
 
 
 @item(
