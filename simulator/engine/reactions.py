@@ -61,6 +61,8 @@ _HELPS = frozenset(
 #: hours within which a caller expects a fix (a delivery, a refund) when the scenario does
 #: not say: beyond a week, anyone objects.
 FIXED_WITHIN_H = 168.0
+#: a goal that asks when something happens ("find out when my garden beds are coming")
+_WHEN_GOAL = re.compile(r"\bwhen\b")
 #: reactions that are a grievance; a scenario's beat waits for a turn without one
 _GRIEVANCES = frozenset(
     {"ignored", "refused", "dismissed", "talked_down", "blamed", "object_timeframe", "object_again"}
@@ -431,9 +433,14 @@ class Reactions:
         context = self.scenario.context
         if "wrong_number" in context or "spam" in context:
             return []  # their own reactions (`_archetype`)
-        if heard.timeframe_h is not None and self._too_late(heard.timeframe_h):
+        if self._too_late(heard):
             return []  # objected to in `_expectations`
-        helps = _HELPS & heard.acts or _MEANS.search(heard.text) or self._fits_goal(heard.text)
+        helps = (
+            _HELPS & heard.acts
+            or _MEANS.search(heard.text)
+            or self._fits_goal(heard.text)
+            or self._answers_when(heard)
+        )
         if helps or (self.memory.goal_met and not outcomes_in(heard.text)):  # "does that help?"
             self.memory.goal_reached()
             return ["accept_offer"]
@@ -464,7 +471,9 @@ class Reactions:
         asks, settles = wants_answer(self.scenario.caller.goal)
         if not asks or heard.question or _NO_ANSWER & heard.acts or hedges(heard.text):
             return []
-        if len(content_stems(heard.text) & self._goal_stems()) < 2:
+        if len(content_stems(heard.text) & self._goal_stems()) < 2 and not self._answers_when(
+            heard
+        ):
             return []
         if settles:
             self.memory.goal_reached()
@@ -493,25 +502,42 @@ class Reactions:
         want = content_stems(f"{c.goal} {c.expects.resolution}")
         return not want or bool(content_stems(text) & want)
 
-    def _too_late(self, hours: float) -> bool:
-        within = self.scenario.caller.expects.callback_within_h
+    def _too_late(self, heard: Heard) -> bool:
+        """The time frame is later than the caller accepts for what it is about: a call back
+        against `callback_within`, anything else (a delivery "tomorrow morning") against the
+        time they give for a fix, as `_expectations` objects."""
+        hours = heard.timeframe_h
+        if hours is None:
+            return False
+        return (within := self._within(heard)) is not None and hours > within
+
+    def _within(self, heard: Heard) -> float | None:
+        c = self.scenario.caller
+        if not heard.contact:
+            return c.expects.fixed_within_h or FIXED_WITHIN_H
+        if "give_callback_time" in self.memory.said:
+            return None  # the caller chose the time themselves
+        within = c.expects.callback_within_h
+        if within is None and "irate" in self.scenario.context:
+            within = float(self.params.get("irate_callback_hours", 1))
+        return within
+
+    def _answers_when(self, heard: Heard) -> bool:
+        """A caller who came to find out when something happens hears a day or a time for it
+        (not a call back, not "not until"): that is the answer, whatever words carry it."""
         return (
-            within is not None and hours > within and "give_callback_time" not in self.memory.said
+            heard.timeframe_h is not None
+            and not heard.contact
+            and not heard.negated
+            and bool(_WHEN_GOAL.search(self.scenario.caller.goal.lower()))
         )
 
     def _expectations(self, heard: Heard) -> list[str]:
         """A time frame later than the caller will accept is objected to, now."""
         if heard.timeframe_h is None or {"ask_hold", "ask_callback_time"} & heard.acts:
             return []
-        m, c = self.memory, self.scenario.caller
-        if heard.contact:
-            within = c.expects.callback_within_h
-            if within is None and "irate" in self.scenario.context:
-                within = float(self.params.get("irate_callback_hours", 1))
-        else:
-            within = c.expects.fixed_within_h or FIXED_WITHIN_H
-        if "give_callback_time" in m.said and heard.contact:
-            within = None  # the caller chose the time themselves
+        m = self.memory
+        within = self._within(heard)
         said = heard.timeframe or spoken_hours(heard.timeframe_h)
         m.promised(heard.timeframe_h, said)
         self.hear_value("timeframe", said)

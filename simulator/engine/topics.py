@@ -28,6 +28,12 @@ _QUESTION_START = re.compile(
     r"any|tell me|let me know|whereabouts)\b"
 )
 
+#: "for security, can you confirm ...", "just to check, do you ...": a question whose asking
+#: words follow a short lead-in (spoken lines arrive with no question mark)
+_ASKS_AFTER_LEAD_IN = re.compile(
+    r"^(?:\S+\s+){0,4}?(?:can|could|would|will|do|did|may) (?:you|i|we)\b"
+)
+
 
 @cache
 def _data() -> dict[str, Any]:
@@ -80,7 +86,8 @@ def is_question(text: str) -> bool:
     """The line asks something: a question mark, or a question's first words when spoken."""
     if text.rstrip().endswith("?"):
         return True
-    return bool(_QUESTION_START.match(normalise(text)))
+    t = normalise(text)
+    return bool(_QUESTION_START.match(t) or _ASKS_AFTER_LEAD_IN.match(t))
 
 
 #: facts every caller has, unless the scenario gives its own: why they called, that they

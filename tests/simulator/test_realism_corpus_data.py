@@ -29,11 +29,11 @@ CLASSES = {
     "objects_timeframe", "objects_transfer", "accepts", "declines", "answers_hold",
     "no_polite_close", "climbs", "pushes_back", "notices_wrong_number", "steers_back",
     "angrier", "not_calmer", "not_generic", "still_there", "back_to_goal", "first_call",
-    "takes_answer",
+    "takes_answer", "gives_reason",
 }  # fmt: skip
 NEEDS_CONTAINS = {
     "answers_fact", "repeats", "spells", "corrects", "corrects_reason", "steers_back",
-    "back_to_goal",
+    "back_to_goal", "gives_reason",
 }  # fmt: skip
 KEYS = {"id", "before", "agent", "expect", "contains", "why"}
 _KEBAB = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -116,6 +116,7 @@ def test_case_agrees_with_its_scenario(sid: str, case: dict[str, Any]) -> None:
         "steers_back": [caller.get("goal", "")],
         "corrects_reason": [caller.get("goal", "")],
         "back_to_goal": [caller.get("goal", "")],
+        "gives_reason": [caller.get("goal", ""), *texts(scenario["lines"])],
         "repeats": texts(scenario["lines"]),
         "spells": [caller["name"], caller.get("email", "")],
         "corrects": [str(caller.get(k, "")) for k in ("id_number", "phone", "email")],
