@@ -144,7 +144,9 @@ class Reactions:
         if self.temper.exhausted:
             self._give_up()
             return
-        answered = self._fresh(_which_datum(answers(heard.acts, self.scenario, m), heard), heard)
+        leaving = bool({"choose_message", "choose_callback", "accept_alternative"} & m.said)
+        datum = _which_datum(answers(heard.acts, self.scenario, m), heard, leaving)
+        answered = self._fresh(datum, heard)
         if self.scenario.caller.volunteers_name and not m.reason_given and "give_name" in answered:
             answered.remove("give_name")  # the reason they are about to give says who they are
         if {"choose_transfer", "choose_message", "choose_voicemail", "accept_alternative"} & set(
@@ -189,12 +191,14 @@ class Reactions:
         nothing about the call ("okay", "I see", an aside) brings the caller back to what
         they need, without the pleasantry small talk gets; a short wait or a small action
         ("one moment", "let me make a note") gets "sure"; the rest, a nod."""
-        from simulator.engine.topics import nods_to
+        from simulator.engine.topics import commits, nods_to
 
         if "small_talk" in heard.acts:
             return "steer_back"
         if nods_to(heard.text):
             return "go_ahead"
+        if self.memory.goal_met:  # "ok, I'll let him know" once the message is taken
+            return "thanks" if commits(heard.text) else "ack"
         if not heard.acts and self.memory.reason_given and not self._topical(heard.text):
             return "back_to_goal"
         return "ack"
@@ -732,13 +736,23 @@ _ASKS_OK = re.compile(r"\b(?:right|correct|yeah|yes|is that it|okay)\W*$", re.IG
 
 _PHONE_WORDS = re.compile(r"\b(?:phone|mobile|cell|telephone|contact number|call you)\b", re.I)
 _EMAIL_WORDS = re.compile(r"\b(?:e-?mail)\b", re.I)
+_BARE_NUMBER = re.compile(r"\bnumber\b", re.I)
+_ID_WORDS = re.compile(
+    r"\b(?:account|member|membership|order|policy|reference|case|ticket|invoice|customer|"
+    r"id|card|serial|tracking|claim)\b",
+    re.I,
+)
 
 
-def _which_datum(answered: list[str], heard: Heard) -> list[str]:
-    """ "What's your phone number?" read as a verification question still gets the phone."""
+def _which_datum(answered: list[str], heard: Heard, leaving_word: bool = False) -> list[str]:
+    """ "What's your phone number?" read as a verification question still gets the phone, and
+    so does a bare "what's your number?" from someone taking a message or a call back."""
     if "give_id" not in answered:
         return answered
-    swap = "give_phone" if _PHONE_WORDS.search(heard.text) else ""
+    phone = _PHONE_WORDS.search(heard.text) or (
+        leaving_word and _BARE_NUMBER.search(heard.text) and not _ID_WORDS.search(heard.text)
+    )
+    swap = "give_phone" if phone else ""
     swap = "give_email" if not swap and _EMAIL_WORDS.search(heard.text) else swap
     if not swap:
         return answered

@@ -112,7 +112,10 @@ def test_case_agrees_with_its_scenario(sid: str, case: dict[str, Any]) -> None:
     facts = texts(caller.get("facts", {}))
     words = case.get("contains", [])
     wanted: dict[str, list[str] | bool] = {
-        "answers_fact": facts,
+        "answers_fact": [
+            *facts,
+            *(str(caller.get(k, "")) for k in ("id_number", "phone", "email")),
+        ],
         "steers_back": [caller.get("goal", "")],
         "corrects_reason": [caller.get("goal", "")],
         "back_to_goal": [caller.get("goal", "")],
