@@ -100,14 +100,20 @@ _DONE_WORD = (
     r"extended|added|applied|fixed|repaired|replaced|reset|restored|reconnected|renewed|"
     r"confirmed|arranged|raised|logged|opened|submitted|resubmitted|approved|upgraded|"
     r"downgraded|paused|frozen|reinstated|activated|reactivated|unlocked|switched|swapped|"
-    r"transferred|cleared|blocked|taken off|gone through|on (?:its|their) way|no more)"
+    r"transferred|cleared|blocked|taken off|gone through|on (?:its|their) way|no more|"
+    # gaps4: "the cheque's been stopped", "the driver's been told", "I've put the refund
+    # through", "your appointment's now Wednesday", "you're now on the annual plan"
+    r"stopped|told|informed|notified|flagged|amended|put (?:\w+ ){0,3}through|"
+    r"(?:is|are) now|now (?:on|at|for|booked|set|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday))"
 )
 _NEXT_WORD = (
     r"(?:will|should|going to|can expect|expect|arrives?|ships?|"
     r"on (?:its|their) way|tomorrow|tonight|next (?:week|month|bill|statement|payment)|"
     r"within|monday|tuesday|wednesday|thursday|friday|saturday|sunday|from now on|"
     r"from next|starting|goes back|(?:in|within) (?:\w+ ){0,3}(?:days|weeks|hours)|"
-    r"(?:one|two|three|four|five|six|seven|ten|\d+) (?:\w+ ){0,3}(?:days|weeks|hours))"
+    r"(?:one|two|three|four|five|six|seven|ten|\d+) (?:\w+ ){0,3}(?:days|weeks|hours)|"
+    r"goes out|go out|comes out|next time)"
 )
 _DONE_THEN_NEXT = re.compile(
     rf"\b{_DONE_WORD}\b.{{0,200}}?\b{_NEXT_WORD}\b"

@@ -20,6 +20,9 @@ RECAPS = [
     "Okay so, Milo's stitches come out Friday at ten with Sarah, and the cone stays on till then.",
     "Right so, the reading's in and the bill's being redone, you should have it by Friday.",
     "Alright, so your cleaning's Tuesday the ninth at two-thirty, and a reminder text goes out.",
+    "Okay, the cheque's been stopped, and a new one goes out in the post tomorrow.",
+    "Great, the driver's been told, he'll knock next time.",
+    "Okay Mrs Chen, your appointment's now Wednesday at three, and the reminder will update.",
 ]
 NOT_RECAPS = [
     "Right, that's all sorted for you!",
@@ -32,6 +35,7 @@ NOT_RECAPS = [
     "So the parcel was due last Tuesday and it never turned up.",
     "So the engineer should have come yesterday and nobody rang you.",
     "So you'll be in tomorrow for the engineer then?",
+    "Okay, that's done for you now. Bye!",
 ]
 
 
