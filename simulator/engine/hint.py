@@ -73,7 +73,9 @@ MOMENTS: dict[str, frozenset[str]] = {
 }
 #: the caller's situations (what the engine had them say) that set a moment
 _DETAILS = frozenset({"give_name", "give_id", "give_phone", "give_email"})
-_CLOSING = frozenset({"thanks", "nothing_else", "goodbye", "accept_offer", "note_reference"})
+_CLOSING = frozenset(
+    {"thanks", "nothing_else", "that_is_all", "goodbye", "accept_offer", "note_reference"}
+)
 _ESCALATION = frozenset({"escalate_expert", "escalate_supervisor", "fourth_level"})
 
 

@@ -95,6 +95,7 @@ _REPEATABLE = frozenset(
         "agree_transfer",
         "object_transfer",
         "nothing_else",
+        "that_is_all",
         "note_reference",
     }
 )
@@ -146,7 +147,7 @@ class Reactions:
             return
         leaving = bool({"choose_message", "choose_callback", "accept_alternative"} & m.said)
         datum = _which_datum(answers(heard.acts, self.scenario, m), heard, leaving)
-        answered = self._fresh(datum, heard)
+        answered = self._fresh(_yes_its_all(datum, heard), heard)
         if self.scenario.caller.volunteers_name and not m.reason_given and "give_name" in answered:
             answered.remove("give_name")  # the reason they are about to give says who they are
         if {"choose_transfer", "choose_message", "choose_voicemail", "accept_alternative"} & set(
@@ -470,14 +471,16 @@ class Reactions:
         """A caller who came for an answer hears one: a statement (not a question, not a
         hedge or a refusal) that names at least two things of what they asked."""
         from scoring.call import content_stems
-        from simulator.engine.topics import hedges, wants_answer
+        from simulator.engine.topics import hedges, leads_with_answer, unfinished, wants_answer
 
         asks, settles = wants_answer(self.scenario.caller.goal)
         if not asks or heard.question or _NO_ANSWER & heard.acts or hedges(heard.text):
             return []
-        if len(content_stems(heard.text) & self._goal_stems()) < 2 and not self._answers_when(
-            heard
-        ):
+        if unfinished(heard.text):
+            return []
+        shared = len(content_stems(heard.text) & self._goal_stems())
+        enough = shared >= 2 or (shared == 1 and leads_with_answer(heard.text))
+        if not enough and not self._answers_when(heard):
             return []
         if settles:
             self.memory.goal_reached()
@@ -742,6 +745,15 @@ _ID_WORDS = re.compile(
     r"id|card|serial|tracking|claim)\b",
     re.I,
 )
+
+
+def _yes_its_all(answered: list[str], heard: Heard) -> list[str]:
+    """ "Is that everything?" is answered "yes, that's all", where "anything else?" gets "no"."""
+    from simulator.engine.topics import asks_is_that_all
+
+    if "nothing_else" not in answered or not asks_is_that_all(heard.text):
+        return answered
+    return ["that_is_all" if a == "nothing_else" else a for a in answered]
 
 
 def _which_datum(answered: list[str], heard: Heard, leaving_word: bool = False) -> list[str]:

@@ -165,6 +165,32 @@ def wants_answer(goal: str) -> tuple[bool, bool]:
     return asks, asks and not action.search(g)
 
 
+@cache
+def _answer_shapes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    ends = "|".join(map(re.escape, (normalise(w) for w in _data()["unfinished_ends"])))
+    leads = sorted((normalise(p) for p in _data()["answer_leads"]), key=len, reverse=True)
+    return (
+        re.compile(rf"\b(?:{ends})$"),
+        re.compile(r"^(?:" + "|".join(map(re.escape, leads)) + r")\b"),
+        _phrases("is_that_all"),
+    )
+
+
+def unfinished(text: str) -> bool:
+    """The line trails off ("so the boots um"): the agent has not said their piece yet."""
+    return bool(_answer_shapes()[0].search(normalise(text)))
+
+
+def leads_with_answer(text: str) -> bool:
+    """The line opens with a yes or a no ("yes they are waterproof")."""
+    return bool(_answer_shapes()[1].match(normalise(text)))
+
+
+def asks_is_that_all(text: str) -> bool:
+    """ "Is that everything?" wants a yes where "anything else?" wants a no."""
+    return bool(_answer_shapes()[2].search(normalise(text)))
+
+
 def hedges(text: str) -> bool:
     """The line hedges ("I think", "probably", "not sure"): it is no answer."""
     return bool(_goal_kinds()[2].search(normalise(text)))

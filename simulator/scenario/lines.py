@@ -35,6 +35,7 @@ DEFAULT_LINES: Mapping[str, tuple[str, ...]] = {
     "accept_alternative": ("Yes, please, call me back instead of keeping me waiting.",),
     "agree_transfer": ("Okay, yes please.", "Yes, that's fine."),
     "nothing_else": ("No, that's everything. Thank you.", "No, that's all. Thanks."),
+    "that_is_all": ("Yes, that's everything. Thank you.", "Yes, that's all. Thanks."),
     "goodbye": ("Thanks, bye.", "Thank you. Goodbye."),
     "ack": ("Okay.", "All right.", "I see."),
     "confused": ("Sorry, I'm not sure what you mean.",),
@@ -239,6 +240,11 @@ DEFAULT_MOOD_LINES: Mapping[str, Mapping[str, tuple[str, ...]]] = {
         "annoyed": ("No, that's all.", "No. Just that, thanks."),
         "angry": ("No. Just make sure it actually gets done.", "No, that's all."),
         "furious": ("No. Just fix it.",),
+    },
+    "that_is_all": {
+        "annoyed": ("Yes, that's all.", "Yes. Just that, thanks."),
+        "angry": ("Yes. Just make sure it actually gets done.", "Yes, that's all."),
+        "furious": ("Yes. Just fix it.",),
     },
     "thanks": {
         "angry": ("Fine. Thank you.", "Okay. Thanks."),

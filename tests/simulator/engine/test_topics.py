@@ -38,3 +38,35 @@ def test_outcomes_named_in_an_offer() -> None:
     # a caller who wants the item they ordered wants it sent: a replacement, not a refund
     assert outcomes_in("get the brown boots I ordered") == {"replacement"}
     assert outcomes_in("find out when my garden beds are actually coming") == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("text", "trails_off"),
+    [
+        ("yeah so the brisa boots um", True),
+        ("and the soles are, uh", True),
+        ("they are waterproof", False),
+        ("the boots are fine so", True),
+        ("yes they can", False),
+    ],
+)
+def test_a_line_that_trails_off_answers_nothing(text: str, trails_off: bool) -> None:
+    from simulator.engine.topics import unfinished
+
+    assert unfinished(text) is trails_off
+
+
+@pytest.mark.parametrize(
+    ("text", "yes_asked"),
+    [
+        ("is that everything?", True),
+        ("Is that all for today?", True),
+        ("anything else?", False),
+        ("was that it then", True),
+        ("is there anything else", False),
+    ],
+)
+def test_is_that_all_asks_for_a_yes(text: str, yes_asked: bool) -> None:
+    from simulator.engine.topics import asks_is_that_all
+
+    assert asks_is_that_all(text) is yes_asked
