@@ -36,28 +36,49 @@ class PhrasingError(ValueError):
 
 @dataclass(frozen=True)
 class ActRule:
-    """One act's compiled patterns, plus the worked examples kept for tests."""
+    """One act's patterns (compiled on first use), plus the worked examples kept for tests."""
 
     name: str
-    veto: re.Pattern[str] | None
+    veto_source: str | None  # the `unless` patterns as one expression (see `_source`)
     examples: tuple[str, ...]
     counter_examples: tuple[str, ...]
     implies: tuple[str, ...] = ()
-    requires: re.Pattern[str] | None = None
+    requires_source: str | None = None
     #: "caller": only the simulated caller reacts to this act, so grading skips it
     audience: str = "all"
-    # The patterns one by one (see `_compile`): the recogniser searches only
+    # The patterns one by one (see `_source`): the recogniser searches only
     # those whose required literals are in the line (`_Plan`).
-    branches: tuple[re.Pattern[str], ...] = ()
+    sources: tuple[str, ...] = ()
+    where: str = ""  # "agent.yaml: act hold" for a pattern that does not compile
+
+    # Compiled on first use: grading never searches the caller-facing acts' patterns
+    # (about 40% of the agent's), so a grader does not compile them at start-up.
+    @cached_property
+    def branches(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(_compiled(src, self.where) for src in self.sources)
+
+    @cached_property
+    def veto(self) -> re.Pattern[str] | None:
+        return None if self.veto_source is None else _compiled(self.veto_source, self.where)
+
+    @cached_property
+    def requires(self) -> re.Pattern[str] | None:
+        src = self.requires_source
+        return None if src is None else _compiled(src, self.where)
+
+    @cached_property
+    def acts(self) -> frozenset[str]:
+        """The act and the acts it implies: what a line that does it does."""
+        return frozenset((self.name, *self.implies))
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
         """All the patterns as one alternation (for tests and tools; compiled on first use)."""
-        inner = [b.pattern[len(_HEAD) : -len(_TAIL)] for b in self.branches]
-        return re.compile(_HEAD + "|".join(inner) + _TAIL)
+        inner = [src[len(_HEAD) : -len(_TAIL)] for src in self.sources]
+        return _compiled(_HEAD + "|".join(inner) + _TAIL, self.where)
 
     def matches(self, padded: str) -> bool:
-        """Does the act match `padded` (" " + the normal form of a line; see `_compile`)?
+        """Does the act match `padded` (" " + the normal form of a line; see `_source`)?
 
         The recogniser itself goes through `_Plan.hits`, which searches only the
         gated patterns; this whole-pattern check is what it must agree with (tests).
@@ -93,20 +114,17 @@ _LINE_START = re.compile(r"(?<!\[)(?<!\\)\^")
 _HEAD, _TAIL = " (?:", r")(?![a-z0-9])"
 
 
-def _compile(patterns: list[str], macros: Mapping[str, str], where: str) -> re.Pattern[str]:
+def _source(patterns: list[str], macros: Mapping[str, str], where: str) -> str:
+    """The patterns as one expression over the padded normal form (macros expanded)."""
     parts = [f"(?:{_LINE_START.sub('(?<=^ )', _expand(str(p), macros, where))})" for p in patterns]
+    return _HEAD + "|".join(parts) + _TAIL
+
+
+def _compiled(source: str, where: str) -> re.Pattern[str]:
     try:
-        return re.compile(_HEAD + "|".join(parts) + _TAIL)
+        return re.compile(source)
     except re.error as exc:
         raise PhrasingError(f"{where}: bad pattern: {exc}") from None
-
-
-def _compile_each(
-    patterns: list[str], macros: Mapping[str, str], where: str
-) -> tuple[re.Pattern[str], ...]:
-    """Each pattern on its own: a line matches `_compile(patterns)` exactly when
-    it matches one of these (a search succeeds iff some alternative does)."""
-    return tuple(_compile([p], macros, where) for p in patterns)
 
 
 def load_rules(path: Path) -> tuple[ActRule, ...]:
@@ -123,18 +141,21 @@ def load_rules(path: Path) -> tuple[ActRule, ...]:
         where = f"{path.name}: act {name}"
         if not isinstance(spec, dict) or not spec.get("patterns"):
             raise PhrasingError(f"{where}: needs a non-empty 'patterns' list")
-        veto = _compile(spec["unless"], macros, where) if spec.get("unless") else None
-        needs = _compile(spec["requires"], macros, where) if spec.get("requires") else None
+        veto = _source(spec["unless"], macros, where) if spec.get("unless") else None
+        needs = _source(spec["requires"], macros, where) if spec.get("requires") else None
         rules.append(
             ActRule(
                 name=str(name),
-                branches=_compile_each(list(spec["patterns"]), macros, where),
-                veto=veto,
+                # each pattern on its own: a line matches the act's alternation exactly
+                # when it matches one of them (a search succeeds iff some alternative does)
+                sources=tuple(_source([p], macros, where) for p in spec["patterns"]),
+                veto_source=veto,
                 examples=tuple(spec.get("examples") or ()),
                 counter_examples=tuple(spec.get("not") or ()),
                 implies=tuple(str(a) for a in spec.get("implies") or ()),
-                requires=needs,
+                requires_source=needs,
                 audience=str(spec.get("audience", "all")),
+                where=where,
             )
         )
     names = {r.name for r in rules}
@@ -263,11 +284,19 @@ def _rules_in_scope(speaker: str, graded: bool) -> tuple[ActRule, ...]:
     return tuple(r for r in rules if r.audience != "caller") if graded else rules
 
 
+def _compiled_pairs(rules: tuple[ActRule, ...]) -> list[tuple[ActRule, re.Pattern[str]]]:
+    """Each rule with each of its patterns, all that the rules search compiled now:
+    before a grader's workers fork, not once in each."""
+    for rule in rules:
+        _ = rule.veto, rule.requires, rule.acts
+    return [(rule, branch) for rule in rules for branch in rule.branches]
+
+
 @lru_cache(maxsize=8)
 def _plan(speaker: str, graded: bool = False) -> _Plan:
     """The gate for `speaker`'s rules; `graded` leaves out the acts only the caller hears."""
     rules = _rules_in_scope(speaker, graded)
-    pairs = [(rule, branch) for rule in rules for branch in rule.branches]
+    pairs = _compiled_pairs(rules)
     try:
         import ahocorasick
     except ImportError:  # pragma: no cover - the gate only saves time
@@ -417,10 +446,16 @@ def recognise(text: str, speaker: str = "agent", graded: bool = False) -> frozen
     the acts only the role-play caller reacts to (`audience: caller`)."""
     normal = normalise(text)
     if not normal:
-        return frozenset()
+        return _NONE
     padded = " " + normal
     hits = _plan(speaker, graded).hits(padded)
     # Some acts contain others by definition (tests/data/README.md rules 11 and
     # 21: taking ownership is committing to help; offering a transfer or a
-    # message is offering a message), declared in the YAML with `implies`.
-    return frozenset(r.name for r in hits).union(*(r.implies for r in hits))
+    # message is offering a message), declared in the YAML with `implies`:
+    # `ActRule.acts` holds both. Most lines do one act or none.
+    if len(hits) == 1:
+        return hits[0].acts
+    return frozenset().union(*(r.acts for r in hits)) if hits else _NONE
+
+
+_NONE: frozenset[str] = frozenset()
