@@ -109,14 +109,24 @@ _CALLED_BEFORE = Fact(
 )
 
 
+#: the number they rang: a wrong-number caller rang the one they have for someone else
+_DIALLED = Fact("dialled", (), ("Your main number, the one on your website.",))
+_DIALLED_WRONG = Fact("dialled", (), ("The number I have for {calling_for}.",))
+
+
 def facts_of(scenario: Scenario) -> tuple[Fact, ...]:
     """The scenario caller's facts, with the defaults it does not override."""
     own = scenario.caller.facts
     topics = {f.topic for f in own}
-    before = {"second_request", "already_transferred"} & set(scenario.context)
+    context = set(scenario.context)
+    before = {"second_request", "already_transferred"} & context
     defaults = [
         _CALLED_BEFORE if before and f.topic == "previous_contact" else f for f in DEFAULT_FACTS
     ]
+    if "wrong_number" in context and scenario.caller.calling_for:
+        defaults.append(_DIALLED_WRONG)
+    elif "spam" not in context:  # a cold caller's list is their own reaction
+        defaults.append(_DIALLED)
     return own + tuple(f for f in defaults if f.topic not in topics)
 
 

@@ -114,7 +114,7 @@ def test_case_agrees_with_its_scenario(sid: str, case: dict[str, Any]) -> None:
     wanted: dict[str, list[str] | bool] = {
         "answers_fact": [
             *facts,
-            *(str(caller.get(k, "")) for k in ("id_number", "phone", "email")),
+            *(str(caller.get(k, "")) for k in ("id_number", "phone", "email", "calling_for")),
         ],
         "steers_back": [caller.get("goal", "")],
         "corrects_reason": [caller.get("goal", "")],
