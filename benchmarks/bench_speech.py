@@ -191,6 +191,34 @@ def line_terms(text: str) -> DomainTerms:
 
 
 OFFICE: OfficeNoise | None = None  # --noise office: babble, keyboards, air conditioning
+# --synth flite: the lines spoken by another synthesiser (Debian's flite), so a choice made on
+# eSpeak voices is checked on voices it was never made with. Its American voices, and awb
+# (a Scottish speaker) for --british.
+FLITE_VOICES = ("kal16", "rms", "slt")
+FLITE_BRITISH = ("awb",)
+
+
+class FliteSynthesizer:
+    """`synthesize(text, voice)` as EspeakSynthesizer's, by the ``flite`` program; the voice's
+    variant names flite's voice (``flite -lv``). For the benchmark only."""
+
+    def synthesize(self, text: str, voice: VoiceProfile) -> Audio:
+        import subprocess
+        import wave
+
+        with tempfile.TemporaryDirectory(prefix="callsim-flite-") as folder:
+            out = Path(folder) / "line.wav"
+            subprocess.run(["flite", "-voice", voice.variant, "-t", text, "-o", str(out)],
+                           check=True, capture_output=True, timeout=60)  # fmt: skip
+            with wave.open(str(out), "rb") as wav:
+                return Audio(wav.readframes(wav.getnframes()), wav.getframerate())
+
+
+def line_synthesizer(name: str) -> EspeakSynthesizer | FliteSynthesizer:
+    return FliteSynthesizer() if name == "flite" else EspeakSynthesizer()
+
+
+SYNTH = "espeak"
 
 
 def add_noise(audio: Audio, snr_db: float | None, seed: int) -> Audio:
@@ -404,7 +432,7 @@ def expect(rec: SphinxRecogniser, moment: str, context: str = "") -> None:
 
 
 def run_recognition(args: argparse.Namespace, lines: list[dict[str, object]]) -> dict[str, dict]:
-    synth = EspeakSynthesizer()
+    synth = line_synthesizer(SYNTH)
     exclude = held_out_exclusions(args.lines)
     print(f"excluded from the LM: {len(exclude) - len(lines)} near-duplicate phrasings",
           file=sys.stderr)  # fmt: skip
@@ -545,7 +573,8 @@ def markdown(rec: dict[str, dict], lat: dict[str, float], args: argparse.Namespa
     kind = "white noise" if OFFICE is None else "office noise (babble, keyboards, air conditioning)"
     noise = f"{kind} at {args.snr:g} dB SNR" if args.snr is not None else "no added noise"
     out = [
-        f"Lines: {rec['reference_text']['lines']} from {args.lines.name}, eSpeak NG voices "
+        f"Lines: {rec['reference_text']['lines']} from {args.lines.name}, "
+        + ("flite voices " if SYNTH == "flite" else "eSpeak NG voices ")
         + ", ".join(f"{v.espeak_name} at {v.rate} wpm" for v in VOICES)
         + f", {noise}.",
         "",
@@ -663,9 +692,20 @@ def main() -> int:
         help="latency turns told their moment (ctx, as the window does) or not (none)",
     )
     parser.add_argument("--no-latency", action="store_true")
+    parser.add_argument(
+        "--no-accent-prior",
+        action="store_true",
+        help="without the British accent prior (simulator/listen/accent_prior.py), to compare",
+    )
     parser.add_argument("--json", metavar="PATH", help="also write full results (with errors)")
     parser.add_argument(
         "--british", action="store_true", help="the same four voice variants, in British English"
+    )
+    parser.add_argument(
+        "--synth",
+        choices=("espeak", "flite"),
+        default="espeak",
+        help="who speaks the lines: eSpeak NG, or flite (kal16, rms, slt; --british: awb)",
     )
     parser.add_argument(
         "--voices",
@@ -678,13 +718,22 @@ def main() -> int:
     cache = tempfile.TemporaryDirectory(prefix="callsim-bench-models-")
     os.environ.setdefault("CALLSIM_CACHE_DIR", cache.name)
     model_cache.KEEP = 100_000
-    global VOICES, OFFICE, CLOCK
+    global VOICES, OFFICE, CLOCK, SYNTH
     if args.cpu_clock:
         CLOCK = time.thread_time
     if args.noise == "office":
         OFFICE = OfficeNoise(EspeakSynthesizer())
     if args.british:
         VOICES = tuple(replace(v, language="en-gb") for v in VOICES)
+    if args.no_accent_prior:
+        from simulator.listen import accent_prior
+
+        accent_prior.PRIOR = Path(cache.name) / "no-prior.mllr"  # absent: never loaded
+    if args.synth == "flite":
+        SYNTH = "flite"
+        names = FLITE_BRITISH if args.british else FLITE_VOICES
+        VOICES = tuple(VoiceProfile(language="en-gb" if args.british else "en-us", variant=n)
+                       for n in names)  # fmt: skip
     if args.voices:
         VOICES = parse_voices(args.voices)
         unknown = [v.espeak_name for v in VOICES if not EspeakSynthesizer().has_voice(v)]
