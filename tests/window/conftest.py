@@ -7,7 +7,6 @@ import os
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import warnings  # noqa: E402
-from collections.abc import Iterator  # noqa: E402
 
 with warnings.catch_warnings():
     # pygame.pkgdata imports pkg_resources, which newer setuptools deprecate on import.
@@ -133,25 +132,9 @@ class Driver:
 
 
 @pytest.fixture
-def driver(tmp_path, recogniser) -> Iterator[Driver]:  # type: ignore[no-untyped-def]
-    pygame.display.init()
-    pygame.font.init()
-    pygame.display.set_mode((1280, 800), pygame.RESIZABLE)
-    pygame.event.clear()
-    clock = FakeClock()
-    app = WindowApp(
-        WindowOptions(trainee="Carla", transcript_dir=str(tmp_path), size=(1280, 800)),
-        clock=clock,
-        surface=pygame.display.get_surface(),
-    )
-    yield Driver(app, clock)
-    app.close()
-    pygame.display.quit()
-
-
-@pytest.fixture
 def make_driver(tmp_path, recogniser):  # type: ignore[no-untyped-def]
-    """A driver for an app over given scenarios (e.g. the in-code sample with a directory)."""
+    """A driver for an app over given scenarios (None: the shipped ones), with WindowOptions;
+    every window test opens its app here, so they all start from the same display."""
     apps: list[WindowApp] = []
 
     def make(scenarios=None, **options):  # type: ignore[no-untyped-def]
@@ -160,7 +143,9 @@ def make_driver(tmp_path, recogniser):  # type: ignore[no-untyped-def]
         pygame.display.set_mode((1280, 800), pygame.RESIZABLE)
         pygame.event.clear()
         clock = FakeClock()
-        opts = WindowOptions(trainee="Carla", transcript_dir=str(tmp_path), **options)
+        options.setdefault("trainee", "Carla")
+        options.setdefault("transcript_dir", str(tmp_path))
+        opts = WindowOptions(**options)
         app = WindowApp(opts, scenarios, clock=clock, surface=pygame.display.get_surface())
         apps.append(app)
         return Driver(app, clock)
@@ -169,3 +154,8 @@ def make_driver(tmp_path, recogniser):  # type: ignore[no-untyped-def]
     for app in apps:
         app.close()
     pygame.display.quit()
+
+
+@pytest.fixture
+def driver(make_driver) -> Driver:  # type: ignore[no-untyped-def]
+    return make_driver(size=(1280, 800))  # type: ignore[no-any-return]

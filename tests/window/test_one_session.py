@@ -47,29 +47,14 @@ def moves(monkeypatch: pytest.MonkeyPatch) -> list[list[Move]]:
 
 
 @pytest.fixture
-def make_desk(tmp_path: Path, recogniser: Any) -> Any:
+def make_desk(tmp_path: Path, make_driver: Any) -> Any:
     """A desk over given scenarios, with the options a `callsim play` command line sets."""
-    from simulator.window.app import WindowApp, WindowOptions
-    from tests.window.conftest import Driver, FakeClock
 
-    apps: list[WindowApp] = []
-
-    def make(scenarios: list[Any], **options: Any) -> Driver:
-        pygame.display.init()
-        pygame.font.init()
-        pygame.display.set_mode((1280, 800), pygame.RESIZABLE)
-        pygame.event.clear()
-        clock = FakeClock()
+    def make(scenarios: list[Any], **options: Any) -> Any:
         options.setdefault("transcript_dir", str(tmp_path / "desk"))
-        app = WindowApp(WindowOptions(trainee=TRAINEE, sound=False, **options), scenarios,
-                        clock=clock, surface=pygame.display.get_surface())  # fmt: skip
-        apps.append(app)
-        return Driver(app, clock)
+        return make_driver(scenarios, trainee=TRAINEE, sound=False, **options)
 
-    yield make
-    for app in apps:
-        app.close()
-    pygame.display.quit()
+    return make
 
 
 @pytest.fixture
