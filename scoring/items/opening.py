@@ -204,7 +204,7 @@ def restate_reason(call: Call, p: Params) -> Check:
     topics = {_TOPIC[w] for w in content_stems(reason.text, exclude) if w in _TOPIC}
     for reply in replies:
         shared = _shared_reason(want, topics, content_stems(reply.text, exclude))
-        helps = reply.has("commit_help", "ownership")
+        helps = reply.has("commit_help", "ownership") or bool(_WILL_SEE_TO.search(reply.normal))
         routes_only = reply.has("announce_transfer") and not reply.has("ownership")
         if shared and helps and not routes_only:
             return passed(
@@ -218,6 +218,15 @@ def restate_reason(call: Call, p: Params) -> Check:
         return failed("offers help but does not name the caller's reason", reason, *replies)
     return failed("does not restate the reason with an offer to help", reason, *replies)
 
+
+#: "I'll" with a verb of seeing to it, outright: "I'll get an engineer out to your boiler",
+#: "I'll find out about a Year 8 place for your son. Just a second." (a hold cue after the
+#: commitment does not undo it; tests/scoring/calls/README.md: "say it will help ('I'll')").
+_WILL_SEE_TO = re.compile(
+    r"\b(?:i|we) (?:will|am going to|are going to|shall) (?:\w+ )?(?:get (?:an?|the|our|someone|"
+    r"somebody|one of our)\b|find out|look into|look at|check|sort|fix|arrange|book|chase|track|"
+    r"organi[sz]e|send (?:an?|someone|somebody|the|our)\b)"
+)
 
 #: Words of when, not what: "since last night" and "your last bill" share no reason.
 _NOT_A_REASON = frozenset(
