@@ -116,6 +116,9 @@ class cached_property(Generic[T]):  # noqa: N801 - a drop-in for functools.cache
         return value
 
 
+_new_tuple = tuple.__new__
+
+
 class Turn(NamedTuple):
     """A speech line with its place in the call, the acts it does and its normal form.
 
@@ -209,8 +212,9 @@ class Call:
         self.t = transcript
         self.lines: tuple[Line, ...] = transcript.lines
         self.context = transcript.context
-        turns = [
-            Turn(i, ln, recognise(ln.text, ln.speaker, True), normalise(ln.text))  # graded
+        turns: list[Turn] = [
+            # `Turn(...)` without its Python-level `__new__` (a named tuple's is a lambda)
+            _new_tuple(Turn, (i, ln, recognise(ln.text, ln.speaker, True), normalise(ln.text)))
             for i, ln in enumerate(self.lines)
             if isinstance(ln, Speech)
         ]
@@ -582,6 +586,6 @@ def _keeps_it(prev: Turn | None) -> bool:
     message for someone (gaps4, issue 17)."""
     return bool(
         prev
-        and prev.has("ownership")
+        and prev.has("ownership", "commit_help", "promise_email")
         and not prev.has("offer_message", "offer_transfer_or_message", "offer_voicemail_choice")
     )
