@@ -149,7 +149,7 @@ def _from_content(turns: Sequence[Turn], labels: list[str], path: str) -> dict[s
         fail(
             path,
             0,
-            f"only one speaker ({labels[0]}) in the file: a call needs the agent and the "
+            f"only one speaker ({_listing(labels)}) in the file: a call needs the agent and the "
             "caller (turn on speaker or channel identification in the transcription)",
         )
     if len(labels) > 2:

@@ -23,6 +23,10 @@ NAME = "SRT"
 _STAMP = r"\d{1,3}:\d{2}:\d{2}[,.]\d{1,3}"
 _TIMING = re.compile(rf"{_STAMP}\s*-->\s*{_STAMP}")
 _START = re.compile(r"\A\s*\d+[ \t]*\r?\n[ \t]*\d{1,3}:\d{2}:\d{2}[,.]\d{1,3}[ \t]*-->")
+#: Styling players honour and show no text of: <i>, <b>, <u>, <s>, <font color=...> and the
+#: ASS override blocks ({\an8}, {\pos(10,10)}) subtitle editors write; left in, a tag kept
+#: "<i>Agent:</i> Hello" from naming its speaker and put "<i>" among the words graded.
+_STYLING = re.compile(r"</?(?:[bisu]|font)(?:\s[^<>]{0,200})?>|\{\\[^{}]{0,200}\}", re.I)
 
 
 def detect(text: str) -> bool:
@@ -52,7 +56,7 @@ def read(text: str, path: str) -> list[Turn]:
     cues = [
         Cue(
             start=s.start.total_seconds(),
-            parts=tuple((None, part) for part in s.content.split("\n")),
+            parts=tuple((None, _STYLING.sub("", part)) for part in s.content.split("\n")),
             line=cue_line(lines, i),
         )
         for i, s in enumerate(subtitles)

@@ -99,9 +99,10 @@ def read(text: str, path: str) -> list[Turn]:
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=delimiter)
     turns: list[Turn] = []
     cols: _Columns | None = None
-    line = 1
+    line = last = 1
     try:
         for row in reader:
+            last = line
             if not any(c.strip() for c in row):
                 line = reader.line_num + 1
                 continue
@@ -118,7 +119,19 @@ def read(text: str, path: str) -> list[Turn]:
             line = reader.line_num + 1
     except csv.Error as exc:
         fail(path, reader.line_num, f"broken CSV: {exc}")
+    _refuse_unclosed(text, delimiter, last, path)
     return _rebased(turns, path)
+
+
+def _refuse_unclosed(text: str, delimiter: str, last: int, path: str) -> None:
+    """A quote never closed: the reader takes the rest of the file as one cell (every later
+    row became words of the row it opened in); the last row, read strictly, tells."""
+    tail = "\n".join(text.lstrip("\ufeff").split("\n")[last - 1 :])
+    try:
+        list(csv.reader(io.StringIO(tail), delimiter=delimiter, strict=True))
+    except csv.Error as exc:
+        if "unexpected end of data" in str(exc):
+            fail(path, last, "a quote opened in this row is never closed")
 
 
 def _turn(row: list[str], cols: _Columns, delimiter: str, path: str, line: int) -> Turn | None:
