@@ -55,6 +55,22 @@ CASES = [
     ("open.ask_caller_name--terse-name-question", "open.ask_caller_name", (11,)),
     ("open.verify_account--um-your-policy-number-dob-to-verify", "open.verify_account", (11,)),
     ("close.summarize--thats-the-addon-cancelled-no-so", "close.summarize", (17,)),
+    # held-out batch 3 classes (gaps4): the "so" recap, the callback before "anything else?",
+    # a third party's call back, the booking that keeps its number, the plain problem, the
+    # thanks before "have a good day", "I'll get someone out", the busy person in trade words
+    ("close.summarize--aussie-ute-hire-righto-so-closing", "close.summarize", (18,)),
+    ("close.summarize--cheque-stopped-new-one-goes-out", "close.summarize", (16,)),
+    (
+        "msg.expectation--accountant-will-phone-back-was-there-anything-else",
+        "msg.expectation",
+        (20, 21),
+    ),
+    ("esc.expert_eta--dentist-will-ring-between-patients-no-time", "esc.expert_eta", (10,)),
+    ("close.reference--hotel-dates-changed-reservation-number-remains", "close.reference", (13,)),
+    ("soft.empathy--spaniel-off-her-food-since-sunday", "soft.empathy", (9, 10)),
+    ("close.thank--cold-caller-thanks-for-your-time-good-day-from-all", "close.thank", (13,)),
+    ("open.restate_reason--locksmith-get-someone-out-to-you", "open.restate_reason", (9, 10)),
+    ("msg.unavailable--plumber-out-on-the-tools-till-half-four", "msg.unavailable", (11, 11)),
 ]
 
 
