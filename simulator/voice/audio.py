@@ -79,6 +79,8 @@ def read_wav(path: str | Path) -> Audio:
         raise ValueError(f"{path}: not an audio file this can read ({exc.error_string})") from exc
     except (RuntimeError, TypeError) as exc:
         raise ValueError(f"{path}: not an audio file this can read ({exc})") from exc
+    # a float WAV's NaN samples are silence, its samples past full scale (inf, 1e30) clip
+    np.clip(np.nan_to_num(data, copy=False, nan=0.0), -1.0, 1.0, out=data)
     mono = data.mean(axis=1) if data.shape[1] > 1 else data[:, 0]
     pcm = np.clip(np.round(mono * 32768.0), -32768, 32767).astype("<i2")
     return Audio(pcm.tobytes(), int(rate))
