@@ -131,6 +131,13 @@ _SO_OPEN = re.compile(
     r"do|does|did|can|could|would|how|when|where|why|which|who|yeah|yes|yep|anyway|thanks|"
     r"thank|have|enjoy|take|bye|goodbye|just to|i will let|let me)\b)(?:\w+ ){6}"
 )
+#: A "so" sentence that is a pleasantry, an invitation or a refusal, not a recap: "So it's
+#: been a pleasure speaking with you today", "So you're welcome to ring back anytime this
+#: week", "So I'm afraid there's nothing more I can do today".
+_SO_NOT_RECAP = re.compile(
+    r"\b(?:nothing (?:more|else|further)|pleasure|(?:nice|lovely|good|great) (?:talking|speaking|"
+    r"chatting)|welcome to|feel free|any ?time|any time)\b"
+)
 _DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 #: What comes next in that statement: a future, a time ahead, a thing under way.
 _NOT_AHEAD = r"(?! have (?:been|arrived|come|gone|had|got|heard|seen|received))"
@@ -151,7 +158,9 @@ def _states_done_then_next(text: str) -> bool:
         if sentence.endswith("?"):
             continue
         norm = normalise(sentence)
-        if _DONE_THEN_NEXT.search(norm) or (_SO_OPEN.search(norm) and _AHEAD.search(norm)):
+        if _DONE_THEN_NEXT.search(norm) or (
+            _SO_OPEN.search(norm) and _AHEAD.search(norm) and not _SO_NOT_RECAP.search(norm)
+        ):
             return True
     return False
 

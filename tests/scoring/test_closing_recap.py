@@ -36,6 +36,9 @@ NOT_RECAPS = [
     "So the engineer should have come yesterday and nobody rang you.",
     "So you'll be in tomorrow for the engineer then?",
     "Okay, that's done for you now. Bye!",
+    "So I'm afraid there's nothing more I can do today.",
+    "So it's been a pleasure speaking with you today.",
+    "So you're welcome to ring back anytime this week.",
 ]
 
 
