@@ -111,6 +111,9 @@ class Scorecard:
         }
 
 
+_new_tuple = tuple.__new__
+
+
 def grade(transcript: Transcript, policy: Policy) -> Scorecard:
     """Every item of the policy, pass / fail / na with reason and evidence, and the score."""
     call = Call(transcript)
@@ -120,7 +123,8 @@ def grade(transcript: Transcript, policy: Policy) -> Scorecard:
     for item_id, weight in policy.weights.items():
         spec = REGISTRY[item_id]
         check: Check = spec.check(call, params)
-        results[item_id] = ItemResult(spec, check, weight, item_id in critical)
+        # `ItemResult(...)` without the named tuple's Python-level `__new__`
+        results[item_id] = _new_tuple(ItemResult, (spec, check, weight, item_id in critical))
         if check.result != "na":
             total += weight
             won += weight if check.result == "pass" else 0.0

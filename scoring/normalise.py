@@ -182,6 +182,6 @@ def normalise(text: str) -> str:
         t = _BARE_RE.sub(lambda m: _BARE[m.group(1)], t)
     else:
         t = _bare_words(t)
-    if "ill " in t:
+    if "ill " in t and (t.startswith("ill ") or " ill " in t or "@ill " in t):  # not "will"
         t = _ILL.sub("i will ", t)
     return " ".join(t.split())  # only spaces are left: the same as collapsing \s+

@@ -118,3 +118,23 @@ def test_jargon_hint_never_hides_jargon(words: list[str]) -> None:
     tokens = soft._TOKEN.findall(N.fold(text).replace("-", " ").replace("_", " "))
     if soft._JARGON.search(" ".join(tokens)):
         assert any(hint in N.fold(text) for hint in soft._JARGON_HINTS)
+
+
+_TIME_PIECES = [
+    *"within in inside under about next the a an one two five ten twelve 24 48 3 to or".split(),
+    *"business working minute minutes min mins hour hours hr hrs day days week weeks month".split(),
+    *"months right straight away immediately now moment momentarily today tonight this".split(),
+    *"morning afternoon evening later by end of close cob eod before you we tomorrow".split(),
+    *"overnight friday monday sunday couple few several more at around after between".split(),
+    *"noon midday thirty a m p m o clock @ x weekday hourly dayz ahour".split(),
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_TIME_PIECES), max_size=9), st.sampled_from([" ", "", "@"]))
+def test_time_frame_word_gate_changes_nothing(words: list[str], glue: str) -> None:
+    """A line the gate sends away has no time frame the expressions would find."""
+    from scoring.extract import _timeframe_hours, _timeframe_scan
+
+    t = N.normalise(glue.join(words))
+    assert _timeframe_hours.__wrapped__(t) == _timeframe_scan(t)
