@@ -20,16 +20,37 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=run)
 
 
+#: A side longer than a large monitor's is no window (100000x100000 ran pygame out of memory).
+MAX_SIDE = 8192
+
+
+def _fail(message: str) -> int:
+    from scoring.literal import printable, unicode_safe
+
+    print(f"callsim screenshot: {printable(unicode_safe(message))}", file=sys.stderr)
+    return 2
+
+
 def run(args: argparse.Namespace) -> int:
     try:
         w, h = (int(n) for n in args.size.lower().split("x"))
     except ValueError:
-        print(f"callsim screenshot: --size wants WxH, not {args.size!r}", file=sys.stderr)
-        return 2
+        return _fail(f"--size wants WxH, not {args.size!r}")
+    if not (1 <= w <= MAX_SIDE and 1 <= h <= MAX_SIDE):
+        return _fail(f"--size {args.size!r}: each side 1 to {MAX_SIDE} pixels")
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    import pygame
+
+    from scoring.literal import printable, unicode_safe
     from simulator.window.screenshot import take_screenshots
 
-    for path in take_screenshots(args.out, (w, h), args.scenario):
-        print(path)
+    try:
+        saved = take_screenshots(args.out, (w, h), args.scenario)
+    except KeyError as exc:  # an unknown --scenario
+        return _fail(str(exc.args[0]) if exc.args else "no such scenario")
+    except (OSError, pygame.error) as exc:
+        return _fail(f"cannot save in {args.out!r}: {getattr(exc, 'strerror', None) or exc}")
+    for path in saved:
+        print(printable(unicode_safe(str(path))))
     return 0
