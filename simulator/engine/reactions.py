@@ -58,6 +58,13 @@ _HELPS = frozenset(
         "offer_supervisor",
     }
 )
+#: acts of an agent getting on with the call: a complaint left unanswered for two lines is
+#: not "ignored" while they happen
+_GETTING_ON = frozenset(
+    {"announce_transfer", "ask_hold", "announce_hold", "thank_for_holding", "hold_reason",
+     "offer_hold_alternative", "give_number", "give_reference", "offer_message",
+     "offer_transfer_or_message", "make_offer"}
+)  # fmt: skip
 #: hours within which a caller expects a fix (a delivery, a refund) when the scenario does
 #: not say: beyond a week, anyone objects.
 FIXED_WITHIN_H = 168.0
@@ -147,6 +154,8 @@ class Reactions:
             return
         leaving = bool({"choose_message", "choose_callback", "accept_alternative"} & m.said)
         datum = _which_datum(answers(heard.acts, self.scenario, m), heard, leaving)
+        if heard.fact is not None and not _ID_WORDS.search(heard.text):
+            datum = [a for a in datum if a != "give_id"]  # "what's your address?" is no id ask
         answered = self._fresh(_yes_its_all(datum, heard), heard)
         if self.scenario.caller.volunteers_name and not m.reason_given and "give_name" in answered:
             answered.remove("give_name")  # the reason they are about to give says who they are
@@ -173,7 +182,7 @@ class Reactions:
         if "small_talk" in heard.acts and not replies:
             parts.append("steer_back")
         elif heard.question and not (replies or objections or climbed or reason_now):
-            parts.append("dont_know")
+            parts.append(self._fact_by_words(heard) or "dont_know")
         elif not parts:
             parts.append(self._idle(heard))
         self._maybe_cut_in(heard, parts)
@@ -297,13 +306,21 @@ class Reactions:
             vents = "vents" in self.scenario.caller.traits
             if since == 1 and vents:
                 parts.append("vent")
-            elif since == 2 and "ignored" not in m.said:
+            elif since == 2 and "ignored" not in m.said and self._feels_ignored(acts):
                 self.temper.apply("ignored_complaint")
                 m.mistreated()
                 parts.append("ignored")
         if "refuse_supervisor" in acts and m.supervisor_requested:
             parts.append("refused_supervisor")
         return parts
+
+    def _feels_ignored(self, acts: frozenset[str]) -> bool:
+        """Two lines with no word about their complaint hurt a caller who is upset (angry, or
+        calling in anger), not while the agent is visibly getting on with it: a transfer being
+        made, a hold, a promise, ownership."""
+        if acts & (_HELPS | _GETTING_ON):
+            return False
+        return self.temper.mood >= 1 or "irate" in self.scenario.context
 
     def _announced_hold(self, acts: frozenset[str]) -> list[str]:
         """ "Please hold": a caller who refuses holds says so now, before the hold."""
@@ -397,11 +414,42 @@ class Reactions:
         on_goal = bool(content_stems(heard.text) & self._goal_stems())
         if "check_understanding" not in heard.acts and not on_goal:
             return ""  # a read-back of something else: the read-back check had its say
-        if self._other_outcome(heard.text):
+        if self._other_outcome(heard.text) or self._other_problem(heard.text):
             return "not_reason"
         if on_goal:
             return "confirm_yes"
         return "" if self._topical(heard.text) else "not_reason"
+
+    def _other_problem(self, text: str) -> bool:
+        """The line names something gone wrong ("they arrived damaged?") that nothing the
+        caller knows or said names: it is not their problem."""
+        from simulator.engine.topics import problems_in
+
+        said = problems_in(self._own_words())
+        return bool(problems_in(text) - said)
+
+    def _own_words(self) -> str:
+        cached: str | None = getattr(self, "_own_text", None)
+        if cached is None:  # the scenario does not change during a call: once per call
+            s, c = self.scenario, self.scenario.caller
+            parts = [c.goal, c.expects.resolution, *s.history]
+            parts += [t for v in s.lines.values() for t in v]
+            parts += [t for f in c.facts for t in f.say]
+            cached = " ".join(p for p in parts if p)
+            self._own_text = cached
+        return cached
+
+    def _fact_by_words(self, heard: Heard) -> str:
+        """A question about the caller's situation in words no cue knows: the fact that shares
+        its rarer words ("" when none or several do)."""
+        from simulator.engine.topics import FactByWords
+
+        finder: FactByWords | None = getattr(self, "_by_words", None)
+        if finder is None:  # the scenario does not change during a call: once per call
+            finder = FactByWords(self.scenario.caller.facts)
+            self._by_words = finder
+        fact = finder.find(heard.asks or heard.text)
+        return f"fact:{fact.topic}" if fact is not None else ""
 
     def _greeting(self, heard: Heard) -> bool:
         """ "Hello?" before the caller has said a word is the agent picking up, not a check that
@@ -431,7 +479,12 @@ class Reactions:
             return [f"fact:{heard.fact.topic}"]
         if answered:
             return []
-        if "make_offer" not in heard.acts:
+        if (choice := self._choice(heard)) is not None:
+            self.hear_value("option", choice[:1].upper() + choice[1:])
+            return ["choose_option"]
+        # "can he call you back in an hour?" offers a call back, put as a question
+        asked_offer = heard.question and heard.contact and heard.timeframe_h is not None
+        if "make_offer" not in heard.acts and not asked_offer:
             return self._outcome_given(heard) or self._answer_given(heard)
         if "transfer" in outcomes_in(heard.text):
             return [transfer_answer(self.scenario, self.memory)]
@@ -452,6 +505,32 @@ class Reactions:
         if self._other_outcome(heard.text):
             return ["decline_offer"]
         return ["conditional_offer"]
+
+    def _choice(self, heard: Heard) -> str | None:
+        """An either/or question ("a refund or the big one?", "email it or post it?"): the
+        option that names what the caller came for, or the one that is not an outcome they
+        do not want; None when the line offers no such choice or neither option is better."""
+        from scoring.call import content_stems
+        from simulator.engine.topics import outcomes_in
+
+        # spoken, a choice often has no question mark: "ok and u want a refund or the big one"
+        asked = heard.asks if heard.question else heard.text if _WISH.search(heard.text) else ""
+        options = _either_or(asked) if asked else None
+        if options is None or {"spam", "wrong_number"} & set(self.scenario.context):
+            return None
+        c = self.scenario.caller
+        goal = f"{c.goal} {c.expects.resolution}"
+        want, wanted = content_stems(goal), outcomes_in(goal)
+
+        def score(option: str) -> int:
+            offered = outcomes_in(option) - {"transfer"}
+            unwanted = bool(offered) and not offered & wanted
+            return 2 * len(content_stems(option) & want) + bool(offered & wanted) - 3 * unwanted
+
+        first, second = (score(o) for o in options)
+        if first == second:
+            return None
+        return options[0] if first > second else options[1]
 
     def _outcome_given(self, heard: Heard) -> list[str]:
         """An outcome the agent says it has done or will do, unasked ("I have issued a full
@@ -745,6 +824,32 @@ _ID_WORDS = re.compile(
     r"id|card|serial|tracking|claim)\b",
     re.I,
 )
+
+
+_WISH = re.compile(r"\b(?:you|u) (?:want|would like|d like|prefer|need|would rather)\b", re.I)
+_EITHER_OR = re.compile(r"^(?P<a>.+?),? or (?P<b>.+?)[?.!]*$", re.I)
+#: the words before the first option: "do you want me to", "would you prefer", "and u want"
+_LEAD = re.compile(
+    r"^.*?\b(?:want|wanted|like|prefer|rather|need|should i|shall i|either|go for|go with)"
+    r"(?:\s+(?:me|us|him|her|them))?(?:\s+to)?\s+",
+    re.I,
+)
+
+
+_B_LEAD = re.compile(r"^(?:should|shall|can|could|would) (?:i|we) |^(?:i|we) (?:can|could) ", re.I)
+
+
+def _either_or(question: str) -> tuple[str, str] | None:
+    """The two options of "would you like a refund or a replacement?" (None if it is not
+    a choice between two short options)."""
+    m = _EITHER_OR.match(question.strip())
+    if m is None:
+        return None
+    a = _LEAD.sub("", m.group("a").split(",")[-1]).strip()
+    b = _B_LEAD.sub("", m.group("b")).strip()
+    if not a or not b or len(a.split()) > 6 or len(b.split()) > 6 or " or " in b:
+        return None
+    return a, b
 
 
 def _yes_its_all(answered: list[str], heard: Heard) -> list[str]:

@@ -28,6 +28,13 @@ _QUESTION_START = re.compile(
     r"any|tell me|let me know|whereabouts)\b"
 )
 
+_CLAUSE = re.compile(r"[,;:\u2014]|\s-\s")
+#: a clause after the first that asks, in a spoken line with no question mark
+_ASKING_CLAUSE = re.compile(
+    r"^(?:what|which|when|where|who|why|how)\s+(?:was|is|were|are|did|do|does|can|could|would|"
+    r"will|s|re|much|many|long)\b|^(?:can|could|would|will|do|did|is|are|have|has) "
+    r"(?:you|i|we|it|that|this|they|he|she)\b"
+)
 #: "for security, can you confirm ...", "just to check, do you ...": a question whose asking
 #: words follow a short lead-in (spoken lines arrive with no question mark)
 _ASKS_AFTER_LEAD_IN = re.compile(
@@ -87,7 +94,10 @@ def is_question(text: str) -> bool:
     if text.rstrip().endswith("?"):
         return True
     t = normalise(text)
-    return bool(_QUESTION_START.match(t) or _ASKS_AFTER_LEAD_IN.match(t))
+    if _QUESTION_START.match(t) or _ASKS_AFTER_LEAD_IN.match(t):
+        return True
+    clauses = _CLAUSE.split(text)[1:]  # "sorry, I'm new here, what was it you needed again"
+    return any(_ASKING_CLAUSE.match(normalise(c)) for c in clauses)
 
 
 #: facts every caller has, unless the scenario gives its own: why they called, that they
@@ -95,6 +105,11 @@ def is_question(text: str) -> bool:
 DEFAULT_FACTS: tuple[Fact, ...] = (
     Fact("why_calling", (), ("I'm calling to {goal}.", "Like I said, I need to {goal}.")),
     Fact("presence", (), ("Yes, I'm here.", "Yes, I'm still here.", "I'm here, yes.")),
+    Fact(
+        "happened_before",
+        (),
+        ("It's the first time, it's never happened before.", "No, this is the first time."),
+    ),
     Fact(
         "previous_contact",
         (),
@@ -186,6 +201,16 @@ def _answer_shapes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
     )
 
 
+@cache
+def _problems() -> re.Pattern[str]:
+    return _phrases("problem_words")
+
+
+def problems_in(text: str) -> frozenset[str]:
+    """The things-gone-wrong a line names ("damaged", "charged twice")."""
+    return frozenset(m.group(0) for m in _problems().finditer(normalise(text)))
+
+
 def unfinished(text: str) -> bool:
     """The line trails off ("so the boots um"): the agent has not said their piece yet."""
     return bool(_answer_shapes()[0].search(normalise(text)))
@@ -248,3 +273,40 @@ def topic_of(text: str) -> str | None:
 @cache
 def _all_topics(facts: tuple[Fact, ...]) -> TopicFinder:
     return TopicFinder(facts)
+
+
+class FactByWords:
+    """The last resort for a question no cue matched: the caller's one fact that shares the
+    question's rarer words ("what car is the loan for?" -> "It's my auto loan, on my 2021
+    Civic"). Words said in three or more facts ("order", the item's name) tell nothing;
+    a tie is no answer. A person answers from what they know, whatever words were used."""
+
+    def __init__(self, facts: tuple[Fact, ...]) -> None:
+        from collections import Counter
+
+        from scoring.call import content_stems
+
+        self._facts = tuple(f for f in facts if f.say)
+        stems = [
+            content_stems(" ".join((*f.say, f.topic.replace("_", " "), *cues_for(f))))
+            for f in self._facts
+        ]
+        seen = Counter(s for fact_stems in stems for s in fact_stems)
+        self._stems = [{s for s in fact_stems if seen[s] <= 2} for fact_stems in stems]
+
+    def find(self, question: str) -> Fact | None:
+        from scoring.call import content_stems
+
+        asked = content_stems(question)
+        scores = [len(asked & fact_stems) for fact_stems in self._stems]
+        best = max(scores, default=0)
+        if best == 0 or scores.count(best) > 1:
+            return None
+        fact = self._facts[scores.index(best)]
+        if _ASKS_ID.search(question) and not any(_HAS_ID.search(t) for t in fact.say):
+            return None  # "what item numbers are on the pallets?" is not "14 pallets"
+        return fact
+
+
+_ASKS_ID = re.compile(r"\b(?:numbers?|codes?|ids?|sku|serial|reference)\b", re.I)
+_HAS_ID = re.compile(r"\d{3,}|\b[A-Z]{1,4}[- ]?\d{2,}")

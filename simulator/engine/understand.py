@@ -106,7 +106,10 @@ class Understanding:
         if self._number and gives_number(text, self._number):
             acts.add("give_number")
         question = is_question(text)
-        hours, said = _timeframe(text) if not question or "make_offer" in acts else (None, "")
+        # a time frame in a question counts when it offers something: "can he call you back
+        # in two hours?" is a promise put as a question, "how long ago was that?" is not
+        offers = "make_offer" in acts or bool(question and _CONTACT.search(question_part(text)))
+        hours, said = _timeframe(text) if not question or offers else (None, "")
         negated = bool(said) and bool(_NEGATED.search(_before(normalise(text), said)))
         return Heard(
             text=text,

@@ -29,13 +29,13 @@ CLASSES = {
     "objects_timeframe", "objects_transfer", "accepts", "declines", "answers_hold",
     "no_polite_close", "climbs", "pushes_back", "notices_wrong_number", "steers_back",
     "angrier", "not_calmer", "not_generic", "still_there", "back_to_goal", "first_call",
-    "takes_answer", "gives_reason",
+    "takes_answer", "gives_reason", "chooses",
 }  # fmt: skip
 NEEDS_CONTAINS = {
     "answers_fact", "repeats", "spells", "corrects", "corrects_reason", "steers_back",
-    "back_to_goal", "gives_reason",
+    "back_to_goal", "gives_reason", "chooses",
 }  # fmt: skip
-KEYS = {"id", "before", "agent", "expect", "contains", "why"}
+KEYS = {"id", "before", "agent", "expect", "contains", "lacks", "why"}
 _KEBAB = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _DIGIT_GAP = re.compile(r"(?<=\d)[\s-](?=\d)")
 
@@ -113,6 +113,7 @@ def test_case_agrees_with_its_scenario(sid: str, case: dict[str, Any]) -> None:
     words = case.get("contains", [])
     wanted: dict[str, list[str] | bool] = {
         "answers_fact": [
+            caller.get("name", ""),
             *facts,
             *(str(caller.get(k, "")) for k in ("id_number", "phone", "email", "calling_for")),
         ],
@@ -122,7 +123,7 @@ def test_case_agrees_with_its_scenario(sid: str, case: dict[str, Any]) -> None:
         "gives_reason": [caller.get("goal", ""), *texts(scenario["lines"])],
         "repeats": texts(scenario["lines"]),
         "spells": [caller["name"], caller.get("email", "")],
-        "corrects": [str(caller.get(k, "")) for k in ("id_number", "phone", "email")],
+        "corrects": [*facts, *(str(caller.get(k, "")) for k in ("id_number", "phone", "email"))],
         "objects_timeframe": "callback_within" in expects,
         "objects_transfer": expects.get("no_transfer") is True,
         "notices_wrong_number": bool(caller.get("calling_for")),

@@ -53,6 +53,7 @@ class Case:
     before: tuple[str, ...] | None = None
     contains: tuple[str, ...] = ()
     why: str = ""
+    lacks: tuple[str, ...] = ()  # words the reply must not have (a fact nobody asked for)
 
 
 @dataclass
@@ -80,6 +81,7 @@ def cases() -> Iterator[Case]:
                 tuple(c["before"]) if c.get("before") is not None else None,
                 tuple(str(x) for x in c.get("contains", ())),
                 c.get("why", ""),
+                tuple(str(x) for x in c.get("lacks", ())),
             )
 
 
@@ -206,7 +208,13 @@ JUDGES: dict[str, Callable[[Played], bool]] = {
     "pushes_back": _pushes,
     "notices_wrong_number": _notices,
     "steers_back": lambda p: (
-        not generic(p.reply) and any(_norm(w) in _norm(p.reply) for w in p.case.contains)
+        not generic(p.reply)
+        and any(_norm(w) in _norm(p.reply) for w in p.case.contains)
+        and not _DONT_KNOW.search(_first_sentence(p.reply))
+    ),
+    "chooses": lambda p: (
+        any(_norm(w) in _norm(p.reply) for w in p.case.contains)
+        and not _DONT_KNOW.search(_first_sentence(p.reply))
     ),
     "angrier": lambda p: (
         p.after["mood"] > p.before["mood"] or p.after["patience"] < p.before["patience"]
@@ -230,5 +238,10 @@ JUDGES: dict[str, Callable[[Played], bool]] = {
 }
 
 
+def _lacks_all(p: Played) -> bool:
+    reply = _norm(p.reply)
+    return not any(re.search(rf"\b{re.escape(_norm(w))}\b", reply) for w in p.case.lacks)
+
+
 def judge(p: Played) -> bool:
-    return JUDGES[p.case.expect](p)
+    return JUDGES[p.case.expect](p) and _lacks_all(p)
