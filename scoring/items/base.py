@@ -59,23 +59,31 @@ class Check(NamedTuple):
     evidence: tuple[Evidence, ...] = ()
 
 
+#: Builds a named tuple without its Python-level `__new__` (a lambda): about 70 a call.
+_new_tuple = tuple.__new__
+
+
 def evidence(*items: Line | Turn | None) -> tuple[Evidence, ...]:
+    return _evidence(items)
+
+
+def _evidence(items: tuple[Line | Turn | None, ...]) -> tuple[Evidence, ...]:
     out: list[Evidence] = []
     for it in items:
         if it is None:
             continue
         ln = it.line if isinstance(it, Turn) else it
         text = ln.text if isinstance(ln, Speech) else ln.render()
-        out.append(Evidence(ln.number, format_time(ln.time), text))
+        out.append(_new_tuple(Evidence, (ln.number, format_time(ln.time), text)))
     return tuple(out)
 
 
 def passed(reason: str, *ev: Line | Turn | None) -> Check:
-    return Check("pass", reason, evidence(*ev))
+    return _new_tuple(Check, ("pass", reason, _evidence(ev)))
 
 
 def failed(reason: str, *ev: Line | Turn | None) -> Check:
-    return Check("fail", reason, evidence(*ev))
+    return _new_tuple(Check, ("fail", reason, _evidence(ev)))
 
 
 def silent_na(call: Call) -> Check | None:
@@ -88,7 +96,7 @@ def silent_na(call: Call) -> Check | None:
 
 
 def na(reason: str) -> Check:
-    return Check("na", reason)
+    return _new_tuple(Check, ("na", reason, ()))
 
 
 Rule = Callable[[Call, Params], Check]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache
 
 from scoring.call import Call, Turn, name_tokens
 from scoring.extract import _DIGIT_WORDS
@@ -224,7 +223,13 @@ def we_not_they(call: Call, p: Params) -> Check:
     # The antecedent may sit two lines back: the agent names the caller's old
     # network, the caller asks "will they charge me?", the agent answers "they might".
     before = prior = ""
-    names = cache(lambda: _one_word_names(call))  # worked out once, and only if needed
+    memo: list[frozenset[str]] = []
+
+    def names() -> frozenset[str]:  # worked out once, and only if needed
+        if not memo:  # (not functools.cache: building its wrapper cost more than most calls)
+            memo.append(_one_word_names(call))
+        return memo[0]
+
     for turn in call.turns:
         if turn.line.is_agent:
             hit = _blames_company(call, turn, f"{before} {prior}" if before else prior, names)
