@@ -13,6 +13,7 @@ import random
 import re
 from typing import TYPE_CHECKING
 
+from scoring.normalise import normalise
 from simulator.engine.caller_state import CallerState, HoldAsk, Rung
 from simulator.engine.replies import (
     ANSWERS,
@@ -121,6 +122,7 @@ class Reactions:
     _values: dict[str, str]
     _aggrieved: bool = False  # this turn's reply already carries a grievance
     _just_accepted: bool = False  # this turn's reply says yes to an offer of what they need
+    _thanked_for_done: bool = False  # this turn thanks the agent for an outcome already done
     seed: int
     scenario: Scenario
     memory: CallerState
@@ -165,7 +167,8 @@ class Reactions:
             m.goal_reached()
         replies = self._repairs(heard) + answered + self._announced_hold(heard.acts)
         replies += self._facts_and_offers(heard, answered)
-        self._just_accepted = "accept_offer" in replies
+        self._just_accepted = "accept_offer" in replies or self._thanked_for_done
+        self._thanked_for_done = False
         objections = self._expectations(heard) + self._archetype(heard) + self._person(heard)
         climbed = self._ladder(heard)
         if not climbed and "spam" not in self.scenario.context:
@@ -544,7 +547,9 @@ class Reactions:
         if self._other_outcome(heard.text) and not self._fits_goal(heard.text):
             return ["decline_offer"]
         self.memory.goal_reached()
-        return ["accept_offer"]
+        # done already ("I've reversed the fee") is thanked; only a promise is accepted
+        self._thanked_for_done = bool(_DONE.search(normalise(heard.text)))
+        return ["thanks" if self._thanked_for_done else "accept_offer"]
 
     def _answer_given(self, heard: Heard) -> list[str]:
         """A caller who came for an answer hears one: a statement (not a question, not a
@@ -826,6 +831,7 @@ _ID_WORDS = re.compile(
 )
 
 
+_DONE = re.compile(r"\b(?:i|we) (?:have|ve|just|already) (?:just |already )?\w+ed\b")
 _WISH = re.compile(r"\b(?:you|u) (?:want|would like|d like|prefer|need|would rather)\b", re.I)
 _EITHER_OR = re.compile(r"^(?P<a>.+?),? or (?P<b>.+?)[?.!]*$", re.I)
 #: the words before the first option: "do you want me to", "would you prefer", "and u want"

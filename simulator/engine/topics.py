@@ -22,7 +22,7 @@ from simulator.scenario.model import Fact, Scenario
 TOPICS_FILE = Path(__file__).resolve().parent / "data" / "topics.yaml"
 
 _QUESTION_START = re.compile(
-    r"^(?:(?:so|and|okay|ok|alright|right|um|uh|now|then|also|sorry|oh|well|great|thanks|"
+    r"^(?:(?:so|and|okay|ok|alright|right|um|uh|now|then|also|sorry|oh|well|great|thanks|hello|"
     r"thank you|perfect|got it|sure)\s+)*(?:what|which|when|where|who|whom|whose|why|how|"
     r"do|did|does|is|are|was|were|can|could|would|will|have|has|had|may|might|shall|should|"
     r"any|tell me|let me know|whereabouts)\b"
@@ -292,17 +292,21 @@ class FactByWords:
             for f in self._facts
         ]
         seen = Counter(s for fact_stems in stems for s in fact_stems)
-        self._stems = [{s for s in fact_stems if seen[s] <= 2} for fact_stems in stems]
+        # a word in one fact says more than a word in two: "do you need it signed?" is the
+        # fact that says "signed", not the one asked with "what do you need"
+        self._weights = [
+            {s: 1 / seen[s] for s in fact_stems if seen[s] <= 2} for fact_stems in stems
+        ]
 
     def find(self, question: str) -> Fact | None:
         from scoring.call import content_stems
 
         asked = content_stems(question)
-        scores = [len(asked & fact_stems) for fact_stems in self._stems]
-        best = max(scores, default=0)
-        if best == 0 or scores.count(best) > 1:
+        scores = [sum(w.get(s, 0.0) for s in asked) for w in self._weights]
+        ranked = sorted(scores, reverse=True)
+        if not ranked or ranked[0] == 0 or (len(ranked) > 1 and ranked[1] == ranked[0]):
             return None
-        fact = self._facts[scores.index(best)]
+        fact = self._facts[scores.index(ranked[0])]
         if _ASKS_ID.search(question) and not any(_HAS_ID.search(t) for t in fact.say):
             return None  # "what item numbers are on the pallets?" is not "14 pallets"
         return fact
