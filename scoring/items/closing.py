@@ -103,7 +103,10 @@ _DONE_WORD = (
     r"transferred|cleared|blocked|taken off|gone through|on (?:its|their) way|no more|"
     # gaps4: "the cheque's been stopped", "the driver's been told", "I've put the refund
     # through", "your appointment's now Wednesday", "you're now on the annual plan"
-    r"stopped|told|informed|notified|flagged|amended|put (?:\w+ ){0,3}through|"
+    r"stopped|told|informed|notified|flagged|amended|put (?:\w+ ){0,3}through|sorted|"
+    r"rerouted|redirected|resent|reissued|"
+    r"topped up|unblocked|activated|connected|installed|registered|enrolled|"
+    r"(?:got you|you are|have you) (?:down|booked in|booked) for|"
     r"(?:is|are) now|now (?:on|at|for|booked|set|monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday))"
 )
@@ -113,7 +116,8 @@ _NEXT_WORD = (
     r"within|monday|tuesday|wednesday|thursday|friday|saturday|sunday|from now on|"
     r"from next|starting|goes back|(?:in|within) (?:\w+ ){0,3}(?:days|weeks|hours)|"
     r"(?:one|two|three|four|five|six|seven|ten|\d+) (?:\w+ ){0,3}(?:days|weeks|hours)|"
-    r"goes out|go out|comes out|next time)"
+    r"goes out|go out|comes out|next time|this (?:morning|afternoon|evening|week)|later today|"
+    r"next (?:order|delivery|visit|appointment|shop|invoice|renewal)|from (?:tomorrow|next|now))"
 )
 _DONE_THEN_NEXT = re.compile(
     rf"\b{_DONE_WORD}\b.{{0,200}}?\b{_NEXT_WORD}\b"
@@ -127,7 +131,7 @@ _DONE_THEN_NEXT = re.compile(
 #: the call in its own words, and says what comes next, with no cue word (issue 17).
 #: Not "so sorry", "so if anything changes", "so yeah", nor a question.
 _SO_OPEN = re.compile(
-    r"^(?:\w+ ){0,2}so (?!(?:sorry|much|glad|pleased|nice|good|lovely|great|if|what|is|are|"
+    r"^(?:\w+ ){0,3}so (?!(?:sorry|much|glad|pleased|nice|good|lovely|great|if|what|is|are|"
     r"do|does|did|can|could|would|how|when|where|why|which|who|yeah|yes|yep|anyway|thanks|"
     r"thank|have|enjoy|take|bye|goodbye|just to|i will let|let me)\b)(?:\w+ ){6}"
 )
