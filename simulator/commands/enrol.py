@@ -63,7 +63,10 @@ def register(subparsers: Any) -> None:
 
 
 def _error(message: str) -> int:
-    print(f"callsim enrol: {message}", file=sys.stderr)
+    from scoring.literal import printable, unicode_safe
+
+    # a folder or file name from the command line is shown literally (an escape as \x1b)
+    print(f"callsim enrol: {printable(unicode_safe(message))}", file=sys.stderr)
     return 2
 
 

@@ -102,7 +102,7 @@ def readings_from_folder(folder: str | Path, script: Sequence[str] | None = None
     for wav in wavs:
         text_file = wav.with_suffix(".txt")
         if text_file.exists():
-            text = text_file.read_text(encoding="utf-8").strip()
+            text = _words_read(text_file)
         elif re.fullmatch(r"\d+", wav.stem) and 1 <= int(wav.stem) <= len(script):
             text = script[int(wav.stem) - 1]
         else:
@@ -116,6 +116,24 @@ def readings_from_folder(folder: str | Path, script: Sequence[str] | None = None
             raise AdaptError(f"{wav}: cannot read it as audio ({exc})") from None
         out.append(Reading(wav.stem, prepared(audio), text))
     return out
+
+
+#: The words of one recording: the script's sentences are under 100 characters; aligning a
+#: 2 s recording to a 10 MB text (2 million words) ran for over 5 minutes of CPU.
+MAX_WORDS_BYTES = 4096
+
+
+def _words_read(text_file: Path) -> str:
+    """An ``NN.txt``'s words: a small regular UTF-8 file (a FIFO, a folder or a 10 MB file is
+    refused naming it, not waited on, read into memory or aligned for minutes)."""
+    from scoring.files import FileProblem, read_regular
+
+    try:
+        return read_regular(text_file, MAX_WORDS_BYTES, what="the words read").decode().strip()
+    except FileProblem as exc:
+        raise AdaptError(str(exc)) from None
+    except UnicodeDecodeError as exc:
+        raise AdaptError(f"{text_file}: not UTF-8 text (byte at offset {exc.start})") from None
 
 
 ITERATIONS = 3  # align, estimate, align again with the adapted model... (see docs/voice.md)
