@@ -154,18 +154,15 @@ class Reactions:
         if self.temper.exhausted:
             self._give_up()
             return
-        leaving = bool({"choose_message", "choose_callback", "accept_alternative"} & m.said)
-        datum = _which_datum(answers(heard.acts, self.scenario, m), heard, leaving)
-        if heard.fact is not None and not _ID_WORDS.search(heard.text):
-            datum = [a for a in datum if a != "give_id"]  # "what's your address?" is no id ask
-        answered = self._fresh(_yes_its_all(datum, heard), heard)
+        answered = self._fresh(self._asked(heard), heard)
         if self.scenario.caller.volunteers_name and not m.reason_given and "give_name" in answered:
             answered.remove("give_name")  # the reason they are about to give says who they are
         if {"choose_transfer", "choose_message", "choose_voicemail", "accept_alternative"} & set(
             answered
         ):
             m.goal_reached()
-        replies = self._repairs(heard) + answered + self._announced_hold(heard.acts)
+        replies = self._repairs(heard) + self._misnamed(heard) + self._not_found(heard)
+        replies += answered + self._announced_hold(heard.acts)
         replies += self._facts_and_offers(heard, answered)
         self._just_accepted = "accept_offer" in replies or self._thanked_for_done
         self._thanked_for_done = False
@@ -316,6 +313,37 @@ class Reactions:
         if "refuse_supervisor" in acts and m.supervisor_requested:
             parts.append("refused_supervisor")
         return parts
+
+    def _asked(self, heard: Heard) -> list[str]:
+        """What the line's questions ask the caller to give or decide, read against the
+        words: which datum a "number" is, both when two are asked, a yes to "is that all"."""
+        m = self.memory
+        leaving = bool({"choose_message", "choose_callback", "accept_alternative"} & m.said)
+        datum = _which_datum(answers(heard.acts, self.scenario, m), heard, leaving)
+        if heard.fact is not None and not _ID_WORDS.search(heard.text):
+            datum = [a for a in datum if a != "give_id"]  # "what's your address?" is no id ask
+        elif _asks_id_too(datum, heard):
+            datum = ["give_id", *datum]  # "your order number and your phone number"
+        return _yes_its_all(datum, heard)
+
+    def _misnamed(self, heard: Heard) -> list[str]:
+        """ "Thanks, Mr. Whitman": a caller called by a surname near theirs but not it puts
+        it right at once ("No, it's Whitford.")."""
+        surname = self.scenario.caller.surname
+        m = _ADDRESSED.search(heard.text)
+        if not surname or m is None:
+            return []
+        said, want = m.group(1).lower(), surname.lower()
+        if said == want or said[:2] != want[:2] or "correct_detail" in self.memory.said:
+            return []
+        self.hear_value("correction", surname)
+        return ["correct_detail"]
+
+    def _not_found(self, heard: Heard) -> list[str]:
+        """ "I can't see any order under that number": the caller reads it out again."""
+        if not _NOT_FOUND.search(heard.text) or not self.scenario.caller.id_number:
+            return []
+        return ["not_found", "give_id"]
 
     def _feels_ignored(self, acts: frozenset[str]) -> bool:
         """Two lines with no word about their complaint hurt a caller who is upset (angry, or
@@ -832,6 +860,14 @@ _ID_WORDS = re.compile(
 
 
 _DONE = re.compile(r"\b(?:i|we) (?:have|ve|just|already) (?:just |already )?\w+ed\b")
+_ADDRESSED = re.compile(r"\b(?:mr|mrs|ms|miss|mister)\.? ([A-Za-z][a-z'-]+)", re.I)
+_NOT_FOUND = re.compile(
+    r"\b(?:can ?not|can't|cant|cannot|could not|couldn't|unable to|don't|do not) "
+    r"(?:see|find|locate|pull up|bring up)\b(?: \w+){0,4} (?:order|account|booking|record|"
+    r"reservation|policy|number)\b|\bno (?:order|account|booking|record|reservation) "
+    r"(?:under|with|for|matching)\b",
+    re.I,
+)
 _WISH = re.compile(r"\b(?:you|u) (?:want|would like|d like|prefer|need|would rather)\b", re.I)
 _EITHER_OR = re.compile(r"^(?P<a>.+?),? or (?P<b>.+?)[?.!]*$", re.I)
 #: the words before the first option: "do you want me to", "would you prefer", "and u want"
@@ -856,6 +892,25 @@ def _either_or(question: str) -> tuple[str, str] | None:
     if not a or not b or len(a.split()) > 6 or len(b.split()) > 6 or " or " in b:
         return None
     return a, b
+
+
+def _asks_id_too(datum: list[str], heard: Heard) -> bool:
+    """A line that asks for the account or order number and a phone or email together: the
+    more specific ask took the general one's place (`replies._SUBSUMED`); both are wanted."""
+    return (
+        "give_id" not in datum
+        and bool({"give_phone", "give_email"} & set(datum))
+        and "ask_account" in heard.acts
+        and bool(_BOTH_ASKED.search(heard.text))
+    )
+
+
+_BOTH_ASKED = re.compile(
+    r"\b(?:order|account|member|membership|policy|reference|customer) (?:number|id|no)\b"
+    r".*\band\b|\band\b.*\b(?:order|account|member|membership|policy|reference|customer) "
+    r"(?:number|id|no)\b",
+    re.I,
+)
 
 
 def _yes_its_all(answered: list[str], heard: Heard) -> list[str]:

@@ -123,7 +123,10 @@ def test_case_agrees_with_its_scenario(sid: str, case: dict[str, Any]) -> None:
         "gives_reason": [caller.get("goal", ""), *texts(scenario["lines"])],
         "repeats": texts(scenario["lines"]),
         "spells": [caller["name"], caller.get("email", "")],
-        "corrects": [*facts, *(str(caller.get(k, "")) for k in ("id_number", "phone", "email"))],
+        "corrects": [
+            *facts,
+            *(str(caller.get(k, "")) for k in ("name", "id_number", "phone", "email")),
+        ],
         "objects_timeframe": "callback_within" in expects,
         "objects_transfer": expects.get("no_transfer") is True,
         "notices_wrong_number": bool(caller.get("calling_for")),

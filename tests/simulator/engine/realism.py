@@ -132,6 +132,8 @@ def _first_sentence(reply: str) -> str:
 def _has_all(p: Played) -> bool:
     reply = _norm(p.reply)
     reply = re.sub(r"(?<=\d) (?=\d)", "", reply)
+    # an id read out a character at a time ("F G 7 7 2 0 1 4") is the id
+    reply = re.sub(r"\b[a-z](?: [a-z]\b)* (?=\d)", lambda m: m.group(0).replace(" ", ""), reply)
     return all(_norm(w) in reply for w in p.case.contains)
 
 
