@@ -121,8 +121,11 @@ def _source(patterns: list[str], macros: Mapping[str, str], where: str) -> str:
 
 
 def _compiled(source: str, where: str) -> re.Pattern[str]:
+    """`source` compiled with ASCII classes: the normal form, the only text the patterns
+    see, is ASCII ([a-z0-9@ ]), on which `\\w`, `\\b`, `\\d` and `\\s` match the same
+    either way, and the ASCII tests are table lookups, not Unicode database calls."""
     try:
-        return re.compile(source)
+        return re.compile(source, re.ASCII)
     except re.error as exc:
         raise PhrasingError(f"{where}: bad pattern: {exc}") from None
 
