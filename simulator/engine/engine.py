@@ -508,7 +508,7 @@ _REACTIONS = frozenset(
         "unresolved_close", "curt_goodbye", "refused", "dismissed", "talked_down", "blamed",
         "hold_announced_ack", "after_long_hold", "silence", "after_mute", "interrupted", "cut_in",
         "thanks", "note_reference", "goodbye", "nothing_else", "that_is_all", "bad_news_heard",
-        "choose_option", "not_found",
+        "choose_option", "not_found", "ask_message",
         "agree_hold", "refuse_hold", "checkin_agree", "checkin_refuse", "agree_transfer",
         "confirm_yes", "accept_offer", "conditional_offer", "decline_offer", "accept_supervisor",
         "still_need", "accept_alternative", "spam_gives_up", "spam_email",

@@ -167,6 +167,7 @@ class Reactions:
         self._just_accepted = "accept_offer" in replies or self._thanked_for_done
         self._thanked_for_done = False
         objections = self._expectations(heard) + self._archetype(heard) + self._person(heard)
+        objections += self._left_without_a_way(heard)
         climbed = self._ladder(heard)
         if not climbed and "spam" not in self.scenario.context:
             objections += [MISTREATMENT[a] for a in MISTREATMENT if a in heard.acts][:1]
@@ -375,6 +376,17 @@ class Reactions:
         if wanted is None or not said or wanted in said:
             return []
         return ["object_person"]
+
+    def _left_without_a_way(self, heard: Heard) -> list[str]:
+        """Told the person they want is away, with nothing offered in its place, a caller
+        asks to leave a message ("Oh. Could I leave a message, then?")."""
+        if "say_unavailable" not in heard.acts or heard.acts & _A_WAY_ON:
+            return []
+        if "unavailable" not in self.scenario.context or "ask_message" in self.memory.said:
+            return []
+        if heard.question or self.memory.goal_met:
+            return []  # "he's out, can I help instead?" is answered as a question
+        return ["ask_message"]
 
     def _repairs(self, heard: Heard) -> list[str]:
         """Say it again, spell it, confirm or correct a read-back."""
@@ -868,6 +880,11 @@ _NOT_FOUND = re.compile(
     r"(?:under|with|for|matching)\b",
     re.I,
 )
+#: what an agent offers in place of someone who is away
+_A_WAY_ON = frozenset(
+    {"offer_message", "offer_transfer_or_message", "offer_voicemail_choice", "ask_urgent",
+     "make_offer", "promise_callback", "announce_transfer", "handoff"}
+)  # fmt: skip
 _WISH = re.compile(r"\b(?:you|u) (?:want|would like|d like|prefer|need|would rather)\b", re.I)
 _EITHER_OR = re.compile(r"^(?P<a>.+?),? or (?P<b>.+?)[?.!]*$", re.I)
 #: the words before the first option: "do you want me to", "would you prefer", "and u want"

@@ -36,6 +36,7 @@ DEFAULT_LINES: Mapping[str, tuple[str, ...]] = {
     "agree_transfer": ("Okay, yes please.", "Yes, that's fine."),
     "nothing_else": ("No, that's everything. Thank you.", "No, that's all. Thanks."),
     "that_is_all": ("Yes, that's everything. Thank you.", "Yes, that's all. Thanks."),
+    "ask_message": ("Oh. Could I leave a message, then?", "I see. Can I leave a message?"),
     "not_found": ("That's odd. Let me read it again.", "Really? It should be there."),
     "choose_option": ("{heard.option}, please.", "{heard.option}, please. That's what I need."),
     "goodbye": ("Thanks, bye.", "Thank you. Goodbye."),
