@@ -35,7 +35,7 @@ def read(text: str, path: str) -> list[Turn]:
     tagged = [r for r in results if any(_speaker(w) for w in _words(r))]
     if tagged:
         return _diarised(tagged[-1], path)
-    if len({r.get("channelTag") for r in results}) >= 2:
+    if len({_channel(r) for r in results}) >= 2:
         return _by_channel(results, path)
     fail(
         path,
@@ -43,6 +43,12 @@ def read(text: str, path: str) -> list[Turn]:
         "Google Speech-to-Text output without speakers: enable diarization "
         "or separate recognition per channel",
     )
+
+
+def _channel(result: dict[str, Any]) -> int | str | None:
+    """The result's channel number; anything else there (an object, a list) is no channel."""
+    tag = result.get("channelTag")
+    return tag if isinstance(tag, int | str) and not isinstance(tag, bool) else None
 
 
 def _words(result: dict[str, Any]) -> list[dict[str, Any]]:
@@ -81,7 +87,7 @@ def _by_channel(results: list[dict[str, Any]], path: str) -> list[Turn]:
     turns: list[Turn] = []
     ended: dict[Any, float] = {}
     for i, r in enumerate(results):
-        channel = r.get("channelTag")
+        channel = _channel(r)
         words = _words(r)
         if words:
             first = words[0].get("startTime", words[0].get("startOffset"))

@@ -166,7 +166,7 @@ def _from_content(turns: Sequence[Turn], labels: list[str], path: str) -> dict[s
             path,
             0,
             f"cannot tell which speaker is the agent ({_listing(labels)}): "
-            f"name it with --agent-speaker {a!r} (or {b!r})",
+            f"name it with --agent-speaker {_shown(a)} (or {_shown(b)})",
         )
     agent = a if scores.get(a, 0) > scores.get(b, 0) else b
     return {label: ("agent" if label == agent else "caller") for label in labels}
@@ -191,5 +191,10 @@ def _agent_scores(turns: Sequence[Turn]) -> Mapping[str, int]:
 
 
 def _listing(labels: list[str]) -> str:
-    shown = ", ".join(repr(label) for label in labels[:6])
+    shown = ", ".join(_shown(label) for label in labels[:6])
     return shown + (f" and {len(labels) - 6} more" if len(labels) > 6 else "")
+
+
+def _shown(label: str) -> str:
+    """A label quoted, whole up to 40 characters: a 30,000-character one made a message as long."""
+    return repr(label if len(label) <= 40 else f"{label[:40]}...")

@@ -10,6 +10,7 @@ refusal raw, so an escape sequence in a label reached the terminal.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -88,3 +89,26 @@ def test_one_speaker_refusal_shows_the_label_escaped(tmp_path: Path) -> None:
         assert "\a" not in out + err, err
         assert status == "2", err
         assert f"{path.name}:0: only one speaker ('Bob\\x1b" in err, err
+
+
+def test_google_channel_tag_of_the_wrong_type_is_no_channel(tmp_path: Path) -> None:
+    """An object as `channelTag` was a TypeError (unhashable) traceback (found by mutation)."""
+    alt = {"alternatives": [{"transcript": AGENT}], "resultEndTime": "2s"}
+    doc = [dict(alt, channelTag={"a": 1}), dict(alt, channelTag=[2]), dict(alt, channelTag=1)]
+    path = tmp_path / "g.json"
+    path.write_text(json.dumps({"results": doc}), encoding="utf-8")
+    assert len(_rows(path)) == 3  # read as two channels: 'channel None' and 'channel 1'
+
+
+def test_a_label_of_30000_characters_is_not_quoted_whole(tmp_path: Path) -> None:
+    label = "a" * 30_000
+    path = tmp_path / "long.json"
+    segments = [
+        {"start": 0, "speaker": "SPEAKER_00", "text": "hello"},
+        {"start": 1, "speaker": label, "text": "hi"},
+    ]
+    path.write_text(json.dumps({"segments": segments}), encoding="utf-8")
+    with pytest.raises(TranscriptError) as info:
+        read_transcript(path)
+    assert len(str(info.value)) < 400, str(info.value)[:400]
+    assert f"'{'a' * 40}...'" in str(info.value)
