@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from simulator.listen.domain import DomainTerms, domain_sentences
+from simulator.listen.early_mean import MeanProbe, cmn_text
 from simulator.listen.lm import build_arpa
 from simulator.listen.pronounce import Lexicon
 from simulator.listen.words import repair
@@ -32,6 +33,11 @@ RATE = 16000
 DATA = Path(__file__).parent / "data"
 ACCENT_MIN_WORDS = 8  # words with a British variant heard before the accent is decided
 ACCENT_BRITISH_SHARE = 0.3  # share of them heard the British way that means British
+# A new trainee's first turn is decoded with the cepstral mean of its first EARLY_BYTES of
+# audio (1 s), measured as it is spoken (`early_mean`), and again at its end only when
+# nothing it heard does an act (docs/voice.md, "A new trainee's first turn at a later
+# turn's speed").
+EARLY_BYTES = 2 * RATE
 
 
 @dataclass(frozen=True)
@@ -106,6 +112,14 @@ def _model_path(sub: str) -> str:
     return str(get_model_path(sub))
 
 
+def does_an_act(result: Recognition) -> bool:
+    """Do the turn's best hypothesis or its alternatives do an agent act (as the listener
+    will read them, `listeners.understood`)?"""
+    from simulator.listen.listeners import understood
+
+    return bool(understood(result)[1])
+
+
 def _cmn_shift(before: str, after: str) -> float:
     """Euclidean distance between two cepstral means (PocketSphinx's comma-separated form)."""
     a = [float(x) for x in before.split(",")]
@@ -162,6 +176,7 @@ class SphinxRecogniser:
             kwargs.setdefault("lw", 8.0)
         kwargs.update(config)
         self.decoder = Decoder(**kwargs)
+        self._settings = kwargs
         self.model: DomainModel | None = None  # set by build_domain_recogniser
         self.redecode_shift = redecode_shift
         self.alternatives = alternatives
@@ -172,6 +187,13 @@ class SphinxRecogniser:
         # live turns keep streaming. Never after `prime`: a returning trainee's first turn
         # streams from the saved mean.
         self.whole_first_turn = False
+        # True: a new trainee's streamed first turn is decoded with its own mean as it is
+        # spoken (`_feed_early`), not again at its end (docs/voice.md, "A new trainee's first
+        # turn at a later turn's speed").
+        self.early_mean = True
+        self._early = False
+        self._probe: MeanProbe | None = None
+        self._started = False  # the early turn's decoding has started (its mean is known)
         self._primed = False
         self._whole = False
         self._pcm: list[bytes] = []
@@ -248,22 +270,80 @@ class SphinxRecogniser:
             and not self._primed
             and self.redecode_shift is not None
         )
-        if not self._whole:
-            self.decoder.start_utt()
+        self._early = (
+            self.early_mean
+            and not self._whole
+            and not self._learnt
+            and not self._primed
+            and self.redecode_shift is not None
+        )
         self._pcm = []
         self._busy = 0.0
+        self._started = False
+        if not self._early and not self._whole:
+            self.decoder.start_utt()
 
     def feed(self, pcm16k: bytes) -> None:
+        if self._early:
+            t = time.perf_counter()
+            self._feed_early(pcm16k)
+            self._busy += time.perf_counter() - t
+            return
         if not self._whole:
             t = time.perf_counter()
             self.decoder.process_raw(pcm16k, no_search=False, full_utt=False)
             self._busy += time.perf_counter() - t
         self._pcm.append(pcm16k)
 
+    def _feed_early(self, pcm16k: bytes) -> None:
+        """A first turn's audio: kept until its first second is in, then decoded from the
+        start with that second's own mean, and as it comes after that."""
+        self._pcm.append(pcm16k)
+        if self._started:
+            self.decoder.process_raw(pcm16k, no_search=False, full_utt=False)
+        elif sum(map(len, self._pcm)) >= EARLY_BYTES:
+            self._start_early()
+
+    def _start_early(self) -> None:
+        """Measure the turn's mean on its first second (less if it is shorter) and decode the
+        turn so far with it."""
+        pcm = b"".join(self._pcm)
+        self._started = True
+        if pcm:  # (a turn with no audio at all has nothing to measure or decode)
+            if self._probe is None:
+                self._probe = MeanProbe(str(self._settings["hmm"]), self._settings)
+            self._probe.reset()
+            self._probe.add(pcm[:EARLY_BYTES])
+            if self._probe.mean is not None:  # else (no whole frame) the mean it has
+                self.decoder.set_cmn(cmn_text(self._probe.mean))
+        self.decoder.start_utt()
+        if pcm:
+            self.decoder.process_raw(pcm, no_search=False, full_utt=False)
+
+    def _finish_early(self, began: float) -> Recognition:
+        """End a first turn decoded with its first second's mean. Decode it again, whole, only
+        when nothing it heard does an act (`does_an_act`): on dev lines that is where the
+        second pass still earns its time (docs/voice.md)."""
+        if not self._started:  # shorter than a second
+            self._start_early()
+        self.decoder.end_utt()
+        self.decoder.get_cmn(True)  # the mean updated with this turn, for the next one
+        self._weigh_accent()
+        pcm = b"".join(self._pcm)
+        heard = self._result(pcm, began, 1)
+        if not pcm or does_an_act(heard):
+            return heard
+        t = time.perf_counter()
+        self._apply_accent()
+        self._decode_whole(pcm)  # as a first turn was always decoded (see `finish`)
+        return self._result(pcm, t, 2)
+
     def finish(self) -> Recognition:
         t = time.perf_counter()
         if self._whole:
             return self._finish_whole(t)
+        if self._early:
+            return self._finish_early(t)
         self.decoder.end_utt()
         passes = 1
         learnt = str(self.decoder.get_cmn(True))  # the mean updated with this turn
@@ -288,6 +368,7 @@ class SphinxRecogniser:
         return self._result(pcm, t, passes)
 
     def _result(self, pcm: bytes, began: float, passes: int) -> Recognition:
+        """The turn decoded (its hypotheses), with the time spent on it since ``began``."""
         self._learnt = self._learnt or len(pcm) >= 2 * RATE  # a second of audio teaches the mean
         hyp = self.decoder.hyp()
         text = repair(hyp.hypstr.strip()) if hyp is not None else ""
