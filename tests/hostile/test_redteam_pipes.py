@@ -14,17 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from simulator.cli import main
-from tests.hostile.corpus import GOOD_LINES
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> str:
-    call = tmp_path / "call.txt"
-    call.write_text("\n".join(GOOD_LINES) + "\n", encoding="utf-8")
-    db = f"sqlite:///{tmp_path / 'r.sqlite'}"
-    assert main(["grade", "--record", "--db", db, str(call)]) == 0
-    return db
+from tests.hostile.test_redteam_output import store  # noqa: F401  (the same recorded call)
 
 
 @pytest.mark.parametrize(
@@ -33,7 +23,9 @@ def store(tmp_path: Path) -> str:
     ids=["history", "history-call", "trainees", "grade"],
 )
 def test_a_closed_pipe_ends_the_command_quietly(
-    argv: list[str], store: str, tmp_path: Path
+    argv: list[str],
+    store: str,  # noqa: F811  (the fixture imported above)
+    tmp_path: Path,
 ) -> None:
     if argv[0] == "grade":
         argv = [*argv, str(tmp_path / "call.txt")]
