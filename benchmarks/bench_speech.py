@@ -724,6 +724,12 @@ def main() -> int:
     if args.british:
         VOICES = tuple(replace(v, language="en-gb") for v in VOICES)
     if args.synth == "flite":
+        import shutil
+
+        if shutil.which("flite") is None:
+            parser.error(
+                "--synth flite: the flite program is not installed (apt-get install flite)"
+            )
         SYNTH = "flite"
         names = FLITE_BRITISH if args.british else FLITE_VOICES
         VOICES = tuple(VoiceProfile(language="en-gb" if args.british else "en-us", variant=n)
