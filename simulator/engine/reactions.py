@@ -74,6 +74,7 @@ _WHEN_GOAL = re.compile(r"\bwhen\b")
 #: reactions that are a grievance; a scenario's beat waits for a turn without one
 _GRIEVANCES = frozenset(
     {"ignored", "refused", "dismissed", "talked_down", "blamed", "object_timeframe", "object_again"}
+    | {"object_fix_time"}
     | {"object_no_time", "object_transfer", "object_person", "escalate_expert"}
     | {"escalate_supervisor", "unresolved_close", "after_long_hold"}
 )
@@ -164,13 +165,15 @@ class Reactions:
         replies = self._repairs(heard) + self._misnamed(heard) + self._not_found(heard)
         replies += answered + self._announced_hold(heard.acts)
         replies += self._facts_and_offers(heard, answered)
-        self._just_accepted = "accept_offer" in replies or self._thanked_for_done
+        self._just_accepted = bool(_TAKES_UP & set(replies)) or self._thanked_for_done
         self._thanked_for_done = False
         objections = self._expectations(heard) + self._archetype(heard) + self._person(heard)
         objections += self._left_without_a_way(heard)
         climbed = self._ladder(heard)
         if not climbed and "spam" not in self.scenario.context:
             objections += [MISTREATMENT[a] for a in MISTREATMENT if a in heard.acts][:1]
+        if set(objections) & _OBJECTS_TO_TIME:  # "in 2 weeks? No." is not also "thanks"
+            replies = [r for r in replies if r not in _TAKES]
         parts = replies + [p for p in self._before_answers(heard.acts) if p not in replies]
         parts += objections + climbed
         self._aggrieved = bool(set(parts) & _GRIEVANCES)
@@ -678,7 +681,8 @@ class Reactions:
         if within is not None and heard.timeframe_h > within:
             self.temper.apply("broken_promise")
             m.goal_lost()
-            return ["object_timeframe"]
+            # a delivery or a fix too late is not a call back too late: no "within the hour"
+            return ["object_timeframe" if heard.contact else "object_fix_time"]
         if "second_request" in self.scenario.context and heard.timeframe_h > 24:
             self.temper.apply("broken_promise")
             return ["object_again"]
@@ -880,6 +884,13 @@ _NOT_FOUND = re.compile(
     r"(?:under|with|for|matching)\b",
     re.I,
 )
+_OBJECTS_TO_TIME = frozenset(
+    {"object_timeframe", "object_fix_time", "object_again", "object_no_time"}
+)
+_TAKES = frozenset({"accept_offer", "thanks_answer", "thanks", "conditional_offer"})
+#: a yes to what the agent is doing for them: no beat pushes for it in the same breath
+#: ("Yes, that's fine. Can't you just connect me with someone?" after a transfer announced)
+_TAKES_UP = frozenset({"accept_offer", "agree_transfer", "choose_transfer"})
 #: what an agent offers in place of someone who is away
 _A_WAY_ON = frozenset(
     {"offer_message", "offer_transfer_or_message", "offer_voicemail_choice", "ask_urgent",

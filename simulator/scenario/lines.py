@@ -82,6 +82,10 @@ DEFAULT_LINES: Mapping[str, tuple[str, ...]] = {
         "{heard.timeframe}? That's too long, it's not acceptable. "
         "It has to be within {expects.callback_within}.",
     ),
+    "object_fix_time": (
+        "{heard.timeframe}? No, that's far too long. I need this sorted much sooner than that.",
+        "{heard.timeframe}? That's not acceptable. It can't take that long.",
+    ),
     "object_again": (
         "{heard.timeframe}? That's what I was told last time, and nothing happened.",
         "{heard.timeframe}? I heard that last time too. It's still not fixed.",
