@@ -115,6 +115,8 @@ def read_adapted_means(path: str | Path, model_folder: str | Path | None = None)
     """
     path = Path(path)
     shape, size = _model_means_layout(str(model_folder or _model_path()))
+    if not path.is_file():  # a FIFO would block, a device never end
+        raise AdaptError(f"{path}: not a regular file, not adapted means")
     if path.stat().st_size > size + 1024:
         raise AdaptError(f"{path}: larger than the model's own means, not adapted means")
     means = read_gaussians(path)
@@ -350,13 +352,19 @@ class Mllr:
 
 def read_mllr(path: str | Path) -> Mllr:
     """Parse and check a transform file (the user's data folder is not trusted)."""
+    from scoring.files import FileProblem, read_regular
+
     path = Path(path)
     if path.stat().st_size > MAX_MLLR_BYTES:
         raise AdaptError(f"{path}: larger than {MAX_MLLR_BYTES} bytes, not a transform")
+    try:  # a regular file only: a FIFO blocked, /dev/zero was read until memory ran out
+        data = read_regular(path, MAX_MLLR_BYTES, what="a transform")
+    except FileProblem as exc:
+        raise AdaptError(str(exc)) from None
     try:
-        values = [float(v) for v in path.read_text(encoding="ascii").split()]
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise AdaptError(f"{path}: not a transform ({exc})") from None
+        values = [float(v) for v in data.decode("ascii").split()]
+    except (UnicodeDecodeError, ValueError):  # the file's words are not quoted (any file)
+        raise AdaptError(f"{path}: not a transform (it holds words that are not numbers)") from None
     if not all(math.isfinite(v) for v in values):
         raise AdaptError(f"{path}: a number that is not finite")
     expected = 2 + 3 * (1 + DIM * DIM + 2 * DIM)
