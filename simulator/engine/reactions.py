@@ -587,12 +587,14 @@ class Reactions:
         context = self.scenario.context
         if not given or not commits(heard.text) or {"spam", "wrong_number"} & set(context):
             return []
-        if self._other_outcome(heard.text) and not self._fits_goal(heard.text):
-            return ["decline_offer"]
+        done = bool(_DONE.search(normalise(heard.text)))
+        if self._other_outcome(heard.text) and not self._fits_goal(heard.text, specific=True):
+            # done already ("I've cancelled your order") it is put right at once
+            return ["not_reason" if done else "decline_offer"]
         self.memory.goal_reached()
         # done already ("I've reversed the fee") is thanked; only a promise is accepted
-        self._thanked_for_done = bool(_DONE.search(normalise(heard.text)))
-        return ["thanks" if self._thanked_for_done else "accept_offer"]
+        self._thanked_for_done = done
+        return ["thanks" if done else "accept_offer"]
 
     def _answer_given(self, heard: Heard) -> list[str]:
         """A caller who came for an answer hears one: a statement (not a question, not a
@@ -628,12 +630,15 @@ class Reactions:
             return True
         return self.memory.reason_given and "anything_else" not in heard.acts
 
-    def _fits_goal(self, text: str) -> bool:
-        """An offer that names what the caller came for (their goal, or the outcome they want)."""
+    def _fits_goal(self, text: str, specific: bool = False) -> bool:
+        """An offer that names what the caller came for (their goal, or the outcome they want);
+        `specific`: a word every order or account shares ("order") does not count."""
         from scoring.call import content_stems
 
         c = self.scenario.caller
         want = content_stems(f"{c.goal} {c.expects.resolution}")
+        if specific:
+            want -= _GENERIC_STEMS
         return not want or bool(content_stems(text) & want)
 
     def _too_late(self, heard: Heard) -> bool:
@@ -884,6 +889,8 @@ _NOT_FOUND = re.compile(
     r"(?:under|with|for|matching)\b",
     re.I,
 )
+#: words of every order or account: naming one is not naming what the caller came for
+_GENERIC_STEMS = frozenset({"order", "account", "item", "product", "purchas", "get"})
 _OBJECTS_TO_TIME = frozenset(
     {"object_timeframe", "object_fix_time", "object_again", "object_no_time"}
 )
