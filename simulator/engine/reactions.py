@@ -960,7 +960,11 @@ def _yes_its_all(answered: list[str], heard: Heard) -> list[str]:
 def _which_datum(answered: list[str], heard: Heard, leaving_word: bool = False) -> list[str]:
     """ "What's your phone number?" read as a verification question still gets the phone, and
     so does a bare "what's your number?" from someone taking a message or a call back."""
-    if "give_id" not in answered:
+    # the id ask's answer: the id, or "I don't have that" from a caller with none
+    asked = "give_id" if "give_id" in answered else ""
+    if not asked and "no_data" in answered and "ask_account" in heard.acts:
+        asked = "no_data"
+    if not asked:
         return answered
     phone = _PHONE_WORDS.search(heard.text) or (
         leaving_word and _BARE_NUMBER.search(heard.text) and not _ID_WORDS.search(heard.text)
@@ -969,7 +973,7 @@ def _which_datum(answered: list[str], heard: Heard, leaving_word: bool = False) 
     swap = "give_email" if not swap and _EMAIL_WORDS.search(heard.text) else swap
     if not swap:
         return answered
-    return [swap if a == "give_id" else a for a in answered if a != swap or a == "give_id"]
+    return [swap if a == asked else a for a in answered if a != swap]
 
 
 def _brushes_off(acts: frozenset[str]) -> bool:

@@ -34,8 +34,9 @@ def _hold(s: Scenario, m: CallerState) -> str:
 
 
 def _if(situation: str, attr: str) -> Chooser:
-    """Answer with `situation` only when the caller has the datum (`attr` on Caller)."""
-    return lambda s, m: situation if getattr(s.caller, attr) else "no_data"
+    """Answer with `situation` only when the caller has the datum (`attr` on Caller, or a
+    line of the scenario's that gives it)."""
+    return lambda s, m: situation if getattr(s.caller, attr) or s.line(situation) else "no_data"
 
 
 def _supervisor(s: Scenario, m: CallerState) -> str:
@@ -70,7 +71,10 @@ ANSWERS: dict[str, Chooser] = {
     "ask_callback_number": _if("give_phone", "phone"),
     "ask_email": _if("give_email", "email"),
     "ask_callback_time": lambda s, m: "give_callback_time",
-    "confirm_second_request": lambda s, m: "confirm_second",
+    # only a caller who has been in touch before confirms it ("still waiting" is no question)
+    "confirm_second_request": lambda s, m: (
+        "confirm_second" if {"second_request", "already_transferred"} & set(s.context) else ""
+    ),
     "offer_transfer_or_message": _transfer_or_message,
     "offer_voicemail_choice": lambda s, m: f"choose_{s.caller.voicemail_choice}",
     "offer_message": _message,
@@ -128,7 +132,20 @@ def answers(acts: frozenset[str], scenario: Scenario, memory: CallerState) -> li
         situation = choose(scenario, memory)
         if situation and situation not in out:
             out.append(situation)
-    return out
+    return _one_way_to_wait(out, scenario, memory)
+
+
+def _one_way_to_wait(out: list[str], scenario: Scenario, memory: CallerState) -> list[str]:
+    """ "Keep holding, or shall I call you back?" is a choice: a caller takes one. The call
+    back when they refuse holds or are angry by now, else they hold on."""
+    holds = {"agree_hold", "refuse_hold", "checkin_agree", "checkin_refuse"}
+    if "accept_alternative" not in out or not holds & set(out):
+        return out
+    wants_call_back = "refuses_hold" in scenario.caller.traits or memory.temper.mood >= 2
+    if wants_call_back:
+        memory.heard_hold_question(agreed=False)  # a hold now goes against their choice
+    drop = holds if wants_call_back else {"accept_alternative"}
+    return [a for a in out if a not in drop]
 
 
 def fired_beats(acts: frozenset[str], beats: tuple[Beat, ...], memory: CallerState) -> list[str]:
