@@ -578,7 +578,9 @@ def markdown(rec: dict[str, dict], lat: dict[str, float], args: argparse.Namespa
     out = [
         f"Lines: {rec['reference_text']['lines']} from {args.lines.name}, "
         + ("flite voices " if SYNTH == "flite" else "eSpeak NG voices ")
-        + ", ".join(f"{v.espeak_name} at {v.rate} wpm" for v in VOICES)
+        + ", ".join(
+            v.variant if SYNTH == "flite" else f"{v.espeak_name} at {v.rate} wpm" for v in VOICES
+        )
         + f", {noise}.",
         "",
         "| approach | WER | act accuracy | acts as on the text | act precision | act recall"
