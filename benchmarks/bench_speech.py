@@ -69,7 +69,7 @@ from benchmarks.office_noise import OfficeNoise  # noqa: E402
 from simulator.listen import model_cache  # noqa: E402
 from simulator.listen.domain import DomainTerms, domain_sentences  # noqa: E402
 from simulator.listen.enrolment import SessionAdapter  # noqa: E402
-from simulator.listen.listeners import protocol_acts, understood  # noqa: E402
+from simulator.listen.listeners import protocol_acts, understood, warm_acts  # noqa: E402
 from simulator.listen.recogniser import (  # noqa: E402
     RATE,
     SphinxRecogniser,
@@ -501,7 +501,7 @@ def run_latency(args: argparse.Namespace, lines: list[dict[str, object]]) -> dic
     exclude = held_out_exclusions(args.lines)
     # The window loads the grader's act recogniser while it builds the call's recogniser
     # (listeners._Trainee.make), not in the first turn: so here, before any turn.
-    protocol_acts("thank you for calling")
+    warm_acts()
     synth_times, first_chunk = [], []
     for line in CALLER_LINES * 3:
         t0 = CLOCK()
