@@ -210,6 +210,8 @@ class Reactions:
         if "small_talk" in heard.acts:
             return "steer_back"
         if nods_to(heard.text):
+            if self.memory.hold is HoldAsk.NONE:  # "one moment, please" - "Sure": a wait agreed
+                self.memory.heard_hold_question(agreed=True)
             return "go_ahead"
         if self.memory.goal_met:  # "ok, I'll let him know" once the message is taken
             return "thanks" if commits(heard.text) else "ack"
@@ -355,6 +357,8 @@ class Reactions:
         made, a hold, a promise, ownership."""
         if acts & (_HELPS | _GETTING_ON):
             return False
+        if acts & _ASKS_DETAILS and self.temper.mood < 2:
+            return False  # "what's the order number?" is getting on with it, unless angry
         return self.temper.mood >= 1 or "irate" in self.scenario.context
 
     def _announced_hold(self, acts: frozenset[str]) -> list[str]:
@@ -788,6 +792,9 @@ class Reactions:
         beats = fired_beats(acts, self.beats, m) if not quiet else []
         if m.supervisor_handled:  # offered in this very line: no need to ask for one
             beats = [b for b in beats if b != "ask_supervisor"]
+        if acts & _BAD_NEWS:  # "out of stock till next month" is no cue for relief
+            moods = {b.id: b.mood for b in self.beats}
+            beats = [b for b in beats if moods.get(b, 1) > 0]
         m.beat_just_said = set(beats)
         return beats + self._supervisor(acts)
 
@@ -891,6 +898,11 @@ _NOT_FOUND = re.compile(
 )
 #: words of every order or account: naming one is not naming what the caller came for
 _GENERIC_STEMS = frozenset({"order", "account", "item", "product", "purchas", "get"})
+_ASKS_DETAILS = frozenset(
+    {"ask_account", "ask_name", "ask_callback_number", "ask_email", "ask_callback_time",
+     "check_history", "confirm_detail", "ask_spell"}
+)  # fmt: skip
+_BAD_NEWS = frozenset({"bad_news", "refuse_help", "dismiss"})
 _OBJECTS_TO_TIME = frozenset(
     {"object_timeframe", "object_fix_time", "object_again", "object_no_time"}
 )

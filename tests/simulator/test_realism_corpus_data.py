@@ -29,7 +29,7 @@ CLASSES = {
     "objects_timeframe", "objects_transfer", "accepts", "declines", "answers_hold",
     "no_polite_close", "climbs", "pushes_back", "notices_wrong_number", "steers_back",
     "angrier", "not_calmer", "not_generic", "still_there", "back_to_goal", "first_call",
-    "takes_answer", "gives_reason", "chooses",
+    "takes_answer", "gives_reason", "chooses", "takes_hold",
 }  # fmt: skip
 NEEDS_CONTAINS = {
     "answers_fact", "repeats", "spells", "corrects", "corrects_reason", "steers_back",

@@ -214,6 +214,9 @@ JUDGES: dict[str, Callable[[Played], bool]] = {
         and any(_norm(w) in _norm(p.reply) for w in p.case.contains)
         and not _DONT_KNOW.search(_first_sentence(p.reply))
     ),
+    "takes_hold": lambda p: (
+        p.after["mood"] <= p.before["mood"] and p.before["patience"] - p.after["patience"] <= 5
+    ),
     "chooses": lambda p: (
         any(_norm(w) in _norm(p.reply) for w in p.case.contains)
         and not _DONT_KNOW.search(_first_sentence(p.reply))
