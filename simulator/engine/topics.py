@@ -105,6 +105,8 @@ def is_question(text: str) -> bool:
 DEFAULT_FACTS: tuple[Fact, ...] = (
     Fact("why_calling", (), ("I'm calling to {goal}.", "Like I said, I need to {goal}.")),
     Fact("presence", (), ("Yes, I'm here.", "Yes, I'm still here.", "I'm here, yes.")),
+    # "what seems to be the problem?" to a caller whose scenario names none: the reason again
+    Fact("problem", (), ("Like I said, I need to {goal}.", "As I said, I'm calling to {goal}.")),
     Fact(
         "happened_before",
         (),
@@ -287,10 +289,9 @@ class FactByWords:
         from scoring.call import content_stems
 
         self._facts = tuple(f for f in facts if f.say)
-        stems = [
-            content_stems(" ".join((*f.say, f.topic.replace("_", " "), *cues_for(f))))
-            for f in self._facts
-        ]
+        # what the fact says and its name, not its cue words: "going to put" (what goes in
+        # the planter) must not answer "can I put you on hold"
+        stems = [content_stems(" ".join((*f.say, f.topic.replace("_", " ")))) for f in self._facts]
         seen = Counter(s for fact_stems in stems for s in fact_stems)
         # a word in one fact says more than a word in two: "do you need it signed?" is the
         # fact that says "signed", not the one asked with "what do you need"
