@@ -241,6 +241,38 @@ def we_not_they(call: Call, p: Params) -> Check:
     return silent_na(call) or passed("no they/them for the company or its people")
 
 
+# gaps5 (issue 17): a problem judged from the caller's reason for calling as a whole, by
+# kind, not by phrase: something lost or left behind, something that failed or went
+# wrong, a service cancelled or refused, a connection missed, a bill estimated or gone up
+# or "way more than" quoted, a thing different from usual, a worry, a wait of days or
+# weeks. The reason line is read once a call, so this costs one search. A caller
+# "ringing to see if" something is ready, or "just checking" on it, asks for news.
+_TROUBLE = re.compile(
+    r"\b(?:lost|misplaced|left (?:my|our|his|her|the) (?:\w+ ){0,2}(?:in|on|at|behind)"
+    r"|forgot(?:ten)? (?:my|our|his|her)"
+    r"|failed|fails|failing|went (?:black|blank|dead|wrong)"
+    r"|(?:got|was|were|been) (?:cancell?ed|delayed|overbooked|refused|declined|rejected)"
+    r"|missed (?:my|our|the) (?:connection|flight|train|bus|ferry|appointment)"
+    r"|overcharged|estimated again|(?:way|much|far|a lot) more than"
+    r"|(?:it|bill|price|premium|rent|tariff|payment|debit|rate|fee|fees|charge|charges)"
+    r" (?:\w+ ){0,2}(?:gone|went) up"
+    r"|different (?:make|brand|colour|color|size|shape|model) (?:from|than|to)"
+    r"|worried|concerned|scared|upset|not happy|unhappy"
+    r"|(?:it has|it is|that is) been (?:\w+ )?(?:days|weeks|months))\b"
+)
+_NEWS_ONLY = re.compile(
+    r"\b(?:ringing|calling|phoning|rang|called) to see if|\bjust checking\b|\bchecking when\b"
+)
+
+
+def _troubled_reason(call: Call) -> Turn | None:
+    """The caller's reason line when the reason as a whole is a problem (see _TROUBLE)."""
+    turn = call.reason_turn
+    if turn is None or not _TROUBLE.search(turn.normal) or _NEWS_ONLY.search(turn.normal):
+        return None
+    return turn
+
+
 @item(
     "soft.empathy",
     "Shows empathy",
@@ -249,6 +281,8 @@ def we_not_they(call: Call, p: Params) -> Check:
 )
 def empathy(call: Call, p: Params) -> Check:
     report = first(call.caller_turns, "report_problem", "still_unhappy")
+    if report is None:
+        report = _troubled_reason(call)
     if report is None and "irate" in call.context:
         report = call.reason_turn or (call.caller_turns[0] if call.caller_turns else None)
     if report is None:
