@@ -7,34 +7,13 @@ any other file was refused quoting its first word, so `--adapt /etc/passwd` prin
 from __future__ import annotations
 
 import os
-import signal
-from collections.abc import Iterator
 from pathlib import Path
-from types import FrameType
 
 import pytest
 
 from simulator.listen.adapt import AdaptError
 from simulator.listen.enrolment import checked_adaptation
 from tests.hostile.corpus import PASSWD_LINE
-
-
-class _Hung(Exception):
-    pass
-
-
-def _alarm(signum: int, frame: FrameType | None) -> None:
-    raise _Hung
-
-
-@pytest.fixture
-def bounded() -> Iterator[None]:
-    """Fail, rather than hang, when reading blocks or never ends."""
-    old = signal.signal(signal.SIGALRM, _alarm)
-    signal.alarm(10)
-    yield
-    signal.alarm(0)
-    signal.signal(signal.SIGALRM, old)
 
 
 def _refusal(path: Path | str) -> str:

@@ -10,10 +10,7 @@ was echoed raw (an escape sequence reached the terminal).
 from __future__ import annotations
 
 import os
-import signal
-from collections.abc import Iterator
 from pathlib import Path
-from types import FrameType
 
 import numpy as np
 import pytest
@@ -22,24 +19,6 @@ import soundfile
 from simulator.listen.adapt import AdaptError
 from simulator.listen.enrolment import readings_from_folder
 from tests.hostile.test_cli_hostile import ESC, run_cli
-
-
-class _Hung(Exception):
-    pass
-
-
-def _alarm(signum: int, frame: FrameType | None) -> None:
-    raise _Hung
-
-
-@pytest.fixture
-def bounded() -> Iterator[None]:
-    """Fail, rather than hang, when reading blocks (a FIFO)."""
-    old = signal.signal(signal.SIGALRM, _alarm)
-    signal.alarm(10)
-    yield
-    signal.alarm(0)
-    signal.signal(signal.SIGALRM, old)
 
 
 def _folder(tmp: Path, make_words: object) -> Path:
