@@ -197,21 +197,22 @@ def restate_reason(call: Call, p: Params) -> Check:
     reason = call.reason_turn
     if reason is None:
         return na("the caller states no reason for calling")
-    want = call.reason_stems() - _NOT_A_REASON
-    exclude = frozenset(call.caller_name) | frozenset(name_tokens(call.t.agent))
     replies = next_replies(call, reason.index, 2)
-    # a topic may be named by a brand word too ("power" at Valley Power)
-    topics = {_TOPIC[w] for w in content_stems(reason.text, exclude) if w in _TOPIC}
-    for reply in replies:
-        shared = _shared_reason(want, topics, content_stems(reply.text, exclude))
-        helps = reply.has("commit_help", "ownership") or bool(_WILL_SEE_TO.search(reply.normal))
-        routes_only = reply.has("announce_transfer") and not reply.has("ownership")
-        if shared and helps and not routes_only:
-            return passed(
-                f"names the reason ({', '.join(sorted(shared)[:3])}) and commits to help",
-                reason,
-                reply,
-            )
+    hit = _restated(call, reason, replies)
+    if hit is None and replies and _ASKS_REASON.search(replies[0].normal):
+        # gaps5 (issue 17): "it's Gareth from Owen Joinery" -> "How can I help you today?":
+        # the agent heard no reason yet, so the reason is the caller's next line
+        later = call.caller_after(replies[0].index)
+        if later is not None:
+            reason, replies = later, next_replies(call, later.index, 2)
+            hit = _restated(call, reason, replies)
+    if hit is not None:
+        reply, shared = hit
+        return passed(
+            f"names the reason ({', '.join(sorted(shared)[:3])}) and commits to help",
+            reason,
+            reply,
+        )
     if not replies:
         return failed("no agent reply to the caller's reason", reason)
     if any(r.has("commit_help") for r in replies):
@@ -219,13 +220,40 @@ def restate_reason(call: Call, p: Params) -> Check:
     return failed("does not restate the reason with an offer to help", reason, *replies)
 
 
+def _restated(call: Call, reason: Turn, replies: list[Turn]) -> tuple[Turn, set[str]] | None:
+    """The first reply that names the reason and commits to help, with the words shared."""
+    exclude = frozenset(call.caller_name) | frozenset(name_tokens(call.t.agent))
+    stems = content_stems(reason.text, exclude)
+    want = stems - _NOT_A_REASON
+    # a topic may be named by a brand word too ("power" at Valley Power)
+    topics = {_TOPIC[w] for w in stems if w in _TOPIC}
+    for reply in replies:
+        shared = _shared_reason(want, topics, content_stems(reply.text, exclude))
+        helps = reply.has("commit_help", "ownership") or bool(_WILL_SEE_TO.search(reply.normal))
+        routes_only = reply.has("announce_transfer") and not reply.has("ownership")
+        if shared and helps and not routes_only:
+            return reply, shared
+    return None
+
+
+#: An open question for the reason, ending the agent's line: the caller has not given one yet.
+_ASKS_REASON = re.compile(
+    r"\b(?:how (?:can|may|could) (?:i|we) help(?: you)?|what can (?:i|we) do for you)"
+    r"(?: (?:today|this morning|this afternoon|this evening))?$"
+)
+
+
 #: "I'll" with a verb of seeing to it, outright: "I'll get an engineer out to your boiler",
 #: "I'll find out about a Year 8 place for your son. Just a second." (a hold cue after the
 #: commitment does not undo it; tests/scoring/calls/README.md: "say it will help ('I'll')").
 _WILL_SEE_TO = re.compile(
-    r"\b(?:i|we) (?:will|am going to|are going to|shall) (?:\w+ )?(?:get (?:an?|the|our|someone|"
-    r"somebody|one of our)\b|find out|look into|look at|check|sort|fix|arrange|book|chase|track|"
-    r"organi[sz]e|send (?:an?|someone|somebody|the|our)\b)"
+    r"\b(?:i|we) (?:will|am going to|are going to|shall) (?:\w+ ){0,3}"
+    r"(?:get (?:an?|the|our|someone|somebody|one of our|to the bottom)\b|find out|look into|"
+    r"look at|check|sort|fix|arrange|book|chase|track|organi[sz]e|"
+    r"send (?:an?|someone|somebody|the|our)\b)"
+    # gaps5: "I can put your own reading on and get that bill redone for you"
+    r"|\b(?:i|we) can (?:\w+ ){0,8}get (?:that|this|your|it) (?:\w+ )?"
+    r"(?:redone|sorted|fixed|changed|corrected|refunded|replaced|reissued|rebooked)\b"
 )
 
 #: Words of when, not what: "since last night" and "your last bill" share no reason.
