@@ -113,11 +113,12 @@ def _model_path(sub: str) -> str:
 
 
 def does_an_act(result: Recognition) -> bool:
-    """Do the turn's best hypothesis or its alternatives do an agent act (as the listener
-    will read them, `listeners.understood`)?"""
-    from simulator.listen.listeners import understood
+    """Does the turn's best hypothesis itself do an agent act? (An act found only in an
+    alternative is a sign the turn was heard badly: first turns, dev lines, 37 of 44 acts
+    right with this gate against 36 with "best or alternatives", 9 against 6 decoded again.)"""
+    from simulator.listen.listeners import acts_of
 
-    return bool(understood(result)[1])
+    return bool(acts_of(result.text))
 
 
 def _cmn_shift(before: str, after: str) -> float:

@@ -116,6 +116,15 @@ def test_a_first_turn_that_does_no_act_is_decoded_again_whole():
     assert decoder.log[-2] == ("whole", 2 * int(RATE * 2.5))
 
 
+def test_a_first_turn_whose_act_is_only_in_an_alternative_is_decoded_again():
+    decoder = _Decoder("let i place you on a brief hold")
+    decoder.nbest = lambda: iter(  # type: ignore[method-assign]
+        [type("Hyp", (), {"hypstr": t})() for t in ("let i place you on a brief hold",
+                                                      "may i place you on a brief hold")]
+    )  # fmt: skip
+    assert _turn(_recogniser(decoder, _Probe(MEAN)), 2.0).passes == 2
+
+
 def test_a_lost_lattice_on_a_first_turn_is_decoded_again():
     decoder = _Decoder(hyp=None)
     assert _turn(_recogniser(decoder, _Probe(MEAN)), 2.0).passes == 2
