@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from scoring.call import Call, Turn, content_stems, name_tokens, stem
 from scoring.items.base import Check, Params, failed, first, item, na, next_replies, passed
@@ -292,6 +292,36 @@ def _shared_reason(want: set[str], topics: set[int], said: set[str]) -> set[str]
 _ACTING = ("lookup", "hold", "transfer", "ticket")
 
 
+#: gaps5 (issue 17): an identifier asked in a question of any frame ("Have you the job
+#: number there off the sheet?", "And your applicant ID and date of birth, so I can pull up
+#: your file?", "Have you got your claim number, love?"): a question sentence that names
+#: the caller's identifier (not a phone or contact number) and does not offer one.
+_ID_NOUN = re.compile(
+    r"\b(?:your|the|his|her|their) (?!(?:phone|mobile|contact|telephone|home|work|cell|landline"
+    r"|best|direct|fax|extension|new|same|right|wrong)\b)(?:[a-z]+ ){0,2}"
+    r"(?:number|reference|ref|id|date of birth|postcode|post code|zip code)\b"
+)
+_OFFERS_ID = re.compile(
+    r"\b(?:would you like|do you want|do you need|shall i|should i|can i give|let me give|is this"
+    r"|is that|is it|was it|did you get|did you receive|have you received|got it)\b"
+)
+
+
+def _asks_id(turn: Turn) -> bool:
+    # cheap gates first: a question mark, then the identifier in the whole line
+    if "?" not in turn.text or not _ID_NOUN.search(turn.normal):
+        return False
+    for part in turn.text.lower().split("?")[:-1]:  # each question, back to its sentence start
+        q = part[max(part.rfind("."), part.rfind("!")) + 1 :]
+        if _ID_NOUN.search(q) and not _OFFERS_ID.search(q):
+            return True
+    return False
+
+
+def _first_id_ask(turns: Sequence[Turn]) -> Turn | None:
+    return next((t for t in turns if t.has("ask_account") or _asks_id(t)), None)
+
+
 @item(
     "open.verify_account",
     "Verifies the order or account",
@@ -303,10 +333,10 @@ def verify_account(call: Call, p: Params) -> Check:
         return na("no order or account in this call")
     acting = [i for name in _ACTING for i, _ in call.events(name)]
     act_at = min(acting) if acting else call.end_index
-    ask = first(call.agent_between(0, act_at), "ask_account")
+    ask = _first_id_ask(call.agent_between(0, act_at))
     if ask:
         return passed("asks for the number or verification before acting on it", ask)
-    later = first(call.agent_turns, "ask_account")
+    later = _first_id_ask(call.agent_turns)
     if later:
         return failed("verifies only after acting on the account", later)
     return failed("never asks for an order/account number or verification details")
