@@ -245,6 +245,10 @@ def make_recogniser(
         return SphinxRecogniser(redecode_shift=None, alternatives=0)
     if approach in ("domain", "warm"):
         return build_domain_recogniser(terms, exclude=exclude)
+    if approach == "late":  # a first turn as before the early mean: decoded again at its end
+        rec = build_domain_recogniser(terms, exclude=exclude)
+        rec.early_mean = False
+        return rec
     if approach == "whole":  # as `callsim transcribe`: a first turn decoded once, whole
         rec = build_domain_recogniser(terms, exclude=exclude)
         rec.whole_first_turn = True
