@@ -341,6 +341,7 @@ class CallEngine(Reactions, PhoneMixin):
             if beat is not None and beat.mood:
                 self.temper.shift(beat.mood)
         line = self._speak("caller", text, cuts_in)
+        self._cursor.hear(line.text)
         said = [self._said_parts.get(p, "") for p in parts if _is_content(p)]
         self.memory.spoke(line.text, content=" ".join(w for w in said if w))
         given = next((_DATA[p] for p in parts if p in _DATA), "")

@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from simulator.engine.hearing import Recogniser
 from simulator.engine.moves import Move, Moves, Say, Skip, Wait, format_move, parse_move
 from simulator.engine.outputs import Choice
 from simulator.scenario.lines import render
 from simulator.scenario.model import Scenario
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 #: how far ahead a move may match a later step (a trainee who skipped one).
 LOOKAHEAD = 3
@@ -54,15 +58,45 @@ def build_options(scenario: Scenario, values: dict[str, str]) -> list[list[Optio
     return steps
 
 
+def callers_own_words(scenario: Scenario) -> frozenset[str]:
+    """Stems only the caller can bring into the call: their name, numbers, reason, goal and
+    what they know. An agent line naming one before the caller said it knows too much."""
+    from scoring.call import content_stems
+
+    c = scenario.caller
+    texts: list[str] = [c.name, c.goal, *c.orders, c.email, *scenario.line("reason")]
+    texts += [v for by_mood in scenario.mood_lines.get("reason", {}).values() for v in by_mood]
+    texts += [say for fact in c.facts for say in fact.say]
+    return frozenset(content_stems(" ".join(texts)))
+
+
 class ScriptCursor:
     def __init__(
         self, scenario: Scenario, values: dict[str, str], seed: int, recognise: Recogniser
     ) -> None:
+        from scoring.call import content_stems
+
         self._steps = build_options(scenario, values)
         self._seed = seed
         self._recognise = recognise
         self._ideal_acts: dict[int, frozenset[str]] = {}
         self.index = 0
+        # A later step offered too early is a plausible slip only when it does not name what
+        # the caller has not yet said ("Thank you, Ms. Kowalski" before she gave her name).
+        own = callers_own_words(scenario)
+        agent_so_far: set[str] = set()
+        self._presumes: list[frozenset[str]] = []
+        for opts in self._steps:
+            said = content_stems(describe(opts[0].move))
+            self._presumes.append(frozenset((said & own) - agent_so_far))
+            agent_so_far |= said
+        self._heard: set[str] = set()
+
+    def hear(self, caller_text: str) -> None:
+        """The caller said this (what they have said, the agent may name)."""
+        from scoring.call import content_stems
+
+        self._heard |= content_stems(caller_text)
 
     @property
     def done(self) -> bool:
@@ -81,12 +115,18 @@ class ScriptCursor:
         """Distractors: the next steps' moves, offered too early (a step left out)."""
         own = {o.move for o in self._steps[self.index]}
         out: list[Option] = []
-        for later in self._steps[self.index + 1 : self.index + 1 + AHEAD_CHOICES]:
-            ideal = later[0]
-            if ideal.move not in own and not isinstance(ideal.move, Wait | Skip):
-                out.append(Option(ideal.move, ideal.label, False))
-                own.add(ideal.move)
+        for at in self._ahead():
+            ideal = self._steps[at][0]
+            if ideal.move in own or isinstance(ideal.move, Wait | Skip):
+                continue
+            if self._presumes[at] - self._heard:
+                continue  # it names what the caller has not said: no one would slip into it
+            out.append(Option(ideal.move, ideal.label, False))
+            own.add(ideal.move)
         return out
+
+    def _ahead(self) -> Iterable[int]:
+        return range(self.index + 1, min(len(self._steps), self.index + 1 + AHEAD_CHOICES))
 
     def ideal(self, index: int) -> Move:
         return self._steps[index][0].move

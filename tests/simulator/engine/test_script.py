@@ -61,3 +61,35 @@ def test_a_multi_move_mistake_carries_its_follow_up_moves() -> None:
     e.apply(multi.move)
     assert e.cursor.index == step + 1
     assert [ln.name for ln in e.lines[-2:]] == ["hold", "resume"]  # type: ignore[union-attr]
+
+
+def _labels(e: CallEngine) -> list[str]:
+    return [c.label for c in e.choices]
+
+
+def test_no_choice_greets_the_caller_by_a_name_they_have_not_given() -> None:
+    """The pick-up menu used to offer "Thank you, Ms. Kowalski. How can I help you today?"
+    (the next step, as a too-early distractor) before the caller had said a word."""
+    for name, surname in (("refuses-hold", "Kowalski"), ("spam-listing-verification", "Sorensen")):
+        e = CallEngine(find_scenario(name), seed=0)
+        e.start()
+        assert not any(surname in label for label in _labels(e)), name
+
+
+def test_a_step_ahead_is_still_offered_when_it_presumes_nothing() -> None:
+    """Holding without asking (the step after the permission question) stays a distractor."""
+    e = CallEngine(find_scenario("refuses-hold"), seed=0)
+    e.start()
+    while "hold" not in " ".join(_labels(e)).lower() or e.cursor.index < 3:
+        e.apply(next(c for c in e.choices if c.ideal).move)
+    ahead = [c for c in e.choices if not c.ideal and c.move == e.cursor.ideal(e.cursor.index + 1)]
+    assert ahead, _labels(e)
+
+
+def test_once_the_caller_has_said_it_the_step_ahead_may_name_it() -> None:
+    e = CallEngine(find_scenario("refuses-hold"), seed=0)
+    e.start()
+    e.apply(next(c for c in e.choices if c.ideal).move)  # the greeting; she gives her name
+    assert any("Kowalski" in line.text for line in e.lines if line.speaker == "caller")  # type: ignore[union-attr]
+    # the reason is not said yet: the step that apologises for her bill is not offered
+    assert not any("bill" in label.lower() for label in _labels(e) if "find out" in label)
