@@ -273,6 +273,62 @@ def _troubled_reason(call: Call) -> Turn | None:
     return turn
 
 
+# gaps6 (issue 17): the agent's own empathy shows where the caller reported a problem
+# that no act or kind above recognised ("the river came up overnight and we've got a foot
+# of water downstairs" -> "Oh Graham, I'm so sorry, that's awful"). The agent line must
+# answer the caller's line directly (not come back from a hold: "Sorry about that" then
+# apologises for the wait) and its empathy must be felt for something the caller said,
+# not an apology for the agent's own wait or slip, nor one that only brings bad news
+# ("I'm sorry, she's not in today", "sorry, we're fully booked").
+_FELT = re.compile(
+    r"\b(?:how (?:awful|frustrating|annoying|upsetting|stressful|worrying|horrible)"
+    r"|oh no|oh dear|dear me|sorry to hear|sorry for your loss|what a (?:nuisance|pain|shame)"
+    r"|(?:that|it|this) (?:is|sounds|must be|must have been|would be) (?:so |really |very |"
+    r"quite |absolutely )?(?:awful|terrible|horrible|frustrating|upsetting|worrying|stressful|"
+    r"rotten|a worry|a nightmare|not on|not good|not right)"
+    r"|(?:that|it|this) (?:must be|must have been|sounds) (?:so |really |very |quite )?\w+ing"
+    r"|(?:i|we) (?:completely |totally |really )?understand (?:how|why)"
+    r"|(?:i|we) can (?:only )?imagine)\b"
+)
+_APOLOGY = re.compile(r"\b(?:sorry|apologi[sz]e|apologies)\b")
+_NOT_FOR_A_PROBLEM = re.compile(
+    r"\b(?:sorry|apologi[sz]e|apologies)(?: \w+){0,3} (?:to keep|to have kept|kept you|"
+    r"(?:for|about) (?:the|your|that|all the) (?:long )?(?:wait|hold|line|connection|noise)\b|"
+    r"for (?:keeping|making) you|for holding|to (?:bother|disturb|interrupt)|for interrupting|"
+    r"(?:spoke|talked) over|i was (?:just )?(?:checking|asking|looking)|i am afraid|but\b|"
+    r"(?:he|she|they) (?:is|are) (?:out|away|off|on|in|with|busy|unavailable)|"
+    r"(?:he|she|they) (?:has|have) (?:gone|left)|we are (?:fully|closed|out)|"
+    r"(?:i am|we are) (?:not able|unable)|there (?:is|are) no|(?:it|that) is (?:out of|sold)|"
+    # a refusal or a lack, not the caller's ("sorry, the owner doesn't take sales calls"),
+    # unless it is the caller's ("sorry you couldn't get through")
+    r"(?<!you )(?:is|are|was|were|does|do|did|will|can|could|would) not\b|no longer)"
+    r"|\bnot(?: \w+){0,3} sorry\b"  # "I won't give that out, sorry"
+    # a slip put right: "i'm sorry, is there anything else I can help you with today"
+    r"|\bsorry (?:is|are|do|did|was|how|what|where|when|who|which|can|could|would|i mean)\b"
+)
+
+
+def _empathised(call: Call, until: int) -> tuple[Turn, Turn] | None:
+    """(the caller's reason line, the agent's empathy) when one of the agent's two replies
+    to the reason for calling, before line `until`, is felt for it (see _FELT). Only the
+    reason: later in a call an apology is as often for a slip put right ("oh, sorry,
+    savings") as for a problem, and the caller's side says which it was."""
+    said = call.reason_turn
+    if said is None or said.index >= until:
+        return None
+    for turn in next_replies(call, said.index, 2):
+        if "empathy" not in turn.acts:
+            continue
+        if not _FELT.search(turn.normal) and (
+            _NOT_FOR_A_PROBLEM.search(turn.normal) or not _APOLOGY.search(turn.normal)
+        ):
+            continue  # "I understand wanting it from the source" is no problem's empathy
+        if any(call.events_between(e, said.index, turn.index) for e in ("resume", "mute")):
+            return None  # back from a hold or a mute: "Sorry about that" is for the wait
+        return said, turn
+    return None
+
+
 @item(
     "soft.empathy",
     "Shows empathy",
@@ -285,12 +341,16 @@ def empathy(call: Call, p: Params) -> Check:
         report = _troubled_reason(call)
     if report is None and "irate" in call.context:
         report = call.reason_turn or (call.caller_turns[0] if call.caller_turns else None)
+    replies = next_replies(call, report.index, 2) if report else []
+    hit = first(replies, "empathy")
+    if report and hit:
+        return passed("apologises or empathises right after the caller's problem", report, hit)
+    # an earlier line the agent answered with empathy was the first report (gaps6)
+    felt = _empathised(call, report.index if report else call.end_index)
+    if felt:
+        return passed("empathises with the problem the caller has just described", *felt)
     if report is None:
         return na("the caller reports no problem or frustration")
-    replies = next_replies(call, report.index, 2)
-    hit = first(replies, "empathy")
-    if hit:
-        return passed("apologises or empathises right after the caller's problem", report, hit)
     return failed(
         "no apology or empathy in the two replies to the caller's problem", report, *replies
     )

@@ -71,6 +71,9 @@ CASES = [
     ("close.thank--cold-caller-thanks-for-your-time-good-day-from-all", "close.thank", (13,)),
     ("open.restate_reason--locksmith-get-someone-out-to-you", "open.restate_reason", (9, 10)),
     ("msg.unavailable--plumber-out-on-the-tools-till-half-four", "msg.unavailable", (11, 11)),
+    # gaps6: the reason the agent's empathy answers, not the short answer just before it
+    ("soft.empathy--glasses-pinch-sorry-in-the-second-reply-a", "soft.empathy", (8, 11)),
+    ("soft.empathy--pipe-burst-empathy-first-then-cut-off-line-a", "soft.empathy", (9, 10)),
 ]
 
 
