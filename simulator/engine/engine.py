@@ -505,7 +505,8 @@ _LEAD = re.compile(
 #: request repeats the last line that was about the situation
 _REACTIONS = frozenset(
     {
-        "ack", "ignored", "dont_know", "steer_back", "escalate_expert", "escalate_supervisor",
+        "ack", "ignored", "ignored_asked", "dont_know", "steer_back", "escalate_expert",
+        "escalate_supervisor",
         "unresolved_close", "curt_goodbye", "refused", "dismissed", "talked_down", "blamed",
         "hold_announced_ack", "after_long_hold", "silence", "after_mute", "interrupted", "cut_in",
         "thanks", "note_reference", "goodbye", "nothing_else", "that_is_all", "bad_news_heard",

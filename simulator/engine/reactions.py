@@ -74,7 +74,7 @@ _WHEN_GOAL = re.compile(r"\bwhen\b")
 #: reactions that are a grievance; a scenario's beat waits for a turn without one
 _GRIEVANCES = frozenset(
     {"ignored", "refused", "dismissed", "talked_down", "blamed", "object_timeframe", "object_again"}
-    | {"object_fix_time"}
+    | {"object_fix_time", "ignored_asked"}
     | {"object_no_time", "object_transfer", "object_person", "escalate_expert"}
     | {"escalate_supervisor", "unresolved_close", "after_long_hold"}
 )
@@ -181,14 +181,14 @@ class Reactions:
             self._close(parts)
             return
         reason_now = not m.reason_given
-        agenda = self._agenda(heard.acts, answered)
+        agenda = self._agenda(heard, answered)
         parts += [p for p in agenda if p not in parts]
         if "small_talk" in heard.acts and not replies:
             parts.append("steer_back")
         elif heard.question and not (replies or objections or climbed or reason_now):
             parts.append(self._fact_by_words(heard) or "dont_know")
         elif not parts:
-            parts.append(self._idle(heard))
+            parts += self._idle_parts(heard)
         self._maybe_cut_in(heard, parts)
 
     def _fresh(self, answered: list[str], heard: Heard) -> list[str]:
@@ -200,6 +200,27 @@ class Reactions:
             return answered
         return [a for a in answered if a not in again]
 
+    def _no_false_relief(self, heard: Heard, beats: list[str]) -> list[str]:
+        """A relief beat ("Oh, that's easy. Great.") answers news about what the caller came
+        for: not bad news ("out of stock till next month"), and, after a hold, not a line
+        with no news at all ("ok, I'm back", "still waiting on them, keep holding?")."""
+        from scoring.call import content_stems
+
+        relief = {b.id for b in self.beats if b.mood <= 0}
+        if not relief & set(beats):
+            return beats
+        if heard.acts & _BAD_NEWS:
+            return [b for b in beats if b not in relief]
+        news = bool(content_stems(heard.text) & self._goal_stems())
+        after = {b.id: b.after for b in self.beats}
+        return [b for b in beats if b not in relief or news or after[b] != "resume"]
+
+    def _idle_parts(self, heard: Heard) -> list[str]:
+        idle = self._idle(heard)
+        if idle == "bad_news_heard" and not self.memory.goal_met:
+            return [idle, "back_to_goal"]  # "Oh. That's not great. So, can you help me ...?"
+        return [idle]
+
     def _idle(self, heard: Heard) -> str:
         """Nothing to answer: small talk gets a word and is steered back; a line that does
         nothing about the call ("okay", "I see", an aside) brings the caller back to what
@@ -209,6 +230,8 @@ class Reactions:
 
         if "small_talk" in heard.acts:
             return "steer_back"
+        if "bad_news" in heard.acts:  # "it's out of stock till next month" - not "Okay."
+            return "bad_news_heard"
         if nods_to(heard.text):
             if self.memory.hold is HoldAsk.NONE:  # "one moment, please" - "Sure": a wait agreed
                 self.memory.heard_hold_question(agreed=True)
@@ -312,10 +335,16 @@ class Reactions:
             vents = "vents" in self.scenario.caller.traits
             if since == 1 and vents:
                 parts.append("vent")
-            elif since == 2 and "ignored" not in m.said and self._feels_ignored(acts):
+            elif (
+                since == 2
+                and not {"ignored", "ignored_asked"} & m.said
+                and self._feels_ignored(acts)
+            ):
                 self.temper.apply("ignored_complaint")
                 m.mistreated()
-                parts.append("ignored")
+                # asked for a detail, they give it first: "Did you hear what I said?" then
+                # reads as a refusal to answer; the reproach follows the answer instead
+                parts.append("ignored_asked" if acts & _ASKS_DETAILS else "ignored")
         if "refuse_supervisor" in acts and m.supervisor_requested:
             parts.append("refused_supervisor")
         return parts
@@ -324,13 +353,16 @@ class Reactions:
         """What the line's questions ask the caller to give or decide, read against the
         words: which datum a "number" is, both when two are asked, a yes to "is that all"."""
         m = self.memory
+        # "I'll send the large one out today. Anything else?": the promise is heard first,
+        # so "anything else?" is answered knowing it
+        given = self._outcome_given(heard) if "anything_else" in heard.acts else []
         leaving = bool({"choose_message", "choose_callback", "accept_alternative"} & m.said)
         datum = _which_datum(answers(heard.acts, self.scenario, m), heard, leaving)
         if heard.fact is not None and not _ID_WORDS.search(heard.text):
             datum = [a for a in datum if a != "give_id"]  # "what's your address?" is no id ask
         elif _asks_id_too(datum, heard):
             datum = ["give_id", *datum]  # "your order number and your phone number"
-        return _yes_its_all(datum, heard)
+        return given + _yes_its_all(datum, heard)
 
     def _misnamed(self, heard: Heard) -> list[str]:
         """ "Thanks, Mr. Whitman": a caller called by a surname near theirs but not it puts
@@ -776,9 +808,9 @@ class Reactions:
         self.caller_says([*parts, "unresolved_close", *climb])
 
     # ----- the caller's agenda ---------------------------------------------------
-    def _agenda(self, acts: frozenset[str], answered: list[str]) -> list[str]:
+    def _agenda(self, heard: Heard, answered: list[str]) -> list[str]:
         """What the caller brings up unasked: the reason for calling, beats, a supervisor."""
-        m = self.memory
+        m, acts = self.memory, heard.acts
         if not m.reason_given:
             if self.scenario.caller.volunteers_name and "give_name" in answered:
                 answered.remove("give_name")
@@ -792,9 +824,8 @@ class Reactions:
         beats = fired_beats(acts, self.beats, m) if not quiet else []
         if m.supervisor_handled:  # offered in this very line: no need to ask for one
             beats = [b for b in beats if b != "ask_supervisor"]
-        if acts & _BAD_NEWS:  # "out of stock till next month" is no cue for relief
-            moods = {b.id: b.mood for b in self.beats}
-            beats = [b for b in beats if moods.get(b, 1) > 0]
+        if beats:
+            beats = self._no_false_relief(heard, beats)
         m.beat_just_said = set(beats)
         return beats + self._supervisor(acts)
 

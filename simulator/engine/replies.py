@@ -84,8 +84,9 @@ ANSWERS: dict[str, Chooser] = {
     "announce_transfer": transfer_answer,
     "give_number": lambda s, m: "thanks",
     "give_reference": lambda s, m: "note_reference",
+    # "anything else?" before anything is done is answered with what they still need
     "anything_else": lambda s, m: (
-        "nothing_else" if m.goal_met or m.temper.mood < 2 else "still_need"
+        "nothing_else" if m.goal_met or {"spam", "wrong_number"} & s.context else "still_need"
     ),
 }
 

@@ -48,6 +48,10 @@ DEFAULT_LINES: Mapping[str, tuple[str, ...]] = {
     "ask_transfer": ("Can't you just put me through to them?",),
     "after_long_hold": ("I was on hold for a long time.",),
     "ignored": ("Did you hear what I said? This is a real problem for me.",),
+    "ignored_asked": (
+        "And this is a real problem for me, you know.",
+        "And please hurry. This is a real problem for me.",
+    ),
     "second_transfer": ("You're transferring me again? I've already been passed around once!",),
     "ask_supervisor": ("I want to speak to your supervisor.",),
     "refused_supervisor": ("That's not acceptable. I want to speak to someone above you.",),
