@@ -513,6 +513,7 @@ _REACTIONS = frozenset(
         "choose_option", "not_found", "ask_message",
         "agree_hold", "refuse_hold", "checkin_agree", "checkin_refuse", "agree_transfer",
         "confirm_yes", "accept_offer", "conditional_offer", "decline_offer", "accept_supervisor",
+        "supervisor_here",
         "still_need", "accept_alternative", "spam_gives_up", "spam_email",
         "back_to_goal", "go_ahead", "not_reason", "thanks_answer",
     }

@@ -163,6 +163,7 @@ class Reactions:
         ):
             m.goal_reached()
         replies = self._repairs(heard) + self._misnamed(heard) + self._not_found(heard)
+        replies += self._supervisor_here(heard)
         replies += answered + self._announced_hold(heard.acts)
         replies += self._facts_and_offers(heard, answered)
         self._just_accepted = bool(_TAKES_UP & set(replies)) or self._thanked_for_done
@@ -333,10 +334,13 @@ class Reactions:
         if m.complaint_at is not None and not m.empathy_shown:
             since = m.agent_lines - m.complaint_at
             vents = "vents" in self.scenario.caller.traits
+            if since == 1 and acts & (_HELPS | _GETTING_ON):
+                m.acted_on_complaint = True  # "I'll have my supervisor call you back ..."
             if since == 1 and vents:
                 parts.append("vent")
             elif (
                 since == 2
+                and not m.acted_on_complaint
                 and not {"ignored", "ignored_asked"} & m.said
                 and self._feels_ignored(acts)
             ):
@@ -363,6 +367,18 @@ class Reactions:
         elif _asks_id_too(datum, heard):
             datum = ["give_id", *datum]  # "your order number and your phone number"
         return given + _yes_its_all(datum, heard)
+
+    def _supervisor_here(self, heard: Heard) -> list[str]:
+        """ "Ok, she's here now": the supervisor the caller asked for has come."""
+        m = self.memory
+        fetched = m.supervisor_requested or m.supervisor_handled
+        if not fetched or "supervisor_here" in m.said or heard.question:
+            return []
+        if not _ARRIVED.search(normalise(heard.text)):
+            return []
+        m.supervisor_handled = True
+        m.empathy_shown = True  # what they asked for has come: nothing left ignored
+        return ["supervisor_here"]
 
     def _misnamed(self, heard: Heard) -> list[str]:
         """ "Thanks, Mr. Whitman": a caller called by a surname near theirs but not it puts
@@ -432,6 +448,8 @@ class Reactions:
         m = self.memory
         if "ask_spell" in heard.acts:
             return [f"say:{_spelled(self._spelling_of(heard.text))}"]
+        if "give_phone" in m.said and _NUMBER_KIND.search(normalise(heard.text)):
+            return ["confirm_yes"]  # "is that your cell?" of the number they just gave
         read_back = self._check_read_back(heard)
         if read_back:
             return [read_back]
@@ -493,14 +511,29 @@ class Reactions:
             return "confirm_yes"
         if not self.memory.reason_given:
             return ""
-        on_goal = bool(content_stems(heard.text) & self._goal_stems())
+        on_goal = bool(content_stems(heard.text) & self._goal_stems()) or self._same_outcome(
+            heard.text
+        )
         if "check_understanding" not in heard.acts and not on_goal:
             return ""  # a read-back of something else: the read-back check had its say
-        if self._other_outcome(heard.text) or self._other_problem(heard.text):
+        # another outcome is the wrong reason ("so you'd like a refund for the planter?")
+        # unless the line tells the caller's own story in two of its words ("return the
+        # small one and get the large one")
+        shared = len(content_stems(heard.text) & self._goal_stems())
+        if (self._other_outcome(heard.text) and shared < 2) or self._other_problem(heard.text):
             return "not_reason"
         if on_goal:
             return "confirm_yes"
         return "" if self._topical(heard.text) else "not_reason"
+
+    def _same_outcome(self, text: str) -> bool:
+        """The line names the kind of outcome the caller came for in other words ("so you
+        want to swap it?" to a caller who wants the size they ordered: a replacement)."""
+        from simulator.engine.topics import outcomes_in
+
+        c = self.scenario.caller
+        wanted = outcomes_in(f"{c.goal} {c.expects.resolution}") - {"transfer"}
+        return bool(wanted & outcomes_in(text))
 
     def _other_problem(self, text: str) -> bool:
         """The line names something gone wrong ("they arrived damaged?") that nothing the
@@ -933,6 +966,16 @@ _ASKS_DETAILS = frozenset(
     {"ask_account", "ask_name", "ask_callback_number", "ask_email", "ask_callback_time",
      "check_history", "confirm_detail", "ask_spell"}
 )  # fmt: skip
+#: is the number they gave their mobile, home, work, best one?
+_NUMBER_KIND = re.compile(
+    r"\b(?:is (?:that|this|it)|that s|this is) (?:your |a |the )?(?:cell|cellphone|mobile|home|"
+    r"work|landline|direct|best|good|right|main|personal)(?: phone)?(?: number| line| one)?\b"
+)
+#: "she's here now", "my manager is on the line": someone fetched has come
+_ARRIVED = re.compile(
+    r"\b(?:she|he|they|supervisor|manager|team leader|team lead)(?: is| s| are| has| have)?"
+    r"(?: just)? (?:here|on the line|with us|joined|come|arrived|available now|free now)\b"
+)
 _BAD_NEWS = frozenset({"bad_news", "refuse_help", "dismiss"})
 _OBJECTS_TO_TIME = frozenset(
     {"object_timeframe", "object_fix_time", "object_again", "object_no_time"}

@@ -55,7 +55,23 @@ _FUTURE = re.compile(
     r"hear back|back to you|in the next|takes?|taking|usually|respond|get back|arrives?|ships?|"
     r"shipping|shipped|deliver|delivered|goes out|go out|be there|be back)\b"
 )
+#: asking for more time on hold ("a couple more minutes, ok?"): a hold question, though no
+#: hold word is said
+_MORE_TIME = re.compile(
+    r"\b(?:(?:few|couple(?: of)?|two|three|another|one|five) (?:more )?(?:minutes?|mins?|moments?)"
+    r"|(?:a )?(?:bit|little|tad|while) longer)\b",
+    re.IGNORECASE,
+)
+#: a detail asked for in a bare phrase with words after it ("and your member number just
+#: for the notes"): the recogniser's ask patterns want the phrase at the line's end
+_BARE_ASK = re.compile(
+    r"^(?:(?:ok|okay|right|great|thanks|thank you|and|also|now|lastly|finally|so|can i get|"
+    r"could i get|can i have|could i have|i need|i will need|i ll need) )*(?:your|the) "
+    r"(?:\w+ )?(?:number|id|reference)\b(?!.*\b(?:is|was|are|were|will|has|have)\b)"
+)
 _PAST = re.compile(r"\b(?:last|ago|earlier|yesterday|previous|previously|before|since)\s*$")
+
+_ASKS = frozenset({"ask_account", "ask_callback_number", "ask_email", "ask_name"})
 
 #: acts that promise the caller something will happen by a time.
 PROMISES = frozenset(
@@ -106,6 +122,11 @@ class Understanding:
         if self._number and gives_number(text, self._number):
             acts.add("give_number")
         question = is_question(text)
+        if question and _MORE_TIME.search(question_part(text)):
+            acts.add("ask_hold")
+        if not acts & _ASKS and _BARE_ASK.search(normalise(text)):
+            acts.add("ask_account")
+            question = True
         # a time frame in a question counts when it offers something: "can he call you back
         # in two hours?" is a promise put as a question, "how long ago was that?" is not
         offers = "make_offer" in acts or bool(question and _CONTACT.search(question_part(text)))

@@ -32,6 +32,7 @@ DEFAULT_LINES: Mapping[str, tuple[str, ...]] = {
     "choose_voicemail": ("Please put me through to the voicemail.",),
     "urgent": ("It's not an emergency, but I do need to hear back today.",),
     "accept_supervisor": ("Yes, please. I'd like that.",),
+    "supervisor_here": ("Yes, finally. Thank you.", "Okay, good. Put them on, please."),
     "accept_alternative": ("Yes, please, call me back instead of keeping me waiting.",),
     "agree_transfer": ("Okay, yes please.", "Yes, that's fine."),
     "nothing_else": ("No, that's everything. Thank you.", "No, that's all. Thanks."),
@@ -184,7 +185,7 @@ DEFAULT_LINES: Mapping[str, tuple[str, ...]] = {
     "checkin_agree": ("Okay, I'll keep holding.", "Sure, take your time.", "Okay, I can wait."),
     "checkin_refuse": (
         "No, I've waited long enough. Can you call me back instead?",
-        "I really can't hold any longer. Can someone call me back?",
+        "I can't hold any longer, sorry. Can someone call me back?",
     ),
     "after_silent_hold": (
         "You just put me on hold without asking me!",
