@@ -51,12 +51,17 @@ _NOT_NAME = frozenset(
     """calling ringing phoning um uh er and but just also from with really very quite urgent
     important regarding concerning""".split()
 )
+#: what an aside is said with ("Hello? Sorry, dear, I can hardly hear you."): no reason
+_ASIDE_POLITE = frozenset("hello sorry dear love pet mate sir madam pardon please bit".split())
 _ASIDE = re.compile(
     r"\b(?:i |we )?(?:can|could) ?(?:hardly|barely|not|n t|nt|just about) "
     r"(?:hear|understand) (?:you|that|a thing)"
     r"|\b(?:you are|you re|it is|the line is) (?:\w+ )?"
     r"(?:breaking up|cutting out|very quiet|really quiet)"
     r"|\b(?:bad|terrible|poor|crackly|noisy) (?:line|connection|signal)\b"
+    # gaps6: "Sorry, can you speak up a bit? The line is quite bad."
+    r"|\b(?:can|could) you speak up\b"
+    r"|\bthe line(?: is)? (?:\w+ )?(?:bad|terrible|poor|awful|crackly)\b"
     r"|\bsay that again\b|\bcome again\b"
     r"|\b(?:hello )?(?:are you|is anyone) (?:still )?there\b|\bcan you hear me\b"
 )
@@ -395,7 +400,7 @@ class Call:
             if len(content_stems(turn.text, exclude)) >= 2:
                 # an aside about the line ("Sorry, I can hardly hear you") is no reason (issue 17)
                 if _ASIDE.search(turn.normal) and (
-                    len(content_stems(_ASIDE.sub(" ", turn.normal), exclude)) < 2
+                    len(content_stems(_ASIDE.sub(" ", turn.normal), exclude) - _ASIDE_POLITE) < 2
                 ):
                     continue
                 return turn

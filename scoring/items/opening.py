@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 
 from scoring.call import Call, Turn, content_stems, name_tokens, stem
 from scoring.items.base import Check, Params, failed, first, item, na, next_replies, passed
+from scoring.topics import topics
 
 #: at most this many agent lines in a row make one turn (a greeting cut into segments)
 _RUN = 4
@@ -226,9 +227,13 @@ def _restated(call: Call, reason: Turn, replies: list[Turn]) -> tuple[Turn, set[
     stems = content_stems(reason.text, exclude)
     want = stems - _NOT_A_REASON
     # a topic may be named by a brand word too ("power" at Valley Power)
-    topics = {_TOPIC[w] for w in stems if w in _TOPIC}
+    known = topics()
+    reason_topics = known.of(stems, reason.normal)
     for reply in replies:
-        shared = _shared_reason(want, topics, content_stems(reply.text, exclude))
+        said = content_stems(reply.text, exclude)
+        shared = want & said
+        if reason_topics:  # the same reason in other words (scoring/phrasing/topics.yaml)
+            shared |= known.named(reason_topics, said, reply.normal)
         helps = reply.has("commit_help", "ownership") or bool(_WILL_SEE_TO.search(reply.normal))
         routes_only = reply.has("announce_transfer") and not reply.has("ownership")
         if shared and helps and not routes_only:
@@ -238,7 +243,8 @@ def _restated(call: Call, reason: Turn, replies: list[Turn]) -> tuple[Turn, set[
 
 #: An open question for the reason, ending the agent's line: the caller has not given one yet.
 _ASKS_REASON = re.compile(
-    r"\b(?:how (?:can|may|could) (?:i|we) help(?: you)?|what can (?:i|we) do for you)"
+    r"\b(?:how (?:can|may|could) (?:i|we) help(?: you)?|what can (?:i|we) do for you"
+    r"|what is (?:the|your) (?:question|query))"  # gaps6: "happy to help. What's the question?"
     r"(?: (?:today|this morning|this afternoon|this evening))?$"
 )
 
@@ -254,6 +260,16 @@ _WILL_SEE_TO = re.compile(
     # gaps5: "I can put your own reading on and get that bill redone for you"
     r"|\b(?:i|we) can (?:\w+ ){0,8}get (?:that|this|your|it) (?:\w+ )?"
     r"(?:redone|sorted|fixed|changed|corrected|refunded|replaced|reissued|rebooked)\b"
+    # gaps6: "Let's get that discount sorted for you today", "I'll get your flood claim
+    # started", "I'll get him in with the nurse at three" (not "let's get you verified")
+    r"|\b(?:let s|let us|i will|i am going to|we will|i can) (?:\w+ )?get (?:that|this|your|the|it)"
+    r" (?:\w+ ){0,3}(?:sorted|fixed|started|going|moving|booked|sent|changed|corrected|"
+    r"refunded|replaced|reissued|rebooked|redone|repaired|resolved|cleared|looked at)\b"
+    r"|\b(?:i will|i can|i am going to|we will|we can|let me) (?:\w+ )?(?:get|fit|squeeze|book)"
+    r" (?:you|him|her|them) in\b"
+    # "I can take that meter reading for you now": a service done on the named thing
+    r"|\b(?:i|we) (?:can|will) (?:\w+ )?(?:take|log|record|process|do) (?:that|this|those|these)"
+    r" (?:\w+ ){0,3}for you\b"
 )
 
 #: Words of when, not what: "since last night" and "your last bill" share no reason.
@@ -263,31 +279,6 @@ _NOT_A_REASON = frozenset(
     tomorrow week weeks month months day days hour hours minute minutes ago since time times
     now still again every one two three four five six seven eight nine ten""".split()
 )
-
-#: The same reason in other words (issue 17): "your outage" for "my power has been out",
-#: "your missed collections" for "my bin hasn't been emptied". Each group is one topic.
-_TOPIC_WORDS = (
-    "power electricity electric outage outages blackout powercut",
-    "bin bins rubbish trash garbage recycling emptied collection collections collected pickup",
-    "parcel package delivery deliveries delivered shipment courier",
-    "refund refunds refunded reimbursement reimburse",
-    "bill bills billing invoice invoices overcharged overcharge",
-    "internet broadband wifi router",
-    "boiler heating radiator radiators",
-    "leak leaking leaks burst flooding flooded",
-    "declined rejected bounced",
-    "accident crash collision",
-)
-_TOPIC = {stem(w): n for n, words in enumerate(_TOPIC_WORDS) for w in words.split()}
-
-
-def _shared_reason(want: set[str], topics: set[int], said: set[str]) -> set[str]:
-    """The reason's words the reply names, itself or by a word of the reason's topics."""
-    shared = want & said
-    if topics:
-        shared |= {w for w in said if _TOPIC.get(w) in topics}
-    return shared
-
 
 _ACTING = ("lookup", "hold", "transfer", "ticket")
 
