@@ -85,8 +85,11 @@ _PHONE_ASK = (
     r"\b(?:phone|number to|call you|ring you|phone you|reach you|callback|call back|cell|mobile|"
     r"telephone|best number|a number|your number|contact number|number for (?:you|him|her|them))\b"
 )
+#: the caller confirms what was read back: "That's the one." (gaps6)
+_THATS_IT = re.compile(r"(?:\w+ )?(?:that is|it is) (?:the one|it|the number|right|correct)\b")
+_NUMBER = re.compile(r"\bnumber\b")
 _ID_WORDS = (
-    r"\b(?:order|account|member|membership|invoice|shipment|tracking|policy|customer|reference|"
+    r"\b(?:order|account|job|member|membership|invoice|shipment|tracking|policy|customer|reference|"
     r"confirmation|case|claim|ticket|id|booking|reservation|loyalty|card|pro|bill of lading|po|"
     r"contract|application|permit|registration|consignment|patient|student|serial|escrow|lot|"
     r"matter|tenant|load|waybill|plan|subscription|license|licence)\b"
@@ -453,11 +456,19 @@ class Call:
         """The caller agrees to a number the agent read back ("Is 07700 900 655 still
         the best number?" - "Yes"): the number is known (issue 17)."""
         prev = self._agent_before.get(turn.index)
-        if prev is None or not turn.has("agree") or turn.has("refuse"):
+        if prev is None or turn.has("refuse"):
+            return False
+        if not (turn.has("agree") or _THATS_IT.match(turn.normal)):
             return False
         if not (has_phone_shape(prev.text) or longest_digit_run(prev.text) >= 7):
             return False  # no number read out: most lines stop here
-        return bool(re.search(_PHONE_ASK, prev.normal))
+        # gaps6: "The number I have for you is 07700 900 314, is that still right?" (a
+        # number not named as an account's, order's ... : "Your account number is ...?")
+        return bool(re.search(_PHONE_ASK, prev.normal)) or bool(
+            "?" in prev.text
+            and _NUMBER.search(prev.normal)
+            and not re.search(_ID_WORDS, prev.normal)
+        )
 
     @cached_property
     def id_given_at(self) -> int | None:
@@ -563,6 +574,14 @@ class Call:
                 continue
             # a choice of a transfer or a call back, and the caller takes the transfer
             if is_offer and reply and reply.has("ask_transfer") and not reply.has("choose_message"):
+                continue
+            # gaps6: a message (with its call back) or a transfer / voicemail, and the caller
+            # does not pick the message ("I'd rather talk to her now") and is put through
+            if (
+                turn.has("offer_transfer_or_message", "offer_voicemail_choice")
+                and not (reply and reply.has("choose_message"))
+                and self.events_between("transfer", turn.index, self.end_index)
+            ):
                 continue
             out.append(turn)
         return out
