@@ -78,6 +78,8 @@ _GRIEVANCES = frozenset(
     | {"object_no_time", "object_transfer", "object_person", "escalate_expert"}
     | {"escalate_supervisor", "unresolved_close", "after_long_hold"}
 )
+#: "I'm so sorry" again and again with nothing done: the first two calm, later ones do not
+BARE_APOLOGIES_THAT_CALM = 2
 #: patience left after a caller climbs a rung for lack of it: the next push ends the call
 PATIENCE_FLOOR = 8.0
 #: what a spam caller tries next when told no, in order (two to four of them a call).
@@ -227,12 +229,16 @@ class Reactions:
         nothing about the call ("okay", "I see", an aside) brings the caller back to what
         they need, without the pleasantry small talk gets; a short wait or a small action
         ("one moment", "let me make a note") gets "sure"; the rest, a nod."""
-        from simulator.engine.topics import commits, nods_to
+        from simulator.engine.topics import commits, explains, nods_to
 
         if "small_talk" in heard.acts:
             return "steer_back"
+        if explains(heard.text):
+            return "go_ahead"  # "ok Mrs Kowalski, let me explain" - "Sure, go ahead."
         if "bad_news" in heard.acts:  # "it's out of stock till next month" - not "Okay."
             return "bad_news_heard"
+        if "empathy" in heard.acts and self.memory.bare_apologies > BARE_APOLOGIES_THAT_CALM:
+            return "back_to_goal"  # a third "I'm so sorry": "So, can you help me ...?"
         if nods_to(heard.text):
             if self.memory.hold is HoldAsk.NONE:  # "one moment, please" - "Sure": a wait agreed
                 self.memory.heard_hold_question(agreed=True)
@@ -291,7 +297,10 @@ class Reactions:
     def _calm(self, acts: frozenset[str]) -> None:
         m, t = self.memory, self.temper
         if "empathy" in acts and not (_NOT_EMPATHY & acts):
-            t.apply("empathy" if m.made_up_for() else "empathy_partial")
+            bare = not acts & (_HELPS | _GETTING_ON)
+            m.bare_apologies += bare
+            if not bare or m.bare_apologies <= BARE_APOLOGIES_THAT_CALM:
+                t.apply("empathy" if m.made_up_for() else "empathy_partial")
             m.empathy_shown = True
         for act in ("ownership", "commit_help", "summarize", "offer_hold_alternative"):
             if act in acts:
@@ -437,6 +446,8 @@ class Reactions:
         asks to leave a message ("Oh. Could I leave a message, then?")."""
         if "say_unavailable" not in heard.acts or heard.acts & _A_WAY_ON:
             return []
+        if self.scenario.line("urgent") and "urgent" not in self.memory.said:
+            return ["urgent"]  # "he's in a meeting" to a family emergency: "It's urgent."
         if "unavailable" not in self.scenario.context or "ask_message" in self.memory.said:
             return []
         if heard.question or self.memory.goal_met:
@@ -588,12 +599,13 @@ class Reactions:
         return cached
 
     def _facts_and_offers(self, heard: Heard, answered: list[str]) -> list[str]:
-        from simulator.engine.topics import outcomes_in
 
         if heard.fact is not None and self._asks_fact(heard) and not self._greeting(heard):
             return [f"fact:{heard.fact.topic}"]
         if answered:
             return []
+        if reached := self._reaching_them(heard):
+            return reached
         if (choice := self._choice(heard)) is not None:
             self.hear_value("option", choice[:1].upper() + choice[1:])
             return ["choose_option"]
@@ -601,6 +613,13 @@ class Reactions:
         asked_offer = heard.question and heard.contact and heard.timeframe_h is not None
         if "make_offer" not in heard.acts and not asked_offer:
             return self._outcome_given(heard) or self._answer_given(heard)
+        return self._offer_made(heard)
+
+    def _offer_made(self, heard: Heard) -> list[str]:
+        """An offer: a transfer is answered as one; one that helps is taken; another
+        outcome is turned down; the rest is taken on condition."""
+        from simulator.engine.topics import outcomes_in
+
         if "transfer" in outcomes_in(heard.text):
             return [transfer_answer(self.scenario, self.memory)]
         context = self.scenario.context
@@ -620,6 +639,23 @@ class Reactions:
         if self._other_outcome(heard.text):
             return ["decline_offer"]
         return ["conditional_offer"]
+
+    def _reaching_them(self, heard: Heard) -> list[str]:
+        """ "Let me try his line" to a caller who wants him: yes, unless already tried."""
+        if not self.scenario.caller.expects.person:
+            return []
+        if not _REACH_PERSON.search(normalise(heard.text)):
+            return []
+        return self._already_tried(heard) or ["accept_offer"]
+
+    def _already_tried(self, heard: Heard) -> list[str]:
+        """ "I'll try his cell" to a caller whose `tried` fact names it: they say so."""
+        from simulator.engine.topics import TopicFinder
+
+        tried = [f for f in self.scenario.caller.facts if f.topic == "tried"]
+        if not tried or TopicFinder(tuple(tried)).named_in(heard.text) is None:
+            return []
+        return ["fact:tried"]
 
     def _choice(self, heard: Heard) -> str | None:
         """An either/or question ("a refund or the big one?", "email it or post it?"): the
@@ -966,6 +1002,13 @@ _ASKS_DETAILS = frozenset(
     {"ask_account", "ask_name", "ask_callback_number", "ask_email", "ask_callback_time",
      "check_history", "confirm_detail", "ask_spell"}
 )  # fmt: skip
+#: the agent goes to reach the person the caller wants ("let me try his line", "I'm
+#: sending someone to get him")
+_REACH_PERSON = re.compile(
+    r"\b(?:let me|i ll|i will|i can|i m going to|i am going to|i m|i am|we ll|we will|we re|we are)"
+    r" (?:just )?(?:try|trying|ring|ringing|call|calling|page|paging|buzz|reach|get hold of|fetch|"
+    r"send(?:ing)? someone to (?:get|fetch|find))(?: for)? (?:him|her|them|his|her|their)\b"
+)
 #: is the number they gave their mobile, home, work, best one?
 _NUMBER_KIND = re.compile(
     r"\b(?:is (?:that|this|it)|that s|this is) (?:your |a |the )?(?:cell|cellphone|mobile|home|"

@@ -174,6 +174,16 @@ def nods_to(text: str) -> bool:
     return bool(_nods().search(normalise(text)))
 
 
+def explains(text: str) -> bool:
+    """The agent is about to explain something ("let me explain"): the caller lets them."""
+    return bool(_explains().search(normalise(text)))
+
+
+@cache
+def _explains() -> re.Pattern[str]:
+    return _phrases("explains")
+
+
 def _phrases(key: str) -> re.Pattern[str]:
     words = sorted((normalise(p) for p in _data()[key]), key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
@@ -249,6 +259,11 @@ class TopicFinder:
                 self._by_cue.setdefault(normalise(cue), fact.topic)
         cues = sorted(self._by_cue, key=len, reverse=True)  # the longest cue wins
         self._rx = re.compile(r"\b(?:" + "|".join(map(re.escape, cues)) + r")\b") if cues else None
+
+    def named_in(self, text: str) -> Fact | None:
+        """The first fact whose cue the line names anywhere, asked or not."""
+        m = self._rx.search(_ignored().sub(" ", normalise(text))) if self._rx else None
+        return self._facts[self._by_cue[m.group(0)]] if m else None
 
     def find(self, text: str) -> Fact | None:
         """The fact a question asks about (None for a statement, or no fact's cue).

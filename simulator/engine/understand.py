@@ -69,6 +69,17 @@ _BARE_ASK = re.compile(
     r"could i get|can i have|could i have|i need|i will need|i ll need) )*(?:your|the) "
     r"(?:\w+ )?(?:number|id|reference)\b(?!.*\b(?:is|was|are|were|will|has|have)\b)"
 )
+#: "I won't put you on hold", "I'll keep you on the line": staying on the line, not a hold
+_NO_HOLD = re.compile(
+    r"\b(?:(?:won t|wont|will not|not going to|am not gonna|do not need to|don t need to"
+    r"|no need to) (?:put|place) you on hold|keep you on the line|stay on the line with you"
+    r"|(?:i ll|i will) stay (?:right )?(?:here )?(?:on the line|with you))\b"
+)
+#: a transfer said with its necessity ("I'm going to have to transfer you again")
+_MUST_TRANSFER = re.compile(
+    r"\b(?:have to|going to|gonna|need to|will need to|must) (?:have to )?"
+    r"(?:transfer you|put you through|send you over|pass you over|connect you)\b"
+)
 _PAST = re.compile(r"\b(?:last|ago|earlier|yesterday|previous|previously|before|since)\s*$")
 
 _ASKS = frozenset({"ask_account", "ask_callback_number", "ask_email", "ask_name"})
@@ -124,7 +135,13 @@ class Understanding:
         question = is_question(text)
         if question and _MORE_TIME.search(question_part(text)):
             acts.add("ask_hold")
-        if not acts & _ASKS and _BARE_ASK.search(normalise(text)):
+        normal = normalise(text)
+        if _NO_HOLD.search(normal):
+            acts -= {"announce_hold", "ask_hold", "refuse_help"}
+            acts.add("commit_help")
+        if _MUST_TRANSFER.search(normal):
+            acts.add("announce_transfer")
+        if not acts & _ASKS and _BARE_ASK.search(normal):
             acts.add("ask_account")
             question = True
         # a time frame in a question counts when it offers something: "can he call you back
