@@ -173,7 +173,7 @@ class Reactions:
         objections = self._expectations(heard) + self._archetype(heard) + self._person(heard)
         objections += self._left_without_a_way(heard)
         climbed = self._ladder(heard)
-        if not climbed and "spam" not in self.scenario.context:
+        if not climbed and not {"spam", "wrong_number"} & set(self.scenario.context):
             objections += [MISTREATMENT[a] for a in MISTREATMENT if a in heard.acts][:1]
         if set(objections) & _OBJECTS_TO_TIME:  # "in 2 weeks? No." is not also "thanks"
             replies = [r for r in replies if r not in _TAKES]
@@ -370,6 +370,7 @@ class Reactions:
         # so "anything else?" is answered knowing it
         given = self._outcome_given(heard) if "anything_else" in heard.acts else []
         leaving = bool({"choose_message", "choose_callback", "accept_alternative"} & m.said)
+        leaving = leaving or m.told.message_offered  # "can I take a message? what's your number?"
         datum = _which_datum(answers(heard.acts, self.scenario, m), heard, leaving)
         if heard.fact is not None and not _ID_WORDS.search(heard.text):
             datum = [a for a in datum if a != "give_id"]  # "what's your address?" is no id ask
@@ -468,7 +469,10 @@ class Reactions:
             checked = self._checked_understanding(heard)
             if checked:
                 return [checked]
+        asks_fact = heard.fact is not None and self._asks_fact(heard)  # "your company again?"
         if "repair_request" in heard.acts and m.last_words and not ANSWERS.keys() & heard.acts:
+            if asks_fact:
+                return []
             prefix = self.chance().choice(("I said, ", "Sorry, I said, ", "What I said was, "))
             last = m.last_words
             return ["say:" + prefix + _lower_first(last)]
@@ -811,7 +815,8 @@ class Reactions:
         m = self.memory
         if {"promise_email", "ask_email"} & heard.acts or "@" in heard.text:
             m.told.email_offered = True
-        if not (_SCREENING & heard.acts) or not m.reason_given:
+        refused = _SCREENING & heard.acts or _BARE_NO.match(normalise(heard.text))
+        if not refused or not m.reason_given:
             return []
         limit = 2 + random.Random(f"{self.seed}:pushes").randrange(3)
         if m.pushes < limit:
@@ -1008,6 +1013,12 @@ _REACH_PERSON = re.compile(
     r"\b(?:let me|i ll|i will|i can|i m going to|i am going to|i m|i am|we ll|we will|we re|we are)"
     r" (?:just )?(?:try|trying|ring|ringing|call|calling|page|paging|buzz|reach|get hold of|fetch|"
     r"send(?:ing)? someone to (?:get|fetch|find))(?: for)? (?:him|her|them|his|her|their)\b"
+)
+#: a bare no to a sales caller ("no", "not interested", "I'm hanging up now")
+_BARE_NO = re.compile(
+    r"^(?:(?:ok|okay|look|sorry|listen) )?(?:no|nope|no thanks|no thank you|not interested|"
+    r"we re not interested|we are not interested|i m not interested|i am not interested|"
+    r"(?:i m|i am) (?:going to hang up|hanging up)(?: now)?|no sorry|sorry no)$"
 )
 #: is the number they gave their mobile, home, work, best one?
 _NUMBER_KIND = re.compile(

@@ -60,6 +60,8 @@ def _transfer_or_message(s: Scenario, m: CallerState) -> str:
 
 def _message(s: Scenario, m: CallerState) -> str:
     m.told.message_offered = True
+    if "spam" in s.context:
+        return ""  # a sales caller's answer is his next tactic (`_spam`), not a second ask
     return "choose_message" if s.caller.wants == "message" else "ask_transfer"
 
 
