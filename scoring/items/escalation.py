@@ -14,8 +14,35 @@ from scoring.items.base import Check, Params, failed, first, item, na, passed, s
 # answer, the item applies).
 _RELAYS = re.compile(
     r"\b(?:check|checking|ask|asking|confirm|consult|speak|talk|find out|hear back|go over it|"
-    r"go over that|go over this|run it by|run this by|get (?:an? |the )?(?:answer|details|info\w*))"
-    r"\b(?: \w+){0,5} (?:with|from|by) (?:our|the|my|them|him|her)\b"
+    r"go over that|go over this|run it by|run this by|get (?:an? |the )?(?:answer|details|info\w*)"
+    # gaps6: "check that with Gerry in the workshop", "speak to Mrs Dale", "have a word with him"
+    r"|have a word|run it past)"
+    r"\b(?: \w+){0,5} (?:with|from|by|to|past) (?!(?:you|your|yours|me|it|us|this|that)\b)[a-z]+\b"
+    r"|\bchase (?:our|the|my) |\bpass (?:\w+ ){0,3}(?:over|on) to\b"
+    # "I'll ring you before four once Gerry's given me a slot"
+    r"|\b(?:once|when|after|as soon as) (?:\w+ ){1,3}(?:has|have|s) (?:given|told|confirmed|"
+    r"checked|come back|got back|replied)\b"
+)
+# Every match of _RELAYS / _TEAM_DECIDES holds one of these: a line with none is not
+# searched (a search costs as much as the rest of the line's rule; gaps6 measured).
+_RELAY_HINTS = (
+    "check", "ask", "confirm", "consult", "speak", "talk", "find out", "hear back", "go over",
+    "run it", "run this", "get ", "have a word", "chase", "pass ", "once", "when", "after",
+    "as soon",
+)  # fmt: skip
+_TEAM_HINTS = (
+    "team", "department", "workshop", "lab", "engineer", "technician", "specialist", "expert",
+    "underwriter", "assessor",
+)  # fmt: skip
+#: the agent will come back to the caller: "... and ring you back before four"
+_COMES_BACK = re.compile(r"\b(?:ring|call|email) you\b")
+_COMES_BACK_ACTS = frozenset(("ownership", "promise_callback", "promise_email"))
+#: gaps6: another team does the work and the agent reports back: "Our Heathrow team checks
+#: reports against everything handed in, and we'll email you within forty-eight hours"
+_TEAM_DECIDES = re.compile(
+    r"\b(?:our|the) (?:\w+ ){0,2}(?:team|department|workshop|lab|engineers?|technicians?|"
+    r"specialists?|experts?|underwriters?|assessors?) (?:\w+ ){0,2}(?:checks?|reviews?|looks? at|"
+    r"decides?|assess(?:es)?|will (?:check|review|look|decide|assess))\b"
 )
 _THIRD_PARTY_CALL = re.compile(r"^(?!(?:\w+ ){0,2}(?:i|we)\b)")
 #: Someone else promised to call, anywhere in the line: "I'll put a note on the record for
@@ -36,13 +63,37 @@ _OWN_CALL = re.compile(
 def _depends_on_others(call: Call) -> Turn | None:
     """The first line saying another team, expert or colleague will answer or call."""
     for turn in call.agent_turns:
-        if turn.has("handoff"):
-            return turn
-        if turn.has("ownership", "promise_callback") and _RELAYS.search(turn.normal):
-            return turn
-        if turn.index in call.callback_indexes and _calls_back_for_others(turn.normal):
-            return turn
+        if _hands_off(call, turn) and not _answered_on_hold(call, turn):
+            return turn  # not "I'd like to check with the nurse; can I put you on hold?" (gaps6)
     return None
+
+
+def _hands_off(call: Call, turn: Turn) -> bool:
+    acts = turn.acts
+    if "handoff" in acts:
+        return True
+    normal = turn.normal
+    # the agent comes back with the answer: an act, or "... and ring you back" (plain
+    # substring tests first: this runs on every agent line, a search costs more)
+    if not acts.isdisjoint(_COMES_BACK_ACTS) or (
+        ("ring you" in normal or "call you" in normal or "email you" in normal)
+        and _COMES_BACK.search(normal)
+    ):
+        if (any(h in normal for h in _RELAY_HINTS) and _RELAYS.search(normal)) or (
+            any(h in normal for h in _TEAM_HINTS) and _TEAM_DECIDES.search(normal)
+        ):
+            return True
+    return turn.index in call.callback_indexes and _calls_back_for_others(normal)
+
+
+def _answered_on_hold(call: Call, turn: Turn) -> bool:
+    """The agent asks the expert while the caller holds: the answer comes in the call."""
+    if not turn.has("hold_reason", "ask_hold"):
+        return False
+    after = call.agent_after(turn.index, 1)
+    return bool(
+        call.events_between("hold", turn.index, after[0].index if after else call.end_index)
+    )
 
 
 def _calls_back_for_others(normal: str) -> bool:
