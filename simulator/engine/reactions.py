@@ -381,6 +381,11 @@ class Reactions:
     def _supervisor_here(self, heard: Heard) -> list[str]:
         """ "Ok, she's here now": the supervisor the caller asked for has come."""
         m = self.memory
+        wants = m.supervisor_requested or "asks_supervisor" in self.scenario.caller.traits
+        if wants and not m.supervisor_handled and _I_AM_SUPERVISOR.search(normalise(heard.text)):
+            m.supervisor_handled = True  # "I am the supervisor": he tells them what happened
+            m.climb_down()
+            return ["back_to_goal"]
         fetched = m.supervisor_requested or m.supervisor_handled
         if not fetched or "supervisor_here" in m.said or heard.question:
             return []
@@ -498,6 +503,8 @@ class Reactions:
         c = self.scenario.caller
         known = [v for v in (c.id_number, c.phone, *c.orders, self.memory.last_datum) if v]
         mine = {digits_only(v): v for v in known if len(digits_only(v)) >= 3}
+        if _READS_BACK.search(normalise(heard.text)):  # "so it's 920 with the late fee"
+            mine |= {d: d for d in self._fact_numbers() if d not in mine}
         asked = "confirm_detail" in heard.acts or bool(_ASKS_OK.search(heard.text))
         for n in heard.numbers:
             if n in mine:
@@ -514,6 +521,11 @@ class Reactions:
             return "confirm_yes" if asked or heard.question else ""
         self.hear_value("correction", c.email)
         return "correct_detail"
+
+    def _fact_numbers(self) -> list[str]:
+        """Amounts and numbers of three digits or more in what the caller knows ("$960")."""
+        says = (t for f in self.scenario.caller.facts for t in f.say)
+        return [n for t in says for n in re.findall(r"\d[\d,]*\d", t) if len(n) >= 3]
 
     def _checked_understanding(self, heard: Heard) -> str:
         """The agent says back what it understood, as a question: yes when it names what the
@@ -1013,6 +1025,16 @@ _REACH_PERSON = re.compile(
     r"\b(?:let me|i ll|i will|i can|i m going to|i am going to|i m|i am|we ll|we will|we re|we are)"
     r" (?:just )?(?:try|trying|ring|ringing|call|calling|page|paging|buzz|reach|get hold of|fetch|"
     r"send(?:ing)? someone to (?:get|fetch|find))(?: for)? (?:him|her|them|his|her|their)\b"
+)
+#: a line that says back what the caller said ("so it's 920", "that's 960, right?")
+_READS_BACK = re.compile(
+    r"\b(?:so (?:it s|its|it is|that s|thats|that is|that|you|your)|right$|correct$|is that)\b"
+)
+#: the agent is the one they asked for
+_I_AM_SUPERVISOR = re.compile(
+    r"\b(?:i am|i m|this is|you re speaking (?:to|with)|you are speaking (?:to|with)) "
+    r"(?:the |a |your |their )?"
+    r"(?:supervisor|manager|team leader|team lead|duty manager|shift lead)\b"
 )
 #: a bare no to a sales caller ("no", "not interested", "I'm hanging up now")
 _BARE_NO = re.compile(

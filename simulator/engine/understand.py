@@ -80,6 +80,17 @@ _MUST_TRANSFER = re.compile(
     r"\b(?:have to|going to|gonna|need to|will need to|must) (?:have to )?"
     r"(?:transfer you|put you through|send you over|pass you over|connect you)\b"
 )
+#: the caller's complaint called wrong ("your bill is correct", "the fee is valid") or shrugged
+#: off ("whatever"): a brush-off, whatever else the line does
+_DISMISSES = re.compile(
+    r"^whatever\b|\b(?:bill|charge|charges|fee|fees|amount|invoice|statement|price|reading)"
+    r" (?:is|are|was|were) (?:correct|right|valid|accurate|legitimate|fine)\b"
+)
+#: no one answered where the agent tried: bad news, however sorry
+_NO_ONE_ANSWERS = re.compile(
+    r"\b(?:no one|nobody|no body) (?:is |s )?(?:picking up|answering|there|available)\b"
+    r"|\b(?:is|s|are|re) not (?:picking up|answering)\b|\bno answer\b"
+)
 _PAST = re.compile(r"\b(?:last|ago|earlier|yesterday|previous|previously|before|since)\s*$")
 
 _ASKS = frozenset({"ask_account", "ask_callback_number", "ask_email", "ask_name"})
@@ -139,6 +150,11 @@ class Understanding:
         if _NO_HOLD.search(normal):
             acts -= {"announce_hold", "ask_hold", "refuse_help"}
             acts.add("commit_help")
+        if _DISMISSES.search(normal):
+            acts -= {"check_understanding", "confirm_detail"}
+            acts.add("dismiss")
+        if _NO_ONE_ANSWERS.search(normal):
+            acts.add("bad_news")
         if _MUST_TRANSFER.search(normal):
             acts.add("announce_transfer")
         if not acts & _ASKS and _BARE_ASK.search(normal):
