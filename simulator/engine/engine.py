@@ -313,11 +313,15 @@ class CallEngine(Reactions, PhoneMixin):
         """A line said before, said again the way people do ("Thanks! I just want ..." said
         again is "Like I said, I just want ...")."""
         core = _LEAD.sub("", text, count=1) or text
+        first, *rest = re.split(r"(?<=[.!?])\s", core, maxsplit=1)
+        if len(first.split()) <= 2 and rest:  # "Well? Are you going to ...": the question
+            core = first = rest[0]
+        if _REPEAT_MARK.match(core):  # already a repeat ("I said, ..."): said shorter
+            return first if first not in self.memory.texts else "As I keep saying."
         for prefix in ("Like I said, ", "As I said, ", "Again, ", "I'm telling you, "):
-            again = prefix + core[0].lower() + core[1:]
+            again = prefix + _lower_first_word(core)
             if again not in self.memory.texts:
                 return again
-        first = re.split(r"(?<=[.!?])\s", core, maxsplit=1)[0]
         again = "I've told you already. " + first
         return again if again not in self.memory.texts else "As I keep saying."
 
@@ -518,6 +522,22 @@ _REACTIONS = frozenset(
         "back_to_goal", "go_ahead", "not_reason", "thanks_answer",
     }
 )  # fmt: skip
+
+
+def _lower_first_word(text: str) -> str:
+    """'It was late' -> 'it was late' after "Like I said, "; 'I'll', 'I' and names stay."""
+    first = text.split(" ", 1)[0]
+    if first == "I" or first.startswith("I'") or first[1:2].isupper():
+        return text
+    return text[:1].lower() + text[1:]
+
+
+#: a line that already says it is said again
+_REPEAT_MARK = re.compile(
+    r"^(?:like i said|as i said|i said|sorry, i said|what i said was|again|i'm telling you|"
+    r"as i keep saying|i've told you already)\b",
+    re.IGNORECASE,
+)
 
 
 def _is_content(part: str) -> bool:

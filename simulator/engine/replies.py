@@ -62,6 +62,8 @@ def _message(s: Scenario, m: CallerState) -> str:
     m.told.message_offered = True
     if "spam" in s.context:
         return ""  # a sales caller's answer is his next tactic (`_spam`), not a second ask
+    if "choose_message" in m.said:
+        return ""  # "what would you like me to tell him?" once the message is chosen
     return "choose_message" if s.caller.wants == "message" else "ask_transfer"
 
 
