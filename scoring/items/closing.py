@@ -245,11 +245,18 @@ def reference(call: Call, p: Params) -> Check:
     tickets = [e for _, e in call.events("ticket") if e.get("id")]
     created = first(call.agent_turns, "create_record")
     if not tickets and created is None:
+        made = _record_with_number(call)
+        if made is not None:
+            return passed("gives the number of a record made or changed in the call", made)
         return na("no ticket, case or order created or changed")
     forms = {ev.get("id"): _id_forms(ev.get("id")) for ev in tickets}
     said_at = _first_mentions(call, [f for fs in forms.values() for f in fs], key=str)
     for ev in tickets:
         said = next((said_at[f] for f in forms[ev.get("id")] if f in said_at), None)
+        if said:
+            return passed(f"reference {compact(ev.get('id')).upper()} given", said)
+    for ev in tickets:
+        said = _read_in_tens(call, forms[ev.get("id")])
         if said:
             return passed(f"reference {compact(ev.get('id')).upper()} given", said)
     if not tickets:
@@ -261,6 +268,81 @@ def reference(call: Call, p: Params) -> Check:
             return passed("gives the number the caller asks for or repeats back", read)
         return failed("a record was created or changed but no number given", created)
     return failed(f"ticket {tickets[0].get('id')} never read out to the caller", tickets[0])
+
+
+# gaps6 (issue 17): a reference for what was done in the call names the record made
+# ("Your refund reference is R F 3 3 0 9 2", "The case reference for that is ...", "The new
+# order number is 3 3 9, 1 0 2, 4"), as does a booking changed with its number ("Your
+# booking H K 4 4 1 9 now runs Friday to Monday"), though no words say it was created.
+_NEW_RECORD_REF = re.compile(
+    r"\b(?:(?:new|replacement|refund|return|repair|complaint|cancellation|credit) (?:\w+ )?"
+    r"(?:reference|ref|number|no|code)"
+    r"|(?:case|claim|ticket|reference|ref) (?:number |reference )?for (?:that|this|the "
+    r"(?:refund|repair|complaint|change|return|payment)))\b"
+)
+_CHANGED_NOW = re.compile(
+    r"\b(?:your|the) (?:booking|reservation|stay|appointment) (?:\w+ ){1,8}?now "
+    r"(?:runs|ends|starts|covers|goes)\b"
+)
+_DIGITS = re.compile(r"\d{4,}")
+
+
+def _record_with_number(call: Call) -> Turn | None:
+    """An agent line that names a record made or changed now with a number of 4+ digits:
+    a new record's number the caller had not given before (not the caller's own order
+    number read back), or a changed booking's number, whoever said it first."""
+    for turn in call.agent_turns:
+        n = turn.normal
+        # plain substring tests first (this runs on most calls' every agent line)
+        changed = " now " in n and _CHANGED_NOW.search(n)
+        if not changed and not (
+            ("give_reference" in turn.acts or " for th" in n) and _NEW_RECORD_REF.search(n)
+        ):
+            continue
+        runs = _DIGITS.findall(compact(turn.text))
+        if runs and changed:
+            return turn
+        if runs:
+            theirs = " ".join(compact(t.text) for t in call.caller_between(0, turn.index))
+            if any(run not in theirs for run in runs):
+                return turn
+    return None
+
+
+_TENS_WORDS = {"twenty": 2, "thirty": 3, "forty": 4, "fifty": 5, "sixty": 6, "seventy": 7,
+               "eighty": 8, "ninety": 9}  # fmt: skip
+_TEENS = {"ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13", "fourteen": "14",
+          "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18",
+          "nineteen": "19"}  # fmt: skip
+_UNIT = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+         "nine": 9}  # fmt: skip
+
+
+def _tens_read(normal: str) -> str:
+    """The line with numbers said in pairs as digits: "forty seven thirty three" -> "47 33"."""
+    words, out, i = normal.split(), [], 0
+    while i < len(words):
+        w = words[i]
+        if w in _TENS_WORDS:
+            unit = _UNIT.get(words[i + 1], 0) if i + 1 < len(words) else 0
+            out.append(f"{_TENS_WORDS[w]}{unit}")
+            i += 2 if unit else 1
+            continue
+        out.append(_TEENS.get(w, w))
+        i += 1
+    return " ".join(out)
+
+
+def _read_in_tens(call: Call, forms: tuple[str, ...]) -> Turn | None:
+    """gaps6 (issue 17): a ticket read in pairs of tens ("J B, forty-seven, thirty-three,
+    eighty-one" for JB-473381). Tried only when no plain reading was found."""
+    for turn in call.agent_turns:
+        n = turn.normal
+        if "ty " in n or "teen" in n or " ten" in n or "eleven" in n or "twelve" in n:
+            read = compact(_tens_read(n))
+            if any(f in read for f in forms if len(f) >= 3):
+                return turn
+    return None
 
 
 _ALNUM = re.compile(r"[^a-z0-9]+")

@@ -74,6 +74,9 @@ CASES = [
     # gaps6: the reason the agent's empathy answers, not the short answer just before it
     ("soft.empathy--glasses-pinch-sorry-in-the-second-reply-a", "soft.empathy", (8, 11)),
     ("soft.empathy--pipe-burst-empathy-first-then-cut-off-line-a", "soft.empathy", (9, 10)),
+    # the line that reads the number: in pairs of tens; a case "for that" made in the call
+    ("close.reference--job-number-read-in-tens", "close.reference", (14,)),
+    ("close.reference--case-reference-for-that-resend-payment-b", "close.reference", (13,)),
 ]
 
 
