@@ -84,7 +84,14 @@ _INTERNAL = re.compile(
     r"|\bthe (?:\w+ ){0,2}(?:department|dept|team|back office|warehouse|billing|accounting|"
     r"shipping|head office|corporate|management|home office|main office|office|staff|"
     r"people (?:in|at|over)|guys (?:in|at|over)|folks (?:in|at|over)|supervisors|managers|"
-    r"higher ups|powers that be)\b"
+    r"higher ups|powers that be|"
+    # gaps6: our own people and places said with "the": "the crew ... they were rushing",
+    # "the lab, they're always slow", "the fitters did yours on the ninth. They ..."
+    r"lab|laboratory|workshop|crew|crews|fitters|installers|technicians|engineers|lads|"
+    r"cleaners|builders|roofers|packers)\b"
+    # a department named bare: "it never went to finance for approval ... to them now"
+    r"|\b(?:to|with|from|by|in|at) (?:finance|accounts|billing|payroll|dispatch|despatch|"
+    r"underwriting|fulfil+ment|compliance|procurement|complaints)\b"
     r"|\b(?:back office|head office|corporate office|management|headquarters|upstairs)\b"
 )
 _EXTERNAL = re.compile(
@@ -181,6 +188,55 @@ def _firm_names(call: Call, text: str) -> list[tuple[int, str]]:
     return out
 
 
+#: "them" as the object of what is done to things, not people: "so you can read them"
+_THING_VERB = re.compile(
+    r"\b(?:read|sign|fill in|fill|print|open|download|return|post|wear|use|install|charge|fit|"
+    r"scan|upload|send back|throw away|bin|recycle|unplug|plug in|keep) $"
+)
+
+
+def _antecedents(call: Call, raw: str, names: Callable[[], frozenset[str]]) -> tuple[int, int]:
+    """The end of the last mention of one of our own (internal) and of anyone or anything
+    else (external) in `raw`, -1 where there is none."""
+    low = raw.lower()
+    internal = max(_last_end(_INTERNAL, low), _last_end(_OUR_DEPARTMENT, raw))
+    orgs = [o.end() for o in _ORG_NAME.finditer(raw) if not call.says_brand(o.group())]
+    orgs += [end for end, _ in _firm_names(call, raw)]
+    orgs += [o.end() for o in _SENTENCE_START_NAME.finditer(raw) if o.group() in names()]
+    external = max(
+        _last_end(_EXTERNAL, low),
+        _last_end(_PLURAL_OBJECT, low),
+        _last_end(_OUR_PERSON, low),
+        *orgs,
+        -1,
+    )
+    return internal, external
+
+
+def _earlier_firm(call: Call, turn: Turn) -> bool:
+    """Did the agent name another firm in the six lines before the last two, with none of
+    our own people or teams named after it? (gaps6: "that's Ashford Building Society" at
+    00:13 is still "their logo ... They're open till five" at 00:29). Only a firm counts
+    this far back: things and people named by then are not what "they" means."""
+    at = call.turns.index(turn)
+    for t in reversed(call.turns[max(0, at - 8) : max(0, at - 2)]):
+        if not t.line.is_agent:
+            continue
+        low = t.text.lower()
+        own = max(_last_end(_INTERNAL, low), _last_end(_OUR_DEPARTMENT, t.text))
+        known = set(call.caller_name) | set(name_tokens(call.t.agent))
+        firms = [
+            o.end()
+            for o in _ORG_NAME.finditer(t.text)
+            if not call.says_brand(o.group()) and known.isdisjoint(o.group().lower().split())
+        ]
+        firms += [end for end, _ in _firm_names(call, t.text)]
+        firm = max(_last_end(_EXTERNAL, low), *firms, -1)
+        if firm >= 0 or own >= 0:
+            return firm > own
+    return False
+
+
 def _blames_company(
     call: Call, turn: Turn, prior: str, names: Callable[[], frozenset[str]]
 ) -> str | None:
@@ -195,19 +251,12 @@ def _blames_company(
     if "they" not in lower and "them" not in lower and "thei" not in lower:
         return None  # they, them, their, theirs, themselves: most lines stop here
     for m in _PRONOUN.finditer(lower):
+        if m.group() == "them" and _THING_VERB.search(lower, max(0, m.start() - 12), m.start()):
+            continue  # gaps6: "so you can read them": papers, not people
         raw = f"{prior} {turn.text[: m.start()]}"
-        low = raw.lower()
-        internal = max(_last_end(_INTERNAL, low), _last_end(_OUR_DEPARTMENT, raw))
-        orgs = [o.end() for o in _ORG_NAME.finditer(raw) if not call.says_brand(o.group())]
-        orgs += [end for end, _ in _firm_names(call, raw)]
-        orgs += [o.end() for o in _SENTENCE_START_NAME.finditer(raw) if o.group() in names()]
-        external = max(
-            _last_end(_EXTERNAL, low),
-            _last_end(_PLURAL_OBJECT, low),
-            _last_end(_OUR_PERSON, low),
-            *orgs,
-            -1,
-        )
+        internal, external = _antecedents(call, raw, names)
+        if internal < 0 and external < 0 and _earlier_firm(call, turn):
+            continue  # gaps6: none in the last two lines, a firm named before that
         if internal > external or (internal < 0 and external < 0):
             return turn.text[max(0, m.start() - 40) : m.end() + 30]
     return None
