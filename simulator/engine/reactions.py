@@ -174,7 +174,7 @@ class Reactions:
         objections += self._left_without_a_way(heard)
         climbed = self._ladder(heard)
         if not climbed and not {"spam", "wrong_number"} & set(self.scenario.context):
-            objections += [MISTREATMENT[a] for a in MISTREATMENT if a in heard.acts][:1]
+            objections += [MISTREATMENT[a] for a in _mistreats(heard.acts)][:1]
         if set(objections) & _OBJECTS_TO_TIME:  # "in 2 weeks? No." is not also "thanks"
             replies = [r for r in replies if r not in _TAKES]
         parts = replies + [p for p in self._before_answers(heard.acts) if p not in replies]
@@ -324,7 +324,7 @@ class Reactions:
         if "small_talk" in acts and t.mood >= 1:
             t.apply("small_talk_irate")
         spam = "spam" in self.scenario.context
-        for act in MISTREATMENT:
+        for act in _mistreats(acts):
             if act in acts:
                 t.apply("bad_news" if spam and act in _SCREENING else act)  # screening is expected
                 m.mistreated()
@@ -368,7 +368,8 @@ class Reactions:
         m = self.memory
         # "I'll send the large one out today. Anything else?": the promise is heard first,
         # so "anything else?" is answered knowing it
-        given = self._outcome_given(heard) if "anything_else" in heard.acts else []
+        late = "anything_else" in heard.acts and not m.goal_met  # (a recap is not news)
+        given = self._outcome_given(heard) if late else []
         leaving = bool({"choose_message", "choose_callback", "accept_alternative"} & m.said)
         leaving = leaving or m.told.message_offered  # "can I take a message? what's your number?"
         datum = _which_datum(answers(heard.acts, self.scenario, m), heard, leaving)
@@ -1136,6 +1137,16 @@ def _which_datum(answered: list[str], heard: Heard, leaving_word: bool = False) 
     if not swap:
         return answered
     return [swap if a == asked else a for a in answered if a != swap]
+
+
+def _mistreats(acts: frozenset[str]) -> list[str]:
+    """The mistreatments in a line; a "can't" with the way it can be done is no refusal
+    ("I can't send documents over the phone, but I'll email it to you")."""
+    found = [a for a in MISTREATMENT if a in acts]
+    # (not "you'll have to call back tomorrow", read as a call back promised)
+    if "refuse_help" in found and (_HELPS - {"promise_callback"}) & acts:
+        found.remove("refuse_help")
+    return found
 
 
 def _brushes_off(acts: frozenset[str]) -> bool:
