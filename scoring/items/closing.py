@@ -107,8 +107,8 @@ _DONE_WORD = (
     r"rerouted|redirected|resent|reissued|"
     r"topped up|unblocked|activated|connected|installed|registered|enrolled|"
     r"(?:got you|you are|have you) (?:down|booked in|booked) for|"
-    r"(?:is|are) now|now (?:on|at|for|booked|set|monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday))"
+    r"(?:is|are) now|now (?:runs|ends|covers|on|at|for|booked|set|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday))"
 )
 _NEXT_WORD = (
     r"(?:will|should|going to|can expect|expect|arrives?|ships?|"
@@ -140,7 +140,8 @@ _SO_OPEN = re.compile(
 #: week", "So I'm afraid there's nothing more I can do today".
 _SO_NOT_RECAP = re.compile(
     r"\b(?:nothing (?:more|else|further)|pleasure|(?:nice|lovely|good|great) (?:talking|speaking|"
-    r"chatting)|welcome to|feel free|any ?time|any time)\b"
+    r"chatting)|welcome to|feel free|any ?time|any time|thanks? (?:for|again)|thank you|"
+    r"patien\w*)\b"
 )
 _DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 #: What comes next in that statement: a future, a time ahead, a thing under way.
@@ -149,7 +150,9 @@ _AHEAD = re.compile(
     rf"\b(?:will|going to|should{_NOT_AHEAD}|today|tomorrow|tonight|this (?:morning|afternoon|"
     rf"evening|week)|later|next (?:week|month|bill|statement|payment|time)|comes|coming|"
     rf"arrives?|arriving|landing|due(?! (?:last|yesterday|back then))|on (?:its|their) way|"
-    rf"within|from (?:now|next)|starting|goes out|in (?:\w+ ){{1,4}}(?:days|weeks|hours)|"
+    rf"within|from (?:now|next)|starting|goes out|in (?:\w+ ){{1,4}}(?:days|weeks|hours|months)|"
+    # gaps6: "it stays off until you turn it back on", "it restarts on the first of May"
+    rf"until(?! now)|till(?! now)|restarts|resumes|"
     rf"(?<!last )(?<!since ){_DAY})\b"
 )
 
@@ -169,7 +172,8 @@ def _states_done_then_next(text: str) -> bool:
     return False
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+#: not after a title: "So, Dr. Feld will call you tomorrow" is one sentence (gaps6)
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\bDr\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bSt\.)\s+")
 
 
 #: Repeats of found ids tolerated beyond the automaton's size before it is rebuilt.
