@@ -139,6 +139,10 @@ def _gives_own_phone(call: Call, turn: Turn) -> bool:
     return any(len(r) >= 7 and r not in theirs for r in digit_runs(turn.text))
 
 
+_CHOICES: tuple[str, ...] = ("offer_transfer_or_message",)
+_CHOICES_TO_MAILBOX: tuple[str, ...] = ("offer_transfer_or_message", "offer_voicemail_choice")
+
+
 @item(
     "xfer.offer_choice",
     "Offers transfer or message",
@@ -148,10 +152,16 @@ def _gives_own_phone(call: Call, turn: Turn) -> bool:
 def offer_choice(call: Call, p: Params) -> Check:
     if skip := _no_transfer(call):
         return skip
+    hit = None
     for k, (_, ev) in enumerate(call.transfers):
-        if not first(call.agent_between(*call.transfer_window(k)), "offer_transfer_or_message"):
+        # gaps6 (issue 17): to a voicemail, "I can take a message for him, or put you
+        # through to his voicemail" is the choice: the other option is a message
+        to_mailbox = ev.get("voicemail") in ("yes", "true")
+        acts = _CHOICES_TO_MAILBOX if to_mailbox else _CHOICES
+        offer = first(call.agent_between(*call.transfer_window(k)), *acts)
+        if not offer:
             return failed("no choice of transfer or message before the transfer", ev)
-    hit = first(call.agent_turns, "offer_transfer_or_message")
+        hit = hit or offer
     return passed("offers the choice of transfer or message", hit)
 
 
