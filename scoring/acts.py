@@ -120,10 +120,17 @@ def _source(patterns: list[str], macros: Mapping[str, str], where: str) -> str:
     return _HEAD + "|".join(parts) + _TAIL
 
 
+#: Patterns compiled in one go by `_precompile` (from the cache of scoring.pattern_cache).
+_READY: dict[str, re.Pattern[str]] = {}
+
+
 def _compiled(source: str, where: str) -> re.Pattern[str]:
     """`source` compiled with ASCII classes: the normal form, the only text the patterns
     see, is ASCII ([a-z0-9@ ]), on which `\\w`, `\\b`, `\\d` and `\\s` match the same
     either way, and the ASCII tests are table lookups, not Unicode database calls."""
+    ready = _READY.get(source)
+    if ready is not None:
+        return ready
     try:
         return re.compile(source, re.ASCII)
     except re.error as exc:
@@ -290,9 +297,26 @@ def _rules_in_scope(speaker: str, graded: bool) -> tuple[ActRule, ...]:
 def _compiled_pairs(rules: tuple[ActRule, ...]) -> list[tuple[ActRule, re.Pattern[str]]]:
     """Each rule with each of its patterns, all that the rules search compiled now:
     before a grader's workers fork, not once in each."""
+    _precompile(rules)
     for rule in rules:
         _ = rule.veto, rule.requires, rule.acts
     return [(rule, branch) for rule in rules for branch in rule.branches]
+
+
+def _precompile(rules: tuple[ActRule, ...]) -> None:
+    """The rules' patterns not compiled yet, compiled at once: the engine's code for them is
+    kept between runs (scoring.pattern_cache), as parsing them was most of start-up."""
+    todo = [
+        src
+        for rule in rules
+        if "branches" not in rule.__dict__
+        for src in (*rule.sources, rule.veto_source, rule.requires_source)
+        if src is not None and src not in _READY
+    ]
+    if todo:
+        from scoring.pattern_cache import compile_all
+
+        _READY.update(compile_all(list(dict.fromkeys(todo)), re.ASCII, _cache_dir()))
 
 
 @lru_cache(maxsize=8)

@@ -1,0 +1,99 @@
+"""Compiled regular expressions kept between runs, so start-up does not compile them again.
+
+`re.compile` parses a pattern and turns it into the regex engine's code, then
+hands that code to the engine (`_sre.compile`). For the recogniser's ~450
+patterns the parsing and code generation were most of a grader's start-up
+(docs/importing.md, Speed). The code only depends on the pattern, the flags
+and the Python build, so it is kept in the user's cache folder and handed to
+the engine directly next time: the result is the same `re.Pattern` (equal to
+what `re.compile` gives: same pattern, flags and code), with none of the work.
+
+The file is keyed by a hash of the Python build, the engine's version and
+every pattern, so any change makes a new entry. The engine checks any code it
+is given (it refuses code that would read out of bounds); a file that cannot be
+read, is of another shape, or is refused is ignored and rewritten. Patterns that
+do not compile are left out, so the caller's own `re.compile` reports them.
+"""
+
+from __future__ import annotations
+
+import _sre
+import hashlib
+import marshal
+import os
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from re import _compiler, _parser  # type: ignore[attr-defined]
+from typing import Any
+
+#: Cache files larger than this are not read (the recogniser's are about 1 MB).
+MAX_BYTES = 64 * 1024 * 1024
+_STAMP = f"{sys.version}|{sys.implementation.cache_tag}|{_sre.MAGIC}|{_sre.CODESIZE}|1"
+
+Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+
+
+def _entry(source: str, flags: int) -> Entry:
+    """What `re._compiler.compile` hands the engine for `source` (raises `re.error`)."""
+    p = _parser.parse(source, flags)
+    code = [int(c) for c in _compiler._code(p, flags)]  # some are named int constants
+    groupindex = dict(p.state.groupdict)
+    indexgroup: list[str | None] = [None] * p.state.groups
+    for name, i in groupindex.items():
+        indexgroup[i] = name
+    return (flags | p.state.flags, code, p.state.groups - 1, groupindex, tuple(indexgroup))
+
+
+def _made(source: str, entry: Any) -> re.Pattern[str]:
+    flags, code, groups, groupindex, indexgroup = entry
+    return _sre.compile(source, flags, list(code), groups, dict(groupindex), tuple(indexgroup))
+
+
+def compile_all(sources: Sequence[str], flags: int, folder: Path) -> dict[str, re.Pattern[str]]:
+    """Each of `sources` compiled with `flags`, from the cache in `folder` where it holds
+    them (else compiled here and the cache written). Sources that do not compile are
+    missing from the answer."""
+    flags = int(flags)
+    digest = hashlib.sha256(f"{_STAMP}|{flags}".encode())
+    for source in sources:
+        digest.update(source.encode("utf-8", "surrogatepass") + b"\0")
+    path = folder / f"re-{digest.hexdigest()[:24]}.marshal"
+    cached = _read(path, sources)
+    if cached is not None:
+        return cached
+    out: dict[str, re.Pattern[str]] = {}
+    entries: list[Entry | None] = []
+    for source in sources:
+        try:
+            entry = _entry(source, flags)
+            out[source] = _made(source, entry)
+        except (re.error, RecursionError, OverflowError, RuntimeError):
+            entries.append(None)
+            continue
+        entries.append(entry)
+    _write(path, entries)
+    return out
+
+
+def _read(path: Path, sources: Sequence[str]) -> dict[str, re.Pattern[str]] | None:
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            return None
+        entries = marshal.loads(path.read_bytes())
+        if not isinstance(entries, list) or len(entries) != len(sources):
+            return None
+        return {s: _made(s, e) for s, e in zip(sources, entries, strict=True) if e is not None}
+    except (OSError, EOFError, ValueError, TypeError, RuntimeError, OverflowError):
+        return None  # absent, unreadable, of another shape, or refused by the engine
+
+
+def _write(path: Path, entries: list[Entry | None]) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(marshal.dumps(entries))
+        os.replace(tmp, path)
+    except (OSError, ValueError):
+        pass  # a cache that cannot be written only costs the next start-up
