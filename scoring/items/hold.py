@@ -6,12 +6,41 @@ call. Every item here is na when the call has no hold.
 
 from __future__ import annotations
 
-from scoring.call import Call
+import re
+
+from scoring.call import Call, Turn
 from scoring.items.base import Check, Params, failed, first, item, na, passed
 
 
 def _no_hold(call: Call) -> Check | None:
     return None if call.holds else na("no hold in the call")
+
+
+# gaps6 (issue 17): a hold asked as a choice ("I can ring you back instead, or would you
+# like to hold?"), and a yes that says what the caller will do ("No, I'll hold" to "hold
+# again, or shall I call you back?", "I'll hang on") or comes after a word of another
+# language ("Claro, no problem", "Sige, okay").
+_ASKS_TO_HOLD = re.compile(
+    r"\b(?:would you (?:like|prefer|rather)|do you want|are you happy|would you be happy)"
+    r"(?: \w+){0,2} (?:to )?(?:hold|hang on|wait on the line|stay on the line)\b[^.!?]*\?"
+)
+_WILL_HOLD = re.compile(
+    r"\b(?:i will|i can|i shall|happy to|i do not mind (?:to )?) ?(?:hold|hang on|wait)\b"
+    r"|^(?!(?:no|nah|nope|not|but)\b)\w+ (?:okay|ok|no problem|that is fine|sure|alright|"
+    r"all right)\b|\bgo (?:on|ahead)(?: then)?$"  # "Oh for... go on then."
+)
+
+
+def _asks_hold(turn: Turn) -> bool:
+    return turn.has("ask_hold") or (
+        turn.has("offer_hold_alternative") and bool(_ASKS_TO_HOLD.search(turn.text.lower()))
+    )
+
+
+def _ask_before(call: Call, k: int) -> Turn | None:
+    return next(
+        (t for t in reversed(call.agent_between(*call.hold_window(k))) if _asks_hold(t)), None
+    )
 
 
 @item(
@@ -25,7 +54,7 @@ def ask_permission(call: Call, p: Params) -> Check:
         return skip
     asks = []
     for k, seg in enumerate(call.holds):
-        ask = first(reversed(call.agent_between(*call.hold_window(k))), "ask_hold")
+        ask = _ask_before(call, k)
         if ask is None:
             return failed(f"hold {k + 1} of {len(call.holds)} without asking permission", seg.hold)
         asks.append(ask)
@@ -44,7 +73,7 @@ def wait_for_answer(call: Call, p: Params) -> Check:
     answers = []
     for k, seg in enumerate(call.holds):
         start, end = call.hold_window(k)
-        ask = first(reversed(call.agent_between(start, end)), "ask_hold")
+        ask = _ask_before(call, k)
         if ask is None:
             return failed(f"hold {k + 1}: no permission question to answer", seg.hold)
         replies = call.caller_between(ask.index + 1, end)
@@ -52,10 +81,10 @@ def wait_for_answer(call: Call, p: Params) -> Check:
             return failed(f"hold {k + 1}: put on hold without waiting for an answer", ask, seg.hold)
         verdict = None
         for reply in replies:
-            if reply.has("refuse") and not reply.has("agree"):
-                verdict = ("refuse", reply)
-            elif reply.has("agree"):
+            if reply.has("agree") or _WILL_HOLD.search(reply.normal):
                 verdict = ("agree", reply)
+            elif reply.has("refuse"):
+                verdict = ("refuse", reply)
         if verdict is None:
             return failed(f"hold {k + 1}: the caller did not agree to hold", replies[-1], seg.hold)
         if verdict[0] == "refuse":
