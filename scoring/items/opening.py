@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 
 from scoring.call import Call, Turn, content_stems, name_tokens, stem
 from scoring.items.base import Check, Params, failed, first, item, na, next_replies, passed
+from scoring.normalise import normalise
 from scoring.topics import topics
 
 #: at most this many agent lines in a row make one turn (a greeting cut into segments)
@@ -108,7 +109,7 @@ def name_brand(call: Call, p: Params) -> Check:
     "002, 003",
 )
 def ask_caller_name(call: Call, p: Params) -> Check:
-    asked = first(call.agent_turns, "ask_name")
+    asked = next((t for t in call.agent_turns if _asks_name(t)), None)
     volunteered = call.caller_gave_name_at
     runs = _first_runs(call)
     early = [t for run in runs for t in run]
@@ -123,12 +124,32 @@ def ask_caller_name(call: Call, p: Params) -> Check:
         and (asked is None or volunteered < asked.index)
     ):
         return na("the caller gave their name before the agent asked")
-    hit = first(early, "ask_name")
+    hit = next((t for t in early if _asks_name(t)), None)
     if hit:
         return passed("asks for the caller's name within the first two lines", hit)
     if asked:
         return failed("asks for the name only later in the call", asked)
     return failed("never asks for the caller's name", *early[:1])
+
+
+#: gaps6 (issue 17): the name asked in a terse or chatty question: "Name?", "Your name?",
+#: "Who do I have the pleasure of chatting with?" (a question sentence, "?" in the line)
+_NAME_QUESTION = re.compile(
+    r"(?:^|\b(?:your|and|full|first) )name(?: please)?$"
+    r"|\bwho (?:do i have the pleasure|have i got|am i (?:speaking|talking|chatting))\b"
+)
+
+
+def _asks_name(turn: Turn) -> bool:
+    if turn.has("ask_name"):
+        return True
+    if "?" not in turn.text:
+        return False
+    for part in turn.text.lower().split("?")[:-1]:  # each question, back to its sentence start
+        q = normalise(part[max(part.rfind("."), part.rfind("!")) + 1 :])
+        if _NAME_QUESTION.search(q):
+            return True
+    return False
 
 
 # Reading a name back letter by letter ("Szymanski, S-Z-Y-M-A-N-S-K-I?") checks
