@@ -31,6 +31,20 @@ _WILL_HOLD = re.compile(
 )
 
 
+#: gaps6: the reason joined to the hold with "and": "I'll pop you on hold and check Dai's
+#: diary", "pop you on hold and see if Rachel's at her desk" (not "... and be right back")
+_HOLD_AND_DO = re.compile(
+    r"\bhold (?:\w+ ){0,2}and (?:i will |i ll |just )?(?:check|see if|see whether|ask|look|"
+    r"find out|have a word|speak|talk|pull up|get|try)\b"
+)
+#: gaps6: thanks for holding in other words: "Appreciate you waiting", "Thanks for
+#: hangin' in there" (the g dropped as spoken), not "I appreciate you calling"
+_THANKS_FOR_WAITING = re.compile(
+    r"\b(?:thanks|thank you|appreciate|cheers)(?: \w+){0,2} (?:waiting|holding|hanging|hangin|"
+    r"bearing with|your patience|being patient|sticking with)\b"
+)
+
+
 def _asks_hold(turn: Turn) -> bool:
     return turn.has("ask_hold") or (
         turn.has("offer_hold_alternative") and bool(_ASKS_TO_HOLD.search(turn.text.lower()))
@@ -105,7 +119,10 @@ def give_reason(call: Call, p: Params) -> Check:
     reasons = []
     for k, seg in enumerate(call.holds):
         turns = call.agent_between(*call.hold_window(k))
-        hit = first(reversed(turns), "hold_reason")
+        hit = next(
+            (t for t in reversed(turns) if t.has("hold_reason") or _HOLD_AND_DO.search(t.normal)),
+            None,
+        )
         if hit is None:
             return failed(f"hold {k + 1}: no reason given for the hold", *(turns[-1:]), seg.hold)
         reasons.append(hit)
@@ -148,7 +165,7 @@ def thank_on_return(call: Call, p: Params) -> Check:
         back = call.agent_after(seg.resume_index, 1)
         if not back:
             continue
-        if not back[0].has("thank_for_holding"):
+        if not (back[0].has("thank_for_holding") or _THANKS_FOR_WAITING.search(back[0].normal)):
             return failed(
                 "first line after the hold does not thank the caller for holding", back[0]
             )
