@@ -105,10 +105,23 @@ _BARE = {
     "gotta": "got to", "lemme": "let me", "gimme": "give me", "kinda": "kind of",
     "ok": "okay", "o k": "okay", "e-mail": "email", "thx": "thanks", "pls": "please",
     "plz": "please",
+    # chat shorthand a trainee types (data/examples: tests/scoring/test_normalise.py)
+    "ur": "your", "msg": "message", "msgs": "messages", "dept": "department",
+    "appt": "appointment", "appts": "appointments", "pics": "pictures", "pic": "picture",
+    "thru": "through", "tmrw": "tomorrow", "tmr": "tomorrow", "tmrow": "tomorrow",
+    "2moro": "tomorrow", "b4": "before", "cuz": "because", "bc": "because", "acct": "account",
+    "ty": "thank you", "np": "no problem", "yw": "you are welcome", "ppl": "people",
+    "sec": "second", "secs": "seconds", "mins": "minutes", "hrs": "hours",
+    "u": "you", "r": "are", "yall": "you all",
 }  # fmt: skip
+#: one-letter shorthand that is also a letter of a spelled id ("P R O 5 5 8"): read as a
+#: word only between words
+_LETTER_WORDS = frozenset({"u", "r"})
 _BARE_KEYS = frozenset(_BARE)
-_BARE_RE = re.compile(
-    r"\b(" + "|".join(sorted(map(re.escape, _BARE), key=len, reverse=True)) + r")\b"
+_BARE_RE = re.compile(  # (the one-letter words follow their own rule: `_shorthand`)
+    r"\b("
+    + "|".join(sorted(map(re.escape, _BARE.keys() - _LETTER_WORDS), key=len, reverse=True))
+    + r")\b"
 )
 
 # "ill" typed or transcribed for "I'll", only where a verb follows ("I'm ill" stays).
@@ -156,7 +169,38 @@ def _bare_words(t: str) -> str:
     words = t.split(" ")  # keeps runs of spaces
     if _BARE_KEYS.isdisjoint(words):
         return t
-    return " ".join([_BARE.get(w, w) for w in words])
+    if _LETTER_WORDS.isdisjoint(words):
+        return " ".join([_BARE.get(w, w) for w in words])
+    return _letter_words(" ".join([w if w in _LETTER_WORDS else _BARE.get(w, w) for w in words]))
+
+
+def _letter_words(t: str) -> str:
+    """Only the one-letter shorthand of `_bare_words` (after `_BARE_RE` did the rest)."""
+    words = t.split(" ")
+    if _LETTER_WORDS.isdisjoint(words):
+        return t
+    return " ".join([_shorthand(words, i) for i in range(len(words))])
+
+
+def _shorthand(words: list[str], i: int) -> str:
+    """`words[i]`, a one-letter shorthand read as its word unless a neighbour is spelled."""
+    w = words[i]
+    if w not in _LETTER_WORDS:
+        return w
+    before = next((x for x in reversed(words[:i]) if x), "")
+    after = next((x for x in words[i + 1 :] if x), "")
+    near = [x for x in (before, after) if x and x not in _LETTER_WORDS]
+    if not (before or after) or any(_spelled(x) for x in near):
+        return w
+    return _BARE[w]
+
+
+def _spelled(word: str) -> bool:
+    """A lone letter, a number or a digit's word ("A R oh four"): part of a spelled id."""
+    return len(word) == 1 or word.isdigit() or word in _DIGIT_WORDS
+
+
+_DIGIT_WORDS = frozenset("oh zero one two three four five six seven eight nine double".split())
 
 
 @lru_cache(maxsize=65536)
@@ -177,9 +221,11 @@ def normalise(text: str) -> str:
         t = t.replace("'", " ")
     if "e-mail" in t:
         t = t.replace("e-mail", "email")
+    if "#" in t:  # "order #", "ur #"
+        t = t.replace("#", " number ")
     t = _non_word_to_space(t)
     if "@" in t:
-        t = _BARE_RE.sub(lambda m: _BARE[m.group(1)], t)
+        t = _letter_words(_BARE_RE.sub(lambda m: _BARE[m.group(1)], t))
     else:
         t = _bare_words(t)
     if "ill " in t and (t.startswith("ill ") or " ill " in t or "@ill " in t):  # not "will"

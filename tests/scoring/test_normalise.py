@@ -37,15 +37,44 @@ def _reference(text: str) -> str:
     t = N._EMAIL.sub(" email address ", t)
     t = N._APOS_RUN.sub("'", t)
     t = N._CONTRACTIONS.sub(N._contraction, t)
-    t = t.replace("'", " ").replace("e-mail", "email")
+    t = t.replace("'", " ").replace("e-mail", "email").replace("#", " number ")
     t = N._NON_WORD.sub(" ", t)
     t = N._BARE_RE.sub(lambda m: N._BARE[m.group(1)], t)
+    t = _plain_letter_words(t)
     t = N._ILL.sub("i will ", t)
     return re.sub(r"\s+", " ", t).strip()
 
 
+def _plain_letter_words(t: str) -> str:
+    """ "u" and "r" read as words unless a neighbour is a lone letter or digit (spelled)."""
+    words = t.split(" ")  # (runs of spaces kept, as the substitutions before left them)
+    out = []
+    for i, w in enumerate(words):
+        if w in N._LETTER_WORDS:
+            near = [x for x in words[:i] if x][-1:] + [x for x in words[i + 1 :] if x][:1]
+            spelled = [x for x in near if x not in N._LETTER_WORDS]
+            digit_words = "oh zero one two three four five six seven eight nine double".split()
+            lone = [x for x in spelled if len(x) == 1 or x.isdigit() or x in digit_words]
+            if near and not lone:
+                w = N._BARE[w]
+        out.append(w)
+    return " ".join(out)
+
+
 _WORDS = [*N._BARE, *N._FIXED, "ill", "send", "o", "k", "it's", "cannot", "e-mail", "a@b.co", "x"]
-_WORDS += ["I'll", "the refund's", "been", "got", "that's", "let's", "y'all", "boss'"]
+_WORDS += [
+    "I'll",
+    "the refund's",
+    "been",
+    "got",
+    "that's",
+    "let's",
+    "y'all",
+    "boss'",
+    "#",
+    "u",
+    "r",
+]
 _ODD = "ab o'`’@.-&!0Оа\u00a0\t"
 _PIECES = st.one_of(st.sampled_from(_WORDS), st.text(alphabet=_ODD, max_size=6))
 
@@ -138,3 +167,33 @@ def test_time_frame_word_gate_changes_nothing(words: list[str], glue: str) -> No
 
     t = N.normalise(glue.join(words))
     assert _timeframe_hours.__wrapped__(t) == _timeframe_scan(t)
+
+
+@pytest.mark.parametrize(
+    ("typed", "normal"),
+    [
+        ("whats ur phone number", "what is your phone number"),
+        ("can u spell that", "can you spell that"),
+        ("r u still there", "are you still there"),
+        ("ill have someone call u back tmrw", "i will have someone call you back tomorrow"),
+        ("whats the order #", "what is the order number"),
+        ("I'll pass the msg to the dept", "i will pass the message to the department"),
+        (
+            "can u send pics of the damage thru email",
+            "can you send pictures of the damage through email",
+        ),
+        ("one sec pls", "one second please"),
+        # a spelled id keeps its letters
+        ("P R O 5 5 8", "p r o 5 5 8"),
+        ("the ref is U 4 R 7", "the ref is u 4 r 7"),
+        ("M U R P H Y", "m u r p h y"),
+        (
+            "same booking reference, A R oh four oh nine",
+            "same booking reference a r oh four oh nine",
+        ),
+        ("it's flat 3 r", "it is flat 3 r"),
+    ],
+)
+def test_chat_shorthand_reads_as_the_words(typed: str, normal: str) -> None:
+    """Trainees type as they chat (issue 12's off-script tester, 7 Dec: 43 of 118 cases)."""
+    assert N.normalise(typed) == normal
