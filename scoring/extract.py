@@ -42,6 +42,10 @@ def _place_zeros(place: str, nxt: str) -> str:
     return "0" * (zeros - 1 if _is_digitish(nxt) else zeros)
 
 
+_TOKENS = re.compile(r"[a-z]+|\d+")
+_DIGIT_RUNS = re.compile(r"\d+")
+
+
 @lru_cache(maxsize=65536)
 def spoken_digits(text: str) -> str:
     """The line with spoken digit sequences turned into digit strings.
@@ -51,7 +55,7 @@ def spoken_digits(text: str) -> str:
     "oh"/"o" count as zero only next to other digits, so "Oh, okay" stays words.
     Runs of digits separated only by spaces, dashes or dots are joined.
     """
-    toks = re.findall(r"[a-z]+|\d+", fold(text).replace("-", " "))
+    toks = _TOKENS.findall(fold(text).replace("-", " "))
     if _NUMBER_WORDS.isdisjoint(toks) and not any(t.isdigit() for t in toks):
         return " ".join(toks)  # nothing numeric: most lines
     out: list[str] = []
@@ -86,7 +90,7 @@ def spoken_digits(text: str) -> str:
 
 def digit_runs(text: str) -> list[str]:
     """Every run of digits in the line, spoken or written (see `spoken_digits`)."""
-    return re.findall(r"\d+", spoken_digits(text))
+    return _DIGIT_RUNS.findall(spoken_digits(text))
 
 
 def digits_only(value: str) -> str:

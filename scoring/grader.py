@@ -9,13 +9,21 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, NamedTuple
 
-from scoring.call import Call
-from scoring.items import REGISTRY
-from scoring.items.base import Check, Evidence, ItemSpec
+from scoring.acts import _cache_dir
+from scoring.pattern_cache import remembered
 from scoring.policy import Policy
 from scoring.transcript import Transcript
+
+# The protocol items compile ~130 expressions as they load, a fifth of a grader's start-up:
+# remembered between runs (scoring.pattern_cache), keyed by these modules' files.
+_HERE = Path(__file__).resolve().parent
+with remembered(_cache_dir(), "items", sorted((*_HERE.glob("*.py"), *_HERE.glob("items/*.py")))):
+    from scoring.call import Call
+    from scoring.items import REGISTRY
+    from scoring.items.base import Check, Evidence, ItemSpec
 
 #: Header keys a scorecard carries beside the spec's fields (who, which scenario, when).
 META_HEADERS = ("agent", "scenario", "date")

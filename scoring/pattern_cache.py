@@ -23,7 +23,8 @@ import marshal
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from re import _compiler, _parser  # type: ignore[attr-defined]
 from typing import Any
@@ -97,3 +98,66 @@ def _write(path: Path, entries: list[Entry | None]) -> None:
         os.replace(tmp, path)
     except (OSError, ValueError):
         pass  # a cache that cannot be written only costs the next start-up
+
+
+@contextmanager
+def remembered(folder: Path, tag: str, modules: Sequence[Path]) -> Iterator[None]:
+    """Patterns that the modules imported in the block compile with `re.compile`, given
+    ready-made: before the block, the ones remembered for these `modules` (keyed by their
+    sizes and times) go into `re`'s own cache of compiled patterns, where `re.compile`
+    finds them; after it, the patterns the block compiled are remembered if they were not.
+
+    `re.compile` then returns the same pattern it would have built; a pattern a module
+    changed is simply not found and compiled as usual. Where `re` keeps no such cache
+    (another Python), nothing is done.
+    """
+    cache = _re_cache()
+    if cache is None:
+        yield
+        return
+    digest = hashlib.sha256(f"{_STAMP}|{tag}".encode())
+    for module in modules:
+        try:
+            st = module.stat()
+        except OSError:
+            continue
+        digest.update(f"{module}|{st.st_size}|{st.st_mtime_ns}\0".encode())
+    path = folder / f"re-{tag}-{digest.hexdigest()[:24]}.marshal"
+    found = _read_keyed(path)
+    for (source, flags), pattern in found.items():
+        cache.setdefault((str, source, flags), pattern)
+    before = set(cache)
+    yield
+    if found:
+        return
+    made = [k for k in cache if k not in before and k[0] is str and isinstance(k[2], int)]
+    entries: list[tuple[str, int, Entry]] = []
+    for _type, source, flags in made:
+        try:
+            entries.append((source, flags, _entry(source, flags)))
+        except (re.error, RecursionError, OverflowError, TypeError, ValueError):
+            continue
+    if entries:
+        _write(path, entries)  # type: ignore[arg-type]
+
+
+def _re_cache() -> dict[Any, Any] | None:
+    """`re`'s cache of compiled patterns, if it is the dict keyed (type, pattern, flags)."""
+    cache = getattr(re, "_cache", None)
+    if not isinstance(cache, dict):
+        return None
+    probe = "(?:pattern cache probe)"
+    re.compile(probe)
+    return cache if cache.get((str, probe, 0)) is not None else None
+
+
+def _read_keyed(path: Path) -> dict[tuple[str, int], re.Pattern[str]]:
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            return {}
+        entries = marshal.loads(path.read_bytes())
+        if not isinstance(entries, list):
+            return {}
+        return {(s, f): _made(s, e) for s, f, e in entries if isinstance(s, str) and type(f) is int}
+    except (OSError, EOFError, ValueError, TypeError, RuntimeError, OverflowError):
+        return {}

@@ -138,6 +138,9 @@ _BACKCHANNEL = re.compile(
     r"(?:(?:mm hm|mm hmm|mhm|mmhm|mm|uh huh|hmm|okay|ok|alright|all right|right|sure|yes|yeah|"
     r"i see|got it|um|uh|oh) ?){1,3}"
 )
+#: No longer line is a backchannel: three words of at most nine letters, each with its space
+#: (tested in a line's time: most lines are longer, and the expression was tried on each).
+_BACKCHANNEL_MAX = 30
 
 
 def next_replies(call: Call, index: int, count: int) -> list[Turn]:
@@ -145,7 +148,11 @@ def next_replies(call: Call, index: int, count: int) -> list[Turn]:
     ("Mm-hm.", "Okay.", "Right."): a reply a "next line or the one after" rule judges
     (issue 17: spoken calls trail backchannels through every turn). Looks at most
     three lines further than `count`."""
-    out = [t for t in call.agent_after(index, count + 3) if not _BACKCHANNEL.fullmatch(t.normal)]
+    out = [
+        t
+        for t in call.agent_after(index, count + 3)
+        if len(t.normal) > _BACKCHANNEL_MAX or not _BACKCHANNEL.fullmatch(t.normal)
+    ]
     return out[:count]
 
 

@@ -3,24 +3,24 @@
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
-
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+from typing import TYPE_CHECKING, Any
 
 from scoring.batch import MAX_JOBS, GradeError, grade_files, grade_files_json
 from scoring.grader import Scorecard
 from scoring.literal import printable
 from scoring.policy import PolicyError, shipped_policies
 from scoring.reader import expand_paths
-from scoring.render import print_scorecard, summary_table
 from simulator.output import OUTPUT_ERRNOS, quiet_stdout, stdout_console
 from simulator.records.real_calls import add_grade_record_options, record_cards
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 PROGRESS_FROM = 20  # files
 
@@ -82,7 +82,7 @@ def _say(message: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     paths = expand_paths(args.paths)
-    err = Console(stderr=True)
+    err = _stderr(args.json, len(paths))
     if not paths:
         _say(f"no transcripts found in {', '.join(args.paths)}")
         return 2
@@ -111,9 +111,30 @@ def run(args: argparse.Namespace) -> int:
         return 2
 
 
+def _stderr(as_json: bool, total: int) -> Console | None:
+    """The stderr console for the progress bar; None for JSON output when no bar can
+    show, so rich (a seventh of the start-up of `grade --json`) is not imported. Rich
+    takes a stream for a terminal when it is one or FORCE_TERMINAL, FORCE_COLOR or
+    TTY_COMPATIBLE say so; then it decides."""
+    isatty = getattr(sys.stderr, "isatty", None)
+    may_be_terminal = (isatty is not None and isatty()) or any(
+        os.environ.get(k) for k in ("FORCE_TERMINAL", "FORCE_COLOR", "TTY_COMPATIBLE")
+    )
+    if as_json and not (total >= PROGRESS_FROM and may_be_terminal):
+        return None
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
 @contextmanager
-def _progress(err: Console, total: int) -> Iterator[Callable[[int], None]]:
+def _progress(err: Console | None, total: int) -> Iterator[Callable[[int], None]]:
     """A progress bar on stderr for long batches on a terminal; a no-op otherwise."""
+    if err is None or not (total >= PROGRESS_FROM and err.is_terminal):
+        yield lambda n: None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
     with Progress(
         "[progress.description]{task.description}",
         BarColumn(),
@@ -121,7 +142,6 @@ def _progress(err: Console, total: int) -> Iterator[Callable[[int], None]]:
         TimeRemainingColumn(),
         console=err,
         transient=True,
-        disable=not (total >= PROGRESS_FROM and err.is_terminal),
     ) as bar:
         task = bar.add_task("grading", total=total)
         yield lambda n: bar.advance(task, n)
@@ -203,7 +223,7 @@ class _TextSink:
 
 
 def _run_cards(
-    args: argparse.Namespace, paths: list[str], advance: Callable[[int], None], err: Console
+    args: argparse.Namespace, paths: list[str], advance: Callable[[int], None], err: Console | None
 ) -> int:
     out = stdout_console(highlight=False)
     outcomes: list[Scorecard | GradeError] = []
@@ -219,8 +239,10 @@ def _run_cards(
 
 
 def _print_one(
-    outcome: Scorecard | GradeError, out: Console, err: Console, failed_only: bool
+    outcome: Scorecard | GradeError, out: Console, err: Console | None, failed_only: bool
 ) -> None:
+    from scoring.render import print_scorecard
+
     if isinstance(outcome, GradeError):
         _say(outcome.error)
     else:
@@ -228,9 +250,14 @@ def _print_one(
 
 
 def _finish(
-    args: argparse.Namespace, outcomes: list[Scorecard | GradeError], out: Console, err: Console
+    args: argparse.Namespace,
+    outcomes: list[Scorecard | GradeError],
+    out: Console,
+    err: Console | None,
 ) -> None:
     """The summary: always with --summary (a row per file, errors too), else for 2+ calls."""
+    from scoring.render import summary_table
+
     if args.summary or len(outcomes) > 1:
         out.print(summary_table(outcomes, width=out.width))
     if args.summary:

@@ -74,3 +74,53 @@ def test_unwritable_folder_still_compiles(tmp_path: Path) -> None:
     blocker.write_text("x", encoding="utf-8")
     got = compile_all([" (?:yes)"], re.ASCII, blocker / "cache")
     _same(got[" (?:yes)"], " (?:yes)")
+
+
+def test_remembered_module_patterns_are_given_back_equal(tmp_path: Path) -> None:
+    from scoring.pattern_cache import remembered
+
+    module = tmp_path / "mod.py"
+    module.write_text("x = 1\n", encoding="utf-8")
+    sources = [r"\b(?:remembered|kept) (?P<what>\w+)\b", r"(?i)ONE\s+two"]
+
+    def forget() -> None:
+        for source in sources:
+            re._cache.pop((str, source, 0), None)  # type: ignore[attr-defined]
+
+    forget()
+    with remembered(tmp_path, "t", [module]):
+        first = [re.compile(s) for s in sources]
+    assert len(list(tmp_path.glob("re-t-*.marshal"))) == 1
+    forget()
+    with remembered(tmp_path, "t", [module]):
+        again = [re.compile(s) for s in sources]
+    for got, source in zip(again, sources, strict=True):
+        _same_plain(got, source)
+    assert [p.pattern for p in again] == [p.pattern for p in first]
+    m = again[0].search("we kept notes")
+    assert m is not None
+    assert m.group("what") == "notes"
+
+
+def test_remembered_ignores_a_broken_file(tmp_path: Path) -> None:
+    from scoring.pattern_cache import remembered
+
+    module = tmp_path / "mod.py"
+    module.write_text("x = 1\n", encoding="utf-8")
+    source = r"(?:broken file probe) \d+"
+    with remembered(tmp_path, "t", [module]):
+        re.compile(source)
+    for path in tmp_path.glob("re-t-*.marshal"):
+        path.write_bytes(b"\x00junk")
+    re._cache.pop((str, source, 0), None)  # type: ignore[attr-defined]
+    with remembered(tmp_path, "t", [module]):
+        got = re.compile(source)
+    _same_plain(got, source)
+
+
+def _same_plain(got: re.Pattern[str], source: str) -> None:
+    from re import _compiler  # type: ignore[attr-defined]
+
+    want = _compiler.compile(source, 0)  # built afresh, not from any cache
+    assert got == want, source
+    assert got.groupindex == want.groupindex, source
