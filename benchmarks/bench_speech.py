@@ -24,8 +24,12 @@ MLLR transform of the acoustic model and MAP means on top of it, see
 simulator/listen/adapt.py), ``adapting`` (``warm`` with no enrolment, the
 session learning the same from the voice's own recognised lines every 5
 lines, as the window does between calls),
-``whole`` (``domain`` with a first turn decoded once, whole, with its own
-mean, as `callsim transcribe` does, instead of streamed and decoded again),
+``early`` (``domain`` without the first turn's second opinion: heard once,
+with the mean of its first second, as before 7 Dec 2026's fourth session),
+``late`` (a first turn streamed from the built-in mean and decoded again at
+its end, as before the early mean), ``whole`` (``domain`` with a first turn
+decoded once, whole, with its own mean, as `callsim transcribe` does,
+instead of streamed and decoded again),
 ``plain`` (domain LM alone, one pass, best hypothesis only: the recogniser
 before these two changes), ``stock`` (PocketSphinx's own LM) and
 ``grammar`` (a closed grammar of the domain sentences).
@@ -248,6 +252,10 @@ def make_recogniser(
     if approach == "late":  # a first turn as before the early mean: decoded again at its end
         rec = build_domain_recogniser(terms, exclude=exclude)
         rec.early_mean = False
+        return rec
+    if approach == "early":  # a first turn heard once, with its first second's mean (no twin)
+        rec = build_domain_recogniser(terms, exclude=exclude)
+        rec.second_opinion = False
         return rec
     if approach == "whole":  # as `callsim transcribe`: a first turn decoded once, whole
         rec = build_domain_recogniser(terms, exclude=exclude)

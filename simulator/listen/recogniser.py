@@ -24,6 +24,7 @@ from simulator.listen.domain import DomainTerms, domain_sentences
 from simulator.listen.early_mean import MeanProbe, cmn_text
 from simulator.listen.lm import build_arpa
 from simulator.listen.pronounce import Lexicon
+from simulator.listen.second_opinion import Hearing, Twin, choose
 from simulator.listen.words import repair
 from simulator.voice.audio import Audio
 
@@ -116,9 +117,13 @@ def does_an_act(result: Recognition) -> bool:
     """Does the turn's best hypothesis itself do an agent act? (An act found only in an
     alternative is a sign the turn was heard badly: first turns, dev lines, 37 of 44 acts
     right with this gate against 36 with "best or alternatives", 9 against 6 decoded again.)"""
+    return does_an_act_text(result.text)
+
+
+def does_an_act_text(text: str) -> bool:
     from simulator.listen.listeners import acts_of
 
-    return bool(acts_of(result.text))
+    return bool(acts_of(text))
 
 
 def _cmn_shift(before: str, after: str) -> float:
@@ -192,6 +197,11 @@ class SphinxRecogniser:
         # spoken (`_feed_early`), not again at its end (docs/voice.md, "A new trainee's first
         # turn at a later turn's speed").
         self.early_mean = True
+        # True: that first turn is also heard by a second decoder that follows the turn's
+        # running mean, and the better of the two hearings is taken (`second_opinion`);
+        # the twin is built by `build_domain_recogniser` and dropped after the first turn.
+        self.second_opinion = True
+        self._twin: Twin | None = None
         self._early = False
         self._probe: MeanProbe | None = None
         self._started = False  # the early turn's decoding has started (its mean is known)
@@ -213,6 +223,7 @@ class SphinxRecogniser:
     moments: Any = None  # a `context.MomentModels`, set by build_domain_recogniser
     moment = ""  # the moment of the next turn ("": the general model)
     _search: str | None = None  # the decoder's active search (None: the general model)
+    _twin: Twin | None = None  # a new trainee's first turn's second decoder (`second_opinion`)
 
     def expect(self, hint: Any) -> None:
         """The next turn's moment, from the engine's `ListenHint` (or its name; None: none).
@@ -236,6 +247,8 @@ class SphinxRecogniser:
         if name != self._search:
             self.decoder.activate_search(name)
             self._search = name
+        if self._twin is not None and not self._learnt:  # only a first turn uses it
+            self._twin.use_search(name, None if path is None else str(path))
         self.moment = ""
 
     @property
@@ -247,6 +260,7 @@ class SphinxRecogniser:
     def cmn(self, value: str) -> None:
         self.decoder.set_cmn(value)
         self._learnt = True
+        self._twin = None  # (only a first turn with no learnt mean uses it)
 
     def prime(self, value: str) -> None:
         """Start from a mean saved in an earlier session, without trusting it like `cmn`.
@@ -258,6 +272,7 @@ class SphinxRecogniser:
         """
         self.decoder.set_cmn(value)
         self._primed = True
+        self._twin = None
 
     # Streaming: feed audio while the trainee speaks, so little is left when they stop.
     def start(self) -> None:
@@ -302,6 +317,8 @@ class SphinxRecogniser:
         self._pcm.append(pcm16k)
         if self._started:
             self.decoder.process_raw(pcm16k, no_search=False, full_utt=False)
+            if self._twin is not None and self._twin.started:
+                self._twin.feed(pcm16k)
         elif sum(map(len, self._pcm)) >= EARLY_BYTES:
             self._start_early()
 
@@ -320,20 +337,31 @@ class SphinxRecogniser:
         self.decoder.start_utt()
         if pcm:
             self.decoder.process_raw(pcm, no_search=False, full_utt=False)
+            if self._twin is not None and self.second_opinion and self._probe is not None:
+                self._twin.start(pcm[:EARLY_BYTES], self._probe)
+                self._twin.feed(pcm[EARLY_BYTES:])
 
     def _finish_early(self, began: float) -> Recognition:
-        """End a first turn decoded with its first second's mean. Decode it again, whole, only
-        when nothing it heard does an act (`does_an_act`): on dev lines that is where the
-        second pass still earns its time (docs/voice.md)."""
+        """End a first turn decoded with its first second's mean, and heard by the twin with
+        the running mean (`second_opinion`): the better hearing is taken. Decode it again,
+        whole, only when neither hearing's best hypothesis does an act: on dev lines that is
+        where the second pass still earns its time (docs/voice.md)."""
         if not self._started:  # shorter than a second
             self._start_early()
         self.decoder.end_utt()
         self.decoder.get_cmn(True)  # the mean updated with this turn, for the next one
         self._weigh_accent()
         pcm = b"".join(self._pcm)
-        heard = self._result(pcm, began, 1)
-        if not pcm or does_an_act(heard):
-            return heard
+        heard = self._hearing(self.decoder)
+        twin = self._twin
+        if twin is not None and twin.started:
+            twin.finish()
+            heard = choose(heard, self._hearing(twin.decoder))
+        if len(pcm) >= 2 * RATE:  # the mean is learnt now: no later turn needs the twin
+            self._twin = None
+        result = self._result(pcm, began, 1, heard)
+        if not pcm or heard.acts:
+            return result
         t = time.perf_counter()
         self._apply_accent()
         self._decode_whole(pcm)  # as a first turn was always decoded (see `finish`)
@@ -368,12 +396,26 @@ class SphinxRecogniser:
             passes = 2
         return self._result(pcm, t, passes)
 
-    def _result(self, pcm: bytes, began: float, passes: int) -> Recognition:
-        """The turn decoded (its hypotheses), with the time spent on it since ``began``."""
-        self._learnt = self._learnt or len(pcm) >= 2 * RATE  # a second of audio teaches the mean
-        hyp = self.decoder.hyp()
+    def _hearing(self, decoder: Any) -> Hearing:
+        """What ``decoder`` heard in the turn it just ended: best text, N-best, path score."""
+        hyp = decoder.hyp()
         text = repair(hyp.hypstr.strip()) if hyp is not None else ""
-        alternatives = self._nbest(text) if text else ()
+        alternatives = self._nbest(text, decoder) if text else ()
+        score = int(hyp.score) if hyp is not None else 0
+        return Hearing(text, alternatives, score, bool(text) and does_an_act_text(text))
+
+    def _result(
+        self, pcm: bytes, began: float, passes: int, heard: Hearing | None = None
+    ) -> Recognition:
+        """The turn decoded (its hypotheses, or ``heard``), with the time spent on it since
+        ``began``."""
+        self._learnt = self._learnt or len(pcm) >= 2 * RATE  # a second of audio teaches the mean
+        if heard is None:
+            hyp = self.decoder.hyp()
+            text = repair(hyp.hypstr.strip()) if hyp is not None else ""
+            alternatives = self._nbest(text) if text else ()
+        else:
+            text, alternatives = heard.text, heard.alternatives
         self._busy += time.perf_counter() - began
         self._pcm = []
         self.last_pcm = pcm
@@ -447,13 +489,13 @@ class SphinxRecogniser:
             Path(f.name).unlink(missing_ok=True)
         self._british_loaded = want_british
 
-    def _nbest(self, best: str) -> tuple[str, ...]:
+    def _nbest(self, best: str, decoder: Any = None) -> tuple[str, ...]:
         """The next-best distinct hypotheses from the turn's lattice (empty if there is none)."""
         if not self.alternatives:
             return ()
         out: dict[str, None] = {}
         try:
-            for n, hyp in enumerate(self.decoder.nbest()):
+            for n, hyp in enumerate((decoder or self.decoder).nbest()):
                 if n >= self.alternatives or hyp is None:  # None: the lattice ran out
                     break
                 text = repair(" ".join(hyp.hypstr.split()))
@@ -655,4 +697,6 @@ def _recogniser_from(model: DomainModel, accent: str, config: dict[str, Any]) ->
         if accent == "uk":
             rec.accent_evidence = (ACCENT_MIN_WORDS, ACCENT_MIN_WORDS)  # decided: British
     rec.model = model
+    if rec.second_opinion and rec.redecode_shift is not None:
+        rec._twin = Twin(rec._settings)  # while the model's files exist (see the caller)
     return rec

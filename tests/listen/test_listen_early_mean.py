@@ -36,7 +36,7 @@ class _Decoder:
         self.mean = value
 
     def hyp(self):
-        return None if self.text is None else type("Hyp", (), {"hypstr": self.text})()
+        return None if self.text is None else type("Hyp", (), {"hypstr": self.text, "score": 0})()
 
     def nbest(self):
         return iter(())
