@@ -114,7 +114,16 @@ class Scorecard:
             "policy": self.policy,
             "score": self.score,
             "critical_failures": list(self.critical_failures),
-            "items": {k: v.to_json() for k, v in self.results.items()},
+            # `ItemResult.to_json` inlined: ~50 items a call, one call each saved
+            "items": {
+                k: {
+                    "result": check.result,
+                    "reason": check.reason,
+                    "evidence": [{"line": n, "time": t, "text": x} for n, t, x in check.evidence],
+                    "source": spec.source,
+                }
+                for k, (spec, check, _weight, _critical) in self.results.items()
+            },
             **self.meta,
         }
 
