@@ -180,7 +180,7 @@ def _recogniser(args: argparse.Namespace, terms: Any, config: dict[str, str]) ->
     if args.recogniser == "callsim":
         from simulator.listen.recogniser import build_domain_recogniser
 
-        recogniser = build_domain_recogniser(terms, **config)
+        recogniser = build_domain_recogniser(terms, second_opinion=False, **config)
         recogniser.whole_first_turn = True  # a file: half the decoding (docs/voice.md)
         return recogniser
     from simulator.listen.engines import open_engine

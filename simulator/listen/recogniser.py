@@ -649,6 +649,7 @@ def build_domain_recogniser(
     (vocabulary size, words that could not be pronounced).
     """
     accent = config.pop("accent", "auto")
+    twin = bool(config.pop("second_opinion", True))  # False: no twin (a file, decoded whole)
     options = {
         "background_words": config.pop("background_words", 3000),
         "background_mass": config.pop("background_mass", 0.1),
@@ -660,9 +661,9 @@ def build_domain_recogniser(
     if model is None:
         with tempfile.TemporaryDirectory(prefix="callsim-lm-") as folder:
             model = build_domain_model(terms, extra, folder=folder, **options)
-            rec = _recogniser_from(model, accent, config)
+            rec = _recogniser_from(model, accent, config, twin)
     else:
-        rec = _recogniser_from(model, accent, config)
+        rec = _recogniser_from(model, accent, config, twin)
     rec.moments = _moment_models(model, terms, extra, options)
     return rec
 
@@ -686,7 +687,9 @@ def _moment_models(
     return MomentModels(source, model.key, options)
 
 
-def _recogniser_from(model: DomainModel, accent: str, config: dict[str, Any]) -> SphinxRecogniser:
+def _recogniser_from(
+    model: DomainModel, accent: str, config: dict[str, Any], twin: bool = True
+) -> SphinxRecogniser:
     rec = SphinxRecogniser(lm=str(model.lm), dictionary=str(model.dictionary), **config)
     if model.us_dictionary is not None:
         rec.british_variant = model.british_variant
@@ -697,6 +700,7 @@ def _recogniser_from(model: DomainModel, accent: str, config: dict[str, Any]) ->
         if accent == "uk":
             rec.accent_evidence = (ACCENT_MIN_WORDS, ACCENT_MIN_WORDS)  # decided: British
     rec.model = model
-    if rec.second_opinion and rec.redecode_shift is not None:
+    rec.second_opinion = twin
+    if twin and rec.redecode_shift is not None:
         rec._twin = Twin(rec._settings)  # while the model's files exist (see the caller)
     return rec

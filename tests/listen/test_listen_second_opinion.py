@@ -129,10 +129,13 @@ def test_without_a_second_opinion_the_twin_hears_nothing(synth):
     from simulator.listen.recogniser import build_domain_recogniser
     from simulator.voice.profile import VoiceProfile
 
+    audio = synth.synthesize("Thanks for holding.", VoiceProfile(variant="f2"))
     rec = build_domain_recogniser()
     rec.second_opinion = False
     twin = rec._twin
     assert twin is not None
-    heard = rec.recognise(synth.synthesize("Thanks for holding.", VoiceProfile(variant="f2")))
-    assert heard.text
+    assert rec.recognise(audio).text
     assert twin._probe is None  # never started
+    unbuilt = build_domain_recogniser(second_opinion=False)  # `callsim transcribe`: a file
+    assert unbuilt._twin is None
+    assert unbuilt.recognise(audio).text
