@@ -63,6 +63,7 @@ _HELPS = frozenset(
 #: not "ignored" while they happen
 _GETTING_ON = frozenset(
     {"announce_transfer", "ask_hold", "announce_hold", "thank_for_holding", "hold_reason",
+     "confirm_detail",
      "offer_hold_alternative", "give_number", "give_reference", "offer_message",
      "offer_transfer_or_message", "make_offer"}
 )  # fmt: skip
@@ -239,6 +240,9 @@ class Reactions:
             return "bad_news_heard"
         if "empathy" in heard.acts and self.memory.bare_apologies > BARE_APOLOGIES_THAT_CALM:
             return "back_to_goal"  # a third "I'm so sorry": "So, can you help me ...?"
+        if nods_to(heard.text) and "refuses_hold" in self.scenario.caller.traits:
+            self.memory.heard_hold_question(agreed=False)  # "bear with me" - "not on hold"
+            return "refuse_hold"
         if nods_to(heard.text):
             if self.memory.hold is HoldAsk.NONE:  # "one moment, please" - "Sure": a wait agreed
                 self.memory.heard_hold_question(agreed=True)
@@ -644,6 +648,8 @@ class Reactions:
             return []  # their own reactions (`_archetype`)
         if self._too_late(heard):
             return []  # objected to in `_expectations`
+        if "purchase" in outcomes_in(heard.text) and self._other_outcome(heard.text):
+            return ["decline_offer"]  # "want me to add the spray to an order?" - not yet
         helps = (
             _HELPS & heard.acts
             or _MEANS.search(heard.text)

@@ -91,6 +91,23 @@ _NO_ONE_ANSWERS = re.compile(
     r"\b(?:no one|nobody|no body) (?:is |s )?(?:picking up|answering|there|available)\b"
     r"|\b(?:is|s|are|re) not (?:picking up|answering)\b|\bno answer\b"
 )
+#: an offer put as a casual question ("want me to send it out?", "that work?")
+_OFFER_ASKED = re.compile(
+    r"\b(?:(?:do |would )?(?:you )?want me to|would you like me to|shall i|should i|how about i|"
+    r"do you want (?:their|the|his|her|a|me)|would you like (?:their|the|his|her|a)|"
+    r"(?:does )?that work|sound(?:s)? good|work for you|is that (?:ok|okay|alright|all right)|"
+    r"that (?:ok|okay))\b"
+)
+#: the agent refuses outright in words the recogniser does not know
+_REFUSES = re.compile(
+    r"\bnon ?refundable\b|\bnot refundable\b|\bis what it is\b|\byour bill is your bill\b"
+    r"|\bwe (?:can not|do not|don t|can t|are not allowed to) (?:page|do that|offer|give out)\b"
+    r"|\bnot sure (?:we|if we|that we) (?:do|offer|have|provide)\b"
+)
+#: a speech recogniser's "whole"/"hole" for "hold" ("can I put you on a brief whole")
+_HOLE = re.compile(
+    r"\b(on (?:a )?(?:brief |quick |short |little |short little )?)(?:whole|hole)\b", re.I
+)
 _PAST = re.compile(r"\b(?:last|ago|earlier|yesterday|previous|previously|before|since)\s*$")
 
 _ASKS = frozenset({"ask_account", "ask_callback_number", "ask_email", "ask_name"})
@@ -138,26 +155,18 @@ class Understanding:
         self._defaults = TopicFinder(facts_of(scenario)[len(scenario.caller.facts) :])
 
     def hear(self, text: str) -> Heard:
+        text = _HOLE.sub(r"\1hold", text)
         acts = set(self._recognise(text, "agent"))
         if self._jargon(text):
             acts.add("jargon")
         if self._number and gives_number(text, self._number):
             acts.add("give_number")
         question = is_question(text)
-        if question and _MORE_TIME.search(question_part(text)):
-            acts.add("ask_hold")
-        normal = normalise(text)
-        if _NO_HOLD.search(normal):
-            acts -= {"announce_hold", "ask_hold", "refuse_help"}
-            acts.add("commit_help")
-        if _DISMISSES.search(normal):
-            acts -= {"check_understanding", "confirm_detail"}
-            acts.add("dismiss")
-        if _NO_ONE_ANSWERS.search(normal):
-            acts.add("bad_news")
-        if _MUST_TRANSFER.search(normal):
-            acts.add("announce_transfer")
-        if not acts & _ASKS and _BARE_ASK.search(normal):
+        if question:
+            acts |= self._asked_alone(text)
+            _question_acts(normalise(question_part(text)), acts)
+        _line_acts(normalise(text), acts)
+        if not acts & _ASKS and _BARE_ASK.search(normalise(text)):
             acts.add("ask_account")
             question = True
         # a time frame in a question counts when it offers something: "can he call you back
@@ -177,6 +186,40 @@ class Understanding:
             fact=self._topics.find(text) or self._defaults.find(text),
             asks=question_part(text) if question else "",
         )
+
+    def _asked_alone(self, text: str) -> set[str]:
+        """The asking sentence heard on its own: "I'm sorry about that. Member number?"
+        asks what "Member number?" asks (a terse ask is read only as a whole line)."""
+        asked = question_part(text)
+        if not asked or asked.strip() == text.strip():
+            return set()
+        return set(self._recognise(asked, "agent"))
+
+
+def _question_acts(asked: str, acts: set[str]) -> None:
+    """What the recogniser misses in a question the caller still hears as one (engine-only
+    readings of everyday words; the grader's acts are not touched)."""
+    if _MORE_TIME.search(asked):
+        acts.add("ask_hold")
+    if _OFFER_ASKED.search(asked):
+        acts.add("make_offer")
+
+
+def _line_acts(normal: str, acts: set[str]) -> None:
+    """The same for any line: staying on the line, refusals, brush-offs, no answer where
+    the agent tried, a transfer said with its necessity."""
+    if _NO_HOLD.search(normal):
+        acts -= {"announce_hold", "ask_hold", "refuse_help"}
+        acts.add("commit_help")
+    if _REFUSES.search(normal):
+        acts.add("refuse_help")
+    if _DISMISSES.search(normal):
+        acts -= {"check_understanding", "confirm_detail"}
+        acts.add("dismiss")
+    if _NO_ONE_ANSWERS.search(normal):
+        acts.add("bad_news")
+    if _MUST_TRANSFER.search(normal):
+        acts.add("announce_transfer")
 
 
 def _timeframe(text: str) -> tuple[float | None, str]:
