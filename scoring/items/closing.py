@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 import ahocorasick
 
+from scoring.call import _GENERIC_BRAND_WORDS as GENERIC_BRAND_WORDS
 from scoring.call import Call, Turn
 from scoring.extract import compact, digit_runs, has_phone_shape
 from scoring.items.base import Check, Params, failed, first, item, na, passed
@@ -421,10 +423,25 @@ def thank(call: Call, p: Params) -> Check:
     return failed("the closing does not thank the caller", *closing[-1:])
 
 
+@lru_cache(maxsize=256)
+def _common_word_lead(brand: str) -> str:
+    """gaps6 (issue 17): a brand's two leading words when both are common words ("North
+    West" for North West Plumbing Services, "Green Light" for Green Light Driving School),
+    a short form only as written, capitalised like a name: "you've got the green light" is
+    a phrase, not the firm ("" when the brand has no such lead)."""
+    words = brand.replace("&", " and ").split()
+    if len(words) < 3 or not all(w[:1].isupper() for w in words[:2]):
+        return ""
+    if not {w.lower().strip(",.") for w in words[:2]} <= GENERIC_BRAND_WORDS:
+        return ""  # a distinctive lead is already one of says_brand's forms
+    return " ".join(w.strip(",.") for w in words[:2])
+
+
 @item("close.brand", "Brands the closing", "Brand each call in the closing statement.", "002")
 def brand(call: Call, p: Params) -> Check:
     closing = closing_turns(call)
-    hit = next((t for t in closing if call.says_brand(t.text)), None)
+    lead = _common_word_lead(call.brand)
+    hit = next((t for t in closing if call.says_brand(t.text) or (lead and lead in t.text)), None)
     if hit:
         return passed(f"closing names {call.brand}", hit)
     return failed(f"the closing does not name {call.brand or 'the company'}", *closing[-1:])
