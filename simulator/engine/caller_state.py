@@ -63,6 +63,7 @@ class CallerState:
     beat_just_said: set[str] = field(default_factory=set)
     hold: HoldAsk = HoldAsk.NONE
     complaint_at: int | None = None  # agent line count when the caller first reported a problem
+    contact_offered: bool = False  # the agent's last line offered a call back or a message
     bare_apologies: int = 0  # apologies with nothing done in the same line
     acted_on_complaint: bool = False  # the agent's first line after it got on with the call
     empathy_shown: bool = False

@@ -154,6 +154,7 @@ class Reactions:
     def react(self, heard: Heard) -> None:
         """One agent line: the caller answers what was asked first, then says the rest."""
         m = self.memory
+        heard = self._in_context(heard)
         self._feel(heard)
         if self.temper.exhausted:
             self._give_up()
@@ -177,7 +178,7 @@ class Reactions:
         if not climbed and not {"spam", "wrong_number"} & set(self.scenario.context):
             objections += [MISTREATMENT[a] for a in _mistreats(heard.acts)][:1]
         if set(objections) & _OBJECTS_TO_TIME:  # "in 2 weeks? No." is not also "thanks"
-            replies = [r for r in replies if r not in _TAKES]
+            replies = [r for r in replies if r not in _TAKES | {"accept_supervisor"}]
         parts = replies + [p for p in self._before_answers(heard.acts) if p not in replies]
         parts += objections + climbed
         self._aggrieved = bool(set(parts) & _GRIEVANCES)
@@ -194,6 +195,17 @@ class Reactions:
         elif not parts:
             parts += self._idle_parts(heard)
         self._maybe_cut_in(heard, parts)
+
+    def _in_context(self, heard: Heard) -> Heard:
+        """A time asked about right after a call back was offered is a time for that call
+        back ("I can have my supervisor call you." - "How about tomorrow morning?")."""
+        from dataclasses import replace
+
+        offered = self.memory.contact_offered
+        self.memory.contact_offered = heard.contact
+        if offered and heard.question and heard.timeframe_h is not None and not heard.contact:
+            return replace(heard, contact=True)
+        return heard
 
     def _fresh(self, answered: list[str], heard: Heard) -> list[str]:
         """Answers already given are not given again alongside something new: a person

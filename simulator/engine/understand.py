@@ -46,14 +46,16 @@ _CLAUSES = re.compile(r"[,;]|\band\b|\bor\b")
 _CONTACT = re.compile(
     r"\b(?:call (?:you|back)|calls you|ring you|get back to you|hear back|hear from|contact you|"
     r"reach out|e-?mail you|respond|reply|answer|update you|let you know|give you a call|"
-    r"a call\b|a callback|call back)\b",
+    r"a call\b|a callback|call back|get back (?:within|in)|try again|ring back|call us back|"
+    r"give (?:him|her|them) (?:the|your) message|pass (?:on )?(?:the|your) message|pass it on)\b",
     re.IGNORECASE,
 )
 #: a line that looks ahead: only then is its time frame a promise the caller can hold.
 _FUTURE = re.compile(
     r"\b(?:will|should|would|going to|gonna|expect|within|by|until|can|could|shall|"
     r"hear back|back to you|in the next|takes?|taking|usually|respond|get back|arrives?|ships?|"
-    r"shipping|shipped|deliver|delivered|goes out|go out|be there|be back)\b"
+    r"shipping|shipped|deliver|delivered|goes out|go out|be there|be back|try again|how about|"
+    r"what about|gets off|get off)\b"
 )
 #: asking for more time on hold ("a couple more minutes, ok?"): a hold question, though no
 #: hold word is said
@@ -96,7 +98,7 @@ _OFFER_ASKED = re.compile(
     r"\b(?:(?:do |would )?(?:you )?want me to|would you like me to|shall i|should i|how about i|"
     r"do you want (?:their|the|his|her|a|me)|would you like (?:their|the|his|her|a)|"
     r"(?:does )?that work|sound(?:s)? good|work for you|is that (?:ok|okay|alright|all right)|"
-    r"that (?:ok|okay))\b"
+    r"that (?:ok|okay)|how about|what about|would (?:\w+ ){1,5}work)\b"
 )
 #: the agent refuses outright in words the recogniser does not know
 _REFUSES = re.compile(
@@ -107,6 +109,10 @@ _REFUSES = re.compile(
 #: a speech recogniser's "whole"/"hole" for "hold" ("can I put you on a brief whole")
 _HOLE = re.compile(
     r"\b(on (?:a )?(?:brief |quick |short |little |short little )?)(?:whole|hole)\b", re.I
+)
+#: a range of days or hours typed with a dash ("3-5 business days")
+_RANGE = re.compile(
+    r"\b\d+ ?[-\u2013] ?\d+ (?:business |working )?(?:days|weeks|hours|minutes)\b", re.I
 )
 _PAST = re.compile(r"\b(?:last|ago|earlier|yesterday|previous|previously|before|since)\s*$")
 
@@ -232,6 +238,8 @@ def _timeframe(text: str) -> tuple[float | None, str]:
         return None, ""
     hours = min(frames)
     t = normalise(text)
+    if r := _RANGE.search(text):  # "3-5 business days" said back as said, not "seven days"
+        return (hours, r.group(0).replace("-", " to ")) if _FUTURE.search(t) else (None, "")
     if not _FUTURE.search(t):
         return None, ""
     m = _TIMEFRAME.search(t)
