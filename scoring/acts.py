@@ -329,6 +329,11 @@ def _plan(speaker: str, graded: bool = False) -> _Plan:
     except ImportError:  # pragma: no cover - the gate only saves time
         return _Plan(rules, None, 0, tuple((r, b, 0) for r, b in pairs))
     groups_of, often = _gate_groups(rules, pairs)
+    # A group in most lines ("the", "to", "he") prunes few searches, and its literals were
+    # a third of the scan's matches: not required (the gate stays exact, only less sharp).
+    lines = sum(len(r.examples) + len(r.counter_examples) for r in rules)
+    common = {g for g, n in often.items() if n > lines * COMMON_GROUP}
+    groups_of = [[g for g in groups if g not in common] for groups in groups_of]
     group_bit: dict[frozenset[str], int] = {}
     for groups in groups_of:
         for g in groups:
@@ -359,6 +364,9 @@ def _plan(speaker: str, graded: bool = False) -> _Plan:
 
 
 Groups = list[list[frozenset[str]]]
+#: A literal group found in more than this share of the phrasing examples is not gated on
+#: (measured: 0.5 saved 0.9% of a graded call's instructions; 0.25 and 0.65 less).
+COMMON_GROUP = 0.5
 
 
 def _gate_groups(
