@@ -566,6 +566,8 @@ class Reactions:
         shared = len(content_stems(heard.text) & self._goal_stems())
         if (self._other_outcome(heard.text) and shared < 2) or self._other_problem(heard.text):
             return "not_reason"
+        if self._other_case(heard.text):
+            return "not_reason"  # "so you got the wrong size?" to a wrong-colour caller
         if on_goal:
             return "confirm_yes"
         return "" if self._topical(heard.text) else "not_reason"
@@ -578,6 +580,16 @@ class Reactions:
         c = self.scenario.caller
         wanted = outcomes_in(f"{c.goal} {c.expects.resolution}") - {"transfer"}
         return bool(wanted & outcomes_in(text))
+
+    def _other_case(self, text: str) -> bool:
+        """The read-back names a thing of the case ("size", "safety data sheet") that nothing
+        the caller knows or said names."""
+        from simulator.engine.topics import case_kin, case_words_in
+
+        own = f" {normalise(self._own_words())} "
+        return any(
+            not any(f" {kin} " in own for kin in case_kin(word)) for word in case_words_in(text)
+        )
 
     def _other_problem(self, text: str) -> bool:
         """The line names something gone wrong ("they arrived damaged?") that nothing the

@@ -218,6 +218,21 @@ def _problems() -> re.Pattern[str]:
     return _phrases("problem_words")
 
 
+def case_words_in(text: str) -> frozenset[str]:
+    """The things about a caller's case a read-back can name ("size", "safety data sheet")."""
+    return frozenset(m.group(0) for m in _case_words().finditer(normalise(text)))
+
+
+@cache
+def _case_words() -> re.Pattern[str]:
+    return _phrases("case_words")
+
+
+def case_kin(word: str) -> tuple[str, ...]:
+    """The words that name the same thing of a case ("size": large, small, inch ...)."""
+    return tuple(normalise(w) for w in _data().get("case_kin", {}).get(word, (word,)))
+
+
 def problems_in(text: str) -> frozenset[str]:
     """The things-gone-wrong a line names ("damaged", "charged twice")."""
     return frozenset(m.group(0) for m in _problems().finditer(normalise(text)))
