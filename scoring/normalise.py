@@ -97,6 +97,7 @@ _BARE = {
     "im": "i am", "youre": "you are", "theyre": "they are", "dont": "do not",
     "doesnt": "does not", "didnt": "did not", "isnt": "is not", "arent": "are not",
     "wasnt": "was not", "werent": "were not", "havent": "have not", "hasnt": "has not",
+    "whos": "who is", "hows": "how is", "wheres": "where is", "whens": "when is",
     "cant": "can not", "wont": "will not", "wouldnt": "would not", "couldnt": "could not",
     "shouldnt": "should not", "thats": "that is", "whats": "what is", "theres": "there is",
     "ive": "i have", "youve": "you have", "weve": "we have", "youll": "you will",

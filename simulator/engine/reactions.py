@@ -645,6 +645,8 @@ class Reactions:
 
     def _facts_and_offers(self, heard: Heard, answered: list[str]) -> list[str]:
 
+        if self._number_given(heard):
+            return ["thanks_answer"]  # "have him pull into door 6" to a caller who needs the door
         if heard.fact is not None and self._asks_fact(heard) and not self._greeting(heard):
             return [f"fact:{heard.fact.topic}"]
         if answered:
@@ -766,6 +768,19 @@ class Reactions:
         if settles:
             self.memory.goal_reached()
         return ["thanks_answer"]
+
+    def _number_given(self, heard: Heard) -> bool:
+        """The number the caller came for ("the dock door number") given: the line names
+        what it is the number of and a number."""
+        from scoring.call import content_stems
+
+        wanted = self.scenario.caller.expects.resolution
+        if "number" not in wanted.lower() or not re.search(r"\d", heard.text):
+            return False
+        if not content_stems(heard.text) & (content_stems(wanted) - {"number"}):
+            return False
+        self.memory.goal_reached()
+        return True
 
     def _other_outcome(self, text: str) -> bool:
         """The offer names an outcome (a refund, a credit ...) that is not what they came for."""

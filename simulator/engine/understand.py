@@ -110,6 +110,12 @@ _REFUSES = re.compile(
 _HOLE = re.compile(
     r"\b(on (?:a )?(?:brief |quick |short |little |short little )?)(?:whole|hole)\b", re.I
 )
+#: small talk the recogniser does not know ("how's traffic out there?")
+_CHIT_CHAT = re.compile(
+    r"\bhow is (?:the )?(?:traffic|weather|your day|your week|your morning|it going|business|"
+    r"life|everything)\b|\b(?:got|have you got|you got) (?:any )?(?:weekend|holiday) plans\b"
+    r"|\bany plans for the weekend\b"
+)
 #: a range of days or hours typed with a dash ("3-5 business days")
 _RANGE = re.compile(
     r"\b\d+ ?[-\u2013] ?\d+ (?:business |working )?(?:days|weeks|hours|minutes)\b", re.I
@@ -205,6 +211,8 @@ class Understanding:
 def _question_acts(asked: str, acts: set[str]) -> None:
     """What the recogniser misses in a question the caller still hears as one (engine-only
     readings of everyday words; the grader's acts are not touched)."""
+    if _CHIT_CHAT.search(asked) and not acts:
+        acts.add("small_talk")
     if _MORE_TIME.search(asked):
         acts.add("ask_hold")
     if _OFFER_ASKED.search(asked):
