@@ -460,12 +460,8 @@ def caller_hangs_up_first(call: Call, p: Params) -> Check:
     at, ev = hangups[0]
     if ev.get("by") != "caller":
         return failed("the agent hung up first", ev)
-    caller = _caller_before(call, at)
-    if caller is not None and caller.has("threaten_escalation", "still_unhappy"):
-        agent = call.agent_before(at)
-        if agent is None or agent.index < caller.index:
-            # an angry caller hanging up on the agent: not the agent letting them go first
-            return na("the caller hung up on the agent, angry, before any closing")
+    # the spec's test is the event alone: an angry caller hanging up on the agent passes
+    # too (docs/decisions.md, "The caller hangs up first, read as the spec reads")
     return passed("hangup by=caller", ev)
 
 
