@@ -50,12 +50,18 @@ class ActRule:
     # those whose required literals are in the line (`_Plan`).
     sources: tuple[str, ...] = ()
     where: str = ""  # "agent.yaml: act hold" for a pattern that does not compile
+    #: the `unless` patterns one by one: the recogniser searches those whose literals are there
+    veto_sources: tuple[str, ...] = ()
 
     # Compiled on first use: grading never searches the caller-facing acts' patterns
     # (about 40% of the agent's), so a grader does not compile them at start-up.
     @cached_property
     def branches(self) -> tuple[re.Pattern[str], ...]:
         return tuple(_compiled(src, self.where) for src in self.sources)
+
+    @cached_property
+    def veto_branches(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(_compiled(src, self.where) for src in self.veto_sources)
 
     @cached_property
     def veto(self) -> re.Pattern[str] | None:
@@ -160,6 +166,7 @@ def load_rules(path: Path) -> tuple[ActRule, ...]:
                 # when it matches one of them (a search succeeds iff some alternative does)
                 sources=tuple(_source([p], macros, where) for p in spec["patterns"]),
                 veto_source=veto,
+                veto_sources=tuple(_source([p], macros, where) for p in spec.get("unless") or ()),
                 examples=tuple(spec.get("examples") or ()),
                 counter_examples=tuple(spec.get("not") or ()),
                 implies=tuple(str(a) for a in spec.get("implies") or ()),
@@ -207,6 +214,8 @@ class _Plan:
     flat: tuple[tuple[ActRule, re.Pattern[str], int], ...]  # bit i: rule, pattern, groups needed
     shift: int = 0
     groups: int = 0  # every group bit: (1 << shift) - 1
+    #: bit i: the veto of pattern i's act, each alternative with the groups it needs (None: none)
+    vetoes: tuple[tuple[tuple[re.Pattern[str], int], ...] | None, ...] = ()
 
     def _gated(self, padded: str) -> Iterator[tuple[ActRule, re.Pattern[str]]]:
         """The patterns worth searching on `padded`: rules in order, each one's in order."""
@@ -255,13 +264,15 @@ class _Plan:
         while keyed:  # set bits, lowest first: rules in order, each one's patterns in order
             low = keyed & -keyed
             keyed ^= low
-            rule, branch, need = flat[low.bit_length() - 1]
+            i = low.bit_length() - 1
+            rule, branch, need = flat[i]
             if need & missing or rule is decided or not branch.search(padded):
                 continue
             decided = rule  # its first matching pattern decides; the rest are skipped
             if rule.requires is not None and not rule.requires.search(padded):
                 continue
-            if rule.veto is None or not rule.veto.search(padded):
+            vetoes = self.vetoes[i]
+            if vetoes is None or not _vetoed(vetoes, missing, padded):
                 out.append(rule)
         return out
 
@@ -279,6 +290,15 @@ class _Plan:
             if rule.veto is None or not rule.veto.search(padded):
                 out.append(rule)
         return out
+
+
+def _vetoed(vetoes: tuple[tuple[re.Pattern[str], int], ...], missing: int, padded: str) -> bool:
+    """Does one of the veto's alternatives match? Those missing a group are not searched:
+    the veto matches exactly when one alternative does (a search over an alternation)."""
+    for pattern, need in vetoes:
+        if not need & missing and pattern.search(padded):
+            return True
+    return False
 
 
 def _usable(group: frozenset[str]) -> bool:
@@ -299,7 +319,7 @@ def _compiled_pairs(rules: tuple[ActRule, ...]) -> list[tuple[ActRule, re.Patter
     before a grader's workers fork, not once in each."""
     _precompile(rules)
     for rule in rules:
-        _ = rule.veto, rule.requires, rule.acts
+        _ = rule.veto, rule.veto_branches, rule.requires, rule.acts
     return [(rule, branch) for rule in rules for branch in rule.branches]
 
 
@@ -310,7 +330,7 @@ def _precompile(rules: tuple[ActRule, ...]) -> None:
         src
         for rule in rules
         if "branches" not in rule.__dict__
-        for src in (*rule.sources, rule.veto_source, rule.requires_source)
+        for src in (*rule.sources, *rule.veto_sources, rule.veto_source, rule.requires_source)
         if src is not None and src not in _READY
     ]
     if todo:
@@ -328,14 +348,16 @@ def _plan(speaker: str, graded: bool = False) -> _Plan:
         import ahocorasick
     except ImportError:  # pragma: no cover - the gate only saves time
         return _Plan(rules, None, 0, tuple((r, b, 0) for r, b in pairs))
-    groups_of, often = _gate_groups(rules, pairs)
+    veto_pairs = [(rule, alt) for rule in rules for alt in rule.veto_branches]
+    groups_all, often = _gate_groups(rules, pairs + veto_pairs)
     # A group in most lines ("the", "to", "he") prunes few searches, and its literals were
     # a third of the scan's matches: not required (the gate stays exact, only less sharp).
     lines = sum(len(r.examples) + len(r.counter_examples) for r in rules)
     common = {g for g, n in often.items() if n > lines * COMMON_GROUP}
-    groups_of = [[g for g in groups if g not in common] for groups in groups_of]
+    groups_all = [[g for g in groups if g not in common] for groups in groups_all]
+    groups_of, veto_groups = groups_all[: len(pairs)], groups_all[len(pairs) :]
     group_bit: dict[frozenset[str], int] = {}
-    for groups in groups_of:
+    for groups in groups_all:
         for g in groups:
             group_bit.setdefault(g, len(group_bit))
     shift = len(group_bit)
@@ -356,11 +378,32 @@ def _plan(speaker: str, graded: bool = False) -> _Plan:
             for lit in g:
                 values[lit] = values.get(lit, 0) | 1 << group_bit[g]
         flat.append((rule, branch, need))
+    vetoes = _veto_table(pairs, veto_pairs, veto_groups, group_bit, values)
     automaton = ahocorasick.Automaton()
     for lit, bits in values.items():
         automaton.add_word(lit, bits)
     automaton.make_automaton()
-    return _Plan(rules, automaton, always, tuple(flat), shift, (1 << shift) - 1)
+    return _Plan(rules, automaton, always, tuple(flat), shift, (1 << shift) - 1, vetoes)
+
+
+def _veto_table(
+    pairs: list[tuple[ActRule, re.Pattern[str]]],
+    veto_pairs: list[tuple[ActRule, re.Pattern[str]]],
+    veto_groups: Groups,
+    group_bit: dict[frozenset[str], int],
+    values: dict[str, int],
+) -> tuple[tuple[tuple[re.Pattern[str], int], ...] | None, ...]:
+    """For each pattern, its act's veto alternatives with the group bits each needs (their
+    literals added to `values`), so that `hits` searches only those that can match."""
+    by_rule: dict[int, list[tuple[re.Pattern[str], int]]] = {}
+    for (rule, alt), groups in zip(veto_pairs, veto_groups, strict=True):
+        need = 0
+        for g in groups:
+            need |= 1 << group_bit[g]
+            for lit in g:
+                values[lit] = values.get(lit, 0) | 1 << group_bit[g]
+        by_rule.setdefault(id(rule), []).append((alt, need))
+    return tuple(tuple(by_rule[id(r)]) if id(r) in by_rule else None for r, _b in pairs)
 
 
 Groups = list[list[frozenset[str]]]
