@@ -24,8 +24,8 @@ MLLR transform of the acoustic model and MAP means on top of it, see
 simulator/listen/adapt.py), ``adapting`` (``warm`` with no enrolment, the
 session learning the same from the voice's own recognised lines every 5
 lines, as the window does between calls),
-``early`` (``domain`` without the first turn's second opinion: heard once,
-with the mean of its first second, as before 7 Dec 2026's fourth session),
+``twin`` (``domain`` with the first turn also heard by a second decoder
+whose mean follows the turn, the better hearing taken: `second_opinion`),
 ``late`` (a first turn streamed from the built-in mean and decoded again at
 its end, as before the early mean), ``whole`` (``domain`` with a first turn
 decoded once, whole, with its own mean, as `callsim transcribe` does,
@@ -253,10 +253,8 @@ def make_recogniser(
         rec = build_domain_recogniser(terms, exclude=exclude)
         rec.early_mean = False
         return rec
-    if approach == "early":  # a first turn heard once, with its first second's mean (no twin)
-        rec = build_domain_recogniser(terms, exclude=exclude)
-        rec.second_opinion = False
-        return rec
+    if approach == "twin":  # a first turn also heard by a twin following its running mean
+        return build_domain_recogniser(terms, exclude=exclude, second_opinion=True)
     if approach == "whole":  # as `callsim transcribe`: a first turn decoded once, whole
         rec = build_domain_recogniser(terms, exclude=exclude)
         rec.whole_first_turn = True

@@ -198,9 +198,11 @@ class SphinxRecogniser:
         # turn at a later turn's speed").
         self.early_mean = True
         # True: that first turn is also heard by a second decoder that follows the turn's
-        # running mean, and the better of the two hearings is taken (`second_opinion`);
-        # the twin is built by `build_domain_recogniser` and dropped after the first turn.
-        self.second_opinion = True
+        # running mean, and the better of the two hearings is taken (`second_opinion`; the
+        # twin is built by `build_domain_recogniser(second_opinion=True)` and dropped after
+        # the first turn). Off: on held-out lines it moved acts by -4 to +3 lines of 144 per
+        # condition, net +2 of 576, for 40-75 ms on a first turn (docs/voice.md).
+        self.second_opinion = False
         self._twin: Twin | None = None
         self._early = False
         self._probe: MeanProbe | None = None
@@ -649,7 +651,7 @@ def build_domain_recogniser(
     (vocabulary size, words that could not be pronounced).
     """
     accent = config.pop("accent", "auto")
-    twin = bool(config.pop("second_opinion", True))  # False: no twin (a file, decoded whole)
+    twin = bool(config.pop("second_opinion", False))  # True: a twin for the first turn
     options = {
         "background_words": config.pop("background_words", 3000),
         "background_mass": config.pop("background_mass", 0.1),
@@ -688,7 +690,7 @@ def _moment_models(
 
 
 def _recogniser_from(
-    model: DomainModel, accent: str, config: dict[str, Any], twin: bool = True
+    model: DomainModel, accent: str, config: dict[str, Any], twin: bool = False
 ) -> SphinxRecogniser:
     rec = SphinxRecogniser(lm=str(model.lm), dictionary=str(model.dictionary), **config)
     if model.us_dictionary is not None:

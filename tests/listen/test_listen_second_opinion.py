@@ -106,7 +106,7 @@ def test_a_fresh_recogniser_hears_its_first_turn_twice_at_once_and_then_once(syn
     audio = synth.synthesize(
         "Thank you so much for holding, I appreciate your patience.", VoiceProfile(variant="m3")
     )
-    rec = build_domain_recogniser()
+    rec = build_domain_recogniser(second_opinion=True)
     twin = rec._twin
     assert twin is not None
     first = rec.recognise(audio)
@@ -130,12 +130,13 @@ def test_without_a_second_opinion_the_twin_hears_nothing(synth):
     from simulator.voice.profile import VoiceProfile
 
     audio = synth.synthesize("Thanks for holding.", VoiceProfile(variant="f2"))
-    rec = build_domain_recogniser()
+    rec = build_domain_recogniser(second_opinion=True)
     rec.second_opinion = False
     twin = rec._twin
     assert twin is not None
     assert rec.recognise(audio).text
     assert twin._probe is None  # never started
-    unbuilt = build_domain_recogniser(second_opinion=False)  # `callsim transcribe`: a file
+    unbuilt = build_domain_recogniser()  # the default, and `callsim transcribe`
     assert unbuilt._twin is None
+    assert not unbuilt.second_opinion
     assert unbuilt.recognise(audio).text
