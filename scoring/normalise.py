@@ -158,7 +158,8 @@ def fold(text: str) -> str:
     """NFKC plus look-alike folding and lower case: the first step of every comparison."""
     if text.isascii():  # NFKC leaves ASCII alone; "`" is the only ASCII look-alike
         return text.replace("`", "'").lower()
-    return unicodedata.normalize("NFKC", text).translate(_CONFUSABLES).lower()
+    # lower case first: the table is of small letters, so "СЕО" (Cyrillic capitals) folds too
+    return unicodedata.normalize("NFKC", text).lower().translate(_CONFUSABLES)
 
 
 def _bare_words(t: str) -> str:
