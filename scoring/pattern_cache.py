@@ -26,8 +26,12 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from re import _compiler, _parser  # type: ignore[attr-defined]
 from typing import Any
+
+try:  # CPython's own parser and code generator (3.11+): private, so a Python without them
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - compiles every pattern as `re` does, keeps none
+    _compiler = _parser = None
 
 #: Cache files larger than this are not read (the recogniser's are about 1 MB).
 MAX_BYTES = 64 * 1024 * 1024
@@ -57,6 +61,8 @@ def compile_all(sources: Sequence[str], flags: int, folder: Path) -> dict[str, r
     them (else compiled here and the cache written). Sources that do not compile are
     missing from the answer."""
     flags = int(flags)
+    if _compiler is None or _parser is None:
+        return _plain(sources, flags)
     digest = hashlib.sha256(f"{_STAMP}|{flags}".encode())
     for source in sources:
         digest.update(source.encode("utf-8", "surrogatepass") + b"\0")
@@ -73,8 +79,21 @@ def compile_all(sources: Sequence[str], flags: int, folder: Path) -> dict[str, r
         except (re.error, RecursionError, OverflowError, RuntimeError):
             entries.append(None)
             continue
+        except Exception:  # the engine's internals moved (another Python): as `re` does
+            return _plain(sources, flags)
         entries.append(entry)
     _write(path, entries)
+    return out
+
+
+def _plain(sources: Sequence[str], flags: int) -> dict[str, re.Pattern[str]]:
+    """Each source compiled by `re.compile`, nothing kept (those that do not compile left out)."""
+    out: dict[str, re.Pattern[str]] = {}
+    for source in sources:
+        try:
+            out[source] = re.compile(source, flags)
+        except (re.error, RecursionError, OverflowError):
+            continue
     return out
 
 
@@ -135,7 +154,7 @@ def remembered(folder: Path, tag: str, modules: Sequence[Path]) -> Iterator[None
     for _type, source, flags in made:
         try:
             entries.append((source, flags, _entry(source, flags)))
-        except (re.error, RecursionError, OverflowError, TypeError, ValueError):
+        except Exception:  # (re.error, or the engine's internals moved): not kept
             continue
     if entries:
         _write(path, entries)  # type: ignore[arg-type]

@@ -124,3 +124,21 @@ def _same_plain(got: re.Pattern[str], source: str) -> None:
     want = _compiler.compile(source, 0)  # built afresh, not from any cache
     assert got == want, source
     assert got.groupindex == want.groupindex, source
+
+
+def test_internals_that_moved_fall_back_to_re_compile(tmp_path, monkeypatch) -> None:
+    """Another Python whose private code generator is gone or changed: grading still works,
+    every pattern compiled as `re.compile` does, and no cache file is written."""
+    from scoring import pattern_cache as pc
+
+    def moved(*_a: object, **_k: object) -> None:
+        raise AttributeError("_code moved")
+
+    monkeypatch.setattr(pc, "_entry", moved)  # (re's own _code cannot be patched: re uses it)
+    sources = [r"\bhold\b", r"(?:thanks|thank you) for holding", "(unclosed"]
+    got = pc.compile_all(sources, re.ASCII, tmp_path)
+    assert set(got) == set(sources[:2])
+    assert got[sources[0]].search("please hold on")
+    assert not list(tmp_path.iterdir())
+    monkeypatch.setattr(pc, "_compiler", None)
+    assert set(pc.compile_all(sources, re.ASCII, tmp_path)) == set(sources[:2])
