@@ -536,7 +536,7 @@ class Reactions:
             return ""
         if right:
             return "confirm_yes" if asked or heard.question else ""
-        self.hear_value("correction", c.email)
+        self.hear_value("correction", c.email.replace(".", " dot ").replace("@", " at "))
         return "correct_detail"
 
     def _fact_numbers(self) -> list[str]:
@@ -1251,7 +1251,9 @@ def _same_email(said: str, email: str) -> bool | None:
     same_domain = bare(s_domain) == bare(domain)
     same_user = bare(s_user).endswith(bare(user))
     if same_domain and same_user:
-        return True
+        # a dot left out of the user part is another mailbox: "p owens" for p.owens is put right
+        dots = re.sub(r"[^a-z0-9.]", "", s_user).endswith(re.sub(r"[^a-z0-9.]", "", user))
+        return dots
     return False if same_domain or same_user else None
 
 

@@ -110,6 +110,12 @@ _REFUSES = re.compile(
 _HOLE = re.compile(
     r"\b(on (?:a )?(?:brief |quick |short |little |short little )?)(?:whole|hole)\b", re.I
 )
+#: a number or an email address read back to the caller ("is that p owens at north mail
+#: dot com", "so that's 4471920?")
+_READ_BACK = re.compile(
+    r"^(?:(?:okay|so|and|right|just) )*(?:is (?:that|it|this)|that is|that s|just to confirm|"
+    r"to confirm)\b.*(?:\d| at .{1,40}? dot )"
+)
 #: small talk the recogniser does not know ("how's traffic out there?")
 _CHIT_CHAT = re.compile(
     r"\bhow is (?:the )?(?:traffic|weather|your day|your week|your morning|it going|business|"
@@ -221,7 +227,9 @@ def _question_acts(asked: str, acts: set[str]) -> None:
 
 def _line_acts(normal: str, acts: set[str]) -> None:
     """The same for any line: staying on the line, refusals, brush-offs, no answer where
-    the agent tried, a transfer said with its necessity."""
+    the agent tried, a transfer said with its necessity, a detail read back."""
+    if _READ_BACK.search(normal):
+        acts.add("confirm_detail")
     if _NO_HOLD.search(normal):
         acts -= {"announce_hold", "ask_hold", "refuse_help"}
         acts.add("commit_help")
