@@ -144,6 +144,12 @@ def facts_of(scenario: Scenario) -> tuple[Fact, ...]:
         defaults.append(_DIALLED_WRONG)
     elif "spam" not in context:  # a cold caller's list is their own reaction
         defaults.append(_DIALLED)
+    reason = scenario.line("reason")
+    if reason and "spam" not in context:  # "is everything okay?": no, and why they call
+        defaults.append(Fact("everything_ok", (), tuple(f"No, not really. {r}" for r in reason)))
+    person = scenario.caller.expects.person
+    if person and len(person.split()) > 1:  # "what's his last name?" of the one they want
+        defaults.append(Fact("person_name", (), (f"It's {person}.",)))
     return own + tuple(f for f in defaults if f.topic not in topics)
 
 
