@@ -647,6 +647,10 @@ class Reactions:
 
         if self._number_given(heard):
             return ["thanks_answer"]  # "have him pull into door 6" to a caller who needs the door
+        if "wrong_number" in self.scenario.context and "make_offer" in heard.acts:
+            if _THEIR_NUMBER.search(normalise(heard.text)):
+                self.memory.goal_reached()  # "do you want their number?" - yes, please
+                return ["accept_offer"]
         if heard.fact is not None and self._asks_fact(heard) and not self._greeting(heard):
             return [f"fact:{heard.fact.topic}"]
         if answered:
@@ -1065,6 +1069,11 @@ _ASKS_DETAILS = frozenset(
     {"ask_account", "ask_name", "ask_callback_number", "ask_email", "ask_callback_time",
      "check_history", "confirm_detail", "ask_spell"}
 )  # fmt: skip
+#: the right firm's number offered to a caller who dialled the wrong one
+_THEIR_NUMBER = re.compile(
+    r"\b(?:their|the right|the correct|that) (?:phone )?number\b|\blook (?:it|that|them|it s) up\b"
+    r"|\bfind (?:it|that|their|the) (?:number )?for you\b"
+)
 #: the agent goes to reach the person the caller wants ("let me try his line", "I'm
 #: sending someone to get him")
 _REACH_PERSON = re.compile(

@@ -71,6 +71,10 @@ _BARE_ASK = re.compile(
     r"could i get|can i have|could i have|i need|i will need|i ll need) )*(?:your|the) "
     r"(?:\w+ )?(?:number|id|reference)\b(?!.*\b(?:is|was|are|were|will|has|have)\b)"
 )
+#: a name asked by trailing off ("and your name is...")
+_NAME_IS = re.compile(
+    r"^(?:(?:okay|so|and|sorry|right) )*(?:your|the) (?:first |last |full )?name is$"
+)
 #: "I won't put you on hold", "I'll keep you on the line": staying on the line, not a hold
 _NO_HOLD = re.compile(
     r"\b(?:(?:won t|wont|will not|not going to|am not gonna|do not need to|don t need to"
@@ -186,6 +190,9 @@ class Understanding:
         _line_acts(normalise(text), acts)
         if not acts & _ASKS and _BARE_ASK.search(normalise(text)):
             acts.add("ask_account")
+            question = True
+        if _NAME_IS.search(normalise(text)):
+            acts.add("ask_name")  # "and your name is..." trailing off: asked, if again
             question = True
         # a time frame in a question counts when it offers something: "can he call you back
         # in two hours?" is a promise put as a question, "how long ago was that?" is not
