@@ -555,15 +555,13 @@ class Reactions:
             return "confirm_yes"
         if not self.memory.reason_given:
             return ""
-        on_goal = bool(content_stems(heard.text) & self._goal_stems()) or self._same_outcome(
-            heard.text
-        )
+        shared = len(content_stems(heard.text) & self._goal_stems())
+        on_goal = bool(shared) or self._same_outcome(heard.text)
         if "check_understanding" not in heard.acts and not on_goal:
             return ""  # a read-back of something else: the read-back check had its say
         # another outcome is the wrong reason ("so you'd like a refund for the planter?")
         # unless the line tells the caller's own story in two of its words ("return the
         # small one and get the large one")
-        shared = len(content_stems(heard.text) & self._goal_stems())
         if (self._other_outcome(heard.text) and shared < 2) or self._other_problem(heard.text):
             return "not_reason"
         if self._other_case(heard.text):
@@ -705,10 +703,11 @@ class Reactions:
         """ "I'll try his cell" to a caller whose `tried` fact names it: they say so."""
         from simulator.engine.topics import TopicFinder
 
-        tried = [f for f in self.scenario.caller.facts if f.topic == "tried"]
-        if not tried or TopicFinder(tuple(tried)).named_in(heard.text) is None:
-            return []
-        return ["fact:tried"]
+        finder: TopicFinder | None = getattr(self, "_tried_finder", None)
+        if finder is None:  # the scenario does not change during a call: once per call
+            tried = tuple(f for f in self.scenario.caller.facts if f.topic == "tried")
+            finder = self._tried_finder = TopicFinder(tried)
+        return ["fact:tried"] if finder.named_in(heard.text) is not None else []
 
     def _choice(self, heard: Heard) -> str | None:
         """An either/or question ("a refund or the big one?", "email it or post it?"): the
