@@ -130,6 +130,15 @@ _ILL = re.compile(
     r"\bill (?=(?:send|call|get|check|look|have|be|make|put|transfer|email|let|do|see|pass|"
     r"give|take|find|ring|just|go|try|chase|sort|need|also|book|arrange|note)\b)"
 )
+#: "no" as the short form of "number" after the name of an id: only with nothing but spaces
+#: between ("an order? no." stays a no) and before the line's end, a question mark, the
+#: digits or a word that asks ("order no please", "account no again").
+_ID_NO = re.compile(
+    r"\b(order|account|invoice|policy|case|ticket|reference|ref|phone|tel|serial|tracking|"
+    r"claim|member|membership|customer|booking|confirmation|po|contract|item|model|part|job|"
+    r"registration|reg|flight|room|unit|house|passport|licence|license|id) +no\b\.?"
+    r"(?= *(?:$|[?!:]|\d|(?:again|please|is|was|then|for|of|on|there)\b))"
+)
 _NON_WORD = re.compile(r"[^a-z0-9@ ]+")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _APOS_RUN = re.compile(r"'+")
@@ -225,6 +234,8 @@ def normalise(text: str) -> str:
         t = t.replace("e-mail", "email")
     if "#" in t:  # "order #", "ur #"
         t = t.replace("#", " number ")
+    if " no" in t:  # "can u repeat the order no", "account no. 4471": the number
+        t = _ID_NO.sub(r"\1 number", t)
     t = _non_word_to_space(t)
     if "@" in t:
         t = _letter_words(_BARE_RE.sub(lambda m: _BARE[m.group(1)], t))

@@ -191,7 +191,7 @@ class Reactions:
         if "small_talk" in heard.acts and not replies:
             parts.append("steer_back")
         elif heard.question and not (replies or objections or climbed or reason_now):
-            parts.append(self._fact_by_words(heard) or "dont_know")
+            parts.append(self._fact_by_words(heard) or self._request(heard))
         elif not parts:
             parts += self._idle_parts(heard)
         self._maybe_cut_in(heard, parts)
@@ -619,6 +619,13 @@ class Reactions:
             self._by_words = finder
         fact = finder.find(heard.asks or heard.text)
         return f"fact:{fact.topic}" if fact is not None else ""
+
+    def _request(self, heard: Heard) -> str:
+        """A question no fact answers: a request the caller can meet ("could you send us a
+        photo?") gets a yes, anything else "I don't know"."""
+        from simulator.engine.topics import asks_caller_to_act
+
+        return "will_do" if asks_caller_to_act(heard.text) else "dont_know"
 
     def _greeting(self, heard: Heard) -> bool:
         """ "Hello?" before the caller has said a word is the agent picking up, not a check that

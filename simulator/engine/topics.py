@@ -259,6 +259,22 @@ def asks_is_that_all(text: str) -> bool:
     return bool(_answer_shapes()[2].search(normalise(text)))
 
 
+@cache
+def _requests() -> re.Pattern[str]:
+    verbs = sorted((normalise(p) for p in _data()["requests_of_caller"]), key=len, reverse=True)
+    return re.compile(
+        r"^(?:(?:so|and|ok|okay|well|also|then|um|uh|great|right|sure)\s+)*"
+        r"(?:(?:can|could|would|will) you (?:please |just |possibly |kindly |maybe )*"
+        r"|would you mind (?:just )?)(?:" + "|".join(map(re.escape, verbs)) + r")(?:ing)?\b"
+    )
+
+
+def asks_caller_to_act(text: str) -> bool:
+    """The question asks the caller to do something ("could you send us a photo?"): a
+    request they can meet, not a question about what they know."""
+    return bool(_requests().match(normalise(text)))
+
+
 def hedges(text: str) -> bool:
     """The line hedges ("I think", "probably", "not sure"): it is no answer."""
     return bool(_goal_kinds()[2].search(normalise(text)))
@@ -279,12 +295,29 @@ class TopicFinder:
             for cue in cues_for(fact):
                 self._by_cue.setdefault(normalise(cue), fact.topic)
         cues = sorted(self._by_cue, key=len, reverse=True)  # the longest cue wins
-        self._rx = re.compile(r"\b(?:" + "|".join(map(re.escape, cues)) + r")\b") if cues else None
+        alternatives = "|".join(map(re.escape, cues))
+        # every cue at every position, so that of two cues that overlap the longer decides
+        self._rx = re.compile(r"\b(?=(" + alternatives + r")\b)") if cues else None
 
     def named_in(self, text: str) -> Fact | None:
         """The first fact whose cue the line names anywhere, asked or not."""
-        m = self._rx.search(_ignored().sub(" ", normalise(text))) if self._rx else None
-        return self._facts[self._by_cue[m.group(0)]] if m else None
+        cue = self._cue_in(normalise(text))
+        return self._facts[self._by_cue[cue]] if cue else None
+
+    def _cue_in(self, text: str) -> str:
+        """The first cue in the line, or a longer one that overlaps it ("which department
+        sent you" asks who sent them, not which department): the more specific words win."""
+        if self._rx is None:
+            return ""
+        best = ""
+        end = -1
+        for m in self._rx.finditer(_ignored().sub(" ", text)):
+            if best and m.start() >= end:
+                break
+            cue = m.group(1)
+            if len(cue) > len(best):
+                best, end = cue, max(end, m.start() + len(cue))
+        return best
 
     def find(self, text: str) -> Fact | None:
         """The fact a question asks about (None for a statement, or no fact's cue).
@@ -297,8 +330,8 @@ class TopicFinder:
         asked = question_part(text)
         if self._rx is None or not asked:
             return None
-        m = self._rx.search(_ignored().sub(" ", normalise(asked)))
-        return self._facts[self._by_cue[m.group(0)]] if m else None
+        cue = self._cue_in(normalise(asked))
+        return self._facts[self._by_cue[cue]] if cue else None
 
 
 def topic_of(text: str) -> str | None:
@@ -316,37 +349,76 @@ def _all_topics(facts: tuple[Fact, ...]) -> TopicFinder:
 class FactByWords:
     """The last resort for a question no cue matched: the caller's one fact that shares the
     question's rarer words ("what car is the loan for?" -> "It's my auto loan, on my 2021
-    Civic"). Words said in three or more facts ("order", the item's name) tell nothing;
-    a tie is no answer. A person answers from what they know, whatever words were used."""
+    Civic"). Words said in three or more facts ("order", the item's name) tell nothing; a
+    word of the fact's name counts half again (the author named it for what it is about:
+    "the trucking company" is the `company`, not the driver's truck); a fact named for the
+    opposite of what is asked is no answer ("the new firm" is not the `old_firm`); between
+    facts that score alike, the one with the kind of answer the question wants ("when" ->
+    a day) wins, or the first for a yes-or-no question ("do you need it signed?"), else a
+    tie is no answer. A person answers from what they know, whatever words were used."""
 
     def __init__(self, facts: tuple[Fact, ...]) -> None:
         from collections import Counter
 
-        from scoring.call import content_stems
-
         self._facts = tuple(f for f in facts if f.say)
         # what the fact says and its name, not its cue words: "going to put" (what goes in
         # the planter) must not answer "can I put you on hold"
-        stems = [content_stems(" ".join((*f.say, f.topic.replace("_", " ")))) for f in self._facts]
-        seen = Counter(s for fact_stems in stems for s in fact_stems)
+        stems = [_stems(" ".join(f.say)) for f in self._facts]
+        names = [_stems(f.topic.replace("_", " ")) for f in self._facts]
+        seen = Counter(s for said, name in zip(stems, names, strict=True) for s in said | name)
         # a word in one fact says more than a word in two: "do you need it signed?" is the
         # fact that says "signed", not the one asked with "what do you need"
         self._weights = [
-            {s: 1 / seen[s] for s in fact_stems if seen[s] <= 2} for fact_stems in stems
+            {s: (1.5 if s in name else 1.0) / seen[s] for s in said | name if seen[s] <= 2}
+            for said, name in zip(stems, names, strict=True)
         ]
+        self._names = [set(normalise(f.topic.replace("_", " ")).split()) for f in self._facts]
 
     def find(self, question: str) -> Fact | None:
-        from scoring.call import content_stems
-
-        asked = content_stems(question)
-        scores = [sum(w.get(s, 0.0) for s in asked) for w in self._weights]
-        ranked = sorted(scores, reverse=True)
-        if not ranked or ranked[0] == 0 or (len(ranked) > 1 and ranked[1] == ranked[0]):
+        asked = _stems(question)
+        words = set(normalise(question).split())
+        against = {o for w in words for o in _data()["opposites"].get(w, ())}
+        scores = [
+            0.0 if (name & against) - words else sum(w.get(s, 0.0) for s in asked)
+            for w, name in zip(self._weights, self._names, strict=True)
+        ]
+        best = max(scores, default=0.0)
+        if best == 0:
             return None
-        fact = self._facts[scores.index(ranked[0])]
+        tied = [f for f, s in zip(self._facts, scores, strict=True) if s == best]
+        fact = tied[0] if len(tied) == 1 else _by_kind(question, tied)
+        if fact is None:
+            return None
         if _ASKS_ID.search(question) and not any(_HAS_ID.search(t) for t in fact.say):
             return None  # "what item numbers are on the pallets?" is not "14 pallets"
         return fact
+
+
+def _stems(text: str) -> set[str]:
+    """Content stems with irregular forms as their base word ("fell" -> "fall")."""
+    from scoring.call import content_stems
+
+    forms: dict[str, str] = _data()["word_forms"]
+    words = normalise(text).split()
+    return content_stems(" ".join(forms.get(w, w) for w in words))
+
+
+_YES_NO = re.compile(r"^(?:do|does|did|is|are|was|were|have|has|had)\b")
+_WH_KIND = re.compile(r"\b(when|where|how much|how many)\b")
+
+
+def _by_kind(question: str, tied: list[Fact]) -> Fact | None:
+    """Among facts that share the asked words alike: the one that says the kind of thing the
+    question asks for, the first for a yes-or-no question, else none."""
+    q = normalise(question)
+    m = _WH_KIND.search(q)
+    if m:
+        kind = m.group(1).replace(" ", "_").replace("how_many", "how_much")
+        words = _data()["answer_kinds"][kind]
+        rx = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b|\d")
+        fits = [f for f in tied if any(rx.search(normalise(t)) for t in f.say)]
+        return fits[0] if len(fits) == 1 else None
+    return tied[0] if _YES_NO.match(q) else None
 
 
 _ASKS_ID = re.compile(r"\b(?:numbers?|codes?|ids?|sku|serial|reference)\b", re.I)

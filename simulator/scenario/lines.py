@@ -119,6 +119,7 @@ DEFAULT_LINES: Mapping[str, tuple[str, ...]] = {
     ),
     "decline_offer": ("No, thank you. That's not what I need.", "No, that doesn't help me."),
     "go_ahead": ("Sure.", "Okay, sure.", "Sure, go ahead."),
+    "will_do": ("Sure, I can do that.", "Yes, I can do that.", "Okay, I'll do that."),
     "thanks_answer": (
         "Oh, okay. That's good to know, thank you.",
         "Great, thanks for finding that out.",
@@ -278,6 +279,10 @@ DEFAULT_MOOD_LINES: Mapping[str, Mapping[str, tuple[str, ...]]] = {
     "go_ahead": {
         "angry": ("Fine.", "Fine. Go on."),
         "furious": ("Make it quick.",),
+    },
+    "will_do": {
+        "angry": ("Fine, I'll do that. If it gets this sorted.",),
+        "furious": ("Fine. If that's what it takes.",),
     },
     "back_to_goal": {
         "angry": ("So? I need to {goal}. Can you do that or not?", "Well? I need to {goal}."),

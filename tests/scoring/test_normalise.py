@@ -38,6 +38,7 @@ def _reference(text: str) -> str:
     t = N._APOS_RUN.sub("'", t)
     t = N._CONTRACTIONS.sub(N._contraction, t)
     t = t.replace("'", " ").replace("e-mail", "email").replace("#", " number ")
+    t = N._ID_NO.sub(r"\1 number", t)
     t = N._NON_WORD.sub(" ", t)
     t = N._BARE_RE.sub(lambda m: N._BARE[m.group(1)], t)
     t = _plain_letter_words(t)
@@ -74,6 +75,9 @@ _WORDS += [
     "#",
     "u",
     "r",
+    "order",
+    "no",
+    "no.",
 ]
 _ODD = "ab o'`’@.-&!0Оа\u00a0\t"
 _PIECES = st.one_of(st.sampled_from(_WORDS), st.text(alphabet=_ODD, max_size=6))
@@ -193,6 +197,11 @@ def test_time_frame_word_gate_changes_nothing(words: list[str], glue: str) -> No
             "same booking reference a r oh four oh nine",
         ),
         ("it's flat 3 r", "it is flat 3 r"),
+        # "no" for "number" after an id's name, but never a real no
+        ("can u repeat the order no", "can you repeat the order number"),
+        ("account no. 4471?", "account number 4471"),
+        ("Is it about an order? No.", "is it about an order no"),
+        ("the account no longer exists", "the account no longer exists"),
     ],
 )
 def test_chat_shorthand_reads_as_the_words(typed: str, normal: str) -> None:

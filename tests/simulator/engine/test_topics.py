@@ -70,3 +70,77 @@ def test_is_that_all_asks_for_a_yes(text: str, yes_asked: bool) -> None:
     from simulator.engine.topics import asks_is_that_all
 
     assert asks_is_that_all(text) is yes_asked
+
+
+# ----- the question in words no cue knows (FactByWords) ------------------------------------
+_FAMILY = (
+    Fact("hospital", ("hospital",), ("St. Vincent's, downtown. She fell this morning.",)),
+    Fact("problem", (), ("His mother fell, and they took her to St. Vincent's.",)),
+    Fact("previous_contact", (), ("I emailed Daniel on Monday, and I haven't heard back.",)),
+    Fact("extension", (), ("I don't know his extension. I've only ever emailed him.",)),
+    Fact("old_firm", (), ("Halvorsen Partners. I left them in August.",)),
+    Fact("profile", (), ("It still lists my old firm. I'm with Voss Consulting now.",)),
+    Fact("driver", (), ("Marty Kowal, truck 212.",)),
+    Fact("company", (), ("Ridgeline Freight, out of Columbus.",)),
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        # an irregular form counts as its base word; "when" picks the fact that says a time
+        ("when did she fall", "hospital"),
+        # two facts say "emailed": the one with a day answers "when"
+        ("when did you email him", "previous_contact"),
+        # the fact's own name counts half again: the trucking company, not the truck
+        ("whats the trucking company", "company"),
+        # a fact named for the opposite of what is asked is no answer
+        ("whats the new firm called", "profile"),
+        ("what was the old firm", "old_firm"),
+        # a tie with nothing to choose by is no answer
+        ("why did she fall", None),
+        ("what colour is the sky", None),
+    ],
+)
+def test_fact_by_words(question: str, topic: str | None) -> None:
+    from simulator.engine.topics import FactByWords
+
+    found = FactByWords(_FAMILY).find(question)
+    assert (found.topic if found else None) == topic
+
+
+def test_a_yes_or_no_question_takes_the_first_of_a_tie() -> None:
+    from simulator.engine.topics import FactByWords
+
+    facts = (
+        Fact("document", (), ("A signed certificate of conformance.",)),
+        Fact("format", (), ("A PDF is fine, as long as it's signed.",)),
+    )
+    found = FactByWords(facts).find("do you need it signed")
+    assert found is not None
+    assert found.topic == "document"
+    assert FactByWords(facts).find("could it be signed") is None  # a request, not yes-or-no
+
+
+def test_overlapping_cues_the_longer_decides() -> None:
+    assert topic_of("which department sent you here") == "previous_contact"
+    assert topic_of("which department do you need") == "department"
+
+
+@pytest.mark.parametrize(
+    ("text", "is_request"),
+    [
+        ("could you send us a photo of the planter", True),
+        ("can you check the label for me?", True),
+        ("so would you mind emailing it over", True),
+        ("would you mind email it over", True),
+        ("can you please call us back tomorrow, the system is down", True),
+        ("can you tell me the order number?", False),
+        ("could you hold for a moment?", False),
+        ("did you send it?", False),
+    ],
+)
+def test_a_request_of_the_caller(text: str, is_request: bool) -> None:
+    from simulator.engine.topics import asks_caller_to_act
+
+    assert asks_caller_to_act(text) is is_request
