@@ -518,7 +518,7 @@ _REACTIONS = frozenset(
         "agree_hold", "refuse_hold", "checkin_agree", "checkin_refuse", "agree_transfer",
         "confirm_yes", "accept_offer", "conditional_offer", "decline_offer", "accept_supervisor",
         "supervisor_here",
-        "still_need", "accept_alternative", "spam_gives_up", "spam_email",
+        "still_need", "accept_alternative", "spam_gives_up", "spam_email", "deny_sales", "pitch",
         "back_to_goal", "go_ahead", "will_do", "not_reason", "thanks_answer",
     }
 )  # fmt: skip

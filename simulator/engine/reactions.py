@@ -478,8 +478,13 @@ class Reactions:
         return ["ask_message"]
 
     def _repairs(self, heard: Heard) -> list[str]:
-        """Say it again, spell it, confirm or correct a read-back."""
+        """Say it again, spell it, confirm or correct a read-back, read back what the agent
+        gave ("can you read that back to me?")."""
         m = self.memory
+        if m.agent_number and _READ_IT_BACK.search(normalise(heard.text)):
+            return ["say:" + _read_back_line(m.agent_number)]
+        if heard.numbers:
+            m.agent_number = heard.numbers[-1]
         if "ask_spell" in heard.acts:
             return [f"say:{_spelled(self._spelling_of(heard.text))}"]
         if "give_phone" in m.said and _NUMBER_KIND.search(normalise(heard.text)):
@@ -503,6 +508,10 @@ class Reactions:
     def _spelling_of(self, text: str) -> str:
         """What "can you spell that?" asks for: the thing it names, else what was last given."""
         c, lower = self.scenario.caller, text.lower()
+        words = set(re.findall(r"[a-z']+", lower))
+        own = [w for w in c.name.split() if w.lower() in words and len(w) > 1]
+        if own and "name" not in lower:
+            return own[-1]  # "how do you spell Voss?": Voss, not the whole name
         named = (
             ("email", c.email),
             ("name", c.surname if "last name" in lower or "surname" in lower else c.name),
@@ -625,6 +634,8 @@ class Reactions:
         photo?") gets a yes, anything else "I don't know"."""
         from simulator.engine.topics import asks_caller_to_act
 
+        if _READY_TO_WRITE.search(normalise(heard.text)):
+            return "go_ahead"  # "got a pen?" before a number: "Sure, go ahead."
         return "will_do" if asks_caller_to_act(heard.text) else "dont_know"
 
     def _greeting(self, heard: Heard) -> bool:
@@ -880,10 +891,25 @@ class Reactions:
         return []
 
     def _spam(self, heard: Heard) -> list[str]:
+        """A sales caller denies selling, pitches to whoever says they are the one he
+        wants, and pushes a few times against a no (any no: a refusal, "send us an email",
+        "we don't have a Google listing") before he gives up or settles for the email."""
         m = self.memory
+        t = normalise(heard.text)
+        if _EMAIL_US.search(t):
+            m.told.email_offered = True
         if {"promise_email", "ask_email"} & heard.acts or "@" in heard.text:
             m.told.email_offered = True
-        refused = _SCREENING & heard.acts or _BARE_NO.match(normalise(heard.text))
+        if _SALES_ASKED.search(t) and "deny_sales" not in m.said:
+            return ["deny_sales"]
+        if _I_AM_THE_ONE.search(t) and "pitch" not in m.said:
+            m.goal_reached()
+            return ["pitch"]
+        if {"spam_gives_up", "spam_email"} & m.said and _HANGING_UP.search(t):
+            return ["goodbye"]
+        said_no = not heard.question and bool(_NEGATES.search(t))
+        refused = bool(_SCREENING & heard.acts or _BARE_NO.match(t) or _EMAIL_US.search(t))
+        refused = refused or (m.reason_given and said_no)
         if not refused or not m.reason_given:
             return []
         limit = 2 + random.Random(f"{self.seed}:pushes").randrange(3)
@@ -897,13 +923,21 @@ class Reactions:
 
     def _wrong_number(self, heard: Heard) -> list[str]:
         """The caller dialled the wrong company: they notice, and want the right number."""
+        from simulator.engine.topics import outcomes_in
+
         m = self.memory
         if "give_number" in heard.acts:
             m.goal_reached()
             return []
+        calling_for = self.scenario.caller.calling_for
+        first = calling_for.lower().split()[0] if calling_for else ""
+        if first and first in heard.text.lower() and "transfer" in outcomes_in(heard.text):
+            m.noticed_wrong_number = True  # "I can put you through to Cloud and Associates"
+            m.goal_reached()
+            return []
         if m.noticed_wrong_number:
             return ["decline_booking"] if {"make_offer", "create_record"} & heard.acts else []
-        if _points_out_wrong_number(heard.text, self.scenario.caller.calling_for):
+        if _points_out_wrong_number(heard.text, calling_for, heard.question):
             m.noticed_wrong_number = True
             return ["ask_right_number"]
         brand = self.scenario.brand.lower().split()[0] if self.scenario.brand else ""
@@ -1027,11 +1061,22 @@ _ACTS_ON_IT = frozenset(
 _WRONG = ("wrong number", "wrong company", "you have reached", "you've reached", "not the")
 
 
-def _points_out_wrong_number(text: str, calling_for: str) -> bool:
-    """The agent's line already says the caller reached the wrong company."""
+def _points_out_wrong_number(text: str, calling_for: str, question: bool = False) -> bool:
+    """The agent's line already says the caller reached the wrong company (a question that
+    names only the person, "what's Mr Cloud's first name?", does not)."""
     lower = text.lower()
-    named = bool(calling_for) and calling_for.lower().split()[0] in lower
-    return named or any(w in lower for w in _WRONG) or "looking for" in lower
+    firm = calling_for.lower()
+    named = bool(firm) and (firm in lower or (firm.split()[0] in lower and not question))
+    if named or any(w in lower for w in _WRONG) or "looking for" in lower:
+        return True
+    return bool(_WE_ARE_A.search(normalise(text)))  # "we're an advisory board platform, sir"
+
+
+_WE_ARE_A = re.compile(
+    r"\b(?:we are|we re|this is|you have reached|you ve reached|you re through to|you are "
+    r"through to) (?:a|an|the) (?:\w+ ){0,3}(?:platform|company|firm|business|service|agency|"
+    r"shop|store|practice|office|network|provider|website|site|helpline|line|clinic|surgery)\b"
+)
 
 
 _EMAIL_SAID = re.compile(
@@ -1053,6 +1098,11 @@ _ASKS_OK = re.compile(r"\b(?:right|correct|yeah|yes|is that it|okay)\W*$", re.IG
 _PHONE_WORDS = re.compile(r"\b(?:phone|mobile|cell|telephone|contact number|call you)\b", re.I)
 _EMAIL_WORDS = re.compile(r"\b(?:e-?mail)\b", re.I)
 _BARE_NUMBER = re.compile(r"\bnumber\b", re.I)
+_PASSES_ON = re.compile(
+    r"\b(?:pass (?:it|that|this|them) (?:on|along)|get back to you|call you|ring you|"
+    r"let (?:him|her|them) know|take a message|leave a message|in case we get cut off)\b",
+    re.I,
+)
 _ID_WORDS = re.compile(
     r"\b(?:account|member|membership|order|policy|reference|case|ticket|invoice|customer|"
     r"id|card|serial|tracking|claim)\b",
@@ -1103,6 +1153,27 @@ _BARE_NO = re.compile(
     r"we re not interested|we are not interested|i m not interested|i am not interested|"
     r"(?:i m|i am) (?:going to hang up|hanging up)(?: now)?|no sorry|sorry no)$"
 )
+#: "is this a sales call?", "are you selling something?": a sales caller denies it
+_SALES_ASKED = re.compile(
+    r"\b(?:is (?:this|it|that) (?:a |some )?(?:sales|marketing|telemarketing|cold|spam|scam|"
+    r"robo)|(?:is this|are you) (?:a |some )?(?:scam|spam|sales pitch|pitch|telemarketer|"
+    r"salesman|salesperson|sales rep|robot|bot)\b|are you (?:selling|trying to sell)|"
+    r"what (?:are|is) (?:you|it) (?:selling|trying to sell)|you selling something)"
+)
+#: "I'm the owner", "speaking", "that's me": the one a sales caller asked for
+_I_AM_THE_ONE = re.compile(
+    r"^(?:(?:yes|yeah|yep|oh|well|ok|okay|right|um|uh|sure|hi) )*(?:i am|i m|this is|that is|"
+    r"that s|you are speaking (?:to|with)|you re speaking (?:to|with)|you have got|you ve got)"
+    r" (?:the |her |him |me)?(?:owner|business owner|manager|office manager|one you want|"
+    r"person you want|one in charge|boss)?$|^(?:(?:yes|yeah|yep) )?speaking$"
+)
+_EMAIL_US = re.compile(
+    r"^(?:(?:just|please|you can|you could|then|so|ok|okay|look) )*(?:send (?:us|it|that|them|me)"
+    r"|email (?:us|it|that|me)|put (?:it|that) in (?:an email|writing)|write to us)\b"
+)
+_HANGING_UP = re.compile(r"\b(?:hang(?:ing)? up|end(?:ing)? (?:the|this) call|goodbye|bye)\b")
+#: a statement that says no to the pitch ("we don't have a google listing")
+_NEGATES = re.compile(r"\b(?:do not|does not|did not|not|no|never|nobody|nothing)\b")
 #: is the number they gave their mobile, home, work, best one?
 _NUMBER_KIND = re.compile(
     r"\b(?:is (?:that|this|it)|that s|this is) (?:your |a |the )?(?:cell|cellphone|mobile|home|"
@@ -1189,14 +1260,35 @@ def _which_datum(answered: list[str], heard: Heard, leaving_word: bool = False) 
         asked = "no_data"
     if not asked:
         return answered
+    # a bare "number" is the phone to someone leaving word, to a line that passes it on,
+    # and to a caller with no account at all ("what's your number, I'll pass it on")
+    for_phone = leaving_word or asked == "no_data" or bool(_PASSES_ON.search(heard.text))
     phone = _PHONE_WORDS.search(heard.text) or (
-        leaving_word and _BARE_NUMBER.search(heard.text) and not _ID_WORDS.search(heard.text)
+        for_phone and _BARE_NUMBER.search(heard.text) and not _ID_WORDS.search(heard.text)
     )
     swap = "give_phone" if phone else ""
     swap = "give_email" if not swap and _EMAIL_WORDS.search(heard.text) else swap
     if not swap:
         return answered
     return [swap if a == asked else a for a in answered if a != swap]
+
+
+_READY_TO_WRITE = re.compile(
+    r"\b(?:got|have you got|do you have|you have|grab|get) (?:a )?(?:pen|pencil|paper|"
+    r"something to write)\b|\bready to (?:write|take|jot) (?:this|it|that|these)? ?down\b"
+)
+_READ_IT_BACK = re.compile(
+    r"\b(?:read|repeat|say) (?:it|that|this|them|the number|that number) (?:back|again)"
+    r"(?: to me)?\b|\bread back\b"
+)
+
+
+def _read_back_line(digits: str) -> str:
+    """A caller reading back a number they wrote down, written as phone numbers are
+    ("555-614-2200", which a voice reads in groups)."""
+    if len(digits) == 10:
+        digits = f"{digits[:3]}-{digits[3:6]}-{digits[6:]}"
+    return f"{digits}. Is that right?"
 
 
 def _mistreats(acts: frozenset[str]) -> list[str]:

@@ -148,7 +148,10 @@ def facts_of(scenario: Scenario) -> tuple[Fact, ...]:
     if reason and "spam" not in context:  # "is everything okay?": no, and why they call
         defaults.append(Fact("everything_ok", (), tuple(f"No, not really. {r}" for r in reason)))
     person = scenario.caller.expects.person
-    if person and len(person.split()) > 1:  # "what's his last name?" of the one they want
+    said = next((f.say for f in own if f.topic == "person"), ())
+    if said:  # "what's his first name?": what they know of him ("Richard Cloud, my advisor")
+        defaults.append(Fact("person_name", (), said))
+    elif person and len(person.split()) > 1:  # "what's his last name?" of the one they want
         defaults.append(Fact("person_name", (), (f"It's {person}.",)))
     return own + tuple(f for f in defaults if f.topic not in topics)
 

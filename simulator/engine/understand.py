@@ -73,7 +73,19 @@ _BARE_ASK = re.compile(
 )
 #: a name asked by trailing off ("and your name is...")
 _NAME_IS = re.compile(
-    r"^(?:(?:okay|so|and|sorry|right) )*(?:your|the) (?:first |last |full )?name is$"
+    r"^(?:(?:okay|ok|so|and|sorry|right|sure|great|thanks|thank you|perfect) )*(?:your|the) "
+    r"(?:first |last |full |sur)?name(?: is| was| again| please)?$|^(?:(?:and|so|sorry) )+you are$"
+)
+#: the name of someone the caller spoke of, by their title and surname ("Mr. Cloud's first
+#: name"; the normal form drops the possessive, so this reads the line as typed)
+_SOMEONES_NAME = re.compile(
+    r"\b(?:mr|mrs|ms|miss|dr|doctor|mister)\.? [a-z'-]+['’]s (?:first |last |full |sur)?name\b"
+)
+#: a question cut down to its object ("and the service address", "your postcode too"): it
+#: asks for the fact it names
+_ELLIPTICAL = re.compile(
+    r"^(?:(?:and|also|so|ok|okay|now|then|right|great|thanks|thank you|lastly|finally|what about|"
+    r"how about) )*(?:the|your|his|her|their) (?:\w+ ){0,3}?\w+(?: please| again| too| as well)?$"
 )
 #: "I won't put you on hold", "I'll keep you on the line": staying on the line, not a hold
 _NO_HOLD = re.compile(
@@ -196,6 +208,12 @@ class Understanding:
             question = True
         # a time frame in a question counts when it offers something: "can he call you back
         # in two hours?" is a promise put as a question, "how long ago was that?" is not
+        fact = self._topics.find(text) or self._defaults.find(text)
+        if fact is None and question and _SOMEONES_NAME.search(text.lower()):
+            fact = self._defaults.named_in("his last name")  # "what's Mr Cloud's first name?"
+        if fact is None and not question and _ELLIPTICAL.match(normalise(text)):
+            fact = self._topics.named_in(text) or self._defaults.named_in(text)
+            question = fact is not None
         offers = "make_offer" in acts or bool(question and _CONTACT.search(question_part(text)))
         hours, said = _timeframe(text) if not question or offers else (None, "")
         negated = bool(said) and bool(_NEGATED.search(_before(normalise(text), said)))
@@ -208,8 +226,8 @@ class Understanding:
             contact=bool(_CONTACT.search(text)) or "promise_callback" in acts,
             negated=negated,
             numbers=_numbers(text),
-            fact=self._topics.find(text) or self._defaults.find(text),
-            asks=question_part(text) if question else "",
+            fact=fact,
+            asks=(question_part(text) or text) if question else "",
         )
 
     def _asked_alone(self, text: str) -> set[str]:

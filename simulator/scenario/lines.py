@@ -167,6 +167,11 @@ DEFAULT_LINES: Mapping[str, tuple[str, ...]] = {
         "Could you give me the owner's personal email instead?",
     ),
     "spam_gives_up": ("Fine. I'll try another time.", "Okay, I'll try again later."),
+    "deny_sales": (
+        "No, no, it's not a sales call. I just need to {goal}.",
+        "Oh, no, nothing like that. I just need to {goal}.",
+    ),
+    "pitch": ("Oh, great, you're just the person I need. This will only take two minutes.",),
     "spam_email": ("Fine, I'll send an email.", "All right, I'll put it in an email."),
     "notice_wrong": (
         "Wait, is this not {calling_for}?",
