@@ -65,6 +65,31 @@ _ASIDE = re.compile(
     r"|\bsay that again\b|\bcome again\b"
     r"|\b(?:hello )?(?:are you|is anyone) (?:still )?there\b|\bcan you hear me\b"
 )
+#: gaps7 (issue 17): a sentence that is the caller's own aside before the reason: their
+#: hearing ("You'll have to speak up, love, I've not got my hearing aid in. Who's that?"), or
+#: a moment away from the phone ("Sorry, hang on, let me just shut the back door, the dog's
+#: going mad")
+_ASIDE_SENTENCE = re.compile(
+    r"\b(?:speak up|speak louder|talk louder|who is (?:that|this|speaking))\b"
+    r"|\b(?:not got|not wearing|without|forgot) (?:my |me )?(?:hearing aids?|glasses) (?:in|on)\b"
+    r"|\blet me (?:just )?(?:shut|close|turn|grab|find|move|pop|go|get) (?:\w+ ){0,3}"
+    r"(?:door|window|telly|tv|radio|music|dog|dogs|kids|baby|oven|kettle|glasses|pen|paper|"
+    r"somewhere quiet|outside|inside)\b"
+)
+
+
+def _all_aside(text: str, exclude: frozenset[str]) -> bool:
+    """Is every sentence of the line an aside (see _ASIDE_SENTENCE, _ASIDE) or a word or two
+    of greeting ("Hiya.")?"""
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        norm = normalise(sentence)
+        if _ASIDE_SENTENCE.search(norm) or _ASIDE.search(norm):
+            continue
+        if len(content_stems(sentence, exclude) - _ASIDE_POLITE) >= 2:
+            return False
+    return True
+
+
 _NAME_ONLY = re.compile(
     r"^\s*(?:(?:yes|yeah|sure|hi|it's|its|sure,)\s*,?\s*)?"
     r"((?:[A-Z][a-zA-Z'\-]+)(?:\s+[A-Z][a-zA-Z'\-]+){0,2})\s*[.!,]?\s*$"
@@ -72,6 +97,11 @@ _NAME_ONLY = re.compile(
 
 
 # Words too common to stand alone for a brand ("First", "National" ...).
+#: the head of an "X of Y" brand that is a kind of institution, not a name (gaps7)
+_INSTITUTION = frozenset(
+    """university college school academy institute bank museum council borough county city
+    royal london hospital library society""".split()
+)
 _GENERIC_BRAND_WORDS = _STOP | frozenset(
     """first national american united global general central premier county city state
     royal golden metro north south east west northern southern eastern western
@@ -83,9 +113,16 @@ _GENERIC_BRAND_WORDS = _STOP | frozenset(
 
 _PHONE_ASK = (
     r"\b(?:phone|number to|call you|ring you|phone you|reach you|callback|call back|cell|mobile|"
-    r"telephone|best number|a number|your number|contact number|number for (?:you|him|her|them))\b"
+    r"telephone|best number|a number|your number|contact number|number for (?:you|him|her|them)|"
+    # gaps7: "Is the number ending two six one the best one?", "What number shall she ring?"
+    r"number ending|number (?:shall|should|can|will|would) (?:i|we|she|he|they)(?: \w+)? "
+    r"(?:ring|call|phone|reach|use)|"
+    # gaps7: the number of the one the caller rings for ("What's your husband's number?")
+    r"(?:husband|wife|mum|mom|mam|dad|mother|father|partner|son|daughter|nan|gran|carer) number)\b"
 )
 #: the caller confirms what was read back: "That's the one." (gaps6)
+#: the caller names the digits as a phone number (gaps7)
+_OWN_PHONE = re.compile(r"\b(?:mobile|cell|landline|phone number|home number|work number)\b")
 _THATS_IT = re.compile(r"(?:\w+ )?(?:that is|it is) (?:the one|it|the number|right|correct)\b")
 _NUMBER = re.compile(r"\bnumber\b")
 _ID_WORDS = (
@@ -348,6 +385,12 @@ class Call:
                 candidates.add(" ".join((["the"] if the else []) + lead))
         if len(words) > 1 and len(words[0]) >= 5 and words[0] not in _GENERIC_BRAND_WORDS:
             candidates.add(words[0])
+        # gaps7: an institution "of" a place names it by the place ("Westmere admissions"
+        # for University of Westmere, "Kingsford" for the Royal Borough of Kingsford)
+        if "of" in words[1:-1]:
+            head, name = words[: words.index("of")], words[words.index("of") + 1 :]
+            if set(head) <= _INSTITUTION and len(name) == 1 and len(name[0]) >= 5:
+                candidates.add(name[0])
         return tuple(sorted(candidates))
 
     @cached_property
@@ -406,6 +449,8 @@ class Call:
                     len(content_stems(_ASIDE.sub(" ", turn.normal), exclude) - _ASIDE_POLITE) < 2
                 ):
                     continue
+                if _ASIDE_SENTENCE.search(turn.normal) and _all_aside(turn.text, exclude):
+                    continue
                 return turn
         return None
 
@@ -445,7 +490,9 @@ class Call:
                 if self._confirms_phone_read_back(turn):
                     return turn.index
                 continue  # no number written or spoken: most lines
-            asked = self._asked_before(turn, _PHONE_ASK)
+            # gaps7: a number the caller names as a phone ("No, use the mobile. Oh eight
+            # seven ...", "Mobile's oh seven seven ...") is one, asked for or not
+            asked = self._asked_before(turn, _PHONE_ASK) or bool(_OWN_PHONE.search(turn.normal))
             if has_phone_shape(turn.text) or (asked and longest_digit_run(turn.text) >= 7):
                 return turn.index
             if self._confirms_phone_read_back(turn):  # "That number's fine, after five"
@@ -478,11 +525,13 @@ class Call:
             runs = digit_runs(turn.text)
             if not runs:
                 continue  # every way of giving an id below needs a digit: most lines stop here
-            asked_phone = self._asked_before(
-                turn, r"\b(?:phone|number to|call you|reach you|callback|call back)\b"
-            )
+            # gaps7: digits given for a phone ("What's your mum's number?", "Mobile's ...")
+            # are a phone number, not an identification number
             asked_id = self._asked_before(turn, id_words)
             says_id = re.search(id_words + r"(?: \w+){0,3} (?:number|no|is|#)?", turn.normal)
+            asked_phone = self._asked_before(turn, _PHONE_ASK) or bool(
+                not says_id and _OWN_PHONE.search(turn.normal)
+            )
             has_code = bool(re.search(r"\b(?=[a-z0-9-]*\d)[a-z]{1,4}-?\d{3,}\b", fold(turn.text)))
             longest = max((len(r) for r in runs), default=0)
             if asked_phone and not asked_id:
@@ -601,7 +650,12 @@ def _asks_beyond_more_help(text: str) -> bool:
     """Does the line ask a question other than "anything else?"?"""
     if "?" not in text:
         return False
+    # gaps7: a title's full stop ends no question ("Is there anything else, Mr. Penrose?")
+    text = _TITLE_DOT.sub(r"\1", text)
     return any(not _MORE_HELP_Q.search(q) for q in re.findall(r"[^.!?]*\?", text) if q.strip())
+
+
+_TITLE_DOT = re.compile(r"\b(Mr|Mrs|Ms|Mx|Dr|St|Prof)\.")
 
 
 def _keeps_it(prev: Turn | None) -> bool:

@@ -155,22 +155,33 @@ _AHEAD = re.compile(
     rf"within|from (?:now|next)|starting|goes out|in (?:\w+ ){{1,4}}(?:days|weeks|hours|months)|"
     # gaps6: "it stays off until you turn it back on", "it restarts on the first of May"
     rf"until(?! now)|till(?! now)|restarts|resumes|"
+    # gaps7: "it reaches you three to five working days after that"
+    rf"reaches|reach you|lands|(?:working|business) days|"
     rf"(?<!last )(?<!since ){_DAY})\b"
 )
+#: gaps7 (issue 17): the step ahead in its own sentence after a "so" recap: "So on our side
+#: everything was fine ... now you're on Movistar. If it drops again, just restart the
+#: phone"; "So you've got twelve doubles held ... I'll email you the contract."
+_IF_AGAIN = re.compile(r"^(?:\w+ ){0,2}if\b.{0,80}\b(?:again|still|happens|comes back)\b")
 
 
 def _states_done_then_next(text: str) -> bool:
     """A statement (not a question: "the refund was sent, will you be in?") in the line
     that says what was done and then what happens next, or sums the call up opening
     "so" and says what comes next."""
+    recap_before = False  # the sentence before was a "so" recap with no step ahead
     for sentence in _SENTENCE_END.split(text.strip()):
         if sentence.endswith("?"):
+            recap_before = False
             continue
         norm = normalise(sentence)
-        if _DONE_THEN_NEXT.search(norm) or (
-            _SO_OPEN.search(norm) and _AHEAD.search(norm) and not _SO_NOT_RECAP.search(norm)
-        ):
+        ahead = bool(_AHEAD.search(norm))
+        if recap_before and (ahead or _IF_AGAIN.search(norm)):
             return True
+        so_recap = bool(_SO_OPEN.search(norm)) and not _SO_NOT_RECAP.search(norm)
+        if _DONE_THEN_NEXT.search(norm) or (so_recap and ahead):
+            return True
+        recap_before = so_recap
     return False
 
 
@@ -389,9 +400,17 @@ def _number_asked_or_repeated(call: Call, created: Turn | None) -> Turn | None:
         )
         after = call.caller_after(turn.index)
         repeated = after is not None and any(r in compact(after.text) for r in runs)
-        if asked or repeated:
+        if asked or repeated or (turn.index == created.index and _restates_order(call, turn, runs)):
             return turn
     return None
+
+
+def _restates_order(call: Call, turn: Turn, runs: list[str]) -> bool:
+    """gaps7 (issue 17): the line that changes the order reads back the number the caller
+    gave for it ("I've moved it over, it's still C V four four one, nine oh seven"): the
+    changed order's number restated (calls/README.md, close.reference)."""
+    given = {r for c in call.caller_between(0, turn.index) for r in digit_runs(c.text)}
+    return any(r in given for r in runs)
 
 
 @item(
@@ -403,10 +422,21 @@ def _number_asked_or_repeated(call: Call, created: Turn | None) -> Turn | None:
 def offer_more_help(call: Call, p: Params) -> Check:
     if skip := _routine(call):
         return skip
-    hit = first(call.agent_turns[1:], "anything_else")
+    hit = first(call.agent_turns[1:], "anything_else") or next(
+        (t for t in call.agent_turns[1:] if "nything" in t.text and _ELSE_NAMED.search(t.text)),
+        None,
+    )
     if hit:
         return passed("asks whether there is anything else", hit)
     return failed("never asks whether there is anything else it can help with")
+
+
+#: gaps7 (issue 17): the bare question with the caller's name or a title after it, as
+#: written ("Is there anything else, Kayden?", "Anything else, Mrs. Osei?"); a capitalised
+#: word, so "Is there anything else damaged?" stays a question about the goods
+_ELSE_NAMED = re.compile(
+    r"\b[Aa]nything (?:else|more|further),? (?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? )?[A-Z][a-z]+\?"
+)
 
 
 @item(

@@ -17,7 +17,9 @@ _RELAYS = re.compile(
     r"go over that|go over this|run it by|run this by|get (?:an? |the )?(?:answer|details|info\w*)"
     # gaps6: "check that with Gerry in the workshop", "speak to Mrs Dale", "have a word with him"
     r"|have a word|run it past)"
-    r"\b(?: \w+){0,5} (?:with|from|by|to|past) (?!(?:you|your|yours|me|it|us|this|that)\b)[a-z]+\b"
+    # gaps7: "I'll get the answer off one of the team and email it to you"
+    r"\b(?: \w+){0,5} (?:with|from|by|to|past|off) (?!(?:you|your|yours|me|it|us|this|that)\b)"
+    r"[a-z]+\b"
     r"|\bchase (?:our|the|my) |\bpass (?:\w+ ){0,3}(?:over|on) to\b"
     # "I'll ring you before four once Gerry's given me a slot"
     r"|\b(?:once|when|after|as soon as) (?:\w+ ){1,3}(?:has|have|s) (?:given|told|confirmed|"
@@ -137,13 +139,35 @@ def supervisor_on_request(call: Call, p: Params) -> Check:
         return na("no supervisor requested")
     after = call.agent_between(ask.index, call.end_index)
     refusal = first(after, "refuse_supervisor")
-    arranged = first(after, "offer_supervisor", "notify_supervisor")
+    arranged = first(after, "offer_supervisor", "notify_supervisor") or _named_boss_offered(
+        ask, after
+    )
     events = [e for i, e in call.transfers + call.events("notify") if i > ask.index]
     if (arranged or events) and not (
         refusal and not events and (arranged is None or arranged.index < refusal.index)
     ):
         return passed("arranges for a supervisor", ask, arranged or events[0])
     return failed("the request for a supervisor is refused or ignored", ask, refusal)
+
+
+#: gaps7 (issue 17): the manager the caller asks for by name ("Mum said to ask for the
+#: manager, Sue"), as written: a capitalised name next to the title
+_BOSS_NAMED = re.compile(
+    r"\b(?:manager|supervisor|boss|team leader|team lead),? ([A-Z][a-z]+)\b"
+    r"|\b([A-Z][a-z]+),? (?:the|your) (?:manager|supervisor|boss|team leader)\b"
+)
+_ROUTES = ("offer_transfer_or_message", "announce_transfer", "promise_callback", "offer_message")
+
+
+def _named_boss_offered(ask: Turn, after: list[Turn]) -> Turn | None:
+    """The agent's first line after the request that puts the caller through to, or has a
+    call back from, the manager the caller named ("I can put you through to Sue now, or take
+    a message and have her ring your mum")."""
+    m = _BOSS_NAMED.search(ask.text)
+    if m is None:
+        return None
+    name = m.group(1) or m.group(2)
+    return next((t for t in after if t.has(*_ROUTES) and name in t.text), None)
 
 
 @item(

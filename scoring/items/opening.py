@@ -251,7 +251,8 @@ def _restated(call: Call, reason: Turn, replies: list[Turn]) -> tuple[Turn, set[
     known = topics()
     reason_topics = known.of(stems, reason.normal)
     for reply in replies:
-        said = content_stems(reply.text, exclude)
+        text = _READ_BACK_Q.sub(" ", reply.text) if "?" in reply.text else reply.text
+        said = content_stems(text, exclude)
         shared = want & said
         if reason_topics:  # the same reason in other words (scoring/phrasing/topics.yaml)
             shared |= known.named(reason_topics, said, reply.normal)
@@ -298,7 +299,15 @@ _NOT_A_REASON = frozenset(
     stem(w)
     for w in """last night nights morning mornings afternoon evening evenings today yesterday
     tomorrow week weeks month months day days hour hours minute minutes ago since time times
-    now still again every one two three four five six seven eight nine ten""".split()
+    now still again every one two three four five six seven eight nine ten
+    sorry trouble bother apologies apologise apologize pardon excuse""".split()
+    # gaps7 (issue 17): the caller's courtesy ("I am very sorry to trouble you") is no
+    # reason; an agent's "Sorry, did you say ...?" shares the word but not the reason
+)
+#: gaps7: a word read back to check it ("Sorry, did you say Ms Collins?") is heard, not
+#: named as the reason: the question is left out of what the reply says
+_READ_BACK_Q = re.compile(
+    r"(?:did you say|was that|was it|you said|is that)\b[^.?!]*\?", re.IGNORECASE
 )
 
 _ACTING = ("lookup", "hold", "transfer", "ticket")
@@ -330,8 +339,21 @@ def _asks_id(turn: Turn) -> bool:
     return False
 
 
+#: gaps7 (issue 17): the slip that stands for the order ("Have you got the ticket from the
+#: drop-off?", "Do you have your receipt there?"): asked for, it is the order's number
+_SLIP = re.compile(
+    r"\b(?:have you got|have you|do you have|you got|got|can i (?:have|get|take|see)|could i "
+    r"(?:have|get|take|see)|what is on)(?: \w+){0,2} (?:the|your) (?:\w+ )?"
+    r"(?:ticket|receipt|docket|stub|slip|claim ticket|collection ticket)\b"
+)
+
+
+def _asks_slip(turn: Turn) -> bool:
+    return "?" in turn.text and bool(_SLIP.search(turn.normal))
+
+
 def _first_id_ask(turns: Sequence[Turn]) -> Turn | None:
-    return next((t for t in turns if t.has("ask_account") or _asks_id(t)), None)
+    return next((t for t in turns if t.has("ask_account") or _asks_id(t) or _asks_slip(t)), None)
 
 
 @item(

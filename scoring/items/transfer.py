@@ -18,7 +18,8 @@ from scoring.items.base import Check, Params, failed, first, item, na, passed
 
 _TRANSFER_WORDS = re.compile(
     r"\b(?:transfer\w*|put you through|putting you through|connect you|connecting you|"
-    r"patch you|send you over|send you to|sending you to|forward your call|put through)\b"
+    r"patch you|send you over|send you to|sending you to|forward your call|put through|"
+    r"pop you through|popping you through)\b"
 )
 _NOT_CUSTOMER = re.compile(
     r"\b(?:emergency|hospital|accident|my (?:wife|husband|son|daughter|mother|mom|mum|father|"
@@ -174,7 +175,9 @@ def _consented(call: Call, start: int, end: int) -> Turn | None:
         about_transfer = bool(
             prev and _TRANSFER_WORDS.search(prev.normal) and not prev.has("anything_else")
         )
-        objects = turn.has("refuse") and not turn.has("agree")
+        # gaps7: "Oh, put me through. I'd rather just talk to her now" picks the transfer:
+        # the caller asking to be put through objects to nothing
+        objects = turn.has("refuse") and not turn.has("agree", "ask_transfer")
         accepts = turn.has("agree") or (
             turn.has("thanks", "calmer") and not objects and "?" not in turn.text
         )
