@@ -159,18 +159,14 @@ class Reactions:
         if self.temper.exhausted:
             self._give_up()
             return
-        answered = self._fresh(self._asked(heard), heard)
-        if self.scenario.caller.volunteers_name and not m.reason_given and "give_name" in answered:
-            answered.remove("give_name")  # the reason they are about to give says who they are
-        if {"choose_transfer", "choose_message", "choose_voicemail", "accept_alternative"} & set(
-            answered
-        ):
-            m.goal_reached()
+        answered = self._answered(heard)
         replies = self._repairs(heard) + self._misnamed(heard) + self._not_found(heard)
         replies += self._supervisor_here(heard)
         replies += answered + self._announced_hold(heard.acts)
         replies += self._facts_and_offers(heard, answered)
-        self._just_accepted = bool(_TAKES_UP & set(replies)) or self._thanked_for_done
+        # a yes to what they came for, or the rest of it asked for, leaves no room for a push
+        self._just_accepted = bool((_TAKES_UP | {"asks_rest"}) & set(replies))
+        self._just_accepted = self._just_accepted or self._thanked_for_done
         self._thanked_for_done = False
         objections = self._expectations(heard) + self._archetype(heard) + self._person(heard)
         objections += self._left_without_a_way(heard)
@@ -185,16 +181,33 @@ class Reactions:
         if is_farewell(heard.acts, m) and not [p for p in parts if p != "thanks"]:
             self._close(parts)
             return
-        reason_now = not m.reason_given
+        # a question no cue knows is answered before anything the caller brings up unasked
+        unanswered = not (replies or objections or climbed or not m.reason_given)
+        if heard.question and unanswered and "small_talk" not in heard.acts:
+            parts.append(self._fact_by_words(heard) or self._request(heard))
         agenda = self._agenda(heard, answered)
         parts += [p for p in agenda if p not in parts]
         if "small_talk" in heard.acts and not replies:
             parts.append("steer_back")
-        elif heard.question and not (replies or objections or climbed or reason_now):
-            parts.append(self._fact_by_words(heard) or self._request(heard))
         elif not parts:
             parts += self._idle_parts(heard)
+        if "fourth_level" in parts:  # past asking: the threat says it all
+            parts = [p for p in parts if p not in _ASKS_ABOVE]
         self._maybe_cut_in(heard, parts)
+
+    def _answered(self, heard: Heard) -> list[str]:
+        """The answers to what the line asks, as one person gives them."""
+        m = self.memory
+        answered = self._fresh(self._asked(heard), heard)
+        if "agree_hold" in answered and "accept_supervisor" in answered:
+            answered.remove("accept_supervisor")  # holding while she is fetched says yes
+        if self.scenario.caller.volunteers_name and not m.reason_given and "give_name" in answered:
+            answered.remove("give_name")  # the reason they are about to give says who they are
+        if {"choose_transfer", "choose_message", "choose_voicemail", "accept_alternative"} & set(
+            answered
+        ):
+            m.goal_reached()
+        return answered
 
     def _in_context(self, heard: Heard) -> Heard:
         """A time asked about right after a call back was offered is a time for that call
@@ -703,8 +716,7 @@ class Reactions:
             or self._answers_when(heard)
         )
         if helps or (self.memory.goal_met and not outcomes_in(heard.text)):  # "does that help?"
-            self.memory.goal_reached()
-            return ["accept_offer"]
+            return self._taken("accept_offer", heard.text)
         if self._other_outcome(heard.text):
             return ["decline_offer"]
         return ["conditional_offer"]
@@ -760,16 +772,59 @@ class Reactions:
 
         given = outcomes_in(heard.text) - {"transfer"}
         context = self.scenario.context
-        if not given or not commits(heard.text) or {"spam", "wrong_number"} & set(context):
+        if not commits(heard.text) or {"spam", "wrong_number"} & set(context):
             return []
+        if not given and (heard.question or not self._names_goal(heard.text)):
+            return []  # a promise in the caller's own words ("I'll get a crew to move the bench")
+        if not given and _FINDS_OUT.search(normalise(heard.text)):
+            return []  # "I'll research it with our product team": a promise to find out
         done = bool(_DONE.search(normalise(heard.text)))
         if self._other_outcome(heard.text) and not self._fits_goal(heard.text, specific=True):
             # done already ("I've cancelled your order") it is put right at once
             return ["not_reason" if done else "decline_offer"]
-        self.memory.goal_reached()
         # done already ("I've reversed the fee") is thanked; only a promise is accepted
         self._thanked_for_done = done
-        return ["thanks" if done else "accept_offer"]
+        return self._taken("thanks" if done else "accept_offer", heard.text)
+
+    def _names_goal(self, text: str) -> bool:
+        """The line names two things of what the caller came for ("move the bench to your
+        patio" to a caller who wants the bench moved to the patio)."""
+        from scoring.call import content_stems
+
+        c = self.scenario.caller
+        want = content_stems(f"{c.goal} {c.expects.resolution}") - _GENERIC_STEMS
+        return len(content_stems(text) & want) >= 2
+
+    def _taken(self, answer: str, text: str) -> list[str]:
+        """What they came for, given: the goal is met, unless it has two parts and the line
+        gave one ("I'll get a crew to move the bench" to a caller who also wants the
+        flagstone paid for): then they take it and ask about the rest."""
+        rest = self._rest_of_goal(text)
+        if not rest:
+            self.memory.goal_reached()
+            return [answer]
+        self.hear_value("rest", rest)
+        return [answer, "asks_rest"]
+
+    def _rest_of_goal(self, text: str) -> str:
+        """The part of a two-part goal no line has given yet ("" when one part, or all)."""
+        from scoring.call import content_stems
+
+        parts = self._goal_parts()
+        if len(parts) < 2:
+            return ""
+        stems = content_stems(text)
+        met = self.memory.goal_parts_met
+        met |= {i for i, (_, words) in enumerate(parts) if _kin_words(stems, words)}
+        missing = [said for i, (said, _) in enumerate(parts) if i not in met]
+        return missing[0] if met and missing else ""
+
+    def _goal_parts(self) -> list[tuple[str, set[str]]]:
+        cached: list[tuple[str, set[str]]] | None = getattr(self, "_parts", None)
+        if cached is None:  # the scenario does not change during a call: once per call
+            cached = goal_parts(self.scenario.caller.goal)
+            self._parts = cached
+        return cached
 
     def _answer_given(self, heard: Heard) -> list[str]:
         """A caller who came for an answer hears one: a statement (not a question, not a
@@ -787,7 +842,7 @@ class Reactions:
         if not enough and not self._answers_when(heard):
             return []
         if settles:
-            self.memory.goal_reached()
+            return self._taken("thanks_answer", heard.text)
         return ["thanks_answer"]
 
     def _number_given(self, heard: Heard) -> bool:
@@ -960,9 +1015,24 @@ class Reactions:
             return []
         if not m.reason_given:
             return []
+        if self._supervisor_refused(heard):
+            m.rung = max(m.rung, Rung.SUPERVISOR)  # he wanted one all along: the next rung
+            return self._climb()
         if _brushes_off(acts) or (set(MISTREATMENT) & acts and self.temper.mood >= 2):
             return self._climb()
         return []
+
+    def _supervisor_refused(self, heard: Heard) -> bool:
+        """A caller who wants a supervisor (asked, or came to ask) told no ("my supervisor will
+        just tell you the same thing", a bare "no" to the demand)."""
+        m = self.memory
+        wants = m.supervisor_requested or "asks_supervisor" in self.scenario.caller.traits
+        if not wants or m.supervisor_handled:
+            return False
+        t = normalise(heard.text)
+        return "refuse_supervisor" in heard.acts or bool(
+            _SAME_THING.search(t) or (m.supervisor_requested and _BARE_NO.match(t))
+        )
 
     def _climb(self) -> list[str]:
         rung = self.memory.climb()
@@ -1289,6 +1359,62 @@ def _read_back_line(digits: str) -> str:
     if len(digits) == 10:
         digits = f"{digits[:3]}-{digits[3:6]}-{digits[6:]}"
     return f"{digits}. Is that right?"
+
+
+def _kin_words(said: set[str], wanted: set[str]) -> bool:
+    """The line names one of the wanted words, or a word of its family ("the soles" for
+    "resoled", "refund" for "refunded"): stems that share a beginning once a "re" is off."""
+
+    def root(w: str) -> str:
+        return w[2:] if w.startswith("re") and len(w) >= 5 else w
+
+    if said & wanted:
+        return True
+    return any(
+        min(len(a), len(b)) >= 3 and (a.startswith(b) or b.startswith(a))
+        for a in map(root, said)
+        for b in map(root, wanted)
+    )
+
+
+#: "my supervisor will just tell you the same thing", "there's no need for a manager"
+_SAME_THING = re.compile(
+    r"\b(?:supervisor|manager|team leader|boss)s? (?:will|would|is going to|are going to|can)"
+    r"(?: only| just)? (?:tell|say|give) you (?:the same|exactly the same)|\bno need (?:for|to "
+    r"(?:get|involve|speak to)) (?:a |my |the )?(?:supervisor|manager|team leader)"
+)
+_FINDS_OUT = re.compile(
+    r"\b(?:research|find out|look into|looking into|check|checking|investigate|ask|get back to|"
+    r"get you (?:an |the )?answers?|look up|enquire|inquire)\b"
+)
+_ASKS_ABOVE = frozenset({"refused_supervisor", "ask_supervisor", "escalate_supervisor"})
+_AUX = frozenset("can could are is will would do does have has was were".split())
+_DETERMINERS = frozenset("my the a an your his her their it them that this".split())
+
+
+def goal_parts(goal: str) -> list[tuple[str, set[str]]]:
+    """A goal of two parts joined by "and" ("get that bench moved to my patio and my
+    flagstone paid for"), each said in full ("get my flagstone paid for") with the content
+    words only it has; one part when a part has none of its own."""
+    from scoring.call import content_stems
+
+    halves = re.split(r"\s+and\s+", goal.strip())
+    if len(halves) != 2:
+        return []
+    first, second = halves
+    words = first.split()
+    lead = second.split()[0].lower() if second.split() else ""
+    if lead in _DETERMINERS and words:  # "... and my flagstone paid for": get my flagstone
+        second = f"{words[0]} {second}"
+    elif lead in _AUX:  # "find out if the boots are waterproof and can be resoled"
+        cut = next((i for i, w in enumerate(words) if w.lower() in _AUX), None)
+        if cut is None:
+            return []
+        second = " ".join(words[:cut] + [second])
+    a, b = content_stems(first) - _GENERIC_STEMS, content_stems(second) - _GENERIC_STEMS
+    if not a - b or not b - a:
+        return []
+    return [(first, a - b), (second, b - a)]
 
 
 def _mistreats(acts: frozenset[str]) -> list[str]:

@@ -407,7 +407,9 @@ def _stems(text: str) -> set[str]:
 
 
 _YES_NO = re.compile(r"^(?:do|does|did|is|are|was|were|have|has|had)\b")
-_WH_KIND = re.compile(r"\b(when|where|how much|how many)\b")
+_KINDS = {"how many": "how_much", "how much": "how_much", "how big": "extent", "how bad": "extent",
+          "how serious": "extent", "how deep": "extent"}  # fmt: skip
+_WH_KIND = re.compile(r"\b(when|where|how much|how many|how big|how bad|how serious|how deep)\b")
 
 
 def _by_kind(question: str, tied: list[Fact]) -> Fact | None:
@@ -416,7 +418,7 @@ def _by_kind(question: str, tied: list[Fact]) -> Fact | None:
     q = normalise(question)
     m = _WH_KIND.search(q)
     if m:
-        kind = m.group(1).replace(" ", "_").replace("how_many", "how_much")
+        kind = _KINDS.get(m.group(1), m.group(1))
         words = _data()["answer_kinds"][kind]
         rx = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b|\d")
         fits = [f for f in tied if any(rx.search(normalise(t)) for t in f.say)]

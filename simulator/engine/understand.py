@@ -81,6 +81,11 @@ _NAME_IS = re.compile(
 _SOMEONES_NAME = re.compile(
     r"\b(?:mr|mrs|ms|miss|dr|doctor|mister)\.? [a-z'-]+['’]s (?:first |last |full |sur)?name\b"
 )
+#: a question that says back what the agent understood, starting "so ..."
+_SO_CHECK = re.compile(
+    r"^(?:(?:okay|ok|right|alright|and|sorry) )*so (?:the|your|you|it|they|he|she|this|that|"
+    r"there|we|my)\b(?! (?:can|could|would|will|do|did) (?:i|we)\b)"
+)
 #: a question cut down to its object ("and the service address", "your postcode too"): it
 #: asks for the fact it names
 _ELLIPTICAL = re.compile(
@@ -248,6 +253,8 @@ def _question_acts(asked: str, acts: set[str]) -> None:
         acts.add("ask_hold")
     if _OFFER_ASKED.search(asked):
         acts.add("make_offer")
+    if _SO_CHECK.match(asked) and not acts & _ASKS:
+        acts.add("check_understanding")  # "so the bench went to the wrong house?"
 
 
 def _line_acts(normal: str, acts: set[str]) -> None:

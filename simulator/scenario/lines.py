@@ -119,6 +119,11 @@ DEFAULT_LINES: Mapping[str, tuple[str, ...]] = {
     ),
     "decline_offer": ("No, thank you. That's not what I need.", "No, that doesn't help me."),
     "go_ahead": ("Sure.", "Okay, sure.", "Sure, go ahead."),
+    "asks_rest": (
+        "But I also need to {heard.rest}.",
+        "And the other thing: I also need to {heard.rest}.",
+        "What about the rest, though? I also need to {heard.rest}.",
+    ),
     "will_do": ("Sure, I can do that.", "Yes, I can do that.", "Okay, I'll do that."),
     "thanks_answer": (
         "Oh, okay. That's good to know, thank you.",
@@ -330,6 +335,8 @@ HEARD: frozenset[str] = frozenset(
         "heard.timeframe",
         "heard.correction",
         "heard.number",
+        "heard.option",
+        "heard.rest",
         "calling_for",
         "expects.person",
         "expects.resolution",

@@ -29,11 +29,11 @@ CLASSES = {
     "objects_timeframe", "objects_transfer", "accepts", "declines", "answers_hold",
     "no_polite_close", "climbs", "pushes_back", "notices_wrong_number", "steers_back",
     "angrier", "not_calmer", "not_generic", "still_there", "back_to_goal", "first_call",
-    "takes_answer", "gives_reason", "chooses", "takes_hold",
+    "takes_answer", "gives_reason", "chooses", "takes_hold", "asks_rest",
 }  # fmt: skip
 NEEDS_CONTAINS = {
     "answers_fact", "repeats", "spells", "corrects", "corrects_reason", "steers_back",
-    "back_to_goal", "gives_reason", "chooses",
+    "back_to_goal", "gives_reason", "chooses", "asks_rest",
 }  # fmt: skip
 KEYS = {"id", "before", "agent", "expect", "contains", "lacks", "why"}
 _KEBAB = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -120,8 +120,10 @@ def test_case_agrees_with_its_scenario(sid: str, case: dict[str, Any]) -> None:
         "steers_back": [caller.get("goal", "")],
         "corrects_reason": [caller.get("goal", "")],
         "back_to_goal": [caller.get("goal", "")],
+        "asks_rest": [caller.get("goal", "")],
         "gives_reason": [caller.get("goal", ""), *texts(scenario["lines"])],
-        "repeats": texts(scenario["lines"]),
+        # a caller repeats their own lines, or reads back what the agent gave them
+        "repeats": [*texts(scenario["lines"]), *case.get("before", [])],
         "spells": [caller["name"], caller.get("email", "")],
         "corrects": [
             *facts,

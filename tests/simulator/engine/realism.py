@@ -236,6 +236,10 @@ JUDGES: dict[str, Callable[[Played], bool]] = {
     "gives_reason": lambda p: (
         _has_all(p) and not generic(p.reply) and not _STILL_HERE.search(_norm(p.reply))
     ),
+    # half of a two-part goal given: taken, and the other half asked for in its own words
+    "asks_rest": lambda p: (
+        _has_all(p) and not generic(p.reply) and not _DONT_KNOW.search(_first_sentence(p.reply))
+    ),
     "takes_answer": lambda p: (
         bool(re.search(r"\b(?:thank|thanks|good to know|great|perfect|helpful)\b", _norm(p.reply)))
         and not re.search(r"\bi (?:just|still) (?:want|need)\b", _norm(p.reply))
