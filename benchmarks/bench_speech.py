@@ -26,6 +26,10 @@ session learning the same from the voice's own recognised lines every 5
 lines, as the window does between calls),
 ``twin`` (``domain`` with the first turn also heard by a second decoder
 whose mean follows the turn, the better hearing taken: `second_opinion`),
+``bigrams`` (``domain`` with a fifth of the language model's back-off
+mass through general English word pairs, `background`, off by default),
+``goat`` (``domain`` with the British variants' "əʊ" spelt AH UW rather
+than OW: `pronounce.RP_GOAT`),
 ``late`` (a first turn streamed from the built-in mean and decoded again at
 its end, as before the early mean), ``whole`` (``domain`` with a first turn
 decoded once, whole, with its own mean, as `callsim transcribe` does,
@@ -102,6 +106,7 @@ VOICES = (
     VoiceProfile(variant="m1", rate=150),
     VoiceProfile(variant="f2", rate=165),
 )
+BIGRAM_WEIGHT = 0.2  # "bigrams": the share of back-off mass through general English pairs
 CALL_TURNS = 5  # "adapting": the session learns after every 5 lines of a voice (one call)
 CALLER_LINES = (
     "I called last week because you charged me the stop-payment fee twice.",
@@ -253,6 +258,10 @@ def make_recogniser(
         rec = build_domain_recogniser(terms, exclude=exclude)
         rec.early_mean = False
         return rec
+    if approach == "bigrams":  # back-off through general English word pairs (off by default)
+        return build_domain_recogniser(terms, exclude=exclude, bigram_weight=BIGRAM_WEIGHT)
+    if approach == "goat":  # British variants with RP's GOAT vowel (əʊ as AH UW)
+        return build_domain_recogniser(terms, exclude=exclude, rp_goat=True)
     if approach == "twin":  # a first turn also heard by a twin following its running mean
         return build_domain_recogniser(terms, exclude=exclude, second_opinion=True)
     if approach == "whole":  # as `callsim transcribe`: a first turn decoded once, whole

@@ -104,13 +104,17 @@ class MomentModels:
         a turn, where the ARPA text took ~0.3 s (and the voice-to-voice time with it)."""
         from pocketsphinx import NGramModel
 
+        from simulator.listen.background import BIGRAMS, background_bigrams
         from simulator.listen.lm import build_arpa
 
+        weight = float(self.lm_options.get("bigram_weight", 0.0))
         text = build_arpa(
             sentences,
             background,
             self.lm_options["background_mass"],
             self.lm_options["discount"],
+            background_bigrams(BIGRAMS) if weight > 0 else None,
+            weight,
         )
         arpa = path.with_suffix(".arpa")
         arpa.write_text(text, encoding="utf-8")
@@ -127,7 +131,7 @@ class MomentModels:
             engine_hint = here.parent / "engine" / "hint.py"
             key = model_key(
                 {"general": self.key, "moment": moment, "weight": self.weight},
-                [here / "context.py", here / "lm.py", engine_hint],
+                [here / "context.py", here / "lm.py", here / "background.py", engine_hint],
             )
             found = cached(key, lambda folder: build(moment, folder))
             if found is not None:

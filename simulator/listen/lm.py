@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 __all__ = ["build_arpa"]
 
@@ -43,14 +43,53 @@ def _count(sentences: Iterable[Sequence[str]]) -> Counts:
     return c1, c2, c3
 
 
-def _unigrams(c1: Counter[str], background: Sequence[str], mass: float) -> dict[str, float]:
+def _unigrams(
+    c1: Counter[str], background: Sequence[str], mass: float, weights: Mapping[str, float]
+) -> dict[str, float]:
     extra = [w for w in dict.fromkeys(background) if w not in c1]
     total = sum(c1.values()) - c1[BOS]  # <s> is never predicted: it gets no mass
     own = 1.0 - mass if extra else 1.0
     p1 = {w: own * n / total for w, n in c1.items() if w != BOS}
     p1[BOS] = 0.0
-    p1.update({w: mass / len(extra) for w in extra})
+    if extra:  # shared evenly, or in proportion to ``weights`` (a word without one: the least)
+        least = min((weights[w] for w in extra if w in weights), default=1.0)
+        share = [weights.get(w, least) for w in extra]
+        p1.update({w: mass * x / sum(share) for w, x in zip(extra, share, strict=True)})
     return p1
+
+
+def _bigrams(
+    c1: Counter[str],
+    c2: dict[str, Counter[str]],
+    p1: dict[str, float],
+    discount: float,
+    background: Mapping[str, Mapping[str, float]],
+    weight: float,
+) -> tuple[dict[str, dict[str, float]], dict[str, float]]:
+    """Bigram probabilities and unigram back-off weights.
+
+    A history's seen bigrams keep ``1 - discount`` of its mass; with
+    ``background`` (another model's p(b | a), e.g. general English), ``weight``
+    of what is left (all of it times ``weight`` for a history the sentences
+    never used) goes through those bigrams instead of straight to the
+    unigrams, so "calling about" is likelier than "calling gardening" even
+    where no domain sentence says either.
+    """
+    keep = 1.0 - discount
+    p2: dict[str, dict[str, float]] = {}
+    for a in set(c2) | {a for a in background if a in p1 and a != EOS}:
+        seen = c2.get(a)
+        row = {b: keep * n / c1[a] for b, n in seen.items()} if seen else {}
+        share = (discount if seen else 1.0) * weight
+        for b, q in background.get(a, {}).items():
+            if b in p1 and b != BOS and q > 0:
+                row[b] = row.get(b, 0.0) + share * q
+        p2[a] = row
+    bow1 = {
+        a: max(1e-9, 1.0 - sum(row.values())) / max(1e-9, 1.0 - sum(p1[b] for b in row))
+        for a, row in p2.items()
+    }
+    return p2, bow1
 
 
 def build_arpa(
@@ -58,22 +97,27 @@ def build_arpa(
     background: Sequence[str] = (),
     background_mass: float = 0.1,
     discount: float = 0.5,
+    background_bigrams: Mapping[str, Mapping[str, float]] | None = None,
+    bigram_weight: float = 0.5,
+    background_weights: Mapping[str, float] | None = None,
 ) -> str:
     """ARPA text for a trigram model of ``sentences`` plus ``background`` unigrams.
 
     ``background_mass`` is the share of unigram probability given to
     background words not seen in the sentences; ``discount`` the mass each
-    context keeps for backing off to shorter histories.
+    context keeps for backing off to shorter histories;
+    ``background_bigrams`` (history -> next word -> probability) and
+    ``bigram_weight``: see `_bigrams`; ``background_weights``: how the
+    background mass is shared (e.g. general English frequencies; else evenly).
     """
     c1, c2, c3 = _count(sentences)
     keep = 1.0 - discount
-    p1 = _unigrams(c1, background, background_mass)
-    p2 = {a: {b: keep * n / c1[a] for b, n in nexts.items()} for a, nexts in c2.items()}
-    bow1 = {a: discount / max(1e-9, 1.0 - sum(p1[b] for b in nexts)) for a, nexts in c2.items()}
+    p1 = _unigrams(c1, background, background_mass, background_weights or {})
+    p2, bow1 = _bigrams(c1, c2, p1, discount, background_bigrams or {}, bigram_weight)
     bow2 = {
         ab: discount / max(1e-9, 1.0 - sum(p2[ab[1]][c] for c in nexts)) for ab, nexts in c3.items()
     }
-    n2 = sum(len(v) for v in c2.values())
+    n2 = sum(len(v) for v in p2.values())
     n3 = sum(len(v) for v in c3.values())
     lines = ["\\data\\", f"ngram 1={len(p1)}", f"ngram 2={n2}", f"ngram 3={n3}", "", "\\1-grams:"]
     for w in sorted(p1):

@@ -77,15 +77,27 @@ def _espeak() -> _EspeakPhonemes | None:
         return None
 
 
+# The British GOAT vowel (RP "əʊ", as in "hold", "moment", "phone") starts at a schwa, where
+# the American "oʊ" (ARPAbet OW) starts rounded; the acoustic model has no phone for it, so with
+# `rp_goat` it is spelt as its two parts, a schwa and the glide (docs/voice.md, fifth session).
+RP_GOAT = "AH UW"
+
+
 @functools.cache
-def british_pronunciation(word: str) -> str:
+def british_pronunciation(word: str, rp_goat: bool = False) -> str:
     """The word as eSpeak NG's British English says it, in ARPAbet ("" without eSpeak).
 
-    Cached for the process: a recogniser's vocabulary is ~6,000 words at
-    0.1 ms each, and every call's recogniser shares most of them.
+    ``rp_goat``: "əʊ" as `RP_GOAT` rather than the American OW. Cached for the
+    process: a recogniser's vocabulary is ~6,000 words at 0.1 ms each, and
+    every call's recogniser shares most of them.
     """
     engine = _espeak()
-    return ipa_to_arpabet(engine.ipa(word, b"en")) if engine else ""  # "en" is British
+    if engine is None:
+        return ""
+    ipa = engine.ipa(word, b"en")  # "en" is British
+    if not rp_goat:
+        return ipa_to_arpabet(ipa)
+    return " ".join(f" {RP_GOAT} ".join(ipa_to_arpabet(p) for p in ipa.split("əʊ")).split())
 
 
 @functools.cache
@@ -122,11 +134,14 @@ class Lexicon:
             self.guessed[word] = ipa_to_arpabet(engine.ipa(word)) if engine else ""
         return [self.guessed[word]] if self.guessed[word] else []
 
-    def write_dict(self, words: Iterable[str], path: str | Path, british: bool = False) -> set[str]:
+    def write_dict(
+        self, words: Iterable[str], path: str | Path, british: bool = False, rp_goat: bool = False
+    ) -> set[str]:
         """Write entries for ``words``; returns the words that could not be pronounced.
 
         With ``british``, a CMUdict word also gets its British pronunciation
-        as a further variant when that differs from all of CMUdict's.
+        as a further variant when that differs from all of CMUdict's
+        (``rp_goat``: see `british_pronunciation`).
         """
         missing: set[str] = set()
         lines: list[str] = []
@@ -135,7 +150,7 @@ class Lexicon:
             if not prons:
                 missing.add(word)
             elif british and word in self.cmudict:
-                uk = british_pronunciation(word)
+                uk = british_pronunciation(word, rp_goat)
                 if uk and uk not in prons:
                     prons = [*prons, uk]
                     self.british_variant[word] = len(prons)

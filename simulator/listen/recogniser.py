@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from simulator.listen.background import BIGRAMS, background_bigrams
 from simulator.listen.domain import DomainTerms, domain_sentences
 from simulator.listen.early_mean import MeanProbe, cmn_text
 from simulator.listen.lm import build_arpa
@@ -548,11 +549,16 @@ def build_domain_model(
     discount: float = 0.3,
     exclude: frozenset[tuple[str, ...]] = frozenset(),
     british: bool = True,
+    bigram_weight: float = 0.0,
+    rp_goat: bool = False,
 ) -> DomainModel:
     """Write the domain LM (ARPA) and a matching dictionary into ``folder``.
 
     With ``british`` (the default) there are two dictionaries: one with
     British variants beside CMUdict's American ones, one without.
+    ``bigram_weight`` > 0: that share of the back-off mass follows general
+    English word pairs (`background`; off: measured, no gain, docs/voice.md).
+    ``rp_goat``: British variants with RP's GOAT vowel (`pronounce.british_pronunciation`).
     """
     out = Path(folder or tempfile.mkdtemp(prefix="callsim-lm-"))
     out.mkdir(parents=True, exist_ok=True)
@@ -560,14 +566,21 @@ def build_domain_model(
     sentences = [s for s in domain_sentences(terms, extra) if tuple(s) not in exclude]
     background = common_words(background_words)
     vocab = {w for s in sentences for w in s} | set(background)
-    missing = lexicon.write_dict(vocab, out / "domain.dict", british=british)
+    missing = lexicon.write_dict(vocab, out / "domain.dict", british=british, rp_goat=rp_goat)
     us_dictionary = None
     if british:
         us_dictionary = out / "domain-us.dict"
         lexicon.write_dict(vocab, us_dictionary)
     sentences = [[w for w in s if w not in missing] for s in sentences]
     background = [w for w in background if w not in missing]
-    arpa = build_arpa(sentences, background, background_mass, discount)
+    arpa = build_arpa(
+        sentences,
+        background,
+        background_mass,
+        discount,
+        background_bigrams(BIGRAMS) if bigram_weight > 0 else None,
+        bigram_weight,
+    )
     (out / "domain.lm").write_text(arpa, encoding="utf-8")
     return DomainModel(
         out,
@@ -585,7 +598,8 @@ def _model_sources() -> list[Path]:
     from simulator.listen import domain
 
     here = Path(__file__).parent
-    code = [here / f"{name}.py" for name in ("domain", "lm", "pronounce", "words", "recogniser")]
+    names = ("domain", "lm", "pronounce", "words", "recogniser", "background")
+    code = [here / f"{name}.py" for name in names]
     data = [p for p in DATA.rglob("*") if p.is_file()]
     phrasing = sorted((domain.REPO / "scoring" / "phrasing").glob("agent*.y*ml"))
     return code + data + phrasing + [domain.REPO / "docs" / "acts.md"]
@@ -656,6 +670,8 @@ def build_domain_recogniser(
         "background_words": config.pop("background_words", 3000),
         "background_mass": config.pop("background_mass", 0.1),
         "discount": config.pop("discount", 0.3),
+        "bigram_weight": config.pop("bigram_weight", 0.0),
+        "rp_goat": config.pop("rp_goat", False),
         "exclude": config.pop("exclude", frozenset()),
         "british": accent != "us",
     }

@@ -33,3 +33,19 @@ def test_british_variants_are_added_where_they_differ_and_remembered(tmp_path):
     n = lexicon.british_variant["order"]
     assert f"order({n}) AO D AH" in text  # no r: the British "order"
     assert "advantus" not in lexicon.british_variant  # a name: eSpeak's guess only, once
+
+
+@pytest.mark.audio
+def test_rp_goat_spells_the_british_goat_vowel_as_schwa_and_glide(tmp_path):
+    from pocketsphinx import get_model_path
+
+    from simulator.listen.pronounce import RP_GOAT, british_pronunciation
+
+    assert british_pronunciation("hold") == "HH OW L D"  # the default: American OW
+    assert british_pronunciation("hold", rp_goat=True) == f"HH {RP_GOAT} L D"
+    assert british_pronunciation("order", rp_goat=True) == "AO D AH"  # no GOAT vowel: unchanged
+    lexicon = Lexicon(get_model_path("en-us/cmudict-en-us.dict"))
+    lexicon.write_dict(["hold", "order"], tmp_path / "uk.dict", british=True, rp_goat=True)
+    text = (tmp_path / "uk.dict").read_text()
+    assert "hold HH OW L D" in text  # CMUdict's stays first
+    assert f"hold({lexicon.british_variant['hold']}) HH {RP_GOAT} L D" in text
