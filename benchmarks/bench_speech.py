@@ -106,6 +106,7 @@ VOICES = (
     VoiceProfile(variant="m1", rate=150),
     VoiceProfile(variant="f2", rate=165),
 )
+LATENCY_RECOGNISER = "domain"  # --latency-recogniser
 BIGRAM_WEIGHT = 0.2  # "bigrams": the share of back-off mass through general English pairs
 CALL_TURNS = 5  # "adapting": the session learns after every 5 lines of a voice (one call)
 CALLER_LINES = (
@@ -565,7 +566,7 @@ def _latency_turn(
 ) -> tuple[float, str, bool] | None:
     """One line through the live pipeline: (latency, text heard, was it the call's first turn)."""
     learnt, exclude, synth = shared
-    rec = make_recogniser("domain", line_terms(str(item["text"])), exclude)
+    rec = make_recogniser(LATENCY_RECOGNISER, line_terms(str(item["text"])), exclude)
     first = (variant[0], voice) not in learnt
     if not first:
         rec.cmn, rec.accent_evidence = learnt[(variant[0], voice)]
@@ -715,6 +716,12 @@ def main() -> int:
         default="ctx",
         help="latency turns told their moment (ctx, as the window does) or not (none)",
     )
+    parser.add_argument(
+        "--latency-recogniser",
+        choices=("domain", "goat", "bigrams"),
+        default="domain",
+        help="the recogniser the latency turns are streamed to (an option's row, e.g. goat)",
+    )
     parser.add_argument("--no-latency", action="store_true")
     parser.add_argument("--json", metavar="PATH", help="also write full results (with errors)")
     parser.add_argument(
@@ -737,7 +744,8 @@ def main() -> int:
     cache = tempfile.TemporaryDirectory(prefix="callsim-bench-models-")
     os.environ.setdefault("CALLSIM_CACHE_DIR", cache.name)
     model_cache.KEEP = 100_000
-    global VOICES, OFFICE, CLOCK, SYNTH
+    global VOICES, OFFICE, CLOCK, SYNTH, LATENCY_RECOGNISER
+    LATENCY_RECOGNISER = args.latency_recogniser
     if args.cpu_clock:
         CLOCK = time.thread_time
     if args.noise == "office":
