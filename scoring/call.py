@@ -78,6 +78,14 @@ _ASIDE_SENTENCE = re.compile(
 )
 
 
+def _aside_hint(normal: str) -> bool:
+    """_ASIDE_SENTENCE, behind plain substring tests (most reason lines have none)."""
+    return any(h in normal for h in _ASIDE_HINTS) and bool(_ASIDE_SENTENCE.search(normal))
+
+
+_ASIDE_HINTS = ("speak", "louder", "who is", "hearing", "glasses", "let me")
+
+
 def _all_aside(text: str, exclude: frozenset[str]) -> bool:
     """Is every sentence of the line an aside (see _ASIDE_SENTENCE, _ASIDE) or a word or two
     of greeting ("Hiya.")?"""
@@ -449,7 +457,7 @@ class Call:
                     len(content_stems(_ASIDE.sub(" ", turn.normal), exclude) - _ASIDE_POLITE) < 2
                 ):
                     continue
-                if _ASIDE_SENTENCE.search(turn.normal) and _all_aside(turn.text, exclude):
+                if _aside_hint(turn.normal) and _all_aside(turn.text, exclude):
                     continue
                 return turn
         return None

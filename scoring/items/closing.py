@@ -175,13 +175,14 @@ def _states_done_then_next(text: str) -> bool:
             recap_before = False
             continue
         norm = normalise(sentence)
-        ahead = bool(_AHEAD.search(norm))
-        if recap_before and (ahead or _IF_AGAIN.search(norm)):
+        if recap_before and (_AHEAD.search(norm) or _IF_AGAIN.search(norm)):
             return True
-        so_recap = bool(_SO_OPEN.search(norm)) and not _SO_NOT_RECAP.search(norm)
-        if _DONE_THEN_NEXT.search(norm) or (so_recap and ahead):
+        if _DONE_THEN_NEXT.search(norm):
             return True
-        recap_before = so_recap
+        # the cheap test first: most closing sentences do not open "so"
+        recap_before = bool(_SO_OPEN.search(norm)) and not _SO_NOT_RECAP.search(norm)
+        if recap_before and _AHEAD.search(norm):
+            return True
     return False
 
 

@@ -251,8 +251,9 @@ def _restated(call: Call, reason: Turn, replies: list[Turn]) -> tuple[Turn, set[
     known = topics()
     reason_topics = known.of(stems, reason.normal)
     for reply in replies:
-        text = _READ_BACK_Q.sub(" ", reply.text) if "?" in reply.text else reply.text
-        said = content_stems(text, exclude)
+        said = content_stems(reply.text, exclude)  # the line's normal form is cached
+        if "?" in reply.text and _READ_BACK_Q.search(reply.text):
+            said = content_stems(_READ_BACK_Q.sub(" ", reply.text), exclude)
         shared = want & said
         if reason_topics:  # the same reason in other words (scoring/phrasing/topics.yaml)
             shared |= known.named(reason_topics, said, reply.normal)
@@ -307,7 +308,7 @@ _NOT_A_REASON = frozenset(
 #: gaps7: a word read back to check it ("Sorry, did you say Ms Collins?") is heard, not
 #: named as the reason: the question is left out of what the reply says
 _READ_BACK_Q = re.compile(
-    r"(?:did you say|was that|was it|you said|is that)\b[^.?!]*\?", re.IGNORECASE
+    r"(?:[Dd]id you say|[Ww]as that|[Ww]as it|[Yy]ou said|[Ii]s that)\b[^.?!]*\?"
 )
 
 _ACTING = ("lookup", "hold", "transfer", "ticket")
@@ -349,7 +350,11 @@ _SLIP = re.compile(
 
 
 def _asks_slip(turn: Turn) -> bool:
-    return "?" in turn.text and bool(_SLIP.search(turn.normal))
+    n = turn.normal
+    return "?" in turn.text and any(w in n for w in _SLIP_WORDS) and bool(_SLIP.search(n))
+
+
+_SLIP_WORDS = ("ticket", "receipt", "docket", "stub", "slip")
 
 
 def _first_id_ask(turns: Sequence[Turn]) -> Turn | None:
