@@ -71,6 +71,7 @@ class CallerState:
     supervisor_handled: bool = False
     supervisor_repeats: int = 0
     just_resumed: bool = False
+    was_held: bool = False  # a hold has happened in this call
     long_hold: bool = False
     transfers: int = 0
     transfer: Transfer = Transfer.NONE
@@ -104,6 +105,7 @@ class CallerState:
     def resumed(self) -> None:
         self.hold = HoldAsk.NONE
         self.just_resumed = True
+        self.was_held = True
         self.pending_events.add("resume")
 
     def mistreated(self) -> None:

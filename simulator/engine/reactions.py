@@ -163,7 +163,8 @@ class Reactions:
         replies = self._repairs(heard) + self._misnamed(heard) + self._not_found(heard)
         replies += self._supervisor_here(heard)
         replies += answered + self._announced_hold(heard.acts)
-        replies += self._facts_and_offers(heard, answered)
+        if not {"not_reason", "correct_detail"} & set(replies):  # put right, not also thanked
+            replies += self._facts_and_offers(heard, answered)
         # a yes to what they came for, or the rest of it asked for, leaves no room for a push
         self._just_accepted = bool((_TAKES_UP | {"asks_rest"}) & set(replies))
         self._just_accepted = self._just_accepted or self._thanked_for_done
@@ -188,7 +189,7 @@ class Reactions:
         agenda = self._agenda(heard, answered)
         parts += [p for p in agenda if p not in parts]
         if "small_talk" in heard.acts and not replies:
-            parts.append("steer_back")
+            parts.append(self._small_talk())
         elif not parts:
             parts += self._idle_parts(heard)
         if "fourth_level" in parts:  # past asking: the threat says it all
@@ -258,7 +259,7 @@ class Reactions:
         from simulator.engine.topics import commits, explains, nods_to
 
         if "small_talk" in heard.acts:
-            return "steer_back"
+            return self._small_talk()
         if explains(heard.text):
             return "go_ahead"  # "ok Mrs Kowalski, let me explain" - "Sure, go ahead."
         if "bad_news" in heard.acts:  # "it's out of stock till next month" - not "Okay."
@@ -273,10 +274,17 @@ class Reactions:
                 self.memory.heard_hold_question(agreed=True)
             return "go_ahead"
         if self.memory.goal_met:  # "ok, I'll let him know" once the message is taken
-            return "thanks" if commits(heard.text) else "ack"
+            thanked = bool(_THANKS_THEM.search(normalise(heard.text)))  # "thanks for your patience"
+            return "thanks" if commits(heard.text) or thanked else "ack"
         if not heard.acts and self.memory.reason_given and not self._topical(heard.text):
             return "back_to_goal"
         return "ack"
+
+    def _small_talk(self) -> str:
+        """Small talk is steered back to the call, unless what they came for is done (a sales
+        or wrong-number caller always has a point to make)."""
+        done = self.memory.goal_met and not {"spam", "wrong_number"} & set(self.scenario.context)
+        return "chat_back" if done else "steer_back"
 
     def _topical(self, text: str) -> bool:
         """The line is about the call: it shares a content word with what the caller knows."""
@@ -494,10 +502,8 @@ class Reactions:
         """Say it again, spell it, confirm or correct a read-back, read back what the agent
         gave ("can you read that back to me?")."""
         m = self.memory
-        if m.agent_number and _READ_IT_BACK.search(normalise(heard.text)):
-            return ["say:" + _read_back_line(m.agent_number)]
-        if heard.numbers:
-            m.agent_number = heard.numbers[-1]
+        if read := self._reads_back_theirs(heard):
+            return read
         if "ask_spell" in heard.acts:
             return [f"say:{_spelled(self._spelling_of(heard.text))}"]
         if "give_phone" in m.said and _NUMBER_KIND.search(normalise(heard.text)):
@@ -509,6 +515,8 @@ class Reactions:
             checked = self._checked_understanding(heard)
             if checked:
                 return [checked]
+        if self._false_premise(heard):
+            return ["not_reason"]  # "it shows delivered" to a caller whose order never came
         asks_fact = heard.fact is not None and self._asks_fact(heard)  # "your company again?"
         if "repair_request" in heard.acts and m.last_words and not ANSWERS.keys() & heard.acts:
             if asks_fact:
@@ -517,6 +525,21 @@ class Reactions:
             last = m.last_words
             return ["say:" + prefix + _lower_first(last)]
         return []
+
+    def _reads_back_theirs(self, heard: Heard) -> list[str]:
+        """ "Can you read that back to me?": the number the agent gave, as written down."""
+        m = self.memory
+        if m.agent_number and _READ_IT_BACK.search(normalise(heard.text)):
+            return ["say:" + _read_back_line(m.agent_number)]
+        if heard.numbers:
+            m.agent_number = heard.numbers[-1]
+        return []
+
+    def _false_premise(self, heard: Heard) -> bool:
+        """The agent says it was delivered; the caller's whole story is that it never came."""
+        if not _SAYS_DELIVERED.search(normalise(heard.text)):
+            return False
+        return bool(_NEVER_CAME.search(normalise(self._own_words())))
 
     def _spelling_of(self, text: str) -> str:
         """What "can you spell that?" asks for: the thing it names, else what was last given."""
@@ -681,7 +704,7 @@ class Reactions:
                 self.memory.goal_reached()  # "do you want their number?" - yes, please
                 return ["accept_offer"]
         if heard.fact is not None and self._asks_fact(heard) and not self._greeting(heard):
-            return [f"fact:{heard.fact.topic}"]
+            return [f"fact:{f.topic}" for f in (heard.fact, *heard.also)]
         if answered:
             return []
         if reached := self._reaching_them(heard):
@@ -709,6 +732,8 @@ class Reactions:
             return []  # objected to in `_expectations`
         if "purchase" in outcomes_in(heard.text) and self._other_outcome(heard.text):
             return ["decline_offer"]  # "want me to add the spray to an order?" - not yet
+        if self._step_to_goal(heard.text):
+            return ["conditional_offer"]  # a return label: yes, as long as the right one comes
         helps = (
             _HELPS & heard.acts
             or _MEANS.search(heard.text)
@@ -720,6 +745,15 @@ class Reactions:
         if self._other_outcome(heard.text):
             return ["decline_offer"]
         return ["conditional_offer"]
+
+    def _step_to_goal(self, text: str) -> bool:
+        """The offer is the first step of what they came for: a return of the wrong item to a
+        caller who wants the right one sent (an exchange is a return and a replacement)."""
+        from simulator.engine.topics import outcomes_in
+
+        c = self.scenario.caller
+        wanted = outcomes_in(f"{c.goal} {c.expects.resolution}")
+        return outcomes_in(text) == {"return"} and "replacement" in wanted
 
     def _reaching_them(self, heard: Heard) -> list[str]:
         """ "Let me try his line" to a caller who wants him: yes, unless already tried."""
@@ -778,6 +812,8 @@ class Reactions:
             return []  # a promise in the caller's own words ("I'll get a crew to move the bench")
         if not given and _FINDS_OUT.search(normalise(heard.text)):
             return []  # "I'll research it with our product team": a promise to find out
+        if self._step_to_goal(heard.text):
+            return ["conditional_offer"]  # "I'll email you a return label for the grey pair"
         done = bool(_DONE.search(normalise(heard.text)))
         if self._other_outcome(heard.text) and not self._fits_goal(heard.text, specific=True):
             # done already ("I've cancelled your order") it is put right at once
@@ -907,12 +943,17 @@ class Reactions:
     def _answers_when(self, heard: Heard) -> bool:
         """A caller who came to find out when something happens hears a day or a time for it
         (not a call back, not "not until"): that is the answer, whatever words carry it."""
-        return (
-            heard.timeframe_h is not None
-            and not heard.contact
-            and not heard.negated
-            and bool(_WHEN_GOAL.search(self.scenario.caller.goal.lower()))
-        )
+        if not _WHEN_GOAL.search(self.scenario.caller.goal.lower()) or heard.question:
+            return False
+        if heard.contact or heard.negated:
+            return False
+        if heard.timeframe_h is not None:
+            return True
+        # "ok, they say Friday": a day said plainly, with no promise word, is the answer too
+        from scoring.extract import timeframe_hours
+
+        t = normalise(heard.text)
+        return timeframe_hours(heard.text) is not None and not _PAST_DAY.search(t)
 
     def _expectations(self, heard: Heard) -> list[str]:
         """A time frame later than the caller will accept is objected to, now."""
@@ -1387,6 +1428,18 @@ _FINDS_OUT = re.compile(
     r"\b(?:research|find out|look into|looking into|check|checking|investigate|ask|get back to|"
     r"get you (?:an |the )?answers?|look up|enquire|inquire)\b"
 )
+_SAYS_DELIVERED = re.compile(
+    r"\b(?:shows?|showing|says|saying|marked|listed|tracking has it|system has it)"
+    r"(?: it| them| as)?(?: as| was| were| been)? (?:delivered|received|signed for)\b"
+    r"|\b(?:it|they) (?:was|were|has been|have been) delivered\b"
+)
+_NEVER_CAME = re.compile(
+    r"\b(?:never (?:came|arrived|showed up|turned up|got here)|nobody (?:ever )?shows? up|"
+    r"supposed to arrive|has not arrived|have not arrived|did not arrive|not (?:been )?delivered|"
+    r"still waiting|never got (?:it|them))\b"
+)
+_THANKS_THEM = re.compile(r"^(?:(?:ok|okay|well|right|great) )*(?:thank you|thanks)\b")
+_PAST_DAY = re.compile(r"\b(?:last|ago|yesterday|was|were|came|arrived|delivered)\b")
 _ASKS_ABOVE = frozenset({"refused_supervisor", "ask_supervisor", "escalate_supervisor"})
 _AUX = frozenset("can could are is will would do does have has was were".split())
 _DETERMINERS = frozenset("my the a an your his her their it them that this".split())

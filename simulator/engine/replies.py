@@ -162,6 +162,8 @@ def fired_beats(acts: frozenset[str], beats: tuple[Beat, ...], memory: CallerSta
         if beat.id in memory.said or beat.after == "opening":
             continue
         trigger = beat.after
+        if trigger == "thank_for_holding" and not memory.was_held:
+            continue  # "thanks for your patience" with no hold is no return from one
         if (
             trigger in acts
             or trigger in memory.pending_events

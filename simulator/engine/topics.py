@@ -322,6 +322,29 @@ class TopicFinder:
                 best, end = cue, max(end, m.start() + len(cue))
         return best
 
+    def also_asked(self, text: str, first: Fact) -> tuple[Fact, ...]:
+        """Other facts the same question asks for, joined by "and" ("what size and colour did
+        you order?"): each cue after the first that names another fact."""
+        asked = question_part(text)
+        if self._rx is None or " and " not in f" {normalise(asked)} ":
+            return ()
+        t = _ignored().sub(" ", normalise(asked))
+        found: list[Fact] = []
+        end = -1
+        for m in self._rx.finditer(t):
+            if m.start() < end:
+                continue
+            cue = self._longest_at(t, m.start())
+            end = m.start() + len(cue)
+            fact = self._facts[self._by_cue[cue]]
+            if fact.topic != first.topic and fact not in found:
+                found.append(fact)
+        return tuple(found[:1])
+
+    def _longest_at(self, text: str, start: int) -> str:
+        """The longest cue starting at `start` or overlapping the one that does."""
+        return self._cue_in(text[start:]) if self._rx else ""
+
     def find(self, text: str) -> Fact | None:
         """The fact a question asks about (None for a statement, or no fact's cue).
 

@@ -86,6 +86,11 @@ _SO_CHECK = re.compile(
     r"^(?:(?:okay|ok|right|alright|and|sorry) )*so (?:the|your|you|it|they|he|she|this|that|"
     r"there|we|my)\b(?! (?:can|could|would|will|do|did) (?:i|we)\b)"
 )
+_WHICH_ID = re.compile(
+    r"^(?:(?:sorry|and|so|ok|okay|um|uh|right) )*(?:which|what) (?:order|account|booking|invoice|"
+    r"policy|reservation|membership)(?: was (?:it|that|this)| is (?:it|that|this)"
+    r"| are we talking about)?$"
+)
 #: a question cut down to its object ("and the service address", "your postcode too"): it
 #: asks for the fact it names
 _ELLIPTICAL = re.compile(
@@ -141,7 +146,8 @@ _READ_BACK = re.compile(
 _CHIT_CHAT = re.compile(
     r"\bhow is (?:the )?(?:traffic|weather|your day|your week|your morning|it going|business|"
     r"life|everything)\b|\b(?:got|have you got|you got) (?:any )?(?:weekend|holiday) plans\b"
-    r"|\bany plans for the weekend\b"
+    r"|\bany plans for the weekend\b|\bhow are (?:things|you doing|you keeping|you today)\b"
+    r"|\bhow have you been\b|\b(?:things|everything) (?:going )?(?:ok|okay|good|well) otherwise\b"
 )
 #: a range of days or hours typed with a dash ("3-5 business days")
 _RANGE = re.compile(
@@ -177,6 +183,8 @@ class Heard:
     fact: Fact | None = None
     #: the sentences that ask something
     asks: str = ""
+    #: another fact the same question asks for ("what size and colour?")
+    also: tuple[Fact, ...] = ()
 
     @property
     def promises(self) -> bool:
@@ -208,6 +216,9 @@ class Understanding:
         if not acts & _ASKS and _BARE_ASK.search(normalise(text)):
             acts.add("ask_account")
             question = True
+        if _WHICH_ID.match(normalise(text)) and not acts & _ASKS:
+            acts.add("ask_account")  # "sorry, which order?": the order's number
+            question = True
         if _NAME_IS.search(normalise(text)):
             acts.add("ask_name")  # "and your name is..." trailing off: asked, if again
             question = True
@@ -233,6 +244,7 @@ class Understanding:
             numbers=_numbers(text),
             fact=fact,
             asks=(question_part(text) or text) if question else "",
+            also=self._topics.also_asked(text, fact) if fact and question else (),
         )
 
     def _asked_alone(self, text: str) -> set[str]:
