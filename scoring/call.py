@@ -17,6 +17,7 @@ from typing import Any, Generic, NamedTuple, TypeVar, overload
 
 from scoring.acts import recognise
 from scoring.extract import digit_runs, has_phone_shape, longest_digit_run
+from scoring.literals import gated
 from scoring.normalise import fold, normalise
 from scoring.transcript import Event, Line, Speech, Transcript
 
@@ -675,3 +676,9 @@ def _keeps_it(prev: Turn | None) -> bool:
         and prev.has("ownership", "commit_help", "promise_email")
         and not prev.has("offer_message", "offer_transfer_or_message", "offer_voicemail_choice")
     )
+
+
+# speedy4 (issue 17, speed): each expression behind the literals its matches need, worked
+# out from the expression itself (scoring.literals.gated): the same answers, and a changed
+# pattern brings its own pre-check.
+(_ASIDE,) = map(gated, (_ASIDE,))

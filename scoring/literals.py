@@ -10,12 +10,14 @@ the pattern consumes one of the literals), so gating never changes a result.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import re
+from collections.abc import Iterator
 from contextvars import ContextVar
 from re import _constants as c  # type: ignore[attr-defined]
 from re import _parser as sre  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, cast
 
 Literals = frozenset[str]
 
@@ -161,3 +163,166 @@ def _node(op: Any, av: Any) -> Literals | None:
     if op is c.IN and _DIGITS.get() and av == [(c.CATEGORY, c.CATEGORY_DIGIT)]:
         return _ASCII_DIGITS
     return None  # lookarounds, anchors, classes, wildcards: no literal is required
+
+
+def required_alternatives(pattern: str, flags: int = 0) -> list[list[Literals]]:
+    """Ways a match can be: one of them holds, each a list of groups that all do.
+
+    A pattern that is one alternation at the top ("a ... b|so ... c") gives each
+    alternative's own groups; any other gives `required_groups` as its one way.
+    An alternative with no group means nothing is required at all ([]).
+    """
+    try:
+        tree = list(sre.parse(pattern, flags))
+    except re.error:
+        return []
+    if flags & re.IGNORECASE or _ignores_case(tree):
+        return []  # the literals would be matched without regard to case
+    while len(tree) == 1 and tree[0][0] is c.SUBPATTERN and not tree[0][1][1]:
+        tree = list(tree[0][1][-1])  # (?:...) around the whole: its inside
+    whole = len(tree) == 1 and tree[0][0] is c.BRANCH
+    branches = [list(b) for b in tree[0][1][1]] if whole else [tree]
+    out = []
+    for branch in branches:
+        groups = [_minimal(g) for g in _groups(branch) if g and _gates(g)]
+        if not groups:
+            return []
+        out.append(groups)
+    return out
+
+
+def _ignores_case(items: Any) -> bool:
+    """Does any part of the parsed expression turn IGNORECASE on (`(?i:...)`)?"""
+    for op, av in items:
+        if op is c.SUBPATTERN and av[1] & re.IGNORECASE:
+            return True
+        for sub in av if isinstance(av, (list, tuple)) else ():
+            if isinstance(sub, sre.SubPattern) and _ignores_case(sub):
+                return True
+            if isinstance(sub, list) and any(
+                isinstance(b, sre.SubPattern) and _ignores_case(b) for b in sub
+            ):
+                return True
+    return False
+
+
+def _gates(group: Literals) -> bool:
+    """A group worth testing: none of its literals is blank space or one character."""
+    return all(len(lit.strip()) >= 2 for lit in group)
+
+
+class GatedPattern:
+    """A compiled expression that first looks for the literals every match contains.
+
+    A `\\b(?:...|...)` alternation of many words is tried by the regex engine at
+    every character of the line; one Aho-Corasick pass finds whether any of the
+    words needed is there at all, and most lines have none, so the expression
+    never runs on them. The literals are worked out from the expression itself
+    (`required_alternatives`), so a changed pattern brings its own gate. The
+    answers are the pattern's own: only a line that cannot match is skipped.
+    """
+
+    __slots__ = ("compiled", "pattern", "flags", "_automaton", "_needs")
+
+    def __init__(self, compiled: re.Pattern[str], ways: list[list[Literals]]) -> None:
+        import ahocorasick
+
+        self.compiled = compiled
+        self.pattern = compiled.pattern
+        self.flags = compiled.flags
+        bit: dict[Literals, int] = {}
+        values: dict[str, int] = {}
+        needs = []
+        for groups in ways:
+            need = 0
+            for g in groups:
+                b = bit.setdefault(g, 1 << len(bit))
+                need |= b
+                for lit in g:
+                    values[lit] = values.get(lit, 0) | b
+            needs.append(need)
+        self._needs = tuple(needs)
+        self._automaton = ahocorasick.Automaton()
+        for lit, value in values.items():
+            self._automaton.add_word(lit, value)
+        self._automaton.make_automaton()
+
+    def possible(self, string: str) -> bool:
+        """Does `string` hold the literals of one way the expression can match?"""
+        found = 0
+        for _end, bits in self._automaton.iter(string):
+            found |= bits
+        for need in self._needs:
+            if not need & ~found:
+                return True
+        return False
+
+    def search(self, string: str, *args: int) -> re.Match[str] | None:
+        return self.compiled.search(string, *args) if self.possible(string) else None
+
+    def match(self, string: str, *args: int) -> re.Match[str] | None:
+        return self.compiled.match(string, *args) if self.possible(string) else None
+
+    def fullmatch(self, string: str, *args: int) -> re.Match[str] | None:
+        return self.compiled.fullmatch(string, *args) if self.possible(string) else None
+
+    def findall(self, string: str, *args: int) -> list[Any]:
+        return self.compiled.findall(string, *args) if self.possible(string) else []
+
+    def finditer(self, string: str, *args: int) -> Iterator[re.Match[str]]:
+        return self.compiled.finditer(string, *args) if self.possible(string) else iter(())
+
+    def sub(self, repl: Any, string: str, count: int = 0) -> str:
+        return self.compiled.sub(repl, string, count) if self.possible(string) else string
+
+    def split(self, string: str, maxsplit: int = 0) -> list[str | Any]:
+        return self.compiled.split(string, maxsplit) if self.possible(string) else [string]
+
+    def subn(self, repl: Any, string: str, count: int = 0) -> tuple[str, int]:
+        return self.compiled.subn(repl, string, count) if self.possible(string) else (string, 0)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.compiled, name)  # groups, groupindex, scanner ...
+
+    def __repr__(self) -> str:
+        return f"gated({self.compiled!r})"
+
+
+def gated(compiled: re.Pattern[str]) -> re.Pattern[str]:
+    """`compiled` behind a literal gate (`GatedPattern`), or as it is when no literal is
+    required of its matches, or when it ignores case (the literals are case-sensitive).
+
+    Typed as the pattern it stands in for: it answers the same calls the same way
+    (anything other than the matching methods is the pattern's own attribute)."""
+    if compiled.flags & re.IGNORECASE:
+        return compiled
+    ways = _alternatives_cached(compiled.pattern, compiled.flags)
+    return cast(re.Pattern[str], GatedPattern(compiled, ways)) if ways else compiled
+
+
+def _alternatives_cached(pattern: str, flags: int) -> list[list[Literals]]:
+    """`required_alternatives`, kept in the user's cache folder between runs: parsing an
+    expression again costs several milliseconds of every grader's start-up. Keyed by the
+    pattern, its flags and this module's code; a file that does not read is recomputed."""
+    import json
+    import os
+    from pathlib import Path
+
+    from scoring.acts import _cache_dir
+
+    digest = hashlib.sha256(Path(__file__).read_bytes() + f"{flags}\0{pattern}".encode())
+    path = _cache_dir() / f"literals-{digest.hexdigest()[:24]}.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return [[frozenset(g) for g in way] for way in data]
+    except (OSError, ValueError, TypeError):
+        pass
+    ways = required_alternatives(pattern, flags)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps([[sorted(g) for g in way] for way in ways]), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass
+    return ways

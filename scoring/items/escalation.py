@@ -7,6 +7,7 @@ import re
 from scoring.call import Call, Turn
 from scoring.extract import has_timeframe
 from scoring.items.base import Check, Params, failed, first, item, na, passed, silent_na
+from scoring.literals import gated
 
 # The agent will come back with someone else's answer: "I'll check with our
 # warehouse team and call you back", "I'll go over it with him and come back
@@ -185,3 +186,9 @@ def no_fourth_level(call: Call, p: Params) -> Check:
     if calmed:
         return passed("the caller threatened to escalate but was won back", last, calmed[0])
     return failed("the caller ends threatening to take the complaint above the service group", last)
+
+
+# speedy4 (issue 17, speed): each expression behind the literals its matches need, worked
+# out from the expression itself (scoring.literals.gated): the same answers, and a changed
+# pattern brings its own pre-check.
+(_RELAYS,) = map(gated, (_RELAYS,))

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 
 from scoring.call import Call, Turn, content_stems, name_tokens, stem
 from scoring.items.base import Check, Params, failed, first, item, na, next_replies, passed
+from scoring.literals import gated
 from scoring.normalise import normalise
 from scoring.topics import topics
 
@@ -379,3 +380,11 @@ def verify_account(call: Call, p: Params) -> Check:
     if later:
         return failed("verifies only after acting on the account", later)
     return failed("never asks for an order/account number or verification details")
+
+
+# speedy4 (issue 17, speed): each expression behind the literals its matches need, worked
+# out from the expression itself (scoring.literals.gated): the same answers, and a changed
+# pattern brings its own pre-check.
+_NAME_QUESTION, _ASKS_REASON, _WILL_SEE_TO, _ID_NOUN = map(
+    gated, (_NAME_QUESTION, _ASKS_REASON, _WILL_SEE_TO, _ID_NOUN)
+)

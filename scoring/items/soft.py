@@ -18,6 +18,7 @@ from scoring.items.base import (
     passed,
     silent_na,
 )
+from scoring.literals import gated
 from scoring.normalise import fold
 
 # The seed's list (002): yep, okeydokey, alrighty, aww, oh, ah, eek, oops (+ spellings).
@@ -429,3 +430,11 @@ def no_interrupt(call: Call, p: Params) -> Check:
     if hits:
         return failed(f"interrupted the caller {len(hits)} time(s)", *(e for _, e in hits[:3]))
     return silent_na(call) or passed("no interrupt event")
+
+
+# speedy4 (issue 17, speed): each expression behind the literals its matches need, worked
+# out from the expression itself (scoring.literals.gated): the same answers, and a changed
+# pattern brings its own pre-check.
+_PRONOUN, _INTERNAL, _EXTERNAL, _TROUBLE, _FELT, _NOT_FOR_A_PROBLEM, _DEPARTMENT_WORD = map(
+    gated, (_PRONOUN, _INTERNAL, _EXTERNAL, _TROUBLE, _FELT, _NOT_FOR_A_PROBLEM, _DEPARTMENT_WORD)
+)

@@ -10,7 +10,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from scoring.acts import SPEAKERS, rules_for
-from scoring.literals import required_groups, required_literals
+from scoring.literals import (
+    GatedPattern,
+    gated,
+    required_alternatives,
+    required_groups,
+    required_literals,
+)
 from scoring.normalise import normalise
 from scoring.reader import read_transcript
 from scoring.safeyaml import load_file
@@ -123,3 +129,77 @@ def test_cached_gate_is_the_computed_gate(tmp_path: Path, monkeypatch, speaker: 
     for cached in tmp_path.glob("gate-*.json"):
         cached.write_text("{not json", encoding="utf-8")
     assert _gate_of(speaker) == computed  # a broken cache is ignored and rewritten
+
+
+@given(
+    st.text(alphabet="abcho ()?|+*", min_size=1, max_size=14),
+    st.text(alphabet="abcho ", max_size=30),
+)
+def test_required_alternatives_on_random_patterns(pattern: str, text: str) -> None:
+    try:
+        found = re.search(pattern, text)
+    except re.error:
+        return
+    ways = required_alternatives(pattern)
+    if found and ways:
+        assert any(all(any(lit in text for lit in g) for g in way) for way in ways), (pattern, ways)
+
+
+def test_required_alternatives_of_a_top_level_alternation() -> None:
+    ways = required_alternatives(r"\b(?:sent|booked)\b.*\b(?:will|tomorrow)\b|^so\b.*\bnext\b")
+    assert [[set(g) for g in way] for way in ways] == [
+        [{"sent", "booked"}, {"will", "tomorrow"}],
+        [{"so"}, {"next"}],
+    ]
+    assert required_alternatives(r"\bab|\w+") == []  # one way needs nothing: no gate
+    assert required_alternatives(r"(?i:hello) there") == []  # literals would ignore case
+
+
+def test_a_pattern_that_ignores_case_is_not_gated() -> None:
+    pattern = re.compile(r"\bhello there\b", re.IGNORECASE)
+    assert gated(pattern) is pattern
+    plain = re.compile(r"\bhello there\b")
+    assert isinstance(gated(plain), GatedPattern)
+    assert gated(plain).search("oh HELLO there") is None
+    assert gated(plain).sub("x", "say hello there") == "say x"
+    assert gated(plain).split("a hello there b") == ["a ", " b"]
+    assert gated(plain).groups == 0  # anything else is the pattern's own
+
+
+def _gated_patterns() -> list[tuple[str, GatedPattern]]:
+    import importlib
+    import pkgutil
+
+    import scoring.call
+    import scoring.items
+
+    modules = [scoring.call] + [
+        importlib.import_module(m.name)
+        for m in pkgutil.iter_modules(scoring.items.__path__, "scoring.items.")
+    ]
+    return [
+        (f"{m.__name__}.{name}", value)
+        for m in modules
+        for name, value in vars(m).items()
+        if isinstance(value, GatedPattern)
+    ]
+
+
+@pytest.mark.slow
+def test_gated_patterns_answer_as_the_patterns_do() -> None:
+    """Over every line of the calls and the act corpus (as written, in normal form and
+    sentence by sentence), each gated expression of the item rules finds what the
+    expression itself finds: the pre-check only skips lines that cannot match."""
+    patterns = _gated_patterns()
+    assert len(patterns) >= 10  # the item rules' costliest expressions are gated
+    texts = set()
+    for text, _speaker in _lines():
+        texts.update((text, normalise(text), text.lower()))
+        texts.update(normalise(s) for s in re.split(r"(?<=[.!?])\s+", text))
+    for name, pattern in patterns:
+        skipped = [text for text in texts if not pattern.possible(text)]
+        assert not [t for t in skipped if pattern.compiled.search(t)], name
+        assert pattern.search(skipped[0]) is None if skipped else True
+        kept = next((t for t in texts if pattern.possible(t)), "")
+        got, want = pattern.search(kept), pattern.compiled.search(kept)
+        assert (got and got.span()) == (want and want.span()), name
