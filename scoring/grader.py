@@ -109,21 +109,21 @@ class Scorecard:
         return out
 
     def to_json(self) -> dict[str, Any]:
+        # `ItemResult.to_json` inlined in a plain loop: ~50 items a call, and a comprehension
+        # (a function of its own in Python 3.11) per item's evidence cost a fifth of this
+        items: dict[str, Any] = {}
+        for k, (spec, (result, reason, evidence), _weight, _critical) in self.results.items():
+            cited = []
+            for n, t, x in evidence:
+                cited.append({"line": n, "time": t, "text": x})
+            source = spec.source
+            items[k] = {"result": result, "reason": reason, "evidence": cited, "source": source}
         return {
             "file": self.file,
             "policy": self.policy,
             "score": self.score,
             "critical_failures": list(self.critical_failures),
-            # `ItemResult.to_json` inlined: ~50 items a call, one call each saved
-            "items": {
-                k: {
-                    "result": check.result,
-                    "reason": check.reason,
-                    "evidence": [{"line": n, "time": t, "text": x} for n, t, x in check.evidence],
-                    "source": spec.source,
-                }
-                for k, (spec, check, _weight, _critical) in self.results.items()
-            },
+            "items": items,
             **self.meta,
         }
 

@@ -25,6 +25,7 @@ from scoring.transcript import (
     Line,
     Speech,
     Transcript,
+    new_speech,
 )
 
 #: A real call is a few KiB; an eight-hour call is well under 1 MiB.
@@ -48,6 +49,9 @@ _SPEECH_LINE = re.compile(r"\[([0-9]{1,8}):([0-5][0-9])\]\s*([A-Za-z]+)\s*:\s?(.
 #: `SPEAKER_ALIASES` as a plain dict: looked up on every line, and a mapping proxy's `get`
 #: costs a second call.
 _SPEAKERS = dict(SPEAKER_ALIASES)
+#: "MM" and "SS" of the common "[MM:SS]" to seconds: a look-up, not two `int` calls a line
+_MINUTES = {f"{m:02d}": m * 60 for m in range(100)} | {str(m): m * 60 for m in range(10)}
+_SECONDS = {f"{s:02d}": s for s in range(60)}
 _EVENT_NAME = re.compile(r"[a-z][a-z0-9_]*\Z")
 _KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
@@ -212,7 +216,9 @@ def _parse_timed(line: str, path: str, number: int) -> Line | None:
         speaker = _SPEAKERS.get(label.lower())
         words = words.strip()
         if speaker is not None and words:
-            return Speech(number, int(minutes) * 60 + int(seconds), speaker, words, label)
+            at = _MINUTES.get(minutes)
+            at = int(minutes) * 60 if at is None else at
+            return new_speech(number, at + _SECONDS[seconds], speaker, words, label)
     m = _TIMED.match(line)
     if not m:
         raise TranscriptError(

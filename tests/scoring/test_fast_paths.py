@@ -1,0 +1,72 @@
+"""The grader's hand-tuned hot paths build exactly what the plain code builds (speed only)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from scoring.batch import choose_policy
+from scoring.grader import Scorecard, grade
+from scoring.reader import parse_text, read_transcript
+from scoring.transcript import Speech, new_speech
+
+CALLS = Path(__file__).resolve().parent / "calls"
+
+
+def test_new_speech_is_the_dataclass() -> None:
+    made = new_speech(7, 125, "agent", "Thanks for holding.", "CSR")
+    plain = Speech(7, 125, "agent", "Thanks for holding.", "CSR")
+    assert made == plain
+    assert hash(made) == hash(plain)
+    assert repr(made) == repr(plain)
+    assert type(made) is Speech
+    assert made.is_agent
+    assert made.label == "CSR"
+    with pytest.raises(AttributeError):
+        made.text = "changed"  # type: ignore[misc]  # still frozen
+
+
+@pytest.mark.parametrize(
+    ("stamp", "seconds"),
+    [
+        ("00:00", 0),
+        ("7:05", 425),
+        ("09:59", 599),
+        ("99:59", 5999),
+        ("123:04", 7384),
+        ("0007:01", 421),
+    ],
+)
+def test_speech_times(stamp: str, seconds: int) -> None:
+    t = parse_text(f"# callsim transcript: 1\n\n[{stamp}] AGENT: Hello.\n")
+    assert t.lines[0].time == seconds
+
+
+def _reference_json(card: Scorecard) -> dict[str, Any]:
+    """Scorecard.to_json as written before it was tuned."""
+    return {
+        "file": card.file,
+        "policy": card.policy,
+        "score": card.score,
+        "critical_failures": list(card.critical_failures),
+        "items": {
+            k: {
+                "result": r.check.result,
+                "reason": r.check.reason,
+                "evidence": [e.to_json() for e in r.check.evidence],
+                "source": r.spec.source,
+            }
+            for k, r in card.results.items()
+        },
+        **card.meta,
+    }
+
+
+def test_scorecard_json_is_unchanged() -> None:
+    for path in sorted(CALLS.glob("*.txt"))[:60]:
+        t = read_transcript(path)
+        card = grade(t, choose_policy(t, None))
+        assert card.to_json() == _reference_json(card)
+        assert list(card.to_json()["items"]) == list(card.results)
