@@ -13,6 +13,7 @@ from scoring.call import _GENERIC_BRAND_WORDS as GENERIC_BRAND_WORDS
 from scoring.call import Call, Turn
 from scoring.extract import compact, digit_runs, has_phone_shape
 from scoring.items.base import Check, Params, failed, first, item, na, passed
+from scoring.literals import gated
 from scoring.normalise import normalise
 
 
@@ -156,7 +157,8 @@ _AHEAD = re.compile(
     # gaps6: "it stays off until you turn it back on", "it restarts on the first of May"
     rf"until(?! now)|till(?! now)|restarts|resumes|"
     # gaps7: "it reaches you three to five working days after that"
-    rf"reaches|reach you|lands|(?:working|business) days|"
+    rf"reaches|reach you|lands|(?:working|business) days|starts|begins|kicks in|takes effect|"
+    rf"comes off|"
     rf"(?<!last )(?<!since ){_DAY})\b"
 )
 #: gaps7 (issue 17): the step ahead in its own sentence after a "so" recap: "So on our side
@@ -525,3 +527,11 @@ def notes_logged(call: Call, p: Params) -> Check:
     if notes:
         return passed("note event logged", notes[0][1])
     return failed("no note event")
+
+
+# speedy4 (issue 17, speed): each expression behind the literals its matches need, worked
+# out from the expression itself (scoring.literals.gated): the same answers, and a changed
+# pattern brings its own pre-check.
+_RECAP_CUE, _DONE, _DONE_THEN_NEXT, _SO_OPEN, _SO_NOT_RECAP, _AHEAD = map(
+    gated, (_RECAP_CUE, _DONE, _DONE_THEN_NEXT, _SO_OPEN, _SO_NOT_RECAP, _AHEAD)
+)
