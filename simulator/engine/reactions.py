@@ -160,11 +160,7 @@ class Reactions:
             self._give_up()
             return
         answered = self._answered(heard)
-        replies = self._repairs(heard) + self._misnamed(heard) + self._not_found(heard)
-        replies += self._supervisor_here(heard)
-        replies += answered + self._announced_hold(heard.acts)
-        if not {"not_reason", "correct_detail"} & set(replies):  # put right, not also thanked
-            replies += self._facts_and_offers(heard, answered)
+        replies = self._replies(heard, answered)
         # a yes to what they came for, or the rest of it asked for, leaves no room for a push
         self._just_accepted = bool((_TAKES_UP | {"asks_rest"}) & set(replies))
         self._just_accepted = self._just_accepted or self._thanked_for_done
@@ -176,7 +172,12 @@ class Reactions:
             objections += [MISTREATMENT[a] for a in _mistreats(heard.acts)][:1]
         if set(objections) & _OBJECTS_TO_TIME:  # "in 2 weeks? No." is not also "thanks"
             replies = [r for r in replies if r not in _TAKES | {"accept_supervisor"}]
-        parts = replies + [p for p in self._before_answers(heard.acts) if p not in replies]
+        if "object_transfer" in replies:  # "hold while I transfer you?" - no, not a yes first
+            replies = [r for r in replies if r not in _YES_TO_WAIT]
+        # a detail read back or checked is the agent listening: no "did you hear what I said?"
+        listening = bool({"confirm_yes", "correct_detail"} & set(replies))
+        before = self._before_answers(heard.acts, listening)
+        parts = replies + [p for p in before if p not in replies]
         parts += objections + climbed
         self._aggrieved = bool(set(parts) & _GRIEVANCES)
         if is_farewell(heard.acts, m) and not [p for p in parts if p != "thanks"]:
@@ -195,6 +196,18 @@ class Reactions:
         if "fourth_level" in parts:  # past asking: the threat says it all
             parts = [p for p in parts if p not in _ASKS_ABOVE]
         self._maybe_cut_in(heard, parts)
+
+    def _replies(self, heard: Heard, answered: list[str]) -> list[str]:
+        """Repairs and checks first, then the answers, then facts and offers (not after a
+        correction: "No, it's Whitford." is not also "thanks")."""
+        replies = self._repairs(heard) + self._misnamed(heard) + self._not_found(heard)
+        if replies[:1] and replies[0].startswith("say:") and "give_name" in answered:
+            answered.remove("give_name")  # "can you spell your last name?": spelled is given
+        replies += self._supervisor_here(heard)
+        replies += answered + self._announced_hold(heard.acts)
+        if not {"not_reason", "correct_detail", "confirm_name"} & set(replies):
+            replies += self._facts_and_offers(heard, answered)
+        return replies
 
     def _answered(self, heard: Heard) -> list[str]:
         """The answers to what the line asks, as one person gives them."""
@@ -370,7 +383,7 @@ class Reactions:
             m.mistreated()
 
     # ----- reactions, in the order a person makes them -------------------------
-    def _before_answers(self, acts: frozenset[str]) -> list[str]:
+    def _before_answers(self, acts: frozenset[str], listening: bool = False) -> list[str]:
         """Reactions that come first: to a long hold, to a complaint not acknowledged."""
         m = self.memory
         parts: list[str] = []
@@ -388,6 +401,7 @@ class Reactions:
                 since == 2
                 and not m.acted_on_complaint
                 and not {"ignored", "ignored_asked"} & m.said
+                and not listening
                 and self._feels_ignored(acts)
             ):
                 self.temper.apply("ignored_complaint")
@@ -515,8 +529,8 @@ class Reactions:
             checked = self._checked_understanding(heard)
             if checked:
                 return [checked]
-        if self._false_premise(heard):
-            return ["not_reason"]  # "it shows delivered" to a caller whose order never came
+        if wrong := self._premise_checked(heard):
+            return wrong
         asks_fact = heard.fact is not None and self._asks_fact(heard)  # "your company again?"
         if "repair_request" in heard.acts and m.last_words and not ANSWERS.keys() & heard.acts:
             if asks_fact:
@@ -533,6 +547,16 @@ class Reactions:
             return ["say:" + _read_back_line(m.agent_number)]
         if heard.numbers:
             m.agent_number = heard.numbers[-1]
+        return []
+
+    def _premise_checked(self, heard: Heard) -> list[str]:
+        """ "It shows delivered" to a caller whose order never came: no; "is Mike your first
+        name?" to Mike: yes."""
+        if self._false_premise(heard):
+            return ["not_reason"]
+        own = _YOUR_NAME.search(normalise(heard.text))
+        if heard.question and own and _mentions(heard.text, self.scenario.caller.name):
+            return ["confirm_name"]
         return []
 
     def _false_premise(self, heard: Heard) -> bool:
@@ -578,10 +602,28 @@ class Reactions:
         said = _email_said(heard.text)
         right = _same_email(said, c.email) if said and c.email else None
         if right is None:
-            return ""
+            return self._spelling_read_back(heard)
         if right:
             return "confirm_yes" if asked or heard.question else ""
         self.hear_value("correction", c.email.replace(".", " dot ").replace("@", " at "))
+        return "correct_detail"
+
+    def _spelling_read_back(self, heard: Heard) -> str:
+        """ "Was that K O W A L S K I?": letters read back, checked against the caller's
+        name and email; yes when right, the word spelled right when near."""
+        from difflib import SequenceMatcher
+
+        letters = "".join(re.findall(r"(?<![a-z])[a-z](?![a-z])", heard.text.lower()))
+        if len(letters) < 3:
+            return ""
+        c = self.scenario.caller
+        words = [w for w in re.split(r"[\s@.]+", f"{c.name} {c.email}".lower()) if len(w) > 2]
+        if letters in words:
+            return "confirm_yes"
+        near = [w for w in words if SequenceMatcher(None, letters, w).ratio() >= 0.75]
+        if not near:
+            return ""
+        self.hear_value("correction", " ".join(near[0].upper()))
         return "correct_detail"
 
     def _fact_numbers(self) -> list[str]:
@@ -1032,6 +1074,8 @@ class Reactions:
             m.goal_reached()
             return []
         if m.noticed_wrong_number:
+            if _THEIR_NUMBER.search(normalise(heard.text)):
+                return []  # "would you like their number?" - yes (`_facts_and_offers`)
             return ["decline_booking"] if {"make_offer", "create_record"} & heard.acts else []
         if _points_out_wrong_number(heard.text, calling_for, heard.question):
             m.noticed_wrong_number = True
@@ -1280,11 +1324,12 @@ _I_AM_THE_ONE = re.compile(
 )
 _EMAIL_US = re.compile(
     r"^(?:(?:just|please|you can|you could|then|so|ok|okay|look) )*(?:send (?:us|it|that|them|me)"
-    r"|email (?:us|it|that|me)|put (?:it|that) in (?:an email|writing)|write to us)\b"
+    r"|email (?:us|it|that|me|email address)|put (?:it|that) in (?:an email|writing)|write to us)"
+    r"\b"
 )
 _HANGING_UP = re.compile(r"\b(?:hang(?:ing)? up|end(?:ing)? (?:the|this) call|goodbye|bye)\b")
 #: a statement that says no to the pitch ("we don't have a google listing")
-_NEGATES = re.compile(r"\b(?:do not|does not|did not|not|no|never|nobody|nothing)\b")
+_NEGATES = re.compile(r"\b(?:do not|does not|did not|not|no|never|nobody|nothing|already)\b")
 #: is the number they gave their mobile, home, work, best one?
 _NUMBER_KIND = re.compile(
     r"\b(?:is (?:that|this|it)|that s|this is) (?:your |a |the )?(?:cell|cellphone|mobile|home|"
@@ -1440,6 +1485,8 @@ _NEVER_CAME = re.compile(
 )
 _THANKS_THEM = re.compile(r"^(?:(?:ok|okay|well|right|great) )*(?:thank you|thanks)\b")
 _PAST_DAY = re.compile(r"\b(?:last|ago|yesterday|was|were|came|arrived|delivered)\b")
+_YOUR_NAME = re.compile(r"\b(?:your|ur) (?:first |last |full |sur)?name\b")
+_YES_TO_WAIT = frozenset({"agree_hold", "checkin_agree", "conditional_offer", "accept_offer"})
 _ASKS_ABOVE = frozenset({"refused_supervisor", "ask_supervisor", "escalate_supervisor"})
 _AUX = frozenset("can could are is will would do does have has was were".split())
 _DETERMINERS = frozenset("my the a an your his her their it them that this".split())

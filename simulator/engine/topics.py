@@ -97,8 +97,21 @@ def is_question(text: str) -> bool:
     if _QUESTION_START.match(t) or _ASKS_AFTER_LEAD_IN.match(t):
         return True
     clauses = _CLAUSE.split(text)[1:]  # "sorry, I'm new here, what was it you needed again"
-    return any(_ASKING_CLAUSE.match(normalise(c)) for c in clauses)
+    if any(_ASKING_CLAUSE.match(normalise(c)) for c in clauses):
+        return True
+    # "meter where is located", "please you tell me when bill is come": a short line with a
+    # question word inside it, not a statement that embeds one ("I'll tell you when it's in")
+    words = t.split()
+    return len(words) <= 9 and bool(_WH_INSIDE.search(t)) and not _STATES.match(t)
 
+
+_WH_INSIDE = re.compile(r"\b(?:what|when|where|which|who|how)\b(?! (?:i|we) (?:can|will|could)\b)")
+#: a line that states something, whatever question word it carries
+_STATES = re.compile(
+    r"^(?:(?:ok|okay|so|and|well|right|yes|no|sure|great|thanks|thank you) )*(?:i|we|let|let s|"
+    r"let me|that|this|it|there|here|you will|you ll|you can|he|she|they|our|my|just|no matter|"
+    r"not sure|i m|we re|somebody|someone|nobody)\b"
+)
 
 #: facts every caller has, unless the scenario gives its own: why they called, that they
 #: are still on the line, and whether they called about it before
@@ -404,13 +417,15 @@ class FactByWords:
         asked = _stems(question)
         words = set(normalise(question).split())
         against = {o for w in words for o in _data()["opposites"].get(w, ())}
+        if not _ASKS_ID.search(question):  # "where is the meter?" is not the meter number
+            against |= _NUMBER_NAMES
         scores = [
             0.0 if (name & against) - words else sum(w.get(s, 0.0) for s in asked)
             for w, name in zip(self._weights, self._names, strict=True)
         ]
         best = max(scores, default=0.0)
         if best == 0:
-            return None
+            return _by_topic(question, list(self._facts))
         tied = [f for f, s in zip(self._facts, scores, strict=True) if s == best]
         fact = tied[0] if len(tied) == 1 else _by_kind(question, tied)
         if fact is None:
@@ -435,6 +450,21 @@ _KINDS = {"how many": "how_much", "how much": "how_much", "how big": "extent", "
 _WH_KIND = re.compile(r"\b(when|where|how much|how many|how big|how bad|how serious|how deep)\b")
 
 
+_NUMBER_NAMES = frozenset({"number", "id", "code", "reference", "ref"})
+_WH_TOPIC = re.compile(r"\b(when|where|who|why|how much|how many)\b")
+
+
+def _by_topic(question: str, facts: list[Fact]) -> Fact | None:
+    """The one fact named for what the question word asks ("where's he at now?" ->
+    `location`), else none."""
+    m = _WH_TOPIC.search(normalise(question))
+    if not m:
+        return None
+    kind = _KINDS.get(m.group(1), m.group(1))
+    named = [f for f in facts if f.topic in _data()["answer_topics"].get(kind, ())]
+    return named[0] if len(named) == 1 else None
+
+
 def _by_kind(question: str, tied: list[Fact]) -> Fact | None:
     """Among facts that share the asked words alike: the one that says the kind of thing the
     question asks for, the first for a yes-or-no question, else none."""
@@ -445,7 +475,9 @@ def _by_kind(question: str, tied: list[Fact]) -> Fact | None:
         words = _data()["answer_kinds"][kind]
         rx = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b|\d")
         fits = [f for f in tied if any(rx.search(normalise(t)) for t in f.say)]
-        return fits[0] if len(fits) == 1 else None
+        if len(fits) == 1:
+            return fits[0]
+        return _by_topic(question, fits or tied)
     return tied[0] if _YES_NO.match(q) else None
 
 

@@ -91,6 +91,11 @@ _WHICH_ID = re.compile(
     r"policy|reservation|membership)(?: was (?:it|that|this)| is (?:it|that|this)"
     r"| are we talking about)?$"
 )
+#: "what did you say your name was?", "sorry, what was your name?"
+_YOUR_NAME = re.compile(
+    r"\b(?:what (?:is|was|s)|what did you say|who did you say|tell me|remind me(?: of)?|give me) "
+    r"(?:your|ur) (?:first |last |full |sur)?name(?: was| is| again)?\b"
+)
 #: a question cut down to its object ("and the service address", "your postcode too"): it
 #: asks for the fact it names
 _ELLIPTICAL = re.compile(
@@ -219,7 +224,7 @@ class Understanding:
         if _WHICH_ID.match(normalise(text)) and not acts & _ASKS:
             acts.add("ask_account")  # "sorry, which order?": the order's number
             question = True
-        if _NAME_IS.search(normalise(text)):
+        if _NAME_IS.search(normalise(text)) or _YOUR_NAME.search(normalise(text)):
             acts.add("ask_name")  # "and your name is..." trailing off: asked, if again
             question = True
         # a time frame in a question counts when it offers something: "can he call you back
