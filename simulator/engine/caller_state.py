@@ -86,6 +86,7 @@ class CallerState:
     last_words: str = ""  # the caller's last line (repeated on a repair request)
     last_datum: str = ""  # the last name, number or address the caller gave
     goal_parts_met: set[int] = field(default_factory=set)  # parts of a two-part goal seen to
+    agent_ref: str = ""  # the last reference the agent gave ("FG-1188"), as written
     agent_number: str = ""  # the last number the agent read out ("their number is 555 ...")
 
     # ----- transitions ------------------------------------------------------

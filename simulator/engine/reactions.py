@@ -127,6 +127,7 @@ class Reactions:
     _aggrieved: bool = False  # this turn's reply already carries a grievance
     _just_accepted: bool = False  # this turn's reply says yes to an offer of what they need
     _thanked_for_done: bool = False  # this turn thanks the agent for an outcome already done
+    _last_agent: str = ""  # the agent line being reacted to, for the idle reactions
     seed: int
     scenario: Scenario
     memory: CallerState
@@ -201,8 +202,10 @@ class Reactions:
         """Repairs and checks first, then the answers, then facts and offers (not after a
         correction: "No, it's Whitford." is not also "thanks")."""
         replies = self._repairs(heard) + self._misnamed(heard) + self._not_found(heard)
-        if replies[:1] and replies[0].startswith("say:") and "give_name" in answered:
-            answered.remove("give_name")  # "can you spell your last name?": spelled is given
+        if replies[:1] and replies[0].startswith("say:"):  # spelled or read back: said
+            for said in ("give_name", "note_reference"):
+                if said in answered:
+                    answered.remove(said)
         replies += self._supervisor_here(heard)
         replies += answered + self._announced_hold(heard.acts)
         if not {"not_reason", "correct_detail", "confirm_name"} & set(replies):
@@ -259,6 +262,7 @@ class Reactions:
         return [b for b in beats if b not in relief or news or after[b] != "resume"]
 
     def _idle_parts(self, heard: Heard) -> list[str]:
+        self._last_agent = heard.text
         idle = self._idle(heard)
         if idle == "bad_news_heard" and not self.memory.goal_met:
             return [idle, "back_to_goal"]  # "Oh. That's not great. So, can you help me ...?"
@@ -279,19 +283,47 @@ class Reactions:
             return "bad_news_heard"
         if "empathy" in heard.acts and self.memory.bare_apologies > BARE_APOLOGIES_THAT_CALM:
             return "back_to_goal"  # a third "I'm so sorry": "So, can you help me ...?"
-        if nods_to(heard.text) and "refuses_hold" in self.scenario.caller.traits:
-            self.memory.heard_hold_question(agreed=False)  # "bear with me" - "not on hold"
-            return "refuse_hold"
         if nods_to(heard.text):
-            if self.memory.hold is HoldAsk.NONE:  # "one moment, please" - "Sure": a wait agreed
-                self.memory.heard_hold_question(agreed=True)
-            return "go_ahead"
+            return self._nod_to_wait()
+        if again := self._ask_again():
+            return again  # "ok" to a question: they ask it again
         if self.memory.goal_met:  # "ok, I'll let him know" once the message is taken
             thanked = bool(_THANKS_THEM.search(normalise(heard.text)))  # "thanks for your patience"
             return "thanks" if commits(heard.text) or thanked else "ack"
+        if self._waited_for_nothing(heard):
+            return "asks_news"  # "thanks for waiting" and nothing else: "So? What did you find?"
         if not heard.acts and self.memory.reason_given and not self._topical(heard.text):
             return "back_to_goal"
         return "ack"
+
+    def _nod_to_wait(self) -> str:
+        """ "One moment, please": sure (a wait agreed), or no from a caller who refuses holds."""
+        if "refuses_hold" in self.scenario.caller.traits:
+            self.memory.heard_hold_question(agreed=False)  # "bear with me" - "not on hold"
+            return "refuse_hold"
+        if self.memory.hold is HoldAsk.NONE:  # "one moment, please" - "Sure": a wait agreed
+            self.memory.heard_hold_question(agreed=True)
+        return "go_ahead"
+
+    def _waited_for_nothing(self, heard: Heard) -> bool:
+        """Back from a hold or a wait with thanks and no news."""
+        m = self.memory
+        thanked = "thank_for_holding" in heard.acts or bool(
+            _THANKS_WAITING.search(normalise(heard.text))
+        )
+        waited = m.was_held or m.hold is not HoldAsk.NONE
+        return thanked and waited and not self._topical(heard.text) and len(heard.acts) <= 1
+
+    def _ask_again(self) -> str:
+        """A bare "ok" after the caller asked something: they ask it again."""
+        last = self.memory.last_words
+        if "?" not in last or not _BACKCHANNEL.match(normalise(self._last_agent or "")):
+            return ""
+        said = [x.strip() for x in re.findall(r"[^.!?]+[.!?]*", last) if x.strip()]
+        i = max(i for i, x in enumerate(said) if x.endswith("?"))
+        # a short question leans on the sentence before it ("... Daniel Kim. Is he in?")
+        start = i - 1 if len(said[i].split()) <= 4 and i > 0 else i
+        return "say:So, " + _lower_first(" ".join(said[start : i + 1]))
 
     def _small_talk(self) -> str:
         """Small talk is steered back to the call, unless what they came for is done (a sales
@@ -541,12 +573,18 @@ class Reactions:
         return []
 
     def _reads_back_theirs(self, heard: Heard) -> list[str]:
-        """ "Can you read that back to me?": the number the agent gave, as written down."""
+        """ "Can you read that back to me?", "what's the case number I gave you?": the number
+        or reference the agent gave, as written down."""
         m = self.memory
-        if m.agent_number and _READ_IT_BACK.search(normalise(heard.text)):
+        t = normalise(heard.text)
+        if m.agent_number and _READ_IT_BACK.search(t):
             return ["say:" + _read_back_line(m.agent_number)]
+        if m.agent_ref and _ASKS_THEIR_REF.search(t):
+            return ["say:" + f"Yes, I've got it. It's {m.agent_ref}."]
         if heard.numbers:
             m.agent_number = heard.numbers[-1]
+        if ref := _REF_TOKEN.findall(heard.text):
+            m.agent_ref = ref[-1]
         return []
 
     def _premise_checked(self, heard: Heard) -> list[str]:
@@ -651,11 +689,22 @@ class Reactions:
         # small one and get the large one")
         if (self._other_outcome(heard.text) and shared < 2) or self._other_problem(heard.text):
             return "not_reason"
+        if self._other_outcome(heard.text) and not self._step_to_goal(heard.text):
+            # "so you need a refund on the cable ties?": the words of the story, the wrong ask
+            if len(content_stems(heard.text) & self._wanted_stems()) < 2:
+                return "not_reason"
         if self._other_case(heard.text):
             return "not_reason"  # "so you got the wrong size?" to a wrong-colour caller
         if on_goal:
             return "confirm_yes"
         return "" if self._topical(heard.text) else "not_reason"
+
+    def _wanted_stems(self) -> set[str]:
+        """Content words of the goal and the outcome wanted (not of the story told)."""
+        from scoring.call import content_stems
+
+        c = self.scenario.caller
+        return content_stems(f"{c.goal} {c.expects.resolution}") - _GENERIC_STEMS
 
     def _same_outcome(self, text: str) -> bool:
         """The line names the kind of outcome the caller came for in other words ("so you
@@ -1429,6 +1478,14 @@ def _which_datum(answered: list[str], heard: Heard, leaving_word: bool = False) 
     return [swap if a == asked else a for a in answered if a != swap]
 
 
+#: a reference as written ("FG-1188", "CU-40922", "ADV-7731")
+_REF_TOKEN = re.compile(r"\b[A-Z]{1,4}-?\d{3,}\b")
+#: asked for the reference the agent gave them ("did you get the reference number?")
+_ASKS_THEIR_REF = re.compile(
+    r"\b(?:number|reference|ref|code) (?:that )?i (?:just )?gave you\b|\b(?:reference|case|"
+    r"ticket|confirmation|claim) number (?:again|i gave you)\b|\bdid you (?:get|catch|write down|"
+    r"note|take down|jot down) (?:the|that|your) (?:reference|case|ticket|confirmation|claim)\b"
+)
 _READY_TO_WRITE = re.compile(
     r"\b(?:got|have you got|do you have|you have|grab|get) (?:a )?(?:pen|pencil|paper|"
     r"something to write)\b|\bready to (?:write|take|jot) (?:this|it|that|these)? ?down\b"
@@ -1486,6 +1543,14 @@ _NEVER_CAME = re.compile(
 _THANKS_THEM = re.compile(r"^(?:(?:ok|okay|well|right|great) )*(?:thank you|thanks)\b")
 _PAST_DAY = re.compile(r"\b(?:last|ago|yesterday|was|were|came|arrived|delivered)\b")
 _YOUR_NAME = re.compile(r"\b(?:your|ur) (?:first |last |full |sur)?name\b")
+_THANKS_WAITING = re.compile(
+    r"\bthank(?:s| you) (?:so much |very much )?for (?:waiting|holding|your patience|"
+    r"bearing with me|hanging on)\b"
+)
+_BACKCHANNEL = re.compile(
+    r"^(?:ok|okay|mm|mhm|mm hmm|uh huh|right|alright|all right|i see|sure|yeah|yes|got it|"
+    r"okay okay|ok ok)$"
+)
 _YES_TO_WAIT = frozenset({"agree_hold", "checkin_agree", "conditional_offer", "accept_offer"})
 _ASKS_ABOVE = frozenset({"refused_supervisor", "ask_supervisor", "escalate_supervisor"})
 _AUX = frozenset("can could are is will would do does have has was were".split())

@@ -119,6 +119,7 @@ DEFAULT_LINES: Mapping[str, tuple[str, ...]] = {
     ),
     "decline_offer": ("No, thank you. That's not what I need.", "No, that doesn't help me."),
     "go_ahead": ("Sure.", "Okay, sure.", "Sure, go ahead."),
+    "asks_news": ("So? What did you find out?", "And? What's the news?"),
     "confirm_name": ("Yes, that's right.", "That's right, yes."),
     "chat_back": ("Better now, thanks.", "Fine, thanks. Good to have that sorted."),
     "asks_rest": (
