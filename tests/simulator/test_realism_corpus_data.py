@@ -117,6 +117,7 @@ def test_case_agrees_with_its_scenario(sid: str, case: dict[str, Any]) -> None:
             *facts,
             *(str(caller.get(k, "")) for k in ("id_number", "phone", "email", "calling_for")),
             *case.get("before", []),  # what the agent told them earlier in the call
+            str(scenario.get("ticket_id", "")),  # ... and the case number it gave
         ],
         "steers_back": [caller.get("goal", "")],
         "corrects_reason": [caller.get("goal", "")],
