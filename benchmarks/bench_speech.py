@@ -29,7 +29,8 @@ whose mean follows the turn, the better hearing taken: `second_opinion`),
 ``bigrams`` (``domain`` with a fifth of the language model's back-off
 mass through general English word pairs, `background`, off by default),
 ``goat`` (``domain`` with the British variants' "əʊ" spelt AH UW rather
-than OW: `pronounce.RP_GOAT`),
+than OW, `pronounce.RP_GOAT`: the default since 7 Dec 2026, so the same as
+``domain``), ``ow`` (``domain`` with "əʊ" as OW, as before),
 ``late`` (a first turn streamed from the built-in mean and decoded again at
 its end, as before the early mean), ``whole`` (``domain`` with a first turn
 decoded once, whole, with its own mean, as `callsim transcribe` does,
@@ -248,6 +249,19 @@ def jsgf_for(sentences: list[list[str]], vocabulary: set[str]) -> str:
     return f"#JSGF V1.0;\ngrammar agent;\npublic <line> = {body};\n"
 
 
+# Rows that are ``domain`` with one of the recogniser's options set.
+OPTION_ROWS = {
+    # back-off through general English word pairs (off by default)
+    "bigrams": lambda: {"bigram_weight": BIGRAM_WEIGHT},
+    # British variants with RP's GOAT vowel (əʊ as AH UW): the default since 7 Dec 2026
+    "goat": lambda: {"rp_goat": True},
+    # British variants with the GOAT vowel as American OW (before 7 Dec 2026)
+    "ow": lambda: {"rp_goat": False},
+    # a first turn also heard by a twin following its running mean
+    "twin": lambda: {"second_opinion": True},
+}
+
+
 def make_recogniser(
     approach: str, terms: DomainTerms, exclude: frozenset, adapted: dict[str, str] | None = None
 ) -> SphinxRecogniser:
@@ -259,12 +273,8 @@ def make_recogniser(
         rec = build_domain_recogniser(terms, exclude=exclude)
         rec.early_mean = False
         return rec
-    if approach == "bigrams":  # back-off through general English word pairs (off by default)
-        return build_domain_recogniser(terms, exclude=exclude, bigram_weight=BIGRAM_WEIGHT)
-    if approach == "goat":  # British variants with RP's GOAT vowel (əʊ as AH UW)
-        return build_domain_recogniser(terms, exclude=exclude, rp_goat=True)
-    if approach == "twin":  # a first turn also heard by a twin following its running mean
-        return build_domain_recogniser(terms, exclude=exclude, second_opinion=True)
+    if approach in OPTION_ROWS:
+        return build_domain_recogniser(terms, exclude=exclude, **OPTION_ROWS[approach]())
     if approach == "whole":  # as `callsim transcribe`: a first turn decoded once, whole
         rec = build_domain_recogniser(terms, exclude=exclude)
         rec.whole_first_turn = True
@@ -718,7 +728,7 @@ def main() -> int:
     )
     parser.add_argument(
         "--latency-recogniser",
-        choices=("domain", "goat", "bigrams"),
+        choices=("domain", "goat", "ow", "bigrams"),
         default="domain",
         help="the recogniser the latency turns are streamed to (an option's row, e.g. goat)",
     )

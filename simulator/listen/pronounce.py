@@ -79,7 +79,8 @@ def _espeak() -> _EspeakPhonemes | None:
 
 # The British GOAT vowel (RP "əʊ", as in "hold", "moment", "phone") starts at a schwa, where
 # the American "oʊ" (ARPAbet OW) starts rounded; the acoustic model has no phone for it, so with
-# `rp_goat` it is spelt as its two parts, a schwa and the glide (docs/voice.md, fifth session).
+# `rp_goat` it is spelt as its two parts, a schwa and the glide. The recogniser's dictionaries
+# do so by default (docs/voice.md, "Issue 16, fifth session").
 RP_GOAT = "AH UW"
 
 
