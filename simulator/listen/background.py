@@ -7,8 +7,9 @@ background word is as likely as any other after any word.
 the recogniser's fixed words in PocketSphinx's general English model
 (written by benchmarks/build_background_bigrams.py), so a share of the
 back-off mass can follow general English instead
-(`build_domain_recogniser(bigram_weight=...)`). Measured on dev and held-out
-lines and left off: docs/voice.md, "Issue 16, fifth session".
+(`build_domain_recogniser(bigram_weight=...)`). Measured on the dev lines (word
+errors down up to a point, acts within a line) and left off: docs/voice.md,
+"Issue 16, fifth session".
 """
 
 from __future__ import annotations

@@ -559,7 +559,7 @@ def build_domain_model(
     ``bigram_weight`` > 0: that share of the back-off mass follows general
     English word pairs (`background`; off: measured, no gain, docs/voice.md).
     ``rp_goat`` (the default since 7 Dec 2026): British variants with RP's GOAT vowel
-    (`pronounce.british_pronunciation`; held-out British first turns +9 lines of 72).
+    (`pronounce.british_pronunciation`; measured in docs/voice.md, fifth session).
     """
     out = Path(folder or tempfile.mkdtemp(prefix="callsim-lm-"))
     out.mkdir(parents=True, exist_ok=True)
