@@ -445,9 +445,13 @@ def _stems(text: str) -> set[str]:
 
 
 _YES_NO = re.compile(r"^(?:do|does|did|is|are|was|were|have|has|had)\b")
-_KINDS = {"how many": "how_much", "how much": "how_much", "how big": "extent", "how bad": "extent",
-          "how serious": "extent", "how deep": "extent"}  # fmt: skip
-_WH_KIND = re.compile(r"\b(when|where|how much|how many|how big|how bad|how serious|how deep)\b")
+_KINDS = {
+    "date": "when", "day": "when", "time": "when", "how many": "how_much", "how much": "how_much",
+    "how big": "extent", "how bad": "extent", "how serious": "extent", "how deep": "extent",
+}  # fmt: skip
+_WH_KIND = re.compile(
+    r"\b(when|where|how much|how many|how big|how bad|how serious|how deep|date|day|time)\b"
+)
 
 
 _NUMBER_NAMES = frozenset({"number", "id", "code", "reference", "ref"})
@@ -477,7 +481,9 @@ def _by_kind(question: str, tied: list[Fact]) -> Fact | None:
         fits = [f for f in tied if any(rx.search(normalise(t)) for t in f.say)]
         if len(fits) == 1:
             return fits[0]
-        return _by_topic(question, fits or tied)
+        # several say it: the one named for it, else the shortest (the most to the point)
+        named = _by_topic(question, fits or tied)
+        return named or (min(fits, key=lambda f: len(" ".join(f.say))) if fits else None)
     return tied[0] if _YES_NO.match(q) else None
 
 
