@@ -192,7 +192,7 @@ def test_gated_patterns_answer_as_the_patterns_do() -> None:
     expression itself finds: the pre-check only skips lines that cannot match."""
     patterns = _gated_patterns()
     assert len(patterns) >= 10  # the item rules' costliest expressions are gated
-    texts = set()
+    texts: set[str] = set()
     for text, _speaker in _lines():
         texts.update((text, normalise(text), text.lower()))
         texts.update(normalise(s) for s in re.split(r"(?<=[.!?])\s+", text))
