@@ -6,6 +6,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from scoring.batch import choose_policy
 from scoring.grader import Scorecard, grade
@@ -70,3 +72,29 @@ def test_scorecard_json_is_unchanged() -> None:
         card = grade(t, choose_policy(t, None))
         assert card.to_json() == _reference_json(card)
         assert list(card.to_json()["items"]) == list(card.results)
+
+
+def _bare_words_by_splitting(t: str) -> str:
+    """`normalise._bare_words` as written before its Aho-Corasick test: split, set test."""
+    from scoring import normalise as n
+
+    if " o k " in f" {t} ":
+        t = n._BARE_RE.sub(lambda m: n._BARE[m.group(1)], t)
+    words = t.split(" ")
+    if n._BARE_KEYS.isdisjoint(words):
+        return t
+    if n._LETTER_WORDS.isdisjoint(words):
+        return " ".join([n._BARE.get(w, w) for w in words])
+    return n._letter_words(
+        " ".join([w if w in n._LETTER_WORDS else n._BARE.get(w, w) for w in words])
+    )
+
+
+@given(
+    st.lists(st.sampled_from(["im", "ok", "o", "k", "u", "r", "dont", "a", "4", "", "okay", "imo"]))
+)
+def test_bare_words_as_by_splitting(words: list[str]) -> None:
+    from scoring.normalise import _bare_words
+
+    line = " ".join(words)
+    assert _bare_words(line) == _bare_words_by_splitting(line)
