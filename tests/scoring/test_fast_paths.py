@@ -98,3 +98,15 @@ def test_bare_words_as_by_splitting(words: list[str]) -> None:
 
     line = " ".join(words)
     assert _bare_words(line) == _bare_words_by_splitting(line)
+
+
+_PIECES = ["can", "won", "shan", "ain", "let", "y", "that", "it", "s", "n", "t", "all", "ll", "re"]
+_PIECES += ["ve", "m", "d", "been", "got", "cannot", "cant", "wont", "x", "_", "é", "'", "''", " "]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=12))
+def test_contractions_as_the_expression_does(pieces: list[str]) -> None:
+    from scoring import normalise as n
+
+    text = "".join(pieces)
+    assert n._expand_contractions(text) == n._CONTRACTIONS.sub(n._contraction, text)
