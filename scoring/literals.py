@@ -314,15 +314,34 @@ def _alternatives_cached(pattern: str, flags: int) -> list[list[Literals]]:
     path = _cache_dir() / f"literals-{digest.hexdigest()[:24]}.json"
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return [[frozenset(g) for g in way] for way in data]
-    except (OSError, ValueError, TypeError):
+        if _well_formed(data, pattern):
+            return [[frozenset(g) for g in way] for way in data["ways"]]
+    except (OSError, ValueError):
         pass
     ways = required_alternatives(pattern, flags)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps([[sorted(g) for g in way] for way in ways]), encoding="utf-8")
+        entry = {"pattern": pattern, "ways": [[sorted(g) for g in way] for way in ways]}
+        tmp.write_text(json.dumps(entry), encoding="utf-8")
         os.replace(tmp, path)
     except OSError:
         pass
     return ways
+
+
+def _well_formed(data: Any, pattern: str) -> bool:
+    """A cached entry for `pattern` of the shape written (lists of lists of strings): a
+    file of any other shape, or of another pattern, is recomputed, never half-read."""
+    if not isinstance(data, dict) or data.get("pattern") != pattern:
+        return False
+    ways = data.get("ways")
+    return isinstance(ways, list) and all(
+        isinstance(way, list)
+        and way
+        and all(
+            isinstance(g, list) and g and all(isinstance(lit, str) and lit for lit in g)
+            for g in way
+        )
+        for way in ways
+    )

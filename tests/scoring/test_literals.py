@@ -203,3 +203,17 @@ def test_gated_patterns_answer_as_the_patterns_do() -> None:
         kept = next((t for t in texts if pattern.possible(t)), "")
         got, want = pattern.search(kept), pattern.compiled.search(kept)
         assert (got and got.span()) == (want and want.span()), name
+
+
+def test_literal_cache_of_another_shape_is_recomputed(tmp_path: Path, monkeypatch) -> None:
+    from scoring.literals import _alternatives_cached
+
+    monkeypatch.setenv("CALLSIM_CACHE_DIR", str(tmp_path))
+    pattern = r"\b(?:sent|booked)\b.*\bwill\b"
+    computed = _alternatives_cached(pattern, 0)
+    assert computed == required_alternatives(pattern)
+    (cached,) = tmp_path.glob("literals-*.json")
+    for junk in ('{"ab": 1}', '["ab"]', "{not json", '{"pattern": "other", "ways": []}'):
+        cached.write_text(junk, encoding="utf-8")
+        assert _alternatives_cached(pattern, 0) == computed
+    assert gated(re.compile(pattern)).search("it was sent, it will come") is not None
