@@ -520,7 +520,7 @@ _REACTIONS = frozenset(
         "supervisor_here",
         "still_need", "accept_alternative", "spam_gives_up", "spam_email", "deny_sales", "pitch",
         "back_to_goal", "go_ahead", "will_do", "asks_rest", "chat_back", "confirm_name",
-        "asks_news", "not_reason", "thanks_answer",
+        "asks_news", "put_through", "not_reason", "thanks_answer",
     }
 )  # fmt: skip
 

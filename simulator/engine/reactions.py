@@ -207,6 +207,9 @@ class Reactions:
                 if said in answered:
                     answered.remove(said)
         replies += self._supervisor_here(heard)
+        if self._reached(heard):  # "Dave's on the line, putting you through": thank you
+            answered[:] = [a for a in answered if a not in {"agree_transfer", "object_person"}]
+            return [*replies, "put_through", *answered]
         replies += answered + self._announced_hold(heard.acts)
         if not {"not_reason", "correct_detail", "confirm_name"} & set(replies):
             replies += self._facts_and_offers(heard, answered)
@@ -846,6 +849,20 @@ class Reactions:
         wanted = outcomes_in(f"{c.goal} {c.expects.resolution}")
         return outcomes_in(text) == {"return"} and "replacement" in wanted
 
+    def _reached(self, heard: Heard) -> bool:
+        """The person the caller wants is on the line and the agent puts them through."""
+        person = self.scenario.caller.expects.person
+        if not person:
+            return False
+        t = normalise(heard.text)
+        names = [w for w in normalise(person).split() if len(w) > 2]
+        on = any(re.search(rf"\b{re.escape(w)}(?: is| s)? {_ON_THE_LINE}", t) for w in names)
+        on = on or bool(re.search(r"\b(?:he|she|they)(?: is| s| are)? " + _ON_THE_LINE, t))
+        if not (on and "transfer" in _outcomes(heard.text)):
+            return False
+        self.memory.goal_reached()
+        return True
+
     def _reaching_them(self, heard: Heard) -> list[str]:
         """ "Let me try his line" to a caller who wants him: yes, unless already tried."""
         if not self.scenario.caller.expects.person:
@@ -1407,9 +1424,23 @@ _EITHER_OR = re.compile(r"^(?P<a>.+?),? or (?P<b>.+?)[?.!]*$", re.I)
 #: the words before the first option: "do you want me to", "would you prefer", "and u want"
 _LEAD = re.compile(
     r"^.*?\b(?:want|wanted|like|prefer|rather|need|should i|shall i|either|go for|go with)"
-    r"(?:\s+(?:me|us|him|her|them))?(?:\s+to)?\s+",
+    r"(?:\s+(?:me|us|him|her|them|it|that|this|these|those))?(?:\s+to)?\s+",
     re.I,
 )
+
+
+#: a first option that still carries the question's opening words ("is the pickup today")
+_ASKED_LEAD = re.compile(
+    r"^(?:is|are|was|were|do|does|did|will|would|should|shall|can|could|have|has)\s", re.I
+)
+#: someone is there to take the call ("Dave's on the line", "she's free now")
+_ON_THE_LINE = r"(?:on the line|on|there|free|available|here|ready|with me)\b"
+
+
+def _outcomes(text: str) -> frozenset[str]:
+    from simulator.engine.topics import outcomes_in
+
+    return outcomes_in(text)
 
 
 _B_LEAD = re.compile(r"^(?:should|shall|can|could|would) (?:i|we) |^(?:i|we) (?:can|could) ", re.I)
@@ -1421,8 +1452,12 @@ def _either_or(question: str) -> tuple[str, str] | None:
     m = _EITHER_OR.match(question.strip())
     if m is None:
         return None
-    a = _LEAD.sub("", m.group("a").split(",")[-1]).strip()
+    whole = m.group("a").split(",")[-1]
+    a = _LEAD.sub("", whole).strip()
     b = _B_LEAD.sub("", m.group("b")).strip()
+    if a == whole.strip() and _ASKED_LEAD.match(a):
+        # "is the pickup today or tomorrow?": the first option is as long as the second
+        a = " ".join(a.split()[-len(b.split()) :])
     if not a or not b or len(a.split()) > 6 or len(b.split()) > 6 or " or " in b:
         return None
     return a, b

@@ -119,6 +119,7 @@ DEFAULT_LINES: Mapping[str, tuple[str, ...]] = {
     ),
     "decline_offer": ("No, thank you. That's not what I need.", "No, that doesn't help me."),
     "go_ahead": ("Sure.", "Okay, sure.", "Sure, go ahead."),
+    "put_through": ("Oh, yes, please. Thank you!", "Yes, please. Thank you so much."),
     "asks_news": ("So? What did you find out?", "And? What's the news?"),
     "confirm_name": ("Yes, that's right.", "That's right, yes."),
     "chat_back": ("Better now, thanks.", "Fine, thanks. Good to have that sorted."),
