@@ -1075,7 +1075,7 @@ class Reactions:
         if heard.negated:
             self.temper.apply("broken_promise")
             return ["object_no_time"]
-        if within is not None and heard.timeframe_h > within:
+        if within is not None and heard.timeframe_h > within and not self._their_day(said):
             self.temper.apply("broken_promise")
             m.goal_lost()
             # a delivery or a fix too late is not a call back too late: no "within the hour"
@@ -1084,6 +1084,15 @@ class Reactions:
             self.temper.apply("broken_promise")
             return ["object_again"]
         return []
+
+    def _their_day(self, said: str) -> bool:
+        """The time promised is the day the caller's deadline names ("by Thursday" to a caller
+        who needs it by Thursday): in time, whatever the hours count says."""
+        days = _DAY_NAMES.findall(said.lower())
+        need = " ".join(
+            t for f in self.scenario.caller.facts if f.topic == "deadline" for t in f.say
+        )
+        return bool(days) and all(re.search(rf"\bby {d}\b", need.lower()) for d in days)
 
     def _archetype(self, heard: Heard) -> list[str]:
         """What spam and wrong-number callers do that others do not."""
@@ -1443,6 +1452,7 @@ def _outcomes(text: str) -> frozenset[str]:
     return outcomes_in(text)
 
 
+_DAY_NAMES = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 _B_LEAD = re.compile(r"^(?:should|shall|can|could|would) (?:i|we) |^(?:i|we) (?:can|could) ", re.I)
 
 
