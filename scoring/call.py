@@ -138,7 +138,9 @@ _ID_WORDS = (
     r"\b(?:order|account|job|member|membership|invoice|shipment|tracking|policy|customer|reference|"
     r"confirmation|case|claim|ticket|id|booking|reservation|loyalty|card|pro|bill of lading|po|"
     r"contract|application|permit|registration|consignment|patient|student|serial|escrow|lot|"
-    r"matter|tenant|load|waybill|plan|subscription|license|licence)\b"
+    r"matter|tenant|load|waybill|plan|subscription|license|licence|"
+    # gaps8 (issue 17): a prescription's number is the patient's order number at a pharmacy
+    r"prescription|rx|nhs)\b"
 )
 
 
@@ -222,7 +224,12 @@ _SAME = {
     "cancel": "cancel", "cancelled": "cancel", "canceled": "cancel", "cancellation": "cancel",
     "move": "move", "moving": "move", "reschedule": "move", "rescheduled": "move",
     "password": "login", "login": "login", "log": "login", "locked": "login",
+    # gaps8 (issue 17): "my luggage" -> "where your bag is"
+    "bag": "bag", "bags": "bag", "luggage": "bag", "baggage": "bag", "suitcase": "bag",
+    "suitcases": "bag",
 }  # fmt: skip
+#: gaps8: a consonant doubled before -ing/-ed ("dropping", "stopped", "slipping") is one
+_UNDOUBLE = frozenset("bgmnprt")
 
 
 @lru_cache(maxsize=16384)
@@ -237,6 +244,8 @@ def stem(word: str) -> str:
     for suffix, repl in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("ly", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: len(word) - len(suffix)] + repl
+            if suffix in ("ing", "ed") and word[-1] == word[-2] and word[-1] in _UNDOUBLE:
+                word = word[:-1]
             break
     if word.endswith("e") and len(word) > 4:
         word = word[:-1]

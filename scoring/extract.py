@@ -33,13 +33,56 @@ def _is_digitish(tok: str) -> bool:
 
 
 _PLACES = {"hundred": 2, "thousand": 3}
-_NUMBER_WORDS = frozenset(_DIGIT_WORDS) | frozenset(_REPEAT) | {"oh", "o"}
+_NUMBER_WORDS = frozenset(_DIGIT_WORDS) | frozenset(_REPEAT) | {"oh", "o"} | frozenset(_TENS)
+_NUMBER_WORDS |= frozenset(k for k, v in _UNITS.items() if v >= 10)
 
 
 def _place_zeros(place: str, nxt: str) -> str:
     """Zeros a spoken place word adds: "nine hundred" -> 900, "nine hundred five" -> 905."""
     zeros = _PLACES[place]
     return "0" * (zeros - 1 if _is_digitish(nxt) else zeros)
+
+
+#: gaps8: tens and teens, read as digits only inside a group of digits (`_in_group`)
+_GROUP_WORDS = frozenset(_TENS) | frozenset(k for k, v in _UNITS.items() if v >= 10)
+_HOURS = frozenset(("ten", "eleven", "twelve"))
+
+
+def _grouped(toks: list[str]) -> list[str]:
+    """gaps8 (issue 17): a number read in groups of tens and teens as digits, "H P, twenty-two,
+    nineteen" -> "2219", "ninety-six, thirty-nine, eighteen" -> "963918"; a lone "twenty
+    minutes" or "twenty-five seats" stays words (the main loop joins the digits)."""
+    if _GROUP_WORDS.isdisjoint(toks):
+        return toks  # most lines with numbers: digits and units only
+    out: list[str] = []
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        nxt = toks[i + 1] if i + 1 < len(toks) else ""
+        prev = bool(out) and (out[-1].isdigit() or _is_digitish(out[-1]))
+        if tok not in _GROUP_WORDS or not _in_group(toks, i, prev):
+            out.append(tok)
+        elif tok in _TENS and nxt in _DIGIT_WORDS and nxt not in ("oh", "o", "zero"):
+            out.append(str(_TENS[tok] + int(_DIGIT_WORDS[nxt])))
+            i += 1
+        else:
+            out.append(str(_TENS.get(tok) or _UNITS[tok]))
+        i += 1
+    return out
+
+
+def _in_group(toks: list[str], i: int, prev_digit: bool) -> bool:
+    """Is the tens or teen word at `i` one group of a number read in groups: after digits,
+    or followed (past its own unit word) by digits or another tens or teen word?"""
+    if prev_digit:
+        return True
+    if toks[i] in _HOURS:
+        return False  # "ten thirty", "eleven fifteen": a time of day, not a number's groups
+    j = i + 1
+    if toks[i] in _TENS and j < len(toks) and toks[j] in _DIGIT_WORDS:
+        j += 1
+    nxt = toks[j] if j < len(toks) else ""
+    return _is_digitish(nxt) or nxt in _GROUP_WORDS
 
 
 _TOKENS = re.compile(r"[a-z]+|\d+")
@@ -58,6 +101,7 @@ def spoken_digits(text: str) -> str:
     toks = _TOKENS.findall(fold(text).replace("-", " "))
     if _NUMBER_WORDS.isdisjoint(toks) and not any(t.isdigit() for t in toks):
         return " ".join(toks)  # nothing numeric: most lines
+    toks = _grouped(toks)
     out: list[str] = []
     run = ""
     i = 0

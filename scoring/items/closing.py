@@ -144,7 +144,12 @@ _SO_OPEN = re.compile(
 _SO_NOT_RECAP = re.compile(
     r"\b(?:nothing (?:more|else|further)|pleasure|(?:nice|lovely|good|great) (?:talking|speaking|"
     r"chatting)|welcome to|feel free|any ?time|any time|thanks? (?:for|again)|thank you|"
-    r"patien\w*)\b"
+    r"patien\w*"
+    # gaps8 (issue 17): a "so" that routes, not recaps: "so that's a claims thing, I can't see
+    # claims stuff from here. They'll sort you out over in claims" (then a transfer)
+    r"|(?:can not|unable to) (?:see|do|access|help|deal|sort)|that is (?:a|an|one for) (?:\w+ )?"
+    r"(?:thing|question|matter|department|team)(?! (?:is|are|has|have|was) )"
+    r")\b"
 )
 _DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 #: What comes next in that statement: a future, a time ahead, a thing under way.
@@ -159,7 +164,22 @@ _AHEAD = re.compile(
     # gaps7: "it reaches you three to five working days after that"
     rf"reaches|reach you|lands|(?:working|business) days|starts|begins|kicks in|takes effect|"
     rf"comes off|"
+    # gaps8: the caller's next step, "and you pay when you collect", "I fit it when you come"
+    rf"when you (?:come|collect|pick|get here|arrive|pop in|drop in|call in|visit)|"
     rf"(?<!last )(?<!since ){_DAY})\b"
+)
+#: gaps8 (issue 17): a "so" recap that lists how things now stand, two or more: "So the club
+#: charge is off, the bursary is back on, the invoice you owe now is ..., and it's in your
+#: email" (what was done, and what the caller has next)
+_STATE = re.compile(
+    r"\b(?:is|are|has been|have been) (?:now |back |all |already )?(?:off|on|in|done|sorted|"
+    r"fixed|fitted|cancelled|canceled|removed|waived|booked|paid|sent|applied|cleared|reissued|"
+    r"refunded|credited|updated|changed|ready|gone|through)\b"
+    # "So I've cancelled the order and the refund is back on your card"
+    r"|\b(?:i|we) have (?:now |just |already )?(?:cancelled|canceled|removed|refunded|credited|"
+    r"reissued|updated|changed|booked|sent|applied|waived|fixed|cleared|taken off)\b"
+    # "the late fee's off, the direct debit's back on": the normal form drops the "'s"
+    r"|\b(?:back on|back in|off)(?= (?:the|and|now|too)\b|$)"
 )
 #: gaps7 (issue 17): the step ahead in its own sentence after a "so" recap: "So on our side
 #: everything was fine ... now you're on Movistar. If it drops again, just restart the
@@ -183,7 +203,7 @@ def _states_done_then_next(text: str) -> bool:
             return True
         # the cheap test first: most closing sentences do not open "so"
         recap_before = bool(_SO_OPEN.search(norm)) and not _SO_NOT_RECAP.search(norm)
-        if recap_before and _AHEAD.search(norm):
+        if recap_before and (_AHEAD.search(norm) or len(_STATE.findall(norm)) >= 2):
             return True
     return False
 
@@ -388,7 +408,9 @@ def _number_asked_or_repeated(call: Call, created: Turn | None) -> Turn | None:
     if created is None:
         return None
     # the record's line and the agent's next five: a bounded look, linear in any call
-    for turn in call.agent_after(created.index - 1, 6):
+    look = call.agent_after(created.index - 1, 6)
+    next_agent = look[1].index if len(look) > 1 else created.index
+    for turn in look:
         if _NOT_A_REFERENCE.search(turn.normal):
             continue
         runs = [r for r in digit_runs(turn.text) if len(r) >= 4]
@@ -403,9 +425,20 @@ def _number_asked_or_repeated(call: Call, created: Turn | None) -> Turn | None:
         )
         after = call.caller_after(turn.index)
         repeated = after is not None and any(r in compact(after.text) for r in runs)
-        if asked or repeated or (turn.index == created.index and _restates_order(call, turn, runs)):
+        # gaps8 (issue 17): the changed record's number restated in the record's line or the
+        # agent's next ("So I've cancelled the charge." - "It's cancelled on PCN 774 1093")
+        restated = turn.index <= next_agent and _stated(turn.text, runs)
+        if asked or repeated or (restated and _restates_order(call, turn, runs)):
             return turn
     return None
+
+
+def _stated(text: str, runs: list[str]) -> bool:
+    """Is one of `runs` said in a statement of the line, not read back in a question?"""
+    return any(
+        not sentence.rstrip().endswith("?") and any(r in runs for r in digit_runs(sentence))
+        for sentence in _SENTENCE_END.split(text)
+    )
 
 
 def _restates_order(call: Call, turn: Turn, runs: list[str]) -> bool:
@@ -470,11 +503,45 @@ def _common_word_lead(brand: str) -> str:
     return " ".join(w.strip(",.") for w in words[:2])
 
 
+def _person_lead(call: Call) -> re.Pattern[str] | None:
+    """gaps8 (issue 17): a brand named for a person ("Gemma Reid Photography") whose first
+    name is also how the call speaks of her ("I'm asking Gemma ... her answer"): that first
+    name alone is the person, not the brand. The pattern finds the first name said without
+    the surname (None when the brand is not a person's full name used so in the call)."""
+    words = call.brand.split()
+    if len(words) < 3 or not all(w[:1].isupper() and w.isalpha() for w in words[:2]):
+        return None
+    first_name, surname = words[0], words[1]
+    if {first_name.lower(), surname.lower()} & GENERIC_BRAND_WORDS:
+        return None
+    alone = re.compile(rf"\b{first_name}\b(?! {surname}\b)")
+    as_person = re.compile(
+        rf"\b(?:ask|asking|asked|tell|telling|told|with) {first_name}\b"
+        rf"|\b{first_name}(?:'s|'ll| did| does| will| is| was| has| had| says| said| can| would)\b"
+    )
+    for t in call.turns:
+        if first_name in t.text and as_person.search(t.text) and _PERSONAL.search(t.normal):
+            return alone
+    return None
+
+
+_PERSONAL = re.compile(r"\b(?:she|he|her|his|him|herself|himself)\b")
+
+
 @item("close.brand", "Brands the closing", "Brand each call in the closing statement.", "002")
 def brand(call: Call, p: Params) -> Check:
     closing = closing_turns(call)
     lead = _common_word_lead(call.brand)
-    hit = next((t for t in closing if call.says_brand(t.text) or (lead and lead in t.text)), None)
+    person = _person_lead(call)
+    hit = next(
+        (
+            t
+            for t in closing
+            if call.says_brand(person.sub(" ", t.text) if person else t.text)
+            or (lead and lead in t.text)
+        ),
+        None,
+    )
     if hit:
         return passed(f"closing names {call.brand}", hit)
     return failed(f"the closing does not name {call.brand or 'the company'}", *closing[-1:])

@@ -14,7 +14,11 @@ from scoring.literals import gated
 # to you" (README-transfer.md: if the agent will come back with another team's
 # answer, the item applies).
 _RELAYS = re.compile(
-    r"\b(?:check|checking|ask|asking|confirm|consult|speak|talk|find out|hear back|go over it|"
+    # gaps8 (issue 17): an answer that is someone else's, "I'll ask her myself and email you
+    # her answer"; not "your checking" (the account) in "back to your checking in 3 days"
+    r"\b(?:his|her|their) (?:answer|reply|response|decision|verdict|advice)\b|"
+    r"\b(?<!your )(?<!the )(?<!my )(?:check|checking|ask|asking|confirm|consult|speak|talk|"
+    r"find out|hear back|go over it|"
     r"go over that|go over this|run it by|run this by|get (?:an? |the )?(?:answer|details|info\w*)"
     # gaps6: "check that with Gerry in the workshop", "speak to Mrs Dale", "have a word with him"
     r"|have a word|run it past)"
@@ -31,7 +35,7 @@ _RELAYS = re.compile(
 _RELAY_HINTS = (
     "check", "ask", "confirm", "consult", "speak", "talk", "find out", "hear back", "go over",
     "run it", "run this", "get ", "have a word", "chase", "pass ", "once", "when", "after",
-    "as soon",
+    "as soon", "answer", "reply", "response", "decision", "verdict", "advice",
 )  # fmt: skip
 _TEAM_HINTS = (
     "team", "department", "workshop", "lab", "engineer", "technician", "specialist", "expert",

@@ -251,6 +251,7 @@ def _restated(call: Call, reason: Turn, replies: list[Turn]) -> tuple[Turn, set[
     # a topic may be named by a brand word too ("power" at Valley Power)
     known = topics()
     reason_topics = known.of(stems, reason.normal)
+    wrong_number = "wrong_number" in call.context
     for reply in replies:
         said = content_stems(reply.text, exclude)  # the line's normal form is cached
         if "?" in reply.text and _READ_BACK_Q.search(reply.text):
@@ -258,7 +259,11 @@ def _restated(call: Call, reason: Turn, replies: list[Turn]) -> tuple[Turn, set[
         shared = want & said
         if reason_topics:  # the same reason in other words (scoring/phrasing/topics.yaml)
             shared |= known.named(reason_topics, said, reply.normal)
-        helps = reply.has("commit_help", "ownership") or bool(_WILL_SEE_TO.search(reply.normal))
+        helps = (
+            reply.has("commit_help", "ownership")
+            or bool(_WILL_SEE_TO.search(reply.normal))
+            or (wrong_number and bool(_GIVES_NUMBER.search(reply.normal)))
+        )
         routes_only = reply.has("announce_transfer") and not reply.has("ownership")
         if shared and helps and not routes_only:
             return reply, shared
@@ -268,8 +273,13 @@ def _restated(call: Call, reason: Turn, replies: list[Turn]) -> tuple[Turn, set[
 #: An open question for the reason, ending the agent's line: the caller has not given one yet.
 _ASKS_REASON = re.compile(
     r"\b(?:how (?:can|may|could) (?:i|we) help(?: you)?|what can (?:i|we) do for you"
-    r"|what is (?:the|your) (?:question|query))"  # gaps6: "happy to help. What's the question?"
-    r"(?: (?:today|this morning|this afternoon|this evening))?$"
+    r"|what is (?:the|your) (?:question|query)"  # gaps6: "happy to help. What's the question?"
+    # gaps8 (issue 17): an invitation to go on ("Loud and clear, Martina, go ahead") after
+    # a line of greeting and asides: the reason is still to come
+    r"|go ahead|go on|fire away|carry on|i am listening)"
+    r"(?: (?:today|this morning|this afternoon|this evening|then|please))?"
+    # gaps8: a vocative after the question ("What can I do for you, Laura?")
+    r"(?: (?:mr|mrs|ms|miss|dr|sir|madam|maam|love|mate))?(?: [a-z]+)?$"
 )
 
 
@@ -286,14 +296,28 @@ _WILL_SEE_TO = re.compile(
     r"(?:redone|sorted|fixed|changed|corrected|refunded|replaced|reissued|rebooked)\b"
     # gaps6: "Let's get that discount sorted for you today", "I'll get your flood claim
     # started", "I'll get him in with the nurse at three" (not "let's get you verified")
-    r"|\b(?:let s|let us|i will|i am going to|we will|i can) (?:\w+ )?get (?:that|this|your|the|it)"
-    r" (?:\w+ ){0,3}(?:sorted|fixed|started|going|moving|booked|sent|changed|corrected|"
-    r"refunded|replaced|reissued|rebooked|redone|repaired|resolved|cleared|looked at)\b"
+    # gaps8: any object, "I can get four sets sorted for you", "get both of those put right",
+    # "I can get that quote brought down to twenty-five seats", "I'll get your line checked over"
+    r"|\b(?:let s|let us|i will|i am going to|we will|we can|i can|i would like to) (?:\w+ )?get"
+    r" (?!you (?:verified|through|transferred|over)\b)(?:\w+ ){1,4}(?:sorted|fixed|started|going|"
+    r"moving|booked|sent|changed|corrected|refunded|replaced|reissued|rebooked|redone|repaired|"
+    r"resolved|cleared|looked at|put right|brought down|brought forward|reduced|lowered|"
+    r"checked over|checked out|seen to|dealt with|swapped|updated|ready|reset|unlocked|renewed|"
+    r"cancelled|canceled|activated|reactivated|reconnected|restored|processed|posted)\b"
+    # gaps8: "I'll go through the invoice with you", "I'd be happy to find out about ..."
+    r"|\b(?:i|we) (?:will|can|am going to|are going to) (?:\w+ )?go (?:through|over)"
+    r" (?:the|your|that|this)\b"
     r"|\b(?:i will|i can|i am going to|we will|we can|let me) (?:\w+ )?(?:get|fit|squeeze|book)"
     r" (?:you|him|her|them) in\b"
     # "I can take that meter reading for you now": a service done on the named thing
     r"|\b(?:i|we) (?:can|will) (?:\w+ )?(?:take|log|record|process|do) (?:that|this|those|these)"
     r" (?:\w+ ){0,3}for you\b"
+)
+
+#: gaps8 (issue 17): on a wrong-number call the help is the right firm's number (worked
+#: example 04): "I can give you Spokes' number, though", "I'll give you their number".
+_GIVES_NUMBER = re.compile(
+    r"\b(?:i|we) (?:can|will|could|shall) (?:\w+ )?(?:give|read|text) you (?:\w+ ){0,2}number\b"
 )
 
 #: Words of when, not what: "since last night" and "your last bill" share no reason.

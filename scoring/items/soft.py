@@ -89,7 +89,9 @@ _INTERNAL = re.compile(
     # gaps6: our own people and places said with "the": "the crew ... they were rushing",
     # "the lab, they're always slow", "the fitters did yours on the ninth. They ..."
     r"lab|laboratory|workshop|crew|crews|fitters|installers|technicians|engineers|lads|"
-    r"cleaners|builders|roofers|packers)\b"
+    r"cleaners|builders|roofers|packers|"
+    # gaps8 (issue 17): "The surveyors, they're run off their feet this month"
+    r"surveyors|inspectors|assessors|estimators|planners|caretakers|porters|groundsmen)\b"
     # a department named bare: "it never went to finance for approval ... to them now"
     r"|\b(?:to|with|from|by|in|at) (?:finance|accounts|billing|payroll|dispatch|despatch|"
     r"underwriting|fulfil+ment|compliance|procurement|complaints)\b"
@@ -109,7 +111,11 @@ _EXTERNAL = re.compile(
     # a firm the caller had before or has elsewhere: "the old supplier", "your previous network"
     r"(?:the|your|their) (?:old|previous|former|last|other|existing|current|new) (?:\w+ ){0,2}"
     r"(?:supplier|provider|network|company|firm|bank|insurer|landlord|agency|broker|operator|"
-    r"utility|lender|carrier|owners?|tenants?|dealer|garage|vet|dentist|gp|school|employer))\b"
+    r"utility|lender|carrier|owners?|tenants?|dealer|garage|vet|dentist|gp|school|employer)"
+    # gaps8 (issue 17): an outside firm we use, "the print lab we use ..., they changed their
+    # papers", "the courier we work with", "the mill we buy from"
+    r"|the (?:\w+ ){1,3}(?:we|that we|who we) (?:use|work with|deal with|buy from|order from|"
+    r"send (?:\w+ )?(?:to|out to)|get (?:\w+ )?from|go through|contract))\b"
 )
 _PLURAL_OBJECT = re.compile(
     r"\b(?:items?|boots|shoes|products|orders|packages|parcels|boxes|planters|fees|charges|"
@@ -386,9 +392,15 @@ def _empathised(call: Call, until: int) -> tuple[Turn, Turn] | None:
     "002, 003",
 )
 def empathy(call: Call, p: Params) -> Check:
-    report = first(call.caller_turns, "report_problem", "still_unhappy")
-    if report is None:
-        report = _troubled_reason(call)
+    if "wrong_number" in call.context:
+        # gaps8 (issue 17): a misdirected call's problem is for the firm the caller wanted
+        # ("the gears are slipping" told to a courier, not the bike shop), as in worked
+        # example 04 (na); only the caller's own upset with this call counts
+        report = first(call.caller_turns, "still_unhappy")
+    else:
+        report = first(call.caller_turns, "report_problem", "still_unhappy")
+        if report is None:
+            report = _troubled_reason(call)
     if report is None and "irate" in call.context:
         report = call.reason_turn or (call.caller_turns[0] if call.caller_turns else None)
     replies = next_replies(call, report.index, 2) if report else []

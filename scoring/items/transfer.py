@@ -89,7 +89,11 @@ def product_kept(call: Call, p: Params) -> Check:
 _INTERNAL_CONTACT = re.compile(
     r"\b(?:extension|ext|x) ?\d{2,}\b|\b(?:direct|personal|cell|mobile) (?:line|number|dial|"
     r"extension|email|phone)\b|\b(?:his|her) (?:number|phone|email|extension|line|cell|mobile|"
-    r"direct)\b|\b(?:reach|call|contact|email|ring|text) (?:him|her) (?:directly )?(?:at|on)\b"
+    # gaps8 (issue 17): the state of a phone is no contact, "in the edit all day with her
+    # phone off", "his line is busy"
+    r"direct)\b(?! (?:is |was |has been |has )?(?:off|switched off|turned off|on silent|dead|"
+    r"died|busy|engaged|ringing|rang out|down|broken|playing up))"
+    r"|\b(?:reach|call|contact|email|ring|text) (?:him|her) (?:directly )?(?:at|on)\b"
 )
 
 
