@@ -263,6 +263,13 @@ def content_stems(text: str, exclude: frozenset[str] = frozenset()) -> set[str]:
     return {stem(w) for w in words if len(w) > 2 and not w.isdigit()}
 
 
+def _synonyms_only(text: str, exclude: frozenset[str]) -> bool:
+    """gaps8 (issue 17): two content words that `_SAME` makes one stem ("my parcel says
+    delivered but it's not here": parcel, delivered) still state a reason."""
+    words = {w for w in set(normalise(text).split()) - _STOP - exclude if len(w) > 2}
+    return len(words) >= 2 and len({stem(w) for w in words}) == 1 and not words.isdisjoint(_SAME)
+
+
 def name_tokens(name: str) -> list[str]:
     """Lower-case name words, without titles: "Mr. James Whitford" -> [james, whitford]."""
     return [t for t in normalise(name).split() if t not in TITLES and len(t) > 1]
@@ -461,7 +468,7 @@ class Call:
         """The caller's first line that states a reason for calling (not just a name or number)."""
         exclude = self._not_reason_words
         for turn in self.caller_turns:
-            if len(content_stems(turn.text, exclude)) >= 2:
+            if len(content_stems(turn.text, exclude)) >= 2 or _synonyms_only(turn.text, exclude):
                 # an aside about the line ("Sorry, I can hardly hear you") is no reason (issue 17)
                 if _ASIDE.search(turn.normal) and (
                     len(content_stems(_ASIDE.sub(" ", turn.normal), exclude) - _ASIDE_POLITE) < 2

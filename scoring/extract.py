@@ -287,7 +287,9 @@ _PHRASES: list[tuple[re.Pattern[str], float]] = [
                 r"in a moment|momentarily|within minutes|in the next few minutes)\b"), 1),
     (re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening)|later today|"
                 r"by (?:the )?end of (?:the )?(?:day|business)|by close of business|by cob|"
-                r"by eod|end of day|before (?:you|we) close|before five today)\b"), 8),
+                r"by eod|end of day|before (?:you|we) close|before five today|"
+                # gaps8 (issue 17): "she'll ring you after lunch", "by lunchtime"
+                r"(?:after|before|by|at|over|around) (?:lunch|lunchtime))\b"), 8),
     (re.compile(r"\b(?:tomorrow|by tomorrow|next business day|next working day|"
                 r"overnight|within a day|by this time tomorrow)\b"), 24),
     (re.compile(r"\b(?:this week|by the end of the week|by friday|end of the week|"
@@ -307,7 +309,7 @@ _DAYS = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sund
 _TIME_WORDS = frozenset(
     """minute minutes min mins hour hours hr hrs day days week weeks month months away
     immediately now moment momentarily today tonight morning afternoon evening business cob
-    eod close tomorrow overnight monday tuesday wednesday thursday friday saturday
+    eod close lunch lunchtime tomorrow overnight monday tuesday wednesday thursday friday saturday
     sunday""".split()
 )
 #: ... and every clock time starts with one of these.

@@ -17,6 +17,11 @@ _RELAYS = re.compile(
     # gaps8 (issue 17): an answer that is someone else's, "I'll ask her myself and email you
     # her answer"; not "your checking" (the account) in "back to your checking in 3 days"
     r"\b(?:his|her|their) (?:answer|reply|response|decision|verdict|advice)\b|"
+    # "I need to ask my colleague in the warehouse", "I'll ask the maker", "put it to the
+    # head carpenter", "ask him" (the caller is "you"): someone else answers
+    r"\b(?:ask|check with|speak to|talk to|put it to|run it by|run it past) (?:my|our|the|one of"
+    r" (?:my|our|the)) (?!(?:question|system|computer|details|account|order|same)\b)\w+|"
+    r"\b(?:ask|check with|speak to|talk to) (?:him|her|them)\b|"
     r"\b(?<!your )(?<!the )(?<!my )(?:check|checking|ask|asking|confirm|consult|speak|talk|"
     r"find out|hear back|go over it|"
     r"go over that|go over this|run it by|run this by|get (?:an? |the )?(?:answer|details|info\w*)"
@@ -35,14 +40,18 @@ _RELAYS = re.compile(
 _RELAY_HINTS = (
     "check", "ask", "confirm", "consult", "speak", "talk", "find out", "hear back", "go over",
     "run it", "run this", "get ", "have a word", "chase", "pass ", "once", "when", "after",
-    "as soon", "answer", "reply", "response", "decision", "verdict", "advice",
+    "as soon", "answer", "reply", "response", "decision", "verdict", "advice", "put it",
 )  # fmt: skip
 _TEAM_HINTS = (
     "team", "department", "workshop", "lab", "engineer", "technician", "specialist", "expert",
     "underwriter", "assessor",
 )  # fmt: skip
 #: the agent will come back to the caller: "... and ring you back before four"
-_COMES_BACK = re.compile(r"\b(?:ring|call|email) you\b")
+_COMES_BACK = re.compile(
+    r"\b(?:ring|call|email) you\b"
+    # gaps8 (issue 17): "... and come back to you", "... and let you know"
+    r"|\b(?:come|get) back to you\b|\blet you know\b"
+)
 _COMES_BACK_ACTS = frozenset(("ownership", "promise_callback", "promise_email"))
 #: gaps6: another team does the work and the agent reports back: "Our Heathrow team checks
 #: reports against everything handed in, and we'll email you within forty-eight hours"
@@ -58,6 +67,9 @@ _OTHER_WILL_CALL = re.compile(
     r"\b(?!(?:i|we|you|it|that|this|which|and|so|then|or|also|just)\b)[a-z]+ "
     r"(?:will|is going to|are going to|should|can|shall) (?:\w+ ){0,2}"
     r"(?:give you a (?:call|ring|bell|buzz)|call you|ring you|phone you|get back to you)\b"
+    # gaps8 (issue 17): "I'll get Dave in the workshop to give you a ring"
+    r"|\b(?:get|have|ask) (?!(?:you|me|us)\b)(?:\w+ ){1,4}to (?:give you a (?:call|ring|bell|buzz)|"
+    r"call you|ring you|phone you|get back to you)\b"
 )
 #: The agent's own call back ("I'll look at the calendar and ring you back myself"): a
 #: line that opens with something else is not a third party's promise then.
@@ -83,7 +95,13 @@ def _hands_off(call: Call, turn: Turn) -> bool:
     # the agent comes back with the answer: an act, or "... and ring you back" (plain
     # substring tests first: this runs on every agent line, a search costs more)
     if not acts.isdisjoint(_COMES_BACK_ACTS) or (
-        ("ring you" in normal or "call you" in normal or "email you" in normal)
+        (
+            "ring you" in normal
+            or "call you" in normal
+            or "email you" in normal
+            or "back to you" in normal
+            or "let you know" in normal
+        )
         and _COMES_BACK.search(normal)
     ):
         if (any(h in normal for h in _RELAY_HINTS) and _RELAYS.search(normal)) or (

@@ -263,6 +263,7 @@ def _restated(call: Call, reason: Turn, replies: list[Turn]) -> tuple[Turn, set[
             reply.has("commit_help", "ownership")
             or bool(_WILL_SEE_TO.search(reply.normal))
             or (wrong_number and bool(_GIVES_NUMBER.search(reply.normal)))
+            or (reply is replies[0] and _sends_what_was_asked(reply.normal, want))
         )
         routes_only = reply.has("announce_transfer") and not reply.has("ownership")
         if shared and helps and not routes_only:
@@ -319,6 +320,29 @@ _WILL_SEE_TO = re.compile(
 _GIVES_NUMBER = re.compile(
     r"\b(?:i|we) (?:can|will|could|shall) (?:\w+ )?(?:give|read|text) you (?:\w+ ){0,2}number\b"
 )
+
+#: gaps8 (issue 17): the thing the caller asked for, sent: "Could I get a copy of my energy
+#: certificate?" - "I can email you a copy of your energy certificate". Sending by itself is
+#: no commitment ("I'll send you an email with the details"): what is sent must be the reason,
+#: and only as the direct answer to the request (the first reply), not a later step of the call.
+_SENDS = re.compile(
+    r"\b(?:i|we) (?:can|will|shall|am going to|are going to) (?:\w+ )?(?:email|send|post|text)"
+    r" (?:you |it |that |them )?(?:over |out |across )?(?:a |an |the |your |that |this )"
+    r"(?:\w+ ){0,5}"
+)
+
+
+def _sends_what_was_asked(normal: str, want: set[str]) -> bool:
+    if (
+        "send" not in normal
+        and "email" not in normal
+        and "post" not in normal
+        and "text" not in normal
+    ):
+        return False  # most replies: no sending verb at all
+    m = _SENDS.search(normal)
+    return m is not None and bool(content_stems(m.group()) & want)
+
 
 #: Words of when, not what: "since last night" and "your last bill" share no reason.
 _NOT_A_REASON = frozenset(
