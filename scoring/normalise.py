@@ -181,7 +181,12 @@ def fold(text: str) -> str:
     if text.isascii():  # NFKC leaves ASCII alone; "`" is the only ASCII look-alike
         return text.replace("`", "'").lower()
     # lower case first: the table is of small letters, so "СЕО" (Cyrillic capitals) folds too
-    return unicodedata.normalize("NFKC", text).lower().translate(_CONFUSABLES)
+    t = unicodedata.normalize("NFKC", text).lower().translate(_CONFUSABLES)
+    if t.isascii():
+        return t
+    # gaps8 (issue 17): accents off ("Sí" -> "si", "Renée" -> "renee", "café" -> "cafe"):
+    # the normal form keeps [a-z0-9] only, so an accented letter cut the word in two
+    return "".join(c for c in unicodedata.normalize("NFKD", t) if not unicodedata.combining(c))
 
 
 def _bare_words(t: str) -> str:

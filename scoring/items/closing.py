@@ -108,6 +108,8 @@ _DONE_WORD = (
     # through", "your appointment's now Wednesday", "you're now on the annual plan"
     r"stopped|told|informed|notified|flagged|amended|put (?:\w+ ){0,3}through|sorted|"
     r"rerouted|redirected|resent|reissued|"
+    # gaps8: the hyphen of "re-routed" is a space in the normal form
+    r"re (?:routed|directed|sent|issued|booked|scheduled|connected|activated|fitted|done)|"
     r"topped up|unblocked|activated|connected|installed|registered|enrolled|"
     r"(?:got you|you are|have you) (?:down|booked in|booked) for|"
     r"(?:is|are) now|now (?:runs|ends|covers|on|at|for|booked|set|monday|tuesday|wednesday|"
@@ -174,7 +176,9 @@ _AHEAD = re.compile(
 _STATE = re.compile(
     r"\b(?:is|are|has been|have been) (?:now |back |all |already )?(?:off|on|in|done|sorted|"
     r"fixed|fitted|cancelled|canceled|removed|waived|booked|paid|sent|applied|cleared|reissued|"
-    r"refunded|credited|updated|changed|ready|gone|through)\b"
+    r"refunded|credited|updated|changed|ready|gone|through|moved|rebooked|rescheduled|ordered|"
+    r"logged|raised|arranged|set up|renewed|extended|rerouted|re routed|redirected|switched|"
+    r"upgraded|downgraded|paused|blocked|unblocked|reset|activated|transferred)\b"
     # "So I've cancelled the order and the refund is back on your card"
     r"|\b(?:i|we) have (?:now |just |already )?(?:cancelled|canceled|removed|refunded|credited|"
     r"reissued|updated|changed|booked|sent|applied|waived|fixed|cleared|taken off)\b"
