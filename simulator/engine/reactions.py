@@ -127,7 +127,6 @@ class Reactions:
     _aggrieved: bool = False  # this turn's reply already carries a grievance
     _just_accepted: bool = False  # this turn's reply says yes to an offer of what they need
     _thanked_for_done: bool = False  # this turn thanks the agent for an outcome already done
-    _last_agent: str = ""  # the agent line being reacted to, for the idle reactions
     seed: int
     scenario: Scenario
     memory: CallerState
@@ -265,7 +264,6 @@ class Reactions:
         return [b for b in beats if b not in relief or news or after[b] != "resume"]
 
     def _idle_parts(self, heard: Heard) -> list[str]:
-        self._last_agent = heard.text
         idle = self._idle(heard)
         if idle == "bad_news_heard" and not self.memory.goal_met:
             return [idle, "back_to_goal"]  # "Oh. That's not great. So, can you help me ...?"
@@ -288,7 +286,7 @@ class Reactions:
             return "back_to_goal"  # a third "I'm so sorry": "So, can you help me ...?"
         if nods_to(heard.text):
             return self._nod_to_wait()
-        if again := self._ask_again():
+        if again := self._ask_again(heard):
             return again  # "ok" to a question: they ask it again
         if self.memory.goal_met:  # "ok, I'll let him know" once the message is taken
             thanked = bool(_THANKS_THEM.search(normalise(heard.text)))  # "thanks for your patience"
@@ -317,10 +315,10 @@ class Reactions:
         waited = m.was_held or m.hold is not HoldAsk.NONE
         return thanked and waited and not self._topical(heard.text) and len(heard.acts) <= 1
 
-    def _ask_again(self) -> str:
+    def _ask_again(self, heard: Heard) -> str:
         """A bare "ok" after the caller asked something: they ask it again."""
         last = self.memory.last_words
-        if "?" not in last or not _BACKCHANNEL.match(normalise(self._last_agent or "")):
+        if "?" not in last or not _BACKCHANNEL.match(normalise(heard.text)):
             return ""
         said = [x.strip() for x in re.findall(r"[^.!?]+[.!?]*", last) if x.strip()]
         i = max(i for i, x in enumerate(said) if x.endswith("?"))
@@ -851,6 +849,8 @@ class Reactions:
 
     def _reached(self, heard: Heard) -> bool:
         """The person the caller wants is on the line and the agent puts them through."""
+        from simulator.engine.topics import outcomes_in
+
         person = self.scenario.caller.expects.person
         if not person:
             return False
@@ -858,7 +858,7 @@ class Reactions:
         names = [w for w in normalise(person).split() if len(w) > 2]
         on = any(re.search(rf"\b{re.escape(w)}(?: is| s)? {_ON_THE_LINE}", t) for w in names)
         on = on or bool(re.search(r"\b(?:he|she|they)(?: is| s| are)? " + _ON_THE_LINE, t))
-        if not (on and "transfer" in _outcomes(heard.text)):
+        if not (on and "transfer" in outcomes_in(heard.text)):
             return False
         self.memory.goal_reached()
         return True
@@ -1109,9 +1109,8 @@ class Reactions:
         "we don't have a Google listing") before he gives up or settles for the email."""
         m = self.memory
         t = normalise(heard.text)
-        if _EMAIL_US.search(t):
-            m.told.email_offered = True
-        if {"promise_email", "ask_email"} & heard.acts or "@" in heard.text:
+        email_us = bool(_EMAIL_US.search(t))
+        if email_us or {"promise_email", "ask_email"} & heard.acts or "@" in heard.text:
             m.told.email_offered = True
         if _SALES_ASKED.search(t) and "deny_sales" not in m.said:
             return ["deny_sales"]
@@ -1121,7 +1120,7 @@ class Reactions:
         if {"spam_gives_up", "spam_email"} & m.said and _HANGING_UP.search(t):
             return ["goodbye"]
         said_no = not heard.question and bool(_NEGATES.search(t))
-        refused = bool(_SCREENING & heard.acts or _BARE_NO.match(t) or _EMAIL_US.search(t))
+        refused = bool(_SCREENING & heard.acts or _BARE_NO.match(t) or email_us)
         refused = refused or (m.reason_given and said_no)
         if not refused or not m.reason_given:
             return []
@@ -1446,12 +1445,6 @@ _ASKED_LEAD = re.compile(
 _ON_THE_LINE = r"(?:on the line|on|there|free|available|here|ready|with me)\b"
 
 
-def _outcomes(text: str) -> frozenset[str]:
-    from simulator.engine.topics import outcomes_in
-
-    return outcomes_in(text)
-
-
 _DAY_NAMES = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 _B_LEAD = re.compile(r"^(?:should|shall|can|could|would) (?:i|we) |^(?:i|we) (?:can|could) ", re.I)
 
@@ -1587,7 +1580,7 @@ _NEVER_CAME = re.compile(
 )
 _THANKS_THEM = re.compile(r"^(?:(?:ok|okay|well|right|great) )*(?:thank you|thanks)\b")
 _PAST_DAY = re.compile(r"\b(?:last|ago|yesterday|was|were|came|arrived|delivered)\b")
-_YOUR_NAME = re.compile(r"\b(?:your|ur) (?:first |last |full |sur)?name\b")
+_YOUR_NAME = re.compile(r"\byour (?:first |last |full |sur)?name\b")  # ("ur" is normalised)
 _THANKS_WAITING = re.compile(
     r"\bthank(?:s| you) (?:so much |very much )?for (?:waiting|holding|your patience|"
     r"bearing with me|hanging on)\b"

@@ -9,7 +9,7 @@ line's normal form, so a question costs one search however many facts there are.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -323,40 +323,35 @@ class TopicFinder:
     def _cue_in(self, text: str) -> str:
         """The first cue in the line, or a longer one that overlaps it ("which department
         sent you" asks who sent them, not which department): the more specific words win."""
+        return next(self._cues(text), "")
+
+    def _cues(self, text: str) -> Iterator[str]:
+        """The line's cues in order, of any that overlap the longest, in one pass."""
         if self._rx is None:
-            return ""
-        best = ""
-        end = -1
+            return
+        best, end = "", -1
         for m in self._rx.finditer(_ignored().sub(" ", text)):
             if best and m.start() >= end:
-                break
+                yield best
+                best, end = "", -1
             cue = m.group(1)
             if len(cue) > len(best):
                 best, end = cue, max(end, m.start() + len(cue))
-        return best
+        if best:
+            yield best
 
     def also_asked(self, text: str, first: Fact) -> tuple[Fact, ...]:
         """Other facts the same question asks for, joined by "and" ("what size and colour did
-        you order?"): each cue after the first that names another fact."""
+        you order?"): the next cue that names another fact."""
         asked = question_part(text)
-        if self._rx is None or " and " not in f" {normalise(asked)} ":
+        if " and " not in f" {normalise(asked)} ":
             return ()
-        t = _ignored().sub(" ", normalise(asked))
-        found: list[Fact] = []
-        end = -1
-        for m in self._rx.finditer(t):
-            if m.start() < end:
-                continue
-            cue = self._longest_at(t, m.start())
-            end = m.start() + len(cue)
-            fact = self._facts[self._by_cue[cue]]
-            if fact.topic != first.topic and fact not in found:
-                found.append(fact)
-        return tuple(found[:1])
+        others = (self._facts[self._by_cue[c]] for c in self._cues(normalise(asked)))
+        return tuple(f for f in others if f.topic != first.topic)[:1]
 
-    def _longest_at(self, text: str, start: int) -> str:
-        """The longest cue starting at `start` or overlapping the one that does."""
-        return self._cue_in(text[start:]) if self._rx else ""
+    def by_topic(self, topic: str) -> Fact | None:
+        """The fact of that topic, if the caller has one."""
+        return self._facts.get(topic)
 
     def find(self, text: str) -> Fact | None:
         """The fact a question asks about (None for a statement, or no fact's cue).
@@ -469,6 +464,13 @@ def _by_topic(question: str, facts: list[Fact]) -> Fact | None:
     return named[0] if len(named) == 1 else None
 
 
+@cache
+def _kind_rx(kind: str) -> re.Pattern[str]:
+    """The words that say an answer of that kind (`answer_kinds`), or any digit."""
+    words = _data()["answer_kinds"][kind]
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b|\d")
+
+
 def _by_kind(question: str, tied: list[Fact]) -> Fact | None:
     """Among facts that share the asked words alike: the one that says the kind of thing the
     question asks for, the first for a yes-or-no question, else none."""
@@ -476,8 +478,7 @@ def _by_kind(question: str, tied: list[Fact]) -> Fact | None:
     m = _WH_KIND.search(q)
     if m:
         kind = _KINDS.get(m.group(1), m.group(1))
-        words = _data()["answer_kinds"][kind]
-        rx = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b|\d")
+        rx = _kind_rx(kind)
         fits = [f for f in tied if any(rx.search(normalise(t)) for t in f.say)]
         if len(fits) == 1:
             return fits[0]

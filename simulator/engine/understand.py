@@ -231,7 +231,7 @@ class Understanding:
         # in two hours?" is a promise put as a question, "how long ago was that?" is not
         fact = self._topics.find(text) or self._defaults.find(text)
         if fact is None and question and _SOMEONES_NAME.search(text.lower()):
-            fact = self._defaults.named_in("his last name")  # "what's Mr Cloud's first name?"
+            fact = self._defaults.by_topic("person_name")  # "what's Mr Cloud's first name?"
         if fact is None and not question and _ELLIPTICAL.match(normalise(text)):
             fact = self._topics.named_in(text) or self._defaults.named_in(text)
             question = fact is not None
