@@ -43,7 +43,10 @@ class Transfer(Enum):
 class Told:
     """What the agent has promised or said the caller can hold them to."""
 
-    timeframes: list[tuple[float, str]] = field(default_factory=list)
+    #: (hours, as said, a call back rather than a fix) of every time frame heard
+    timeframes: list[tuple[float, str, bool]] = field(default_factory=list)
+    #: every time frame any clause of a promise named, in hours
+    times_said: list[float] = field(default_factory=list)
     numbers: set[str] = field(default_factory=set)
     email_offered: bool = False
     callback_offered: bool = False
@@ -143,8 +146,17 @@ class CallerState:
     def goal_lost(self) -> None:
         self.goal_met = False
 
-    def promised(self, hours: float, said: str) -> None:
-        self.told.timeframes.append((hours, said))
+    def promised(self, hours: float, said: str, contact: bool) -> None:
+        self.told.timeframes.append((hours, said, contact))
+
+    def earlier_promise(self, contact: bool, hours: float) -> tuple[float, str] | None:
+        """The soonest time frame of this kind (a call back, or a fix) already promised, when
+        `hours` is not a time said before too ("ships tomorrow, with you by Friday", then "so,
+        with you by Friday")."""
+        kept = [(h, said) for h, said, c in self.told.timeframes if c == contact]
+        if any(abs(hours - h) <= max(12.0, h / 2) for h in self.told.times_said):
+            return None
+        return min(kept) if kept else None
 
     def transfer_heard(self, objected: bool) -> None:
         self.transfer = Transfer.OBJECTED if objected else Transfer.ANNOUNCED

@@ -690,6 +690,8 @@ class Reactions:
         # small one and get the large one")
         if (self._other_outcome(heard.text) and shared < 2) or self._other_problem(heard.text):
             return "not_reason"
+        if (self._other_action(heard.text) and shared < 2) or self._other_time(heard.text):
+            return "not_reason"  # "so you're disputing the fee?" to a payer; "for next week?"
         if self._other_outcome(heard.text) and not self._step_to_goal(heard.text):
             # "so you need a refund on the cable ties?": the words of the story, the wrong ask
             if len(content_stems(heard.text) & self._wanted_stems()) < 2:
@@ -715,6 +717,31 @@ class Reactions:
         c = self.scenario.caller
         wanted = outcomes_in(f"{c.goal} {c.expects.resolution}") - {"transfer"}
         return bool(wanted & outcomes_in(text))
+
+    def _other_action(self, text: str) -> bool:
+        """The read-back names a kind of thing to do (pay, leave a message, reach someone,
+        dispute, book ...) that is not the kind the caller rang for, nor a way to it; a goal
+        that names no kind has no view."""
+        from simulator.engine.topics import action_kin, actions_in, outcomes_in
+
+        said = actions_in(text)
+        c = self.scenario.caller
+        goal = f"{c.goal} {c.expects.resolution}"
+        wanted = actions_in(goal) | outcomes_in(goal)
+        if not said or not wanted:
+            return False
+        kinds = said | outcomes_in(text)
+        return not (kinds & wanted or any(action_kin(k) & wanted for k in kinds))
+
+    def _other_time(self, text: str) -> bool:
+        """The read-back puts the goal at another time: "a new pickup for next week?" to a
+        caller whose pickup is today (a day or more later than the goal's own time)."""
+        from scoring.extract import timeframe_hours
+
+        c = self.scenario.caller
+        goal_h = timeframe_hours(f"{c.goal} {c.expects.resolution}")
+        said_h = timeframe_hours(text) if goal_h is not None else None
+        return said_h is not None and goal_h is not None and _later(said_h, goal_h)
 
     def _other_case(self, text: str) -> bool:
         """The read-back names a thing of the case ("size", "safety data sheet") that nothing
@@ -1070,8 +1097,17 @@ class Reactions:
         m = self.memory
         within = self._within(heard)
         said = heard.timeframe or spoken_hours(heard.timeframe_h)
-        m.promised(heard.timeframe_h, said)
+        said = _DAY_NAMES.sub(lambda d: d.group(0).capitalize(), said)  # "by Friday"
+        earlier = m.earlier_promise(heard.contact, heard.timeframe_h)
+        m.promised(heard.timeframe_h, said, heard.contact)
+        m.told.times_said += _clause_times(heard.text)
         self.hear_value("timeframe", said)
+        restated = heard.question or "summarize" in heard.acts or _RECAP_LEAD.match(heard.text)
+        if restated and earlier and not heard.negated and _later(heard.timeframe_h, earlier[0]):
+            # "so, loan servicing will call you next week" after "tomorrow before ten"
+            self.hear_value("earlier", earlier[1])
+            self.temper.apply("broken_promise")
+            return ["object_changed"]
         if heard.negated:
             self.temper.apply("broken_promise")
             return ["object_no_time"]
@@ -1416,8 +1452,33 @@ _ARRIVED = re.compile(
 )
 _BAD_NEWS = frozenset({"bad_news", "refuse_help", "dismiss"})
 _OBJECTS_TO_TIME = frozenset(
-    {"object_timeframe", "object_fix_time", "object_again", "object_no_time"}
+    {"object_timeframe", "object_fix_time", "object_again", "object_no_time", "object_changed"}
 )
+
+
+#: a line that says back what was agreed ("so, ...", "just to confirm, ..."): a later time in
+#: it changes a promise, where a new line may promise a later step ("arrives Friday")
+_RECAP_LEAD = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|alright|all right|right|great|perfect)\W+)?(?:so|to recap|"
+    r"just to (?:confirm|recap)|to confirm|to sum up|just so you know)\b",
+    re.IGNORECASE,
+)
+
+
+def _clause_times(text: str) -> list[float]:
+    """The time frame of each clause that names one ("ships tomorrow and arrives Friday")."""
+    from scoring.extract import timeframe_hours
+    from simulator.engine.understand import CLAUSES
+
+    return [h for h in map(timeframe_hours, CLAUSES.split(text)) if h is not None]
+
+
+def _later(hours: float, than: float) -> bool:
+    """A day or more later, and at least twice as long: "next week" after "tomorrow", not
+    "by five" after "this afternoon"."""
+    return hours >= max(2 * than, than + 12)
+
+
 _TAKES = frozenset({"accept_offer", "thanks_answer", "thanks", "conditional_offer"})
 #: a yes to what the agent is doing for them: no beat pushes for it in the same breath
 #: ("Yes, that's fine. Can't you just connect me with someone?" after a transfer announced)

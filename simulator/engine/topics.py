@@ -50,12 +50,31 @@ def _data() -> dict[str, Any]:
 
 def outcomes_in(text: str) -> frozenset[str]:
     """The kinds of outcome a line names (refund, replacement ...: `outcomes` in the data)."""
-    found = set()
+    return _kinds_in("outcomes", text)
+
+
+def actions_in(text: str) -> frozenset[str]:
+    """The kinds of thing a line says the caller rings to do (pay, leave a message, reach
+    someone, dispute, book ...: `actions` in the data), for read-backs of the reason."""
+    return _kinds_in("actions", text)
+
+
+def action_kin(kind: str) -> frozenset[str]:
+    """The goal kinds a said-back kind is a way to (`action_kin` in the data)."""
+    return frozenset(_data().get("action_kin", {}).get(kind, ()))
+
+
+@cache
+def _kind_patterns(section: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple(
+        (name, re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b"))
+        for name, words in _data()[section].items()
+    )
+
+
+def _kinds_in(section: str, text: str) -> frozenset[str]:
     t = normalise(text)
-    for name, words in _data()["outcomes"].items():
-        if any(re.search(rf"\b{re.escape(w)}\b", t) for w in words):
-            found.add(name)
-    return frozenset(found)
+    return frozenset(name for name, pattern in _kind_patterns(section) if pattern.search(t))
 
 
 def topic_cues() -> Mapping[str, tuple[str, ...]]:

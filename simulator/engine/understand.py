@@ -41,7 +41,7 @@ def _before(text: str, phrase: str) -> str:
     return text[:at] if at >= 0 else ""
 
 
-_CLAUSES = re.compile(r"[,;]|\band\b|\bor\b")
+CLAUSES = re.compile(r"[,;]|\band\b|\bor\b")
 #: a promise to get back to the caller, as opposed to a promise of a fix
 _CONTACT = re.compile(
     r"\b(?:call (?:you|back)|calls you|ring you|get back to you|hear back|hear from|contact you|"
@@ -298,7 +298,7 @@ def _timeframe(text: str) -> tuple[float | None, str]:
     is within the hour), and how it was said."""
     from scoring.extract import timeframe_hours
 
-    frames = [h for h in map(timeframe_hours, _CLAUSES.split(text)) if h is not None]
+    frames = [h for h in map(timeframe_hours, CLAUSES.split(text)) if h is not None]
     if not frames:
         return None, ""
     hours = min(frames)

@@ -91,6 +91,10 @@ DEFAULT_LINES: Mapping[str, tuple[str, ...]] = {
         "{heard.timeframe}? No, that's far too long. I need this sorted much sooner than that.",
         "{heard.timeframe}? That's not acceptable. It can't take that long.",
     ),
+    "object_changed": (
+        "{heard.timeframe}? No, that's not right. You said {heard.earlier} a minute ago.",
+        "Wait, {heard.timeframe}? You promised {heard.earlier}. That's not acceptable.",
+    ),
     "object_again": (
         "{heard.timeframe}? That's what I was told last time, and nothing happened.",
         "{heard.timeframe}? I heard that last time too. It's still not fixed.",
@@ -341,6 +345,7 @@ HEARD: frozenset[str] = frozenset(
         "heard.number",
         "heard.option",
         "heard.rest",
+        "heard.earlier",
         "calling_for",
         "expects.person",
         "expects.resolution",
