@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from simulator.engine.topics import TOPICS_FILE, TopicFinder, outcomes_in, topic_of
+from simulator.engine.topics import TOPICS_FILE, TopicFinder, actions_in, outcomes_in, topic_of
 from simulator.scenario.model import Fact
 
 DATA = yaml.safe_load(TOPICS_FILE.read_text(encoding="utf-8"))
@@ -38,6 +38,23 @@ def test_outcomes_named_in_an_offer() -> None:
     # a caller who wants the item they ordered wants it sent: a replacement, not a refund
     assert outcomes_in("get the brown boots I ordered") == {"replacement"}
     assert outcomes_in("find out when my garden beds are actually coming") == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("pay invoice 20931 by card today", {"pay"}),
+        ("reach my husband Dave right now", {"reach"}),
+        ("so you want to leave a message for dave?", {"message"}),
+        ("so you're disputing the late fee?", {"dispute"}),
+        ("move my IRA appointment with Mr. Cloud to next week", {"schedule"}),
+        # a payment named is not a payment made
+        ("get the extra auto loan payment put back in my account", set()),
+        ("get the second stop-payment fee taken off my statement", set()),
+    ],
+)
+def test_errands_named_in_a_read_back(text: str, kinds: set[str]) -> None:
+    assert actions_in(text) == kinds
 
 
 @pytest.mark.parametrize(
