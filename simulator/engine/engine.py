@@ -492,6 +492,7 @@ _DATA = {
     "give_id": "caller.id_number",
     "give_phone": "caller.phone",
     "give_email": "caller.email",
+    "give_birth_date": "caller.birth_date",
 }
 #: a reply situation -> the rung of the escalation ladder whose scenario lines it uses
 _RUNG_LINES = {

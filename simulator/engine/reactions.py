@@ -461,7 +461,31 @@ class Reactions:
             datum = [a for a in datum if a != "give_id"]  # "what's your address?" is no id ask
         elif _asks_id_too(datum, heard):
             datum = ["give_id", *datum]  # "your order number and your phone number"
+        if "give_id" in datum and (other := self._other_id(heard.text)):
+            datum = [other if a == "give_id" else a for a in datum]
         return given + _yes_its_all(datum, heard)
+
+    def _other_id(self, text: str) -> str:
+        """ "For security, your date of birth?": not the member number. Their date of birth
+        they give; a card, bank, government or secret number their story never names they do
+        not have to hand. "" when the line asks for their own kind of number."""
+        from simulator.engine.topics import other_ids_in
+
+        asked = other_ids_in(text)
+        if not asked or asked & other_ids_in(self._id_words()):
+            return ""
+        return "give_birth_date" if "birth_date" in asked else "no_data"
+
+    def _id_words(self) -> str:
+        """What the caller says of the number they have: their `give_id` lines and the facts
+        that read it (a card named in the story is not a card number to hand)."""
+        from scoring.extract import digits_only
+
+        s, c = self.scenario, self.scenario.caller
+        digits = digits_only(c.id_number)
+        said = [*s.lines.get("give_id", ())]
+        said += [t for f in c.facts for t in f.say if digits and digits in digits_only(t)]
+        return " ".join(said)
 
     def _supervisor_here(self, heard: Heard) -> list[str]:
         """ "Ok, she's here now": the supervisor the caller asked for has come."""

@@ -59,6 +59,12 @@ def actions_in(text: str) -> frozenset[str]:
     return _kinds_in("actions", text)
 
 
+def other_ids_in(text: str) -> frozenset[str]:
+    """The kinds of identifier besides the caller's account number a line names (a date of
+    birth, a card number ...: `other_ids` in the data)."""
+    return _kinds_in("other_ids", text)
+
+
 def action_kin(kind: str) -> frozenset[str]:
     """The goal kinds a said-back kind is a way to (`action_kin` in the data)."""
     return frozenset(_data().get("action_kin", {}).get(kind, ()))

@@ -9,6 +9,7 @@ departments, extensions, numbers and the responses it offers the trainee.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -237,14 +238,25 @@ def _phrasing_yaml_examples(folder: Path) -> Iterator[str]:
     """``examples:`` lists in the grader's phrasing pattern files, where they have landed."""
     if not folder.is_dir():
         return
-    import yaml
-
     for path in sorted(folder.glob("agent*.y*ml")):  # agent phrasings only
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError):
+            st = path.stat()
+        except OSError:
             continue
-        yield from _examples_in(data)
+        yield from _file_examples(str(path), st.st_mtime_ns, st.st_size)
+
+
+@functools.lru_cache(maxsize=8)
+def _file_examples(path: str, mtime_ns: int, size: int) -> tuple[str, ...]:
+    """One phrasing file's examples, parsed once per version of the file (keyed by its time and
+    size): a call's model and its moment models read the same ~190 kB of YAML, about 1 s each."""
+    import yaml
+
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        return ()
+    return tuple(_examples_in(data))
 
 
 def _examples_in(node: Any) -> Iterator[str]:

@@ -29,7 +29,13 @@ from simulator.listen.second_opinion import Hearing, Twin, choose
 from simulator.listen.words import repair
 from simulator.voice.audio import Audio
 
-__all__ = ["Recognition", "SphinxRecogniser", "build_domain_recogniser", "to_16k"]
+__all__ = [
+    "Recognition",
+    "SphinxRecogniser",
+    "build_domain_recogniser",
+    "recogniser_for",
+    "to_16k",
+]
 
 RATE = 16000
 DATA = Path(__file__).parent / "data"
@@ -665,7 +671,22 @@ def build_domain_recogniser(
     lives only while the decoder loads it; ``.model`` keeps its description
     (vocabulary size, words that could not be pronounced).
     """
-    accent = config.pop("accent", "auto")
+    accent, twin, options = _split_config(config)
+    model = cached_domain_model(terms, extra, **options)
+    if model is None:
+        with tempfile.TemporaryDirectory(prefix="callsim-lm-") as folder:
+            model = build_domain_model(terms, extra, folder=folder, **options)
+            rec = _recogniser_from(model, accent, config, twin)
+    else:
+        rec = _recogniser_from(model, accent, config, twin)
+    rec.moments = _moment_models(model, terms, extra, options)
+    return rec
+
+
+def _split_config(config: dict[str, Any]) -> tuple[str, bool, dict[str, Any]]:
+    """Take the accent, the twin switch and the model's build options out of ``config`` (what is
+    left is the decoder's)."""
+    accent = str(config.pop("accent", "auto"))
     twin = bool(config.pop("second_opinion", False))  # True: a twin for the first turn
     options = {
         "background_words": config.pop("background_words", 3000),
@@ -676,14 +697,18 @@ def build_domain_recogniser(
         "exclude": config.pop("exclude", frozenset()),
         "british": accent != "us",
     }
-    model = cached_domain_model(terms, extra, **options)
-    if model is None:
-        with tempfile.TemporaryDirectory(prefix="callsim-lm-") as folder:
-            model = build_domain_model(terms, extra, folder=folder, **options)
-            rec = _recogniser_from(model, accent, config, twin)
-    else:
-        rec = _recogniser_from(model, accent, config, twin)
-    rec.moments = _moment_models(model, terms, extra, options)
+    return accent, twin, options
+
+
+def recogniser_for(model: DomainModel, moments: Any = None, **config: Any) -> SphinxRecogniser:
+    """A recogniser on a domain model already built, sharing ``moments`` (its
+    `context.MomentModels`): for a process that makes many recognisers of one scenario, such
+    as the benchmark's one per line, so each model is built once. ``config`` as
+    `build_domain_recogniser`'s; the model's build options in it are ignored (the model is
+    built), and ``model``'s files must last as long as the recogniser is used."""
+    accent, twin, _options = _split_config(config)
+    rec = _recogniser_from(model, accent, config, twin)
+    rec.moments = moments
     return rec
 
 

@@ -23,6 +23,7 @@ DEFAULT_LINES: Mapping[str, tuple[str, ...]] = {
     "give_id": ("It's {caller.id_number}.", "Sure, it's {caller.id_number}."),
     "give_phone": ("It's {caller.phone}.", "You can reach me at {caller.phone}."),
     "give_email": ("It's {caller.email}.", "My email is {caller.email}."),
+    "give_birth_date": ("It's {caller.birth_date}.", "{caller.birth_date}."),
     "agree_hold": ("Sure, go ahead.", "Okay, that's fine.", "Yes, that's fine."),
     "refuse_hold": ("No, please don't put me on hold. I'd rather stay on the line.",),
     "confirm_second": ("Yes, that's right. It still hasn't been fixed.",),
@@ -368,6 +369,7 @@ PLACEHOLDERS: frozenset[str] = (
             "caller.id_number",
             "caller.phone",
             "caller.email",
+            "caller.birth_date",
             "caller.order",
             "goal",
             "expects.callback_within",
@@ -405,7 +407,25 @@ def template_values(scenario: Scenario, agent: str) -> dict[str, str]:
         "caller.phone": c.phone,
         "caller.email": c.email,
         "caller.order": c.orders[0] if c.orders else c.id_number,
+        "caller.birth_date": birth_date(c.name),
     }
+
+
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+
+
+def birth_date(name: str) -> str:
+    """A date of birth for a caller whose scenario gives none: every person knows theirs, and
+    an agent verifying one must hear a date, not the member number. Made from the name (a
+    stable hash, not Python's salted one), so it is the same on every call and every machine."""
+    import hashlib
+
+    n = int.from_bytes(hashlib.sha256(name.encode("utf-8")).digest()[:4], "big")
+    month, day, year = n % 12, 1 + (n // 12) % 28, 1950 + (n // 336) % 50
+    return f"{_MONTHS[month]} {day}, {year}"
 
 
 def spoken_within(hours: float) -> str:
