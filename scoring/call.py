@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any, Generic, NamedTuple, TypeVar, overload
 
 from scoring.acts import recognise
-from scoring.extract import digit_runs, has_phone_shape, longest_digit_run
+from scoring.extract import digit_runs, has_phone_shape, id_digit_runs, longest_digit_run
 from scoring.literals import gated
 from scoring.normalise import fold, normalise
 from scoring.transcript import Event, Line, Speech, Transcript
@@ -131,6 +131,7 @@ _PHONE_ASK = (
 )
 #: the caller confirms what was read back: "That's the one." (gaps6)
 #: the caller names the digits as a phone number (gaps7)
+_SAYS_PHONE = re.compile(r"\b(?:phone|mobile|cell|cellphone|landline|telephone|tel)\b")
 _OWN_PHONE = re.compile(r"\b(?:mobile|cell|landline|phone number|home number|work number)\b")
 _THATS_IT = re.compile(r"(?:\w+ )?(?:that is|it is) (?:the one|it|the number|right|correct)\b")
 _NUMBER = re.compile(r"\bnumber\b")
@@ -141,6 +142,13 @@ _ID_WORDS = (
     r"matter|tenant|load|waybill|plan|subscription|license|licence|"
     # gaps8 (issue 17): a prescription's number is the patient's order number at a pharmacy
     r"prescription|rx|nhs)\b"
+)
+#: gaps9 (issue 17): any record's number asked for by its kind ("your site agreement
+#: number", "your supporter number"), when the line asks for no phone number
+_ANY_RECORD_NUMBER = (
+    r"\b(?!(?:phone|mobile|cell|contact|telephone|home|work|landline|best|direct|fax|extension|"
+    r"house|flat|street|door|right|wrong|same|new|a|an|the|your|that|this|any|what|which|his|"
+    r"her|their|my|our|good|different|other|whole|only|one)\b)[a-z]+ number\b"
 )
 
 
@@ -547,12 +555,15 @@ class Call:
         """Index of the caller's first line that gives an account/member/order/... number."""
         id_words = _ID_WORDS
         for turn in self.caller_turns:
-            runs = digit_runs(turn.text)
+            runs = id_digit_runs(turn.text)  # gaps9: not money, shares or road numbers
             if not runs:
                 continue  # every way of giving an id below needs a digit: most lines stop here
             # gaps7: digits given for a phone ("What's your mum's number?", "Mobile's ...")
             # are a phone number, not an identification number
-            asked_id = self._asked_before(turn, id_words)
+            asked_id = self._asked_before(turn, id_words) or (
+                self._asked_before(turn, _ANY_RECORD_NUMBER)
+                and not self._asked_before(turn, _PHONE_ASK)
+            )
             says_id = re.search(id_words + r"(?: \w+){0,3} (?:number|no|is|#)?", turn.normal)
             asked_phone = self._asked_before(turn, _PHONE_ASK) or bool(
                 not says_id and _OWN_PHONE.search(turn.normal)
@@ -560,6 +571,12 @@ class Call:
             has_code = bool(re.search(r"\b(?=[a-z0-9-]*\d)[a-z]{1,4}-?\d{3,}\b", fold(turn.text)))
             longest = max((len(r) for r in runs), default=0)
             if asked_phone and not asked_id:
+                continue
+            # gaps9 (issue 17): asked for "the account number, or the phone number on the
+            # account", the caller who answers "Phone's 254-555-0187" gave a phone number
+            if not says_id and (
+                _SAYS_PHONE.search(turn.normal) or (asked_phone and has_phone_shape(turn.text))
+            ):
                 continue
             if has_phone_shape(turn.text) and not (says_id or asked_id):
                 continue

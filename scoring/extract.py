@@ -137,6 +137,42 @@ def digit_runs(text: str) -> list[str]:
     return _DIGIT_RUNS.findall(spoken_digits(text))
 
 
+#: gaps9 (issue 17): numbers that are not an identification number: an amount of money
+#: ("sixty-five pounds instead of thirty-two fifty", "$400", "four hundred dollars"), a
+#: share ("eleven per cent") or a road's number ("off Farm Road 1462", "12 Mill Lane")
+_NUM_WORD = (
+    r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety|hundred|thousand|grand|a|and)"
+)
+_NUM_PHRASE = rf"(?:\d[\d,.]*|{_NUM_WORD}(?:[\s-]+{_NUM_WORD})*)"
+_AMOUNT = (
+    rf"[£$€]\s?{_NUM_PHRASE}|\b{_NUM_PHRASE}\s?(?:pounds?|quid|dollars?|bucks|euros?|pence|p|"
+    rf"cents?|per ?cent|percent|%)(?!\w)"
+)
+_NOT_ID_NUMBER = re.compile(
+    rf"(?:{_AMOUNT})(?:,? (?:instead of|rather than|not|down to|up to|up from|from|to|or) "
+    rf"{_NUM_PHRASE})?"
+    # in a line about money, a sum put against another: "five hundred instead of four fifty"
+    rf"|\b{_NUM_PHRASE} (?:instead of|rather than) {_NUM_PHRASE}"
+    r"|\b(?:road|rd|street|st|lane|avenue|ave|drive|way|highway|hwy|route|interstate|exit|"
+    r"close|crescent|terrace) \d+\b|\b\d+ (?:\w+ )?(?:road|rd|street|lane|avenue|ave|drive|"
+    r"close|crescent|terrace)\b"
+)
+_AMOUNT_HINT = re.compile(r"[£$€%]|pound|quid|dollar|buck|euro|pence|cent|road|rd\b|street|st\b"
+                          r"|lane|avenue|ave\b|drive|way\b|highway|hwy|route|exit|close|crescent"
+                          r"|terrace")  # fmt: skip
+
+
+def id_digit_runs(text: str) -> list[str]:
+    """The digit runs of the line that may be an identification number: `digit_runs`
+    without amounts of money, shares and road numbers (gaps9)."""
+    folded = fold(text)
+    if _AMOUNT_HINT.search(folded):
+        folded = _NOT_ID_NUMBER.sub(" , ", folded)
+    return digit_runs(folded)
+
+
 def digits_only(value: str) -> str:
     return "".join(ch for ch in spoken_digits(value) if ch.isdigit())
 
@@ -297,6 +333,66 @@ _PHRASES: list[tuple[re.Pattern[str], float]] = [
     (re.compile(r"\b(?:next week|in a week|within a week)\b"), 168),
     (re.compile(r"\b(?:next month|in a month|within a month)\b"), 720),
 ]  # fmt: skip
+
+# gaps9 (issue 17): a time frame is a day or a period with a preposition, however it is
+# said: "by end of week", "by the weekend", "end of play Friday", "first thing Monday", "by
+# close of business", "before the end of the month", "by the 14th", "over the weekend",
+# "at the weekend", "sometime next week", "first thing in the morning". The period says how
+# far ahead (hours); "at the end of the day" (the idiom) and "for the day" are no time.
+_PERIOD_HOURS = {
+    "morning": 8, "afternoon": 8, "evening": 8, "night": 8, "day": 8, "play": 8,
+    "business": 8, "lunch": 8, "lunchtime": 8, "shift": 8, "weekend": 120, "week": 96,
+    "midweek": 96, "fortnight": 336, "month": 720, "quarter": 2160, "year": 8760,
+    "christmas": 720, "easter": 720, "holidays": 720, "half term": 720,
+}  # fmt: skip
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_ORDINAL = (
+    r"\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|"
+    r"nineteenth|twentieth|twenty (?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
+    r"ninth)|thirtieth|thirty first"
+)
+_PERIOD = re.compile(
+    r"(?<!\bat )(?<!\bat the )(?<!\bfor )(?<!\bfor the )"
+    r"\b(?:by|before|until|till|til|ahead of|no later than|first thing|last thing|sometime|"
+    r"some time|early|late|end of|close of|start of|over|at|on|in(?= the (?:morning|afternoon|"
+    r"evening))|(?:this|next)(?= (?:weekend|fortnight)))"
+    r"(?: (?:the|this|next|this coming|the coming|end of|end of the|close of|start of|"
+    r"start of the|beginning of|beginning of the|first thing|early|late|middle of|mid|"
+    r"in(?= the (?:morning|afternoon|evening))))*"
+    r" (?P<p>morning|afternoon|evening|night|day|play|business|lunch|lunchtime|shift|weekend|"
+    r"week|midweek|fortnight|month|quarter|year|christmas|easter|holidays|half term|"
+    rf"(?P<m>{_MONTHS})|(?P<o>(?:the )?(?:{_ORDINAL}))"
+    rf"(?: of (?:{_MONTHS}|the month|next month))?)\b"
+    # the idiom, "for the day", and a day gone by ("on the day", "in the night") are not
+    r"(?<!\bat the end of the day)(?<!\bon the day)(?<!\bin the night)(?<!\bthe first)"
+)
+#: the period words, for the gate below
+_PERIOD_WORDS = frozenset(
+    f"""weekend week midweek fortnight month quarter year play business christmas easter
+    holidays term lunch lunchtime shift night {_MONTHS.replace("|", " ")} third
+    fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth
+    fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth""".split()
+)
+_ORDINAL_DIGITS = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)\b")
+
+
+def _period_hours(t: str) -> float | None:
+    """The farthest period named with a preposition in a normal form (see _PERIOD)."""
+    found = []
+    for m in _PERIOD.finditer(t):
+        p = m.group("p")
+        if m.group("m") or m.group("o"):
+            if m.group("o") and m.group("o").removeprefix("the ") in ("first", "second"):
+                continue  # "at first", "in a second": not dates
+            found.append(720.0)
+        elif m.group().startswith("first thing") and p in ("morning", "day"):
+            found.append(24.0)  # "first thing in the morning": tomorrow's
+        else:
+            found.append(float(_PERIOD_HOURS.get(p, 96)))
+    return max(found) if found else None
+
+
 _CLOCK = re.compile(
     r"\b(?:by|at|around|before|after|between)\s+(?:\d{1,2}|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|eleven|twelve|noon|midday)(?:\s*(?:\d{2}|thirty|fifteen|forty five))?"
@@ -306,11 +402,14 @@ _DAYS = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sund
 
 
 #: Every time frame above ends in one of these words (a unit, a phrase's last word, a day).
-_TIME_WORDS = frozenset(
-    """minute minutes min mins hour hours hr hrs day days week weeks month months away
+_TIME_WORDS = (
+    frozenset(
+        """minute minutes min mins hour hours hr hrs day days week weeks month months away
     immediately now moment momentarily today tonight morning afternoon evening business cob
     eod close lunch lunchtime tomorrow overnight monday tuesday wednesday thursday friday saturday
     sunday""".split()
+    )
+    | _PERIOD_WORDS
 )
 #: ... and every clock time starts with one of these.
 _CLOCK_WORDS = frozenset("by at around before after between".split())
@@ -333,7 +432,7 @@ def _timeframe_hours(t: str) -> float | None:
     skips the dozen expressions; the words are split at "@" too, the one character
     of the normal form besides spaces where a word boundary can fall."""
     words = t.replace("@", " ").split()
-    if _TIME_WORDS.isdisjoint(words):
+    if _TIME_WORDS.isdisjoint(words) and not _ORDINAL_DIGITS.search(t):
         return 8 if not _CLOCK_WORDS.isdisjoint(words) and _CLOCK.search(t) else None
     return _timeframe_scan(t)
 
@@ -355,6 +454,10 @@ def _timeframe_scan(t: str) -> float | None:
         found.append(8)
     if _DAYS.search(t) and not found:
         found.append(96)
+    if not found:  # gaps9: a period with a preposition, only when nothing above said more
+        period = _period_hours(t)
+        if period is not None:
+            found.append(period)
     return max(found) if found else None
 
 

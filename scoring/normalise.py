@@ -127,6 +127,10 @@ _BARE = {
     "ty": "thank you", "np": "no problem", "yw": "you are welcome", "ppl": "people",
     "sec": "second", "secs": "seconds", "mins": "minutes", "hrs": "hours",
     "u": "you", "r": "are", "yall": "you all",
+    # gaps9 (issue 17): "anything" as said in Scotland, London or the North ("Is there
+    # onything else I can help wi?", "anythin' else?")
+    "onything": "anything", "anythin": "anything", "anythink": "anything",
+    "anyfink": "anything", "anyfing": "anything",
 }  # fmt: skip
 #: one-letter shorthand that is also a letter of a spelled id ("P R O 5 5 8"): read as a
 #: word only between words

@@ -139,6 +139,12 @@ _SO_OPEN = re.compile(
     r"^(?:\w+ ){0,3}so (?!(?:sorry|much|glad|pleased|nice|good|lovely|great|if|what|is|are|"
     r"do|does|did|can|could|would|how|when|where|why|which|who|yeah|yes|yep|anyway|thanks|"
     r"thank|have|enjoy|take|bye|goodbye|just to|i will let|let me)\b)(?:\w+ ){6}"
+    # gaps9 (issue 17): the same recap opened "Right then: Saturday at eleven, Lymington Yacht
+    # Haven, pontoon D." (an interjection and "then", then the arrangement)
+    r"|^(?:(?:right|okay|alright|all right|lovely|great|perfect|brilliant|grand|good|fine|"
+    r"excellent|super|well) )+then (?!(?:what|how|is|are|do|can|could|would|bye|goodbye|take|"
+    r"thanks|thank|let me|i will (?:just )?(?:put|pop|transfer|pass|check|look|see))\b)"
+    r"(?:\w+ ){5}"
 )
 #: A "so" sentence that is a pleasantry, an invitation or a refusal, not a recap: "So it's
 #: been a pleasure speaking with you today", "So you're welcome to ring back anytime this
@@ -151,6 +157,13 @@ _SO_NOT_RECAP = re.compile(
     # claims stuff from here. They'll sort you out over in claims" (then a transfer)
     r"|(?:can not|unable to) (?:see|do|access|help|deal|sort)|that is (?:a|an|one for) (?:\w+ )?"
     r"(?:thing|question|matter|department|team)(?! (?:is|are|has|have|was) )"
+    # gaps9 (issue 17): a "so" that brings news of someone's absence (what the consult found),
+    # not a recap: "Right, so Mr Okoro's not available, he's out on a test until half three"
+    r"|(?:he|she|they|\w+) (?:is|are) (?:not|no longer) (?:available|in|here|around|free|at (?:his|"
+    r"her|their) desk|answering|picking up|back)|(?:he|she|they|(?:mr|mrs|ms|miss|dr) \w+) "
+    r"(?:is|are) (?:out|away|off|busy|unavailable|tied up"
+    r"|in a (?:meeting|fitting|session|lesson|consultation)"
+    r"|on (?:a|another|the|his|her) (?:call|test|job|break|lunch|holiday|leave|site|round|visit))"
     r")\b"
 )
 _DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -322,7 +335,12 @@ _NEW_RECORD_REF = re.compile(
     r"\b(?:(?:new|replacement|refund|return|repair|complaint|cancellation|credit) (?:\w+ )?"
     r"(?:reference|ref|number|no|code)"
     r"|(?:case|claim|ticket|reference|ref) (?:number |reference )?for (?:that|this|the "
-    r"(?:refund|repair|complaint|change|return|payment)))\b"
+    r"(?:refund|repair|complaint|change|return|payment))"
+    # gaps9 (issue 17): any record's number "for that" ("I've put the renewal through ...
+    # The order number for that's 7 7 0, 4 1 9"; "the booking reference for this is ...")
+    r"|(?:order|booking|job|confirmation|transaction|receipt|payment|renewal|request|"
+    r"reservation|appointment|work order|service) (?:number|no|reference|ref|code|id) "
+    r"for (?:that|this|it|them|the \w+))\b"
 )
 _CHANGED_NOW = re.compile(
     r"\b(?:your|the) (?:booking|reservation|stay|appointment) (?:\w+ ){1,8}?now "

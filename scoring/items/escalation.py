@@ -27,13 +27,24 @@ _RELAYS = re.compile(
     r"go over that|go over this|run it by|run this by|get (?:an? |the )?(?:answer|details|info\w*)"
     # gaps6: "check that with Gerry in the workshop", "speak to Mrs Dale", "have a word with him"
     r"|have a word|run it past)"
-    # gaps7: "I'll get the answer off one of the team and email it to you"
-    r"\b(?: \w+){0,5} (?:with|from|by|to|past|off) (?!(?:you|your|yours|me|it|us|this|that)\b)"
-    r"[a-z]+\b"
+    # gaps7: "I'll get the answer off one of the team and email it to you"; gaps9: not
+    # across a question word, "find out where your console is with the repair" (a thing)
+    r"\b(?: (?!(?:where|what|why|how|whether|which)\b)\w+){0,5} (?:with|from|by|to|past|off) "
+    r"(?!(?:you|your|yours|me|it|us|this|that)\b)[a-z]+\b"
     r"|\bchase (?:our|the|my) |\bpass (?:\w+ ){0,3}(?:over|on) to\b"
     # "I'll ring you before four once Gerry's given me a slot"
     r"|\b(?:once|when|after|as soon as) (?:\w+ ){1,3}(?:has|have|s) (?:given|told|confirmed|"
     r"checked|come back|got back|replied)\b"
+    # gaps9 (issue 17): the outcome waits on someone else's hand, "The certificate has to be
+    # signed by the club secretary", "it needs the manager's sign-off", "needs approving by"
+    r"|\b(?:has|have|needs?|must|got) to be (?:\w+ )?(?:signed|approved|authori[sz]ed|checked|"
+    r"confirmed|okayed|countersigned|agreed|assessed|inspected|priced|quoted|reviewed|stamped|"
+    r"cleared|verified|looked at|seen) (?:off )?by (?!(?:you|me|us|the system)\b)\w+"
+    r"|\bneeds? (?:\w+ ){0,3}(?:signature|approval|sign off|say so|go ahead|authori[sz]ation|"
+    r"stamp)\b"
+    # gaps9: someone else sends the answer, "I'll get him to email you the quote"
+    r"|\b(?:get|have|ask) (?!(?:you|me|us|it|this|that)\b)(?:\w+ ){1,3}to (?:email|e mail|send|"
+    r"text|write to|post) you\b"
 )
 # Every match of _RELAYS / _TEAM_DECIDES holds one of these: a line with none is not
 # searched (a search costs as much as the rest of the line's rule; gaps6 measured).
@@ -41,6 +52,7 @@ _RELAY_HINTS = (
     "check", "ask", "confirm", "consult", "speak", "talk", "find out", "hear back", "go over",
     "run it", "run this", "get ", "have a word", "chase", "pass ", "once", "when", "after",
     "as soon", "answer", "reply", "response", "decision", "verdict", "advice", "put it",
+    "to be ", "need",
 )  # fmt: skip
 _TEAM_HINTS = (
     "team", "department", "workshop", "lab", "engineer", "technician", "specialist", "expert",
@@ -51,6 +63,9 @@ _COMES_BACK = re.compile(
     r"\b(?:ring|call|email) you\b"
     # gaps8 (issue 17): "... and come back to you", "... and let you know"
     r"|\b(?:come|get) back to you\b|\blet you know\b"
+    # gaps9 (issue 17): "I'll have it done and emailed to you", "it'll be with you by five"
+    r"|\b(?:emailed|sent|posted|texted|forwarded) (?:over |across |out |on )?to you\b"
+    r"|\bbe with you (?:by|before|in|within|tomorrow|today|this|on)\b"
 )
 _COMES_BACK_ACTS = frozenset(("ownership", "promise_callback", "promise_email"))
 #: gaps6: another team does the work and the agent reports back: "Our Heathrow team checks
@@ -101,6 +116,8 @@ def _hands_off(call: Call, turn: Turn) -> bool:
             or "email you" in normal
             or "back to you" in normal
             or "let you know" in normal
+            or "to you" in normal
+            or "with you" in normal
         )
         and _COMES_BACK.search(normal)
     ):

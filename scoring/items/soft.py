@@ -141,12 +141,17 @@ _ORG_NAME = re.compile(r"\b[A-Z][a-zA-Z']+(?: (?:and|&|of) [A-Z][a-zA-Z']+| [A-Z
 #: a one-word name inside a sentence ("moved over from Telvo"; issue 17): another firm
 #: or a person, unless it is a day, a month, a title, the brand or one of our departments
 _ONE_WORD_NAME = re.compile(
-    r"(?<=[a-z,] )(?<!\bMr )(?<!\bMrs )(?<!\bMs )(?<!\bDr )(?<!\bMiss )[A-Z][a-z]+[a-zA-Z]*\b"
+    r"(?<=[a-z,] )(?<!\bMr )(?<!\bMrs )(?<!\bMs )(?<!\bDr )(?<!\bMiss )"
+    # gaps9 (issue 17): a firm known by its letters, "It goes out with DPD tomorrow and
+    # they will text you" (not a thing's letters: ID, PDF, TV; see _NOT_A_FIRM)
+    # (and not a place or team of ours named by letters: "the LAX counter", "our IT desk")
+    r"(?:[A-Z][a-z]+[a-zA-Z]*|(?<!the )(?<!our )(?<!my )(?<!your )[A-Z]{2,5}\b(?! [a-z]+ing\b))\b"
 )
 _NOT_A_FIRM = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
     "may june july august september october november december mr mrs ms miss dr sir madam "
-    "christmas easter".split()
+    "christmas easter ok id pdf tv uk us usa eu am pm hdmi usb sms pin faq vat gps atm dob "
+    "asap fyi it hr qa ceo tbc tba".split()
 )
 #: our own department, capitalised like a name: "I've spoken to Dispatch and they ..."
 _DEPARTMENT_WORDS = (
@@ -313,6 +318,12 @@ _TROUBLE = re.compile(
     r"|(?:it|bill|price|premium|rent|tariff|payment|debit|rate|fee|fees|charge|charges)"
     r" (?:\w+ ){0,2}(?:gone|went) up"
     r"|different (?:make|brand|colour|color|size|shape|model) (?:from|than|to)"
+    # gaps9 (issue 17): a bill for the wrong thing or sum, "this year's invoice is for a full
+    # plot, sixty-five pounds instead of thirty-two fifty", "charged me for two instead of one"
+    r"|(?:invoice|bill|statement|charge|receipt|renewal|quote|direct debit|payment|they|you)"
+    r" (?:\w+ ){0,3}(?:is|was|says|shows|has|have|came|charged|billed|invoiced|took|taken)"
+    r" (?:\w+ ){0,8}(?:instead of|rather than)"
+    r"|(?:pounds|dollars|quid|euros|bucks|\d) instead of"
     r"|worried|concerned|scared|upset|not happy|unhappy"
     r"|(?:it has|it is|that is) been (?:\w+ )?(?:days|weeks|months))\b"
 )
@@ -361,6 +372,18 @@ _NOT_FOR_A_PROBLEM = re.compile(
     r"|\bnot(?: \w+){0,3} sorry\b"  # "I won't give that out, sorry"
     # a slip put right: "i'm sorry, is there anything else I can help you with today"
     r"|\bsorry (?:is|are|do|did|was|how|what|where|when|who|which|can|could|would|i mean)\b"
+    # gaps9 (issue 17): an apology for the agent's own side, not for anything the caller
+    # said: "Sorry, I'm so sorry, the Gift Aid screen is being slow", "Sorry, frog in my
+    # throat", "apologies, my computer's playing up", "sorry, it's noisy here"
+    r"|\b(?:sorry|apologies)(?: \w+){0,4} (?:the|my|our|this) (?:\w+ ){0,2}(?:screen|system|"
+    r"computer|pc|laptop|page|app|software|database|headset|mic|microphone|keyboard|mouse|"
+    r"printer|internet|wifi|network|throat|voice|cough|cold|pen|dog|radio|phones?) "
+    # the "'s" of "my headset's crackling" is gone from the normal form
+    r"(?:(?:is|are|was|keeps|has|went|just|being|seems) )?(?:\w+ing|froze|crashed|slow|"
+    r"dead|down|broken|will not|would not|does not|did not|dropped)\b"
+    r"|\b(?:frog in my throat|bear with me|excuse me|(?:it is|it s) (?:a bit |so |really )?"
+    r"(?:noisy|loud|busy) (?:here|in here|in the office|today)|i am (?:just |still )?(?:new|"
+    r"on my own|typing|loading))\b"
 )
 
 

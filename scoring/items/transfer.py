@@ -120,16 +120,36 @@ def no_internal_contacts(call: Call, p: Params) -> Check:
     if "product_question" not in call.context:
         return na("no product_question context")
     said_by_caller: set[str] = set()
+    spelled = ""  # the caller's lines with spoken "dot"s and "at"s taken out
     for turn in call.turns:
         if turn.line.is_caller:
             said_by_caller.update(emails(turn.text))
+            if " dot " in turn.normal:
+                spelled += " " + _SPOKEN_MAIL.sub("", turn.normal).replace(" ", "")
             continue
         personal = [
-            e for e in emails(turn.text) if e not in said_by_caller and not is_role_mailbox(e)
+            e
+            for e in emails(turn.text)
+            if e not in said_by_caller
+            and not is_role_mailbox(e)
+            and not _spelled_by_caller(e, spelled)
         ]
         if personal or _gives_contact(turn.normal) or _gives_own_phone(call, turn):
             return failed("gives out an internal person's contact", turn)
     return passed("no internal person's number, extension or email given")
+
+
+#: gaps9 (issue 17): the caller's own address spelled out ("hannah dot lister at seamail dot
+#: co dot uk") and written back by the agent ("So that's hannah.lister@seamail.co.uk") is
+#: no internal contact
+_SPOKEN_MAIL = re.compile(r"\b(?:dot|at|underscore|dash|hyphen|point)\b")
+
+
+def _spelled_by_caller(address: str, spelled: str) -> bool:
+    local, _, domain = address.partition("@")
+    letters = re.sub(r"[^a-z0-9]", "", local)
+    host = re.sub(r"[^a-z0-9]", "", domain.split(".")[0])
+    return bool(spelled) and len(letters) >= 2 and letters + host in spelled
 
 
 _PERSONAL_PHONE = re.compile(r"\b(?:mobile|cell|cellphone|direct|personal)\b")

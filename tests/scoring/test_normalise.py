@@ -164,6 +164,9 @@ _TIME_PIECES = [
     *"morning afternoon evening later by end of close cob eod before you we tomorrow".split(),
     *"overnight friday monday sunday couple few several more at around after between".split(),
     *"noon midday thirty a m p m o clock @ x weekday hourly dayz ahour".split(),
+    # gaps9: periods with a preposition
+    *"weekend play fortnight quarter year christmas june may first second twelfth 14th".split(),
+    *"thing start over on until till sometime early late midweek night for".split(),
 ]
 
 
