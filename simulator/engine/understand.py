@@ -137,6 +137,35 @@ _REFUSES = re.compile(
     r"|\bwe (?:can not|do not|don t|can t|are not allowed to) (?:page|do that|offer|give out)\b"
     r"|\bnot sure (?:we|if we|that we) (?:do|offer|have|provide)\b"
 )
+#: hesitation sounds, said anywhere ("what uh what size")
+_HESITATION = re.compile(r"(?:,\s*)?\b(?:u+m+|u+h+|e+r+m*|h+m+|a+h+|mm+)\b,?\s*", re.I)
+#: "like", "basically", "literally" as fillers: at the start of a line or clause, or after a
+#: word that only leads in ("so like basically which like car"); "I'd like", "looks like",
+#: "what's it like" keep theirs
+_FILLER_WORD = re.compile(
+    r"(^|[,.;!?]\s|\b(?:so|and|but|well|ok|okay|right|which|what|how|where|when|who|like|"
+    r"basically|literally)\s)(?:like|basically|literally)\b,?\s*",
+    re.I,
+)
+#: a word or two said twice over a hesitation ("what what size", "is it is it")
+_STUTTER = re.compile(r"\b(\w+(?:\s+\w+)?)(?:\s+\1\b)+", re.I)
+
+
+def without_fillers(text: str) -> str:
+    """A line as a listener hears it past the hesitations: "um so like basically what uh what
+    size did you order" is "so what size did you order". The words that carry it stay."""
+    if not any(
+        w in text.lower()
+        for w in ("um", "uh", "er", "hm", "ah", "mm", "like", "basically", "literally")
+    ):
+        return text
+    out = _HESITATION.sub(" ", text)
+    for _ in range(3):  # "so like basically": one filler uncovers the next
+        out = _FILLER_WORD.sub(r"\1", out)
+    out = _STUTTER.sub(r"\1", out)
+    return re.sub(r"\s{2,}", " ", out).strip() or text
+
+
 #: a speech recogniser's "whole"/"hole" for "hold" ("can I put you on a brief whole")
 _HOLE = re.compile(
     r"\b(on (?:a )?(?:brief |quick |short |little |short little )?)(?:whole|hole)\b", re.I
@@ -207,7 +236,7 @@ class Understanding:
         self._defaults = TopicFinder(facts_of(scenario)[len(scenario.caller.facts) :])
 
     def hear(self, text: str) -> Heard:
-        text = _HOLE.sub(r"\1hold", text)
+        text = _HOLE.sub(r"\1hold", without_fillers(text))
         acts = set(self._recognise(text, "agent"))
         if self._jargon(text):
             acts.add("jargon")
