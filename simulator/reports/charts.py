@@ -138,8 +138,9 @@ def call_timeline(
     for who, colour in (("caller", "#6a1b9a"), ("agent", LINE)):
         spans = [(s, max(w, 0.5)) for sp, s, w in speech if sp == who]
         ax.broken_barh(spans, (rows[who] - 0.35, 0.7), facecolors=colour)
-    over = [h for h in holds if hold_limit is not None and h[1] > hold_limit]
-    ok = [h for h in holds if h not in over]
+    too_long = [hold_limit is not None and h[1] > hold_limit for h in holds]
+    over = [h for h, long in zip(holds, too_long, strict=True) if long]
+    ok = [h for h, long in zip(holds, too_long, strict=True) if not long]
     ax.broken_barh(ok, (-0.35, 0.7), facecolors="#f9a825")
     ax.broken_barh(over, (-0.35, 0.7), facecolors=FAIL)
     for start, length in holds:

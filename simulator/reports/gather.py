@@ -94,10 +94,11 @@ def timeline(transcript: Any, hold_limit: float) -> str:
     end = float(max(ln.time for ln in lines))
     speech, holds, events = [], [], []
     held: float | None = None
-    for n, ln in enumerate(lines):
+    later = _next_later([float(ln.time) for ln in lines])
+    for ln, nxt in zip(lines, later, strict=True):
         if isinstance(ln, Speech):
-            nxt = next((m.time for m in lines[n + 1 :] if m.time > ln.time), ln.time + 3)
-            speech.append((ln.speaker, float(ln.time), float(min(nxt - ln.time, 30))))
+            t = float(ln.time)
+            speech.append((ln.speaker, t, min((t + 3 if nxt is None else nxt) - t, 30.0)))
         elif ln.name == "hold":
             held = float(ln.time) if held is None else held
         elif ln.name == "resume" and held is not None:
@@ -108,6 +109,21 @@ def timeline(transcript: Any, hold_limit: float) -> str:
     if held is not None:
         holds.append((held, end - held))
     return call_timeline(speech, holds, events, end, hold_limit)
+
+
+def _next_later(times: list[float]) -> list[float | None]:
+    """For each time, the first later time after it in the list (None: none later), in one
+    pass from the end with a stack of candidates (rescanning the rest of the call for each
+    line was quadratic: 20,000 lines at one time took 10 s to report)."""
+    out: list[float | None] = [None] * len(times)
+    stack: list[float] = []
+    for n in range(len(times) - 1, -1, -1):
+        t = times[n]
+        while stack and stack[-1] <= t:
+            stack.pop()
+        out[n] = stack[-1] if stack else None
+        stack.append(t)
+    return out
 
 
 # ----- a trainee --------------------------------------------------------------------
