@@ -67,6 +67,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import yaml
@@ -76,15 +77,18 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.office_noise import OfficeNoise  # noqa: E402
 from simulator.listen import model_cache  # noqa: E402
+from simulator.listen.context import MomentModels  # noqa: E402
 from simulator.listen.domain import DomainTerms, domain_sentences  # noqa: E402
 from simulator.listen.enrolment import SessionAdapter  # noqa: E402
 from simulator.listen.listeners import protocol_acts, understood, warm_acts  # noqa: E402
 from simulator.listen.recogniser import (  # noqa: E402
     RATE,
+    DomainModel,
     SphinxRecogniser,
     build_domain_model,
     build_domain_recogniser,
     comfort_noise,
+    recogniser_for,
     to_16k,
 )
 from simulator.listen.vad import (  # noqa: E402
@@ -243,6 +247,33 @@ def add_noise(audio: Audio, snr_db: float | None, seed: int) -> Audio:
     return Audio(np.clip(x + noise, -32768, 32767).astype("<i2").tobytes(), audio.rate)
 
 
+AUDIO_CACHE: Path | None = None  # --audio-cache: each line's noisy audio, kept between runs
+
+
+def line_audio(
+    synth: EspeakSynthesizer | FliteSynthesizer, text: str, voice: VoiceProfile,
+    snr: float | None, seed: int,
+) -> Audio:  # fmt: skip
+    """The line spoken by ``voice`` with the run's noise; with --audio-cache, the same audio as
+    an earlier run with the same settings (eSpeak's audio differs a little from run to run, so
+    two runs compare settings on the same audio only this way)."""
+    if AUDIO_CACHE is None:
+        return add_noise(synth.synthesize(text, voice), snr, seed)
+    import hashlib
+
+    from simulator.voice.audio import read_wav
+
+    noise = "white" if OFFICE is None else "office"
+    what = [SYNTH, voice.espeak_name, voice.rate, text, snr, noise, seed]
+    path = AUDIO_CACHE / (hashlib.sha256(json.dumps(what).encode()).hexdigest()[:24] + ".wav")
+    if path.is_file():
+        return read_wav(path)
+    audio = add_noise(synth.synthesize(text, voice), snr, seed)
+    AUDIO_CACHE.mkdir(parents=True, exist_ok=True)
+    audio.write_wav(path)
+    return audio
+
+
 def jsgf_for(sentences: list[list[str]], vocabulary: set[str]) -> str:
     alts = sorted({" ".join(s) for s in sentences if s and all(w in vocabulary for w in s)})
     body = " | ".join(alts)
@@ -262,27 +293,48 @@ OPTION_ROWS = {
 }
 
 
+# Each (terms, build options) pair's domain model and moment models, built once per run: a
+# line's recogniser is made from them (`recogniser_for`), not built again. Without it every
+# line re-read the model sources and re-keyed the cache, and an edit to the grader's phrasing
+# files by someone else during a run (a model source) rebuilt every later line's models.
+_SHELF: dict[tuple, tuple[DomainModel, Any]] = {}
+_MODEL_OPTIONS = ("background_words", "background_mass", "discount", "bigram_weight", "rp_goat")
+
+
+def domain_recogniser(terms: DomainTerms, **config: Any) -> SphinxRecogniser:
+    """`build_domain_recogniser`, its models built once per run and shared (`_SHELF`)."""
+    options = tuple(sorted((k, config[k]) for k in _MODEL_OPTIONS if k in config))
+    key = (terms, config.get("exclude", frozenset()), config.get("accent", "auto"), options)
+    if key in _SHELF:
+        model, moments = _SHELF[key]
+        return recogniser_for(model, moments, **config)
+    rec = build_domain_recogniser(terms, **config)
+    if rec.model is not None and rec.model.key:  # in the run's cache: its files stay
+        _SHELF[key] = (rec.model, rec.moments)
+    return rec
+
+
 def make_recogniser(
     approach: str, terms: DomainTerms, exclude: frozenset, adapted: dict[str, str] | None = None
 ) -> SphinxRecogniser:
     if approach == "stock":
         return SphinxRecogniser(redecode_shift=None, alternatives=0)
     if approach in ("domain", "warm"):
-        return build_domain_recogniser(terms, exclude=exclude)
+        return domain_recogniser(terms, exclude=exclude)
     if approach == "late":  # a first turn as before the early mean: decoded again at its end
-        rec = build_domain_recogniser(terms, exclude=exclude)
+        rec = domain_recogniser(terms, exclude=exclude)
         rec.early_mean = False
         return rec
     if approach in OPTION_ROWS:
-        return build_domain_recogniser(terms, exclude=exclude, **OPTION_ROWS[approach]())
+        return domain_recogniser(terms, exclude=exclude, **OPTION_ROWS[approach]())
     if approach == "whole":  # as `callsim transcribe`: a first turn decoded once, whole
-        rec = build_domain_recogniser(terms, exclude=exclude)
+        rec = domain_recogniser(terms, exclude=exclude)
         rec.whole_first_turn = True
         return rec
     if approach in ("enrolled", "adapting"):
-        return build_domain_recogniser(terms, exclude=exclude, **(adapted or {}))
+        return domain_recogniser(terms, exclude=exclude, **(adapted or {}))
     if approach == "plain":
-        return build_domain_recogniser(terms, exclude=exclude, redecode_shift=None, alternatives=0)
+        return domain_recogniser(terms, exclude=exclude, redecode_shift=None, alternatives=0)
     with tempfile.TemporaryDirectory(prefix="callsim-bench-") as folder:
         model = build_domain_model(terms, folder=folder, exclude=exclude)
         vocab = {ln.split()[0] for ln in model.dictionary.read_text().splitlines() if ln}
@@ -451,12 +503,20 @@ def moment_of(item: dict[str, object], context: str) -> str:
     return moment if context == "ctx" and moment != "none" else ""
 
 
+_WEIGHED: dict[tuple[int, int], MomentModels] = {}  # (shared moment models, weight) -> models
+
+
 def expect(rec: SphinxRecogniser, moment: str, context: str = "") -> None:
     """Tell the recogniser the turn's moment, its model built first (the window builds them
     between turns, on its worker)."""
     if moment and rec.moments is not None:
         weight = context.lstrip("ctxwrong")
-        rec.moments.weight = int(weight) if weight else rec.moments.weight
+        if weight and int(weight) != rec.moments.weight:  # another weight: models of its own
+            shared = rec.moments
+            rec.moments = _WEIGHED.setdefault(
+                (id(shared), int(weight)),
+                MomentModels(shared._source, shared.key, shared.lm_options, int(weight)),
+            )
         rec.moments.prepare([moment])
     rec.expect(moment)
 
@@ -469,8 +529,7 @@ def run_recognition(args: argparse.Namespace, lines: list[dict[str, object]]) ->
     results: dict[str, dict] = {}
     audios = []
     for n, item in enumerate(lines):
-        audio = synth.synthesize(str(item["text"]), VOICES[n % len(VOICES)])
-        audios.append(add_noise(audio, args.snr, seed=n))
+        audios.append(line_audio(synth, str(item["text"]), VOICES[n % len(VOICES)], args.snr, n))
     oracle = sum(
         protocol_acts(str(i["text"])) == frozenset(i["acts"])
         for i in lines  # type: ignore[arg-type]
@@ -551,7 +610,7 @@ def run_latency(args: argparse.Namespace, lines: list[dict[str, object]]) -> dic
     for n, item in enumerate(lines[: args.latency_lines]):
         text = str(item["text"])
         voice = VOICES[n % len(VOICES)]
-        audio = add_noise(synth.synthesize(text, voice), args.snr, seed=n)
+        audio = line_audio(synth, text, voice, args.snr, n)
         for variant, context in variants.items():
             got = _latency_turn(item, voice.espeak_name, audio, (variant, context),
                                 (learnt, exclude, synth))  # fmt: skip
@@ -733,6 +792,11 @@ def main() -> int:
         help="the recogniser the latency turns are streamed to (an option's row, e.g. goat)",
     )
     parser.add_argument("--no-latency", action="store_true")
+    parser.add_argument(
+        "--audio-cache",
+        metavar="DIR",
+        help="keep each line's noisy audio here and reuse it (old vs new on the same audio)",
+    )
     parser.add_argument("--json", metavar="PATH", help="also write full results (with errors)")
     parser.add_argument(
         "--british", action="store_true", help="the same four voice variants, in British English"
@@ -754,8 +818,9 @@ def main() -> int:
     cache = tempfile.TemporaryDirectory(prefix="callsim-bench-models-")
     os.environ.setdefault("CALLSIM_CACHE_DIR", cache.name)
     model_cache.KEEP = 100_000
-    global VOICES, OFFICE, CLOCK, SYNTH, LATENCY_RECOGNISER
+    global VOICES, OFFICE, CLOCK, SYNTH, LATENCY_RECOGNISER, AUDIO_CACHE
     LATENCY_RECOGNISER = args.latency_recogniser
+    AUDIO_CACHE = Path(args.audio_cache) if args.audio_cache else None
     if args.cpu_clock:
         CLOCK = time.thread_time
     if args.noise == "office":

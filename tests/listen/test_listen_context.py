@@ -113,3 +113,20 @@ def test_the_listener_hands_the_engine_hint_to_the_recogniser(synth):
     assert searches == ["moment-closing"]
     assert heard is not None
     assert "anything_else" in heard.acts
+
+
+def test_a_recogniser_for_a_built_model_shares_its_files_and_moment_models(recogniser):
+    """The benchmark's many recognisers of one scenario: the model and its moments built once."""
+    from simulator.listen.recogniser import recogniser_for
+
+    recogniser.moments.prepare(["closing"])
+    other = recogniser_for(recogniser.model, recogniser.moments, exclude=frozenset(), rp_goat=True)
+    assert other is not recogniser
+    assert other.decoder is not recogniser.decoder
+    assert other.model is recogniser.model
+    assert other.moments is recogniser.moments
+    assert other.dictionaries == recogniser.dictionaries
+    other.expect("closing")
+    other.start()
+    assert other.decoder.current_search() == "moment-closing"
+    other.finish()

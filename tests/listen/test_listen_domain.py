@@ -99,3 +99,23 @@ def test_the_corpus_reaches_the_language_model_with_the_scenario_names():
     sentences = {" ".join(s) for s in domain_sentences(terms_from_scenario(SCENARIO))}
     assert "thank you for calling cam credit union this is dwayne" in sentences
     assert not any("{" in s for s in sentences)
+
+
+def test_phrasing_examples_are_parsed_once_per_version_of_the_file(tmp_path):
+    import os
+
+    from simulator.listen import domain
+
+    folder = tmp_path / "phrasing"
+    folder.mkdir()
+    path = folder / "agent.yaml"
+    path.write_text("items:\n  a:\n    examples: [Thanks for holding.]\n", encoding="utf-8")
+    domain._file_examples.cache_clear()
+    assert list(domain._phrasing_yaml_examples(folder)) == ["Thanks for holding."]
+    assert list(domain._phrasing_yaml_examples(folder)) == ["Thanks for holding."]
+    assert domain._file_examples.cache_info().hits == 1
+    path.write_text("items:\n  a:\n    examples: [Sorry for the wait, Ta.]\n", encoding="utf-8")
+    os.utime(path, ns=(1, 1))  # an edit is seen even within the clock's resolution
+    assert list(domain._phrasing_yaml_examples(folder)) == ["Sorry for the wait", "Ta."]
+    path.write_text("items: [unclosed\n", encoding="utf-8")
+    assert list(domain._phrasing_yaml_examples(folder)) == []
