@@ -10,16 +10,23 @@ where 409 means "already there". Every failure is one line (`LrsError`).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 
-from scoring.literal import printable
+from scoring.literal import printable, unicode_safe
 
 BATCH = 50
 VERSION = "1.0.3"
+#: seconds a whole request may take, answer included (the client's timeout is per read:
+#: an LRS trickling a byte at a time kept an export waiting for ever)
+DEADLINE_S = 60.0
+#: bytes of an answer read (an error page is shown cut to 200 characters; a 300 MB one
+#: was read whole, ending in a MemoryError)
+MAX_ANSWER = 64 * 1024
 
 
 class LrsError(RuntimeError):
@@ -62,7 +69,7 @@ class Lrs:
         self.client = httpx.Client(
             auth=auth,
             timeout=timeout,
-            headers={"X-Experience-API-Version": VERSION},
+            headers={"X-Experience-API-Version": VERSION, "Accept-Encoding": "identity"},
             follow_redirects=False,
         )
 
@@ -105,18 +112,44 @@ class Lrs:
         return new, known
 
     def _request(self, method: str, url: str, **kw: Any) -> httpx.Response:
+        """The answer, its body cut to `MAX_ANSWER` bytes, within `DEADLINE_S` (the request
+        runs in a daemon thread, given up on at the deadline)."""
+        done: list[httpx.Response | BaseException] = []
+
+        def run() -> None:
+            try:
+                done.append(self._bounded(method, url, **kw))
+            except BaseException as exc:  # noqa: BLE001 - raised again in the caller
+                done.append(exc)
+
+        worker = threading.Thread(target=run, name="callsim-lrs", daemon=True)
+        worker.start()
+        worker.join(DEADLINE_S)
+        if not done:
+            raise LrsError(f"the LRS at {self.url} did not answer in time")
         try:
-            return self.client.request(method, url, **kw)
+            if isinstance(done[0], BaseException):
+                raise done[0]
+            return done[0]
         except httpx.TimeoutException:
             raise LrsError(f"the LRS at {self.url} did not answer in time") from None
         except httpx.HTTPError as exc:
             why = str(exc).split("\n")[0] or type(exc).__name__
             raise LrsError(f"cannot reach the LRS at {self.url}: {why[:200]}") from None
 
+    def _bounded(self, method: str, url: str, **kw: Any) -> httpx.Response:
+        body = bytearray()
+        with self.client.stream(method, url, **kw) as resp:
+            for chunk in resp.iter_raw():
+                body += chunk
+                if len(body) >= MAX_ANSWER:
+                    break
+        return httpx.Response(resp.status_code, content=bytes(body[:MAX_ANSWER]))
+
     def _check(self, resp: httpx.Response) -> None:
         code = resp.status_code
         if code in (401, 403):
             raise LrsError(f"the LRS at {self.url} refused the credentials (HTTP {code})")
         if not 200 <= code < 300:
-            body = " ".join(resp.text.split())[:200]
+            body = printable(unicode_safe(" ".join(resp.text.split())[:200]))
             raise LrsError(f"the LRS at {self.url} answered HTTP {code}: {body}")
