@@ -206,9 +206,15 @@ class Reactions:
                 if said in answered:
                     answered.remove(said)
         replies += self._supervisor_here(heard)
+        chose = self._prefers(heard)
         if self._reached(heard):  # "Dave's on the line, putting you through": thank you
             answered[:] = [a for a in answered if a not in {"agree_transfer", "object_person"}]
-            return [*replies, "put_through", *answered]
+            return [*replies, "choose_option" if chose else "put_through", *answered]
+        if chose:  # "would you prefer I email you or call you back?": the one, not a yes
+            own = [a for a in answered if self._names_option(a, chose)]
+            answered[:] = [a for a in answered if a not in _YES_TO_OFFERS or a in own]
+            pick = [] if own else ["choose_option"]  # "Yes. Have your supervisor call me."
+            return [*replies, *answered, *pick, *self._announced_hold(heard.acts)]
         replies += answered + self._announced_hold(heard.acts)
         if not {"not_reason", "correct_detail", "confirm_name"} & set(replies):
             replies += self._facts_and_offers(heard, answered)
@@ -853,7 +859,7 @@ class Reactions:
         if reached := self._reaching_them(heard):
             return reached
         if (choice := self._choice(heard)) is not None:
-            self.hear_value("option", choice[:1].upper() + choice[1:])
+            self.hear_value("option", _as_caller(choice))
             return ["choose_option"]
         # "can he call you back in an hour?" offers a call back, put as a question
         asked_offer = heard.question and heard.contact and heard.timeframe_h is not None
@@ -932,31 +938,69 @@ class Reactions:
             finder = self._tried_finder = TopicFinder(tried)
         return ["fact:tried"] if finder.named_in(heard.text) is not None else []
 
-    def _choice(self, heard: Heard) -> str | None:
+    def _choice(self, heard: Heard, tie_first: bool = False) -> str | None:
         """An either/or question ("a refund or the big one?", "email it or post it?"): the
         option that names what the caller came for, or the one that is not an outcome they
         do not want; None when the line offers no such choice or neither option is better."""
-        from scoring.call import content_stems
-        from simulator.engine.topics import outcomes_in
+        from simulator.engine.topics import outcomes_in, stems
 
         # spoken, a choice often has no question mark: "ok and u want a refund or the big one"
-        asked = heard.asks if heard.question else heard.text if _WISH.search(heard.text) else ""
+        wish = _WISH.search(heard.text) or _PREFERENCE.search(normalise(heard.text))
+        asked = heard.asks if heard.question else heard.text if wish else ""
         options = _either_or(asked) if asked else None
         if options is None or {"spam", "wrong_number"} & set(self.scenario.context):
             return None
         c = self.scenario.caller
         goal = f"{c.goal} {c.expects.resolution}"
-        want, wanted = content_stems(goal), outcomes_in(goal)
+        want, wanted = stems(goal), outcomes_in(goal)
+        aggrieved = self.temper.mood >= 1 or "asks_supervisor" in c.traits
 
         def score(option: str) -> int:
-            offered = outcomes_in(option) - {"transfer"}
+            named = outcomes_in(option)
+            offered = named - {"transfer"}
             unwanted = bool(offered) and not offered & wanted
-            return 2 * len(content_stems(option) & want) + bool(offered & wanted) - 3 * unwanted
+            points = 2 * len(stems(option) & want) + bool(offered & wanted) - 3 * unwanted
+            if c.expects.no_transfer and "transfer" in named:
+                points -= 10  # passed on again: never
+            points += bool(_SOONER.search(option))  # "now" over "someone comes out"
+            return points + bool(aggrieved and _ABOVE.search(option))
 
-        first, second = (score(o) for o in options)
+        first, second = (score(o) + self._said_so(o) for o in options)
         if first == second:
-            return None
+            # asked which they prefer, a person with no reason either way takes the first
+            return options[0] if tie_first else None
         return options[0] if first > second else options[1]
+
+    def _said_so(self, option: str) -> int:
+        """An option the caller already asked for in this call ("a message is fine")."""
+        from simulator.engine.topics import stems
+
+        own = stems(" ".join(self.memory.texts))
+        return 2 * len(stems(option) & own - _GENERIC_STEMS)
+
+    def _names_option(self, situation: str, option: str) -> bool:
+        """The caller's own line for a yes already names the option ("Yes. Have your
+        supervisor call me."), so it is said instead of the option echoed."""
+        from simulator.scenario.lines import DEFAULT_LINES
+
+        kind = _SAYS_OPTION.get(situation)
+        if kind is None or not kind.search(option):
+            return False
+        said = self.scenario.line(situation) or DEFAULT_LINES.get(situation, ())
+        return all(kind.search(t) for t in said) if said else False
+
+    def _prefers(self, heard: Heard) -> str:
+        """The caller's preference asked between two things to do ("would you rather I email
+        the answers or call you back?", "put you through now or have him call you?"): the
+        option that serves them is said, in their words ("" when not asked); a fact asked as
+        either/or ("is the pickup today or tomorrow?") is answered as a fact."""
+        if not _PREFERENCE.search(normalise(heard.text)):
+            return ""
+        choice = self._choice(heard, tie_first=True)
+        if choice is None:
+            return ""
+        self.hear_value("option", _as_caller(choice))
+        return choice
 
     def _outcome_given(self, heard: Heard) -> list[str]:
         """An outcome the agent says it has done or will do, unasked ("I have issued a full
@@ -1531,7 +1575,49 @@ _ON_THE_LINE = r"(?:on the line|on|there|free|available|here|ready|with me)\b"
 
 
 _DAY_NAMES = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
-_B_LEAD = re.compile(r"^(?:should|shall|can|could|would) (?:i|we) |^(?:i|we) (?:can|could) ", re.I)
+_B_LEAD = re.compile(
+    r"^(?:(?:would|do|did) (?:you|u) (?:rather|prefer|want|like|need)(?: (?:me|us|him|her) to)?"
+    r"(?: to)? |(?:should|shall|can|could|would) (?:i|we) |(?:i|we) (?:can|could) )",
+    re.I,
+)
+#: the caller's preference asked, not a fact: "would you rather", "do you want me to", "shall I"
+_PREFERENCE = re.compile(
+    r"\b(?:(?:would|do|d) (?:you|u) (?:want|like|prefer|rather|need)|(?:you|u) (?:would like|"
+    r"d like|prefer|would rather|d rather)|should i|shall i|which (?:would|do) you prefer|"
+    r"which is better for you)\b"
+)
+#: an option that is sooner, and one that goes above the agent (an aggrieved caller's pick)
+_SOONER = re.compile(r"\b(?:now|today|right away|straight away|immediately|this afternoon)\b", re.I)
+_ABOVE = re.compile(r"\b(?:supervisor|manager|team leader|team lead|boss)\b", re.I)
+#: the agent's words turned to the caller's: "you" is the caller, "I" the agent
+_FLIP = {
+    "you": "me", "your": "my", "yours": "mine", "yourself": "myself", "u": "me", "ur": "my",
+    "me": "you", "my": "your", "mine": "yours", "myself": "yourself",
+}  # fmt: skip
+_SUBJECT = re.compile(r"^(?:i|we)(?: (?:can|could|will|would|should|shall))? ", re.I)
+#: what a caller would not say a person answered their choice with
+_YES_TO_OFFERS = frozenset(
+    {"accept_offer", "accept_alternative", "agree_transfer", "choose_transfer", "choose_message",
+     "choose_voicemail", "confirm_yes", "conditional_offer", "decline_offer", "accept_supervisor"}
+)  # fmt: skip
+
+
+#: a yes that already names the option chosen, in the caller's own line
+_SAYS_OPTION = {
+    "accept_supervisor": re.compile(r"\b(?:supervisor|manager|team lead(?:er)?)\b", re.I),
+    "choose_message": re.compile(r"\bmessage\b", re.I),
+    "choose_voicemail": re.compile(r"\bvoice ?mail\b", re.I),
+    "choose_transfer": re.compile(r"\b(?:transfer|put (?:me|you) through|connect)\b", re.I),
+}
+
+
+def _as_caller(option: str) -> str:
+    """An option as the caller says it back: "i email you the answers" -> "Email me the
+    answers", "daniel calls you" -> "Daniel calls me", "post one to you" -> "Post one to me"."""
+    words = _SUBJECT.sub("", option.strip()).split()
+    said = " ".join(_FLIP.get(w.lower(), w) for w in words)
+    said = _DAY_NAMES.sub(lambda d: d.group(0).capitalize(), said)
+    return said[:1].upper() + said[1:]
 
 
 def _either_or(question: str) -> tuple[str, str] | None:
@@ -1541,8 +1627,8 @@ def _either_or(question: str) -> tuple[str, str] | None:
     if m is None:
         return None
     whole = m.group("a").split(",")[-1]
-    a = _LEAD.sub("", whole).strip()
-    b = _B_LEAD.sub("", m.group("b")).strip()
+    a = _SUBJECT.sub("", _LEAD.sub("", whole).strip())  # "we send a crew": "send a crew"
+    b = _SUBJECT.sub("", _B_LEAD.sub("", m.group("b")).strip())
     if a == whole.strip() and _ASKED_LEAD.match(a):
         # "is the pickup today or tomorrow?": the first option is as long as the second
         a = " ".join(a.split()[-len(b.split()) :])

@@ -422,19 +422,19 @@ class FactByWords:
         self._facts = tuple(f for f in facts if f.say)
         # what the fact says and its name, not its cue words: "going to put" (what goes in
         # the planter) must not answer "can I put you on hold"
-        stems = [_stems(" ".join(f.say)) for f in self._facts]
-        names = [_stems(f.topic.replace("_", " ")) for f in self._facts]
-        seen = Counter(s for said, name in zip(stems, names, strict=True) for s in said | name)
+        says = [stems(" ".join(f.say)) for f in self._facts]
+        names = [stems(f.topic.replace("_", " ")) for f in self._facts]
+        seen = Counter(s for said, name in zip(says, names, strict=True) for s in said | name)
         # a word in one fact says more than a word in two: "do you need it signed?" is the
         # fact that says "signed", not the one asked with "what do you need"
         self._weights = [
             {s: (1.5 if s in name else 1.0) / seen[s] for s in said | name if seen[s] <= 2}
-            for said, name in zip(stems, names, strict=True)
+            for said, name in zip(says, names, strict=True)
         ]
         self._names = [set(normalise(f.topic.replace("_", " ")).split()) for f in self._facts]
 
     def find(self, question: str) -> Fact | None:
-        asked = _stems(question)
+        asked = stems(question)
         words = set(normalise(question).split())
         against = {o for w in words for o in _data()["opposites"].get(w, ())}
         if not _ASKS_ID.search(question):  # "where is the meter?" is not the meter number
@@ -455,7 +455,7 @@ class FactByWords:
         return fact
 
 
-def _stems(text: str) -> set[str]:
+def stems(text: str) -> set[str]:
     """Content stems with irregular forms as their base word ("fell" -> "fall")."""
     from scoring.call import content_stems
 
