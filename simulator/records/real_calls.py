@@ -85,14 +85,20 @@ def record_cards(outcomes: Sequence[Any], args: argparse.Namespace) -> int:
     cards = [o for o in outcomes if hasattr(o, "results")]
     if not cards:
         return 0
+    done = [0, 0]  # new, graded again: what is kept when the store fails mid-batch
     try:
         given = clean_name(args.trainee) if args.trainee else None
         team = clean_team(args.team)
         with open_store(args.db) as store:
-            new, again, skipped = _record_all(store, cards, args.policy, given, team)
+            new, again, skipped = _record_all(store, cards, args.policy, given, team, done)
             where = store.where
     except (StoreError, BadName) as exc:
-        print(f"callsim grade: not recorded: {exc}", file=sys.stderr)
+        kept = (
+            f" (recorded {done[0]} new call(s), graded {done[1]} again, before)"
+            if any(done)
+            else ""
+        )
+        print(f"callsim grade: not recorded: {exc}{kept}", file=sys.stderr)
         return 2
     for line in skipped:
         print(f"callsim grade: not recorded: {line}", file=sys.stderr)
@@ -101,8 +107,15 @@ def record_cards(outcomes: Sequence[Any], args: argparse.Namespace) -> int:
 
 
 def _record_all(
-    store: Any, cards: list[Any], policy: Sequence[str] | None, given: str | None, team: str | None
+    store: Any,
+    cards: list[Any],
+    policy: Sequence[str] | None,
+    given: str | None,
+    team: str | None,
+    done: list[int],
 ) -> tuple[int, int, list[str]]:
+    """(new, graded again, files skipped); each call is its own transaction, counted in
+    `done` as it is kept, so a store failing mid-batch can say what it kept."""
     from simulator.records.recorder import pass_mark
     from simulator.records.store import CallStart, Grading
 
@@ -124,6 +137,7 @@ def _record_all(
         if known is not None:
             store.regrade_call(known, card, pass_mark(pack), ref)
             again += 1
+            done[1] = again
             continue
         start = CallStart(
             trainee, path, ref, team=team, kind="real",
@@ -131,4 +145,5 @@ def _record_all(
         )  # fmt: skip
         store.record_graded(start, Grading("completed", None, card, pass_mark(pack)))
         new += 1
+        done[0] = new
     return new, again, skipped

@@ -20,6 +20,7 @@ import orjson
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.engine import URL, Connection, Engine
 
+from scoring.literal import excerpt
 from simulator.records import schema as t
 from simulator.records.engine import friendly, guard_errors, make_engine, migrate, still_recording
 from simulator.records.errors import StoreError
@@ -283,7 +284,7 @@ class Store:
                 raise LookupError(f"no call {call_id} in the store")
             marks = self._marks(conn, call_id)
             if item not in {m.item for m in marks}:
-                raise LookupError(f"call {call_id} has no graded item {item!r}")
+                raise LookupError(f"call {call_id} has no graded item {excerpt(item, 80)}")
             conn.execute(
                 insert(t.overrides).values(
                     call_id=call_id,

@@ -1,0 +1,71 @@
+"""The records store when it fills up mid-batch, and what `override` echoes back.
+
+Found by the third red team: `grade --record` of 90 calls onto a store on a full disk
+(a 600 KB tmpfs) recorded 6 of them, each in its own transaction, then said only
+"callsim grade: not recorded: ... database or disk is full", as if none was kept;
+`override` with a 60,000-character item id echoed the whole id in a "one-line" error.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from simulator.cli import main
+from simulator.records import StoreError
+from simulator.records.store import Store
+from tests.hostile.corpus import GOOD_LINES
+
+BODY = [line for line in GOOD_LINES[1:] if not line.startswith("# agent:")]
+
+
+def _calls(folder: Path, n: int) -> list[str]:
+    paths = []
+    for k in range(n):
+        path = folder / f"call-{k}.txt"
+        path.write_text("\n".join([GOOD_LINES[0], f"# agent: Agent {k}", *BODY]) + "\n")
+        paths.append(str(path))
+    return paths
+
+
+def test_a_store_that_fills_up_mid_batch_says_what_was_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = f"sqlite:///{tmp_path / 'r.sqlite'}"
+    real = Store.record_graded
+    kept: list[int] = []
+
+    def record_graded(self: Store, start: object, grading: object) -> int:
+        if len(kept) == 2:
+            raise StoreError(f"the store {self.where}: database or disk is full")
+        kept.append(real(self, start, grading))  # type: ignore[arg-type]
+        return kept[-1]
+
+    monkeypatch.setattr(Store, "record_graded", record_graded)
+    status = main(
+        ["grade", "--record", "--summary", "--jobs", "1", "--db", db, *_calls(tmp_path, 4)]
+    )
+    err = capsys.readouterr().err
+    assert status == 2
+    assert err.count("\n") == 1, err
+    assert "database or disk is full" in err
+    assert "recorded 2 new call(s)" in err, err  # not as if nothing was kept
+    monkeypatch.setattr(Store, "record_graded", real)
+    assert main(["history", "--json", "--db", db]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 2
+
+
+def test_override_does_not_echo_a_huge_item_id(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = f"sqlite:///{tmp_path / 'r.sqlite'}"
+    assert main(["grade", "--record", "--summary", "--db", db, *_calls(tmp_path, 1)]) == 0
+    capsys.readouterr()
+    item = "a." * 30_000
+    status = main(["override", "1", item, "pass", "--reason", "r", "--by", "b", "--db", db])
+    err = capsys.readouterr().err
+    assert status == 2
+    assert err.startswith("callsim override: call 1 has no graded item 'a.a.")
+    assert len(err) < 300, f"{len(err):,} characters"
