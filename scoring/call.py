@@ -555,9 +555,11 @@ class Call:
         """Index of the caller's first line that gives an account/member/order/... number."""
         id_words = _ID_WORDS
         for turn in self.caller_turns:
+            if not digit_runs(turn.text):
+                continue  # every way of giving an id below needs a digit: most lines stop here
             runs = id_digit_runs(turn.text)  # gaps9: not money, shares or road numbers
             if not runs:
-                continue  # every way of giving an id below needs a digit: most lines stop here
+                continue
             # gaps7: digits given for a phone ("What's your mum's number?", "Mobile's ...")
             # are a phone number, not an identification number
             asked_id = self._asked_before(turn, id_words) or (

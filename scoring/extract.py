@@ -168,9 +168,9 @@ def id_digit_runs(text: str) -> list[str]:
     """The digit runs of the line that may be an identification number: `digit_runs`
     without amounts of money, shares and road numbers (gaps9)."""
     folded = fold(text)
-    if _AMOUNT_HINT.search(folded):
-        folded = _NOT_ID_NUMBER.sub(" , ", folded)
-    return digit_runs(folded)
+    if not _AMOUNT_HINT.search(folded):
+        return digit_runs(text)  # most lines: no money or road, the cached runs
+    return digit_runs(_NOT_ID_NUMBER.sub(" , ", folded))
 
 
 def digits_only(value: str) -> str:
@@ -345,7 +345,8 @@ _PERIOD_HOURS = {
     "midweek": 96, "fortnight": 336, "month": 720, "quarter": 2160, "year": 8760,
     "christmas": 720, "easter": 720, "holidays": 720, "half term": 720,
 }  # fmt: skip
-_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+#: (not "may": "may I ..." is in too many lines, and "by May" is rare)
+_MONTHS = "january|february|march|april|june|july|august|september|october|november|december"
 _ORDINAL = (
     r"\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
     r"eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|"
@@ -394,7 +395,10 @@ def _period_hours(t: str) -> float | None:
 
 
 _CLOCK = re.compile(
-    r"\b(?:by|at|around|before|after|between)\s+(?:\d{1,2}|one|two|three|four|five|six|seven|"
+    r"\b(?:by|at|around|before|after|between|about(?= (?:\d{1,2}|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|noon|midday)(?:$| (?:tonight|today|tomorrow|this|o clock|"
+    r"a m|p m|am|pm|thirty|fifteen|forty five|in the|or so|ish))))"
+    r"\s+(?:\d{1,2}|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|eleven|twelve|noon|midday)(?:\s*(?:\d{2}|thirty|fifteen|forty five))?"
     r"(?:\s*(?:a m|p m|am|pm|o clock|in the (?:morning|afternoon|evening)))?\b"
 )
@@ -412,7 +416,7 @@ _TIME_WORDS = (
     | _PERIOD_WORDS
 )
 #: ... and every clock time starts with one of these.
-_CLOCK_WORDS = frozenset("by at around before after between".split())
+_CLOCK_WORDS = frozenset("by at around before after between about".split())
 
 
 def timeframe_hours(text: str) -> float | None:

@@ -222,7 +222,50 @@ def _states_done_then_next(text: str) -> bool:
         recap_before = bool(_SO_OPEN.search(norm)) and not _SO_NOT_RECAP.search(norm)
         if recap_before and (_AHEAD.search(norm) or len(_STATE.findall(norm)) >= 2):
             return True
+        recap_before = recap_before or _arrangement_list(sentence, norm)  # the step comes next
     return False
+
+
+#: gaps9 (issue 17): the arrangement listed with no verb, "Thursday morning, engineer Dave,
+#: new door seal." or "Saturday at eleven, Lymington Yacht Haven, pontoon D.": three or more
+#: short parts, one of them a day or a time
+_LIST_WHEN = re.compile(
+    rf"\b(?:{_DAY}|today|tomorrow|tonight|morning|afternoon|evening|noon|midday|o clock|a m|p m|"
+    r"am|pm|\d)\b|\d"
+)
+_LIST_VERB = re.compile(
+    r"\b(?:is|are|was|were|will|would|can|could|have|has|had|do|does|did|should|shall|may|might|"
+    r"must|need|needs|want|wants|let|please|thanks|thank)\b"
+)
+
+
+_FILLER = frozenset(
+    "right so um uh er erm yes yeah okay ok well sorry great lovely perfect i see then now "
+    "and brilliant fine good cool".split()
+)
+
+
+#: days listed as bad news, not an arrangement: "Monday, Tuesday, Wednesday, all full, sorry."
+_LIST_NOT = re.compile(
+    r"\b(?:full|fully|booked up|no|not|none|nothing|closed|sorry|unfortunately|afraid|gone|"
+    r"taken|unavailable)\b"
+)
+
+
+_LIST_SPLIT = re.compile(r"[,:;]")
+
+
+def _arrangement_list(sentence: str, norm: str) -> bool:
+    if sentence.count(",") + sentence.count(":") + sentence.count(";") < 2:
+        return False  # most sentences: not three parts
+    parts = [
+        p for p in _LIST_SPLIT.split(sentence.rstrip(".!")) if not set(p.lower().split()) <= _FILLER
+    ]
+    if len(parts) < 3 or any(len(p.split()) > 5 for p in parts[1:]):
+        return False
+    return (
+        bool(_LIST_WHEN.search(norm)) and not _LIST_VERB.search(norm) and not _LIST_NOT.search(norm)
+    )
 
 
 #: not after a title: "So, Dr. Feld will call you tomorrow" is one sentence (gaps6)

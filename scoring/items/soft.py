@@ -324,6 +324,16 @@ _TROUBLE = re.compile(
     r" (?:\w+ ){0,3}(?:is|was|says|shows|has|have|came|charged|billed|invoiced|took|taken)"
     r" (?:\w+ ){0,8}(?:instead of|rather than)"
     r"|(?:pounds|dollars|quid|euros|bucks|\d) instead of"
+    # gaps9: the wrong thing came ("I ordered a blue sofa and a grey one came"), a sum gone
+    # from one figure to another, a thing done again ("you've sent the letters to my old
+    # address again"), or still done "even though I opted out"
+    r"|(?:ordered|asked for|booked|paid for|chose|picked) (?:\w+ ){1,7}(?:and|but) (?:\w+ ){1,4}"
+    r"(?:came|arrived|turned up|was delivered|were delivered|showed up|got sent|was sent)"
+    r"|(?:gone|went|jumped|shot|risen|rose|increased|doubled|tripled)(?: up)? from"
+    r"|(?:you|they|it|someone|somebody) (?:have |has |had )?(?:[a-z]+ed|sent|done|gone|cut|put|"
+    r"left|lost|broken|taken|sold|made|given|told) (?:\w+ ){0,6}again"
+    r"|even though (?:i|we) (?:have |had )?(?:[a-z]+ed|paid|told|asked|said|sent|rang|called)"
+    r"|(?:i|we) keep (?:getting|receiving|being)"
     r"|worried|concerned|scared|upset|not happy|unhappy"
     r"|(?:it has|it is|that is) been (?:\w+ )?(?:days|weeks|months))\b"
 )
@@ -379,8 +389,9 @@ _NOT_FOR_A_PROBLEM = re.compile(
     r"computer|pc|laptop|page|app|software|database|headset|mic|microphone|keyboard|mouse|"
     r"printer|internet|wifi|network|throat|voice|cough|cold|pen|dog|radio|phones?) "
     # the "'s" of "my headset's crackling" is gone from the normal form
-    r"(?:(?:is|are|was|keeps|has|went|just|being|seems) )?(?:\w+ing|froze|crashed|slow|"
-    r"dead|down|broken|will not|would not|does not|did not|dropped)\b"
+    r"(?:(?:is|are|was|keeps|has|have|went|just|being|seems) )?(?:\w+ing|froze|crashed|slow|"
+    r"dead|down|broken|will not|would not|does not|did not|dropped|run out|ran out|died|gone|"
+    r"packed up|cut out)\b"
     r"|\b(?:frog in my throat|bear with me|excuse me|(?:it is|it s) (?:a bit |so |really )?"
     r"(?:noisy|loud|busy) (?:here|in here|in the office|today)|i am (?:just |still )?(?:new|"
     r"on my own|typing|loading))\b"

@@ -23,6 +23,9 @@ RECAPS = [
     "Okay, the cheque's been stopped, and a new one goes out in the post tomorrow.",
     "Great, the driver's been told, he'll knock next time.",
     "Okay Mrs Chen, your appointment's now Wednesday at three, and the reminder will update.",
+    # gaps9: the arrangement listed with no verb, then the step ahead; a "then" opener
+    "Perfect. Thursday morning, engineer Dave, new door seal. He'll ring you half an hour before.",
+    "Right then: Saturday at eleven, Lymington Yacht Haven, pontoon D. Simon will meet you there.",
 ]
 NOT_RECAPS = [
     "Right, that's all sorted for you!",
@@ -39,6 +42,10 @@ NOT_RECAPS = [
     "So I'm afraid there's nothing more I can do today.",
     "So it's been a pleasure speaking with you today.",
     "So you're welcome to ring back anytime this week.",
+    # gaps9: days listed as bad news; filler around a day; news of someone's absence
+    "Monday, Tuesday, Wednesday, all full, sorry. Try ringing back on Friday.",
+    "Right, so, um, Thursday. Anything else?",
+    "Right, so Mr Okoro's not available, he's out on a test until about half three.",
 ]
 
 

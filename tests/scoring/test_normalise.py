@@ -165,7 +165,7 @@ _TIME_PIECES = [
     *"overnight friday monday sunday couple few several more at around after between".split(),
     *"noon midday thirty a m p m o clock @ x weekday hourly dayz ahour".split(),
     # gaps9: periods with a preposition
-    *"weekend play fortnight quarter year christmas june may first second twelfth 14th".split(),
+    *"weekend play fortnight quarter year christmas june first second twelfth 14th".split(),
     *"thing start over on until till sometime early late midweek night for".split(),
 ]
 
