@@ -143,10 +143,14 @@ def _check_homepage(homepage: str) -> None:
 
     try:
         parts = urlsplit(homepage)
-    except ValueError:  # "http://[x": an unclosed IPv6 bracket
+        parts.port  # noqa: B018 - raises for a port that is not 0-65535
+    except ValueError:  # "http://[x": an unclosed IPv6 bracket; "http://x:99999"
         parts = urlsplit("")
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ValueError(f"--homepage {homepage[:80]!r} is not an http:// or https:// address")
+    odd = any(ch.isspace() or not ch.isprintable() for ch in homepage)  # not in an IRI
+    if parts.scheme not in ("http", "https") or not parts.netloc or odd:
+        raise ValueError(
+            f"--homepage '{_shown(homepage[:80])}' is not an http:// or https:// address"
+        )
 
 
 def _titles() -> dict[str, str]:

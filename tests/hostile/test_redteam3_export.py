@@ -182,3 +182,21 @@ def test_a_trickling_lrs_is_given_up_on(
     assert said == f"callsim export xapi: the LRS at {trickle.url} did not answer in time\n"
     assert time.monotonic() - started < 8
     _nothing_marked_sent(store, trickle)
+
+
+@pytest.mark.parametrize(
+    "homepage", ["https://a b.example", "https://x.example\x1b[2J", "https://x.example:99999"]
+)
+def test_a_homepage_no_iri_can_hold_is_refused(
+    homepage: str, store: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Were written into every statement's account and activity ids (invalid IRIs, an escape
+    sequence): one line now, naming the option, escaped."""
+    capsys.readouterr()
+    status = main(["export", "xapi", "--db", store, "--homepage", homepage])
+    out, err = capsys.readouterr()
+    assert status == 2
+    assert out == ""
+    assert err.startswith("callsim export xapi: --homepage '")
+    assert err.count("\n") == 1
+    assert ESC not in err
