@@ -175,7 +175,7 @@ class Reactions:
         if "object_transfer" in replies:  # "hold while I transfer you?" - no, not a yes first
             replies = [r for r in replies if r not in _YES_TO_WAIT]
         # a detail read back or checked is the agent listening: no "did you hear what I said?"
-        listening = bool({"confirm_yes", "correct_detail"} & set(replies))
+        listening = bool({"confirm_yes", "correct_detail", "correct_fact"} & set(replies))
         before = self._before_answers(heard.acts, listening)
         parts = replies + [p for p in before if p not in replies]
         parts += objections + climbed
@@ -216,7 +216,7 @@ class Reactions:
             pick = [] if own else ["choose_option"]  # "Yes. Have your supervisor call me."
             return [*replies, *answered, *pick, *self._announced_hold(heard.acts)]
         replies += answered + self._announced_hold(heard.acts)
-        if not {"not_reason", "correct_detail", "confirm_name"} & set(replies):
+        if not {"not_reason", "correct_detail", "correct_fact", "confirm_name"} & set(replies):
             replies += self._facts_and_offers(heard, answered)
         return replies
 
@@ -588,10 +588,13 @@ class Reactions:
         read_back = self._check_read_back(heard)
         if read_back:
             return [read_back]
-        if {"check_understanding", "confirm_detail"} & heard.acts:
-            checked = self._checked_understanding(heard)
-            if checked:
-                return [checked]
+        checks = bool(_CHECKS & heard.acts)
+        if checks and self._checked_understanding(heard, story_only=True):
+            return ["not_reason"]  # the wrong story, whatever its numbers
+        checked = self._value_read_back(heard)
+        checked = checked or (self._checked_understanding(heard) if checks else "")
+        if checked:
+            return [checked]
         if wrong := self._premise_checked(heard):
             return wrong
         asks_fact = heard.fact is not None and self._asks_fact(heard)  # "your company again?"
@@ -677,6 +680,63 @@ class Reactions:
         self.hear_value("correction", c.email.replace(".", " dot ").replace("@", " at "))
         return "correct_detail"
 
+    def _value_read_back(self, heard: Heard) -> str:
+        """ "So the bill came to $241?", "so that's tomorrow afternoon?": a value read back is
+        checked against the fact it is about, or against what the caller just said: yes when
+        every value said is theirs, "No." and theirs when one of the same kind is not."""
+        from simulator.engine.topics import values_in
+
+        if not (_READ_BACK_ASK.search(normalise(heard.text)) or heard.acts & _CHECKS):
+            return ""
+        said = values_in(heard.text)
+        if not said:
+            return ""
+        if _OWN_ACTION.search(normalise(heard.text)):
+            return ""  # "so I can get them out to you tomorrow, ok?" offers, it reads nothing back
+        sources = [(text, values_in(text)) for text in self._read_back_sources(heard)]
+        known: dict[str, set[str]] = {}  # a value said anywhere of what they know is theirs
+        everything = [" ".join(f.say) for f in self.scenario.caller.facts]
+        for theirs in map(values_in, [*everything, self.memory.last_words]):
+            for kind, values in theirs.items():
+                known.setdefault(kind, set()).update(values)
+        missing = {k: said[k] - known[k] for k in said.keys() & known.keys() if said[k] - known[k]}
+        if not said.keys() & known.keys():
+            return ""
+        if not missing:
+            return "confirm_yes"  # every value read back is one they gave
+        # "No." and the thing they said of that kind (their likeliest source first)
+        found = next(((t, v) for t, v in sources if missing.keys() & v.keys()), None)
+        if found is None:
+            return ""  # the value is of a kind only facts it is not about have
+        text, theirs = found
+        self.hear_value("correction", _sentence_with(text, set().union(*theirs.values())))
+        return "correct_fact"
+
+    def _read_back_sources(self, heard: Heard) -> list[str]:
+        """What a read-back may be checking, likeliest first: the caller's last words, then
+        the facts that share its words (what the fact says, its name, the words it is asked
+        with), or, when none does, the one fact with a value of the kind read back."""
+        from simulator.engine.topics import cues_for, stems, values_in
+
+        said = values_in(heard.text)
+        value_words = {v for vs in said.values() for v in vs}
+        words = stems(heard.text) - value_words - _GENERIC_STEMS
+        facts = [f for f in self.scenario.caller.facts if f.say]
+        scored = []
+        for f in facts:
+            about = stems(" ".join((*f.say, *cues_for(f), f.topic.replace("_", " "))))
+            scored.append((len(words & about), " ".join(f.say)))
+        ranked = [text for n, text in sorted(scored, key=lambda p: -p[0]) if n > 0]
+        if not ranked:  # "so the black ones?": the one fact that says a colour
+            kinds = [t for _, t in scored if said.keys() & values_in(t).keys()]
+            ranked = kinds if len(kinds) == 1 else []
+        # their last words come first for a time read back ("so that's tomorrow morning?"
+        # after they gave the time for the call), after the facts otherwise
+        last = self.memory.last_words
+        if not last:
+            return ranked
+        return [last, *ranked] if "time" in said and "time" in values_in(last) else [*ranked, last]
+
     def _spelling_read_back(self, heard: Heard) -> str:
         """ "Was that K O W A L S K I?": letters read back, checked against the caller's
         name and email; yes when right, the word spelled right when near."""
@@ -700,37 +760,47 @@ class Reactions:
         says = (t for f in self.scenario.caller.facts for t in f.say)
         return [n for t in says for n in re.findall(r"\d[\d,]*\d", t) if len(n) >= 3]
 
-    def _checked_understanding(self, heard: Heard) -> str:
+    def _checked_understanding(self, heard: Heard, story_only: bool = False) -> str:
         """The agent says back what it understood, as a question: yes when it names what the
         caller came for (or their own name), "no, ..." and the reason again when it names
-        another outcome or nothing about the call; otherwise no view (other answers follow)."""
+        another outcome or nothing about the call; otherwise no view (other answers follow).
+        `story_only`: only the "no" for another story (another outcome, problem, errand,
+        time or case), before any value read back is checked."""
         from scoring.call import content_stems
 
         c = self.scenario.caller
         if c.name and "name" in heard.text.lower() and _mentions(heard.text, c.name):
-            return "confirm_yes"
+            return "" if story_only else "confirm_yes"
         if not self.memory.reason_given:
             return ""
         shared = len(content_stems(heard.text) & self._goal_stems())
         on_goal = bool(shared) or self._same_outcome(heard.text)
         if "check_understanding" not in heard.acts and not on_goal:
             return ""  # a read-back of something else: the read-back check had its say
-        # another outcome is the wrong reason ("so you'd like a refund for the planter?")
-        # unless the line tells the caller's own story in two of its words ("return the
-        # small one and get the large one")
-        if (self._other_outcome(heard.text) and shared < 2) or self._other_problem(heard.text):
+        if self._wrong_story(heard.text, shared):
             return "not_reason"
-        if (self._other_action(heard.text) and shared < 2) or self._other_time(heard.text):
-            return "not_reason"  # "so you're disputing the fee?" to a payer; "for next week?"
-        if self._other_outcome(heard.text) and not self._step_to_goal(heard.text):
-            # "so you need a refund on the cable ties?": the words of the story, the wrong ask
-            if len(content_stems(heard.text) & self._wanted_stems()) < 2:
-                return "not_reason"
-        if self._other_case(heard.text):
-            return "not_reason"  # "so you got the wrong size?" to a wrong-colour caller
+        if story_only:
+            return ""
         if on_goal:
             return "confirm_yes"
         return "" if self._topical(heard.text) else "not_reason"
+
+    def _wrong_story(self, text: str, shared: int) -> bool:
+        """The read-back names another outcome, problem, errand, time or case than theirs;
+        another outcome is the wrong reason ("so you'd like a refund for the planter?")
+        unless the line tells the caller's own story in two of its words ("return the small
+        one and get the large one")."""
+        from scoring.call import content_stems
+
+        if (self._other_outcome(text) and shared < 2) or self._other_problem(text):
+            return True
+        if (self._other_action(text) and shared < 2) or self._other_time(text):
+            return True  # "so you're disputing the fee?" to a payer; "for next week?"
+        if self._other_outcome(text) and not self._step_to_goal(text):
+            # "so you need a refund on the cable ties?": the words of the story, the wrong ask
+            if len(content_stems(text) & self._wanted_stems()) < 2:
+                return True
+        return self._other_case(text)  # "so you got the wrong size?" to a wrong-colour caller
 
     def _wanted_stems(self) -> set[str]:
         """Content words of the goal and the outcome wanted (not of the story told)."""
@@ -775,12 +845,17 @@ class Reactions:
 
     def _other_case(self, text: str) -> bool:
         """The read-back names a thing of the case ("size", "safety data sheet") that nothing
-        the caller knows or said names."""
-        from simulator.engine.topics import case_kin, case_words_in
+        the caller knows or said names; "a size 9?" reads back a value of one of their facts
+        (checked as a value), not a problem with the size."""
+        from simulator.engine.topics import case_kin, case_words_in, values_in
 
         own = f" {normalise(self._own_words())} "
+        valued = "number" in values_in(text)
+        topics = {f.topic for f in self.scenario.caller.facts}
         return any(
-            not any(f" {kin} " in own for kin in case_kin(word)) for word in case_words_in(text)
+            not any(f" {kin} " in own for kin in case_kin(word))
+            and not (valued and word in topics)
+            for word in case_words_in(text)
         )
 
     def _other_problem(self, text: str) -> bool:
@@ -1609,6 +1684,27 @@ _SAYS_OPTION = {
     "choose_voicemail": re.compile(r"\bvoice ?mail\b", re.I),
     "choose_transfer": re.compile(r"\b(?:transfer|put (?:me|you) through|connect)\b", re.I),
 }
+
+
+#: a line that checks something back: "so ...", "..., right?", "is that correct?"
+_READ_BACK_ASK = re.compile(
+    r"^(?:(?:ok|okay|right|alright|and|sorry|just to confirm|to confirm)\s+)*so\b|\b(?:right|"
+    r"correct|yeah|yes|is that right|is that correct|did i get that right|have i got that right)$"
+)
+_CHECKS = frozenset({"check_understanding", "confirm_detail"})
+#: the agent offering to do something, not reading back what the caller has
+_OWN_ACTION = re.compile(r"\b(?:i|we) (?:can|could|will|ll|would|am going to|are going to)\b")
+
+
+def _sentence_with(text: str, values: set[str]) -> str:
+    """The sentence of `text` that says one of `values` ("Tomorrow morning, before ten.")."""
+    from simulator.engine.topics import values_in
+
+    sentences = re.findall(r"[^.!?]+[.!?]?", text.strip())
+    for sentence in sentences:
+        if any(values & said for said in values_in(sentence).values()):
+            return sentence.strip()
+    return sentences[0].strip() if sentences else text.strip()
 
 
 def _as_caller(option: str) -> str:

@@ -65,6 +65,33 @@ def other_ids_in(text: str) -> frozenset[str]:
     return _kinds_in("other_ids", text)
 
 
+_NUMBER_WORDS = {
+    w: str(i)
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+    if w != "one"  # "the wrong one", "the black ones": a pronoun far more often than a number
+} | {"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80",
+     "ninety": "90", "hundred": "100", "half": "0.5"}  # fmt: skip
+
+
+def values_in(text: str) -> dict[str, set[str]]:
+    """The values a line says, by kind: numbers (spoken or digits, "$1,240" as 1240), times,
+    colours, materials, sizes (`value_words` in the data)."""
+    t = normalise(re.sub(r"(?<=\d),(?=\d{3})", "", text))
+    words = t.split()
+    found: dict[str, set[str]] = {}
+    numbers = {_NUMBER_WORDS.get(w, w) for w in words if w.isdigit() or w in _NUMBER_WORDS}
+    if numbers:
+        found["number"] = numbers
+    for kind, listed in _data()["value_words"].items():
+        said = set(words) & set(listed)
+        if said:
+            found[kind] = said
+    return found
+
+
 def action_kin(kind: str) -> frozenset[str]:
     """The goal kinds a said-back kind is a way to (`action_kin` in the data)."""
     return frozenset(_data().get("action_kin", {}).get(kind, ()))

@@ -92,6 +92,7 @@ DEFAULT_LINES: Mapping[str, tuple[str, ...]] = {
         "{heard.timeframe}? No, that's far too long. I need this sorted much sooner than that.",
         "{heard.timeframe}? That's not acceptable. It can't take that long.",
     ),
+    "correct_fact": ("No. {heard.correction}", "No, that's not right. {heard.correction}"),
     "object_changed": (
         "{heard.timeframe}? No, that's not right. You said {heard.earlier} a minute ago.",
         "Wait, {heard.timeframe}? You promised {heard.earlier}. That's not acceptable.",

@@ -130,6 +130,7 @@ def test_case_agrees_with_its_scenario(sid: str, case: dict[str, Any]) -> None:
         "corrects": [
             *facts,
             *(str(caller.get(k, "")) for k in ("name", "id_number", "phone", "email")),
+            *case.get("before", []),  # a promise the agent made earlier, now said back wrong
         ],
         "objects_timeframe": "callback_within" in expects,
         "objects_transfer": expects.get("no_transfer") is True,

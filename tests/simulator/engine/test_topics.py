@@ -6,7 +6,14 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from simulator.engine.topics import TOPICS_FILE, TopicFinder, actions_in, outcomes_in, topic_of
+from simulator.engine.topics import (
+    TOPICS_FILE,
+    TopicFinder,
+    actions_in,
+    outcomes_in,
+    topic_of,
+    values_in,
+)
 from simulator.scenario.model import Fact
 
 DATA = yaml.safe_load(TOPICS_FILE.read_text(encoding="utf-8"))
@@ -161,3 +168,21 @@ def test_a_request_of_the_caller(text: str, is_request: bool) -> None:
     from simulator.engine.topics import asks_caller_to_act
 
     assert asks_caller_to_act(text) is is_request
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "values"),
+    [
+        ("so the bill came to $1,240?", "number", {"1240"}),
+        ("so it's a four-foot teak bench?", "number", {"4"}),
+        ("so it's a four-foot teak bench?", "material", {"teak"}),
+        ("so before ten tomorrow morning, right?", "time", {"tomorrow", "morning"}),
+        ("so the black ones?", "colour", {"black"}),
+    ],
+)
+def test_values_a_read_back_says(text: str, kind: str, values: set[str]) -> None:
+    assert values_in(text)[kind] == values
+
+
+def test_the_wrong_one_is_no_number() -> None:
+    assert "number" not in values_in("it's the wrong one, the black ones")
