@@ -67,6 +67,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         if exc.errno not in OUTPUT_ERRNOS:
             raise
         return _cannot_write(words, exc)
+    except (ValueError, TypeError, OverflowError):
+        said = _damaged_store(args)
+        if said is None:
+            raise  # not the store: a bug to report, with its traceback
+        name = next((w for w in words if not w.startswith("-")), "")
+        print(f"callsim {name}: {said}", file=sys.stderr)
+        return 2
+
+
+def _damaged_store(args: argparse.Namespace) -> str | None:
+    """A row of the wrong kind in the command's store (another program's edit): one line
+    naming the store, column and value (simulator/records/damage.py); else None."""
+    if not hasattr(args, "db"):
+        return None
+    from simulator.records.damage import damage
+
+    return damage(args.db)
 
 
 def _cannot_write(words: Sequence[str], exc: OSError) -> int:

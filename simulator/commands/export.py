@@ -55,7 +55,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         return _csv(args) if args.kind == "csv" else _xapi(args)
     except (StoreError, BadName, LrsError, ValueError) as exc:
-        print(f"callsim export {args.kind}: {exc}", file=sys.stderr)
+        from simulator.records.damage import explained
+
+        print(f"callsim export {args.kind}: {explained(exc, args.db)}", file=sys.stderr)
         return 2
 
 

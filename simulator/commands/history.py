@@ -61,7 +61,9 @@ def run(args: argparse.Namespace) -> int:
             rows = store.calls(trainee, args.scenario, since, limit)
             total = store.count_calls(trainee) if limit and len(rows) == limit else len(rows)
     except (StoreError, BadName, ValueError) as exc:
-        print(f"callsim history: {exc}", file=sys.stderr)
+        from simulator.records.damage import explained
+
+        print(f"callsim history: {explained(exc, args.db)}", file=sys.stderr)
         return 2
     if args.json:
         sys.stdout.write(orjson.dumps([r.to_json() for r in rows]).decode() + "\n")

@@ -69,3 +69,52 @@ def test_override_does_not_echo_a_huge_item_id(
     assert status == 2
     assert err.startswith("callsim override: call 1 has no graded item 'a.a.")
     assert len(err) < 300, f"{len(err):,} characters"
+
+
+#: a value of the wrong kind written into a row by another program (SQLite keeps any type)
+DAMAGE = [
+    ("UPDATE calls SET started_at = 'garbage'", "calls.started_at"),
+    ("UPDATE calls SET score = 'high'", "calls.score"),
+    ("UPDATE calls SET duration_s = 'long'", "calls.duration_s"),
+    ("UPDATE item_results SET evidence = 'not json {'", "item_results.evidence"),
+]
+COMMANDS = [
+    ["trainees"],
+    ["plan", "Agent 0"],
+    ["report", "1", "--out", "{out}"],
+    ["report", "Agent 0", "--out", "{out}"],
+    ["export", "csv"],
+    ["override", "1", "close.brand", "pass", "--reason", "r", "--by", "b"],
+    ["history", "--call", "1"],
+]
+
+
+@pytest.mark.parametrize(("update", "where"), DAMAGE)
+def test_a_damaged_row_is_one_line_naming_the_column(
+    update: str, where: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each of these ended in a traceback (ValueError, TypeError, orjson.JSONDecodeError)
+    or in a bare "Invalid isoformat string: 'garbage'" naming neither store nor column."""
+    import sqlite3
+
+    path = tmp_path / "r.sqlite"
+    db = f"sqlite:///{path}"
+    assert main(["grade", "--record", "--summary", "--db", db, *_calls(tmp_path, 1)]) == 0
+    with sqlite3.connect(path) as conn:
+        conn.execute(update)
+    capsys.readouterr()
+    failed = 0
+    for command in COMMANDS:
+        argv = [a.replace("{out}", str(tmp_path / "r.html")) for a in command]
+        try:
+            status = main([*argv, "--db", db])
+        except Exception as exc:  # noqa: BLE001 - the defect: reported, not raised
+            pytest.fail(f"{command}: {type(exc).__name__}: {exc}")
+        out, err = capsys.readouterr()
+        if status == 0:
+            continue  # this command does not read that column
+        failed += 1
+        assert err.count("\n") == 1, f"{command}: {err}"
+        assert str(path) in err, f"{command}: {err}"
+        assert where in err, f"{command}: {err}"
+    assert failed, "no command read the damaged column"
