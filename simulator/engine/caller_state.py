@@ -81,7 +81,10 @@ class CallerState:
     rung: Rung = Rung.AGENT
     #: mistreatments (refusals, blame, dismissals ...) not yet made up for
     grievances: int = 0
+    #: what they came for is taken on (a commitment) or given
     goal_met: bool = False
+    #: ... and actually given (an answer, the thing done), not only promised
+    goal_done: bool = False
     told: Told = field(default_factory=Told)
     noticed_wrong_number: bool = False
     pushes: int = 0  # a spam caller's attempts after being told no
@@ -140,11 +143,12 @@ class CallerState:
             self.rung = Rung(self.rung - 1)
         self.supervisor_handled = True
 
-    def goal_reached(self) -> None:
+    def goal_reached(self, done: bool = True) -> None:
         self.goal_met = True
+        self.goal_done = self.goal_done or done
 
     def goal_lost(self) -> None:
-        self.goal_met = False
+        self.goal_met = self.goal_done = False
 
     def promised(self, hours: float, said: str, contact: bool) -> None:
         self.told.timeframes.append((hours, said, contact))

@@ -231,7 +231,7 @@ class Reactions:
         if {"choose_transfer", "choose_message", "choose_voicemail", "accept_alternative"} & set(
             answered
         ):
-            m.goal_reached()
+            m.goal_reached(done=False)  # a way chosen, not yet taken
         return answered
 
     def _in_context(self, heard: Heard) -> Heard:
@@ -335,7 +335,7 @@ class Reactions:
     def _small_talk(self) -> str:
         """Small talk is steered back to the call, unless what they came for is done (a sales
         or wrong-number caller always has a point to make)."""
-        done = self.memory.goal_met and not {"spam", "wrong_number"} & set(self.scenario.context)
+        done = self.memory.goal_done and not {"spam", "wrong_number"} & set(self.scenario.context)
         return "chat_back" if done else "steer_back"
 
     def _topical(self, text: str) -> bool:
@@ -379,7 +379,7 @@ class Reactions:
         self._anger(heard.acts)
         m = self.memory
         if _HELPS & heard.acts and not _brushes_off(heard.acts):
-            m.goal_reached()
+            m.goal_reached(done=False)  # taken on, not yet given
         if _brushes_off(heard.acts):
             m.goal_lost()
 
@@ -853,8 +853,7 @@ class Reactions:
         valued = "number" in values_in(text)
         topics = {f.topic for f in self.scenario.caller.facts}
         return any(
-            not any(f" {kin} " in own for kin in case_kin(word))
-            and not (valued and word in topics)
+            not any(f" {kin} " in own for kin in case_kin(word)) and not (valued and word in topics)
             for word in case_words_in(text)
         )
 

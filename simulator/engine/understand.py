@@ -182,6 +182,8 @@ _CHIT_CHAT = re.compile(
     r"life|everything)\b|\b(?:got|have you got|you got) (?:any )?(?:weekend|holiday) plans\b"
     r"|\bany plans for the weekend\b|\bhow are (?:things|you doing|you keeping|you today)\b"
     r"|\bhow have you been\b|\b(?:things|everything) (?:going )?(?:ok|okay|good|well) otherwise\b"
+    r"|\bhow are you holding up\b|\bwhat is the weather (?:like|doing)\b|\bhow is the \w+ "
+    r"(?:running|treating you)\b|\b(?:lovely|nice|beautiful|horrible|awful) (?:weather|day)\b"
 )
 #: a range of days or hours typed with a dash ("3-5 business days")
 _RANGE = re.compile(
