@@ -89,6 +89,7 @@ COMMANDS = [
 ]
 
 
+@pytest.mark.slow  # grades and records a call, then runs seven commands (~2 s each case)
 @pytest.mark.parametrize(("update", "where"), DAMAGE)
 def test_a_damaged_row_is_one_line_naming_the_column(
     update: str, where: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
