@@ -206,6 +206,12 @@ class Reactions:
                 if said in answered:
                     answered.remove(said)
         replies += self._supervisor_here(heard)
+        if "lost_place" in heard.acts and not self.memory.goal_done:
+            return [
+                *replies,
+                *answered,
+                "back_to_goal",
+            ]  # "where were we?" - "So, can you help me ...?"
         chose = self._prefers(heard)
         if self._reached(heard):  # "Dave's on the line, putting you through": thank you
             answered[:] = [a for a in answered if a not in {"agree_transfer", "object_person"}]

@@ -192,6 +192,22 @@ _RANGE = re.compile(
 _PAST = re.compile(r"\b(?:last|ago|earlier|yesterday|previous|previously|before|since)\s*$")
 
 _ASKS = frozenset({"ask_account", "ask_callback_number", "ask_email", "ask_name"})
+#: a datum asked for again later in the call ("sorry, what was the member number again?",
+#: "remind me of the invoice number"): asked, not a request to repeat the last line
+_ASKED_AGAIN = re.compile(
+    r"\b(?:what (?:was|is|were) (?:the|your|that) |remind me (?:of )?(?:the|your|what the|what "
+    r"your) |(?:the|your) )(?:\w+ ){0,2}?(?P<what>email(?: address)?|e mail|(?:phone|cell|mobile|"
+    r"contact|callback|call back) number|number|id|reference|ref|name)(?: (?:was|is))?"
+    r"(?: again)\b|\bremind me (?:of )?(?:the|your|what the|what your) (?:\w+ ){0,2}?(?P<what2>"
+    r"email(?: address)?|(?:phone|cell|mobile) number|number|id|reference|name)\b"
+)
+_AGAIN_ACT = {"email": "ask_email", "e mail": "ask_email", "name": "ask_name"}
+#: the agent has lost the thread ("sorry, where were we?"): the caller says what they need
+_LOST_PLACE = re.compile(
+    r"\bwhere (?:were|was) (?:we|i)\b|\bwhat were we (?:saying|talking about|on)\b|"
+    r"\bremind me what you (?:need|needed|wanted|were after)\b|\bwhat did you (?:need|want) "
+    r"(?:again|help with)\b"
+)
 
 #: acts that promise the caller something will happen by a time.
 PROMISES = frozenset(
@@ -252,6 +268,15 @@ class Understanding:
         if not acts & _ASKS and _BARE_ASK.search(normalise(text)):
             acts.add("ask_account")
             question = True
+        if (again := _ASKED_AGAIN.search(normalise(text))) and not acts & _ASKS:
+            what = again.group("what") or again.group("what2")
+            phone = "number" in what and what.split()[0] in {"phone", "cell", "mobile", "contact"}
+            acts.add("ask_callback_number" if phone else _AGAIN_ACT.get(what, "ask_account"))
+            acts.discard("repair_request")  # asked for again, not "say that again"
+            question = True
+        if _LOST_PLACE.search(normalise(text)):
+            acts -= {"empathy", "repair_request"}  # "so sorry, where were we?"
+            acts.add("lost_place")
         if _WHICH_ID.match(normalise(text)) and not acts & _ASKS:
             acts.add("ask_account")  # "sorry, which order?": the order's number
             question = True
