@@ -265,24 +265,7 @@ class Understanding:
             acts |= self._asked_alone(text)
             _question_acts(normalise(question_part(text)), acts)
         _line_acts(normalise(text), acts)
-        if not acts & _ASKS and _BARE_ASK.search(normalise(text)):
-            acts.add("ask_account")
-            question = True
-        if (again := _ASKED_AGAIN.search(normalise(text))) and not acts & _ASKS:
-            what = again.group("what") or again.group("what2")
-            phone = "number" in what and what.split()[0] in {"phone", "cell", "mobile", "contact"}
-            acts.add("ask_callback_number" if phone else _AGAIN_ACT.get(what, "ask_account"))
-            acts.discard("repair_request")  # asked for again, not "say that again"
-            question = True
-        if _LOST_PLACE.search(normalise(text)):
-            acts -= {"empathy", "repair_request"}  # "so sorry, where were we?"
-            acts.add("lost_place")
-        if _WHICH_ID.match(normalise(text)) and not acts & _ASKS:
-            acts.add("ask_account")  # "sorry, which order?": the order's number
-            question = True
-        if _NAME_IS.search(normalise(text)) or _YOUR_NAME.search(normalise(text)):
-            acts.add("ask_name")  # "and your name is..." trailing off: asked, if again
-            question = True
+        question = _datum_asks(normalise(text), acts) or question
         # a time frame in a question counts when it offers something: "can he call you back
         # in two hours?" is a promise put as a question, "how long ago was that?" is not
         fact = self._topics.find(text) or self._defaults.find(text)
@@ -315,6 +298,32 @@ class Understanding:
         if not asked or asked.strip() == text.strip():
             return set()
         return set(self._recognise(asked, "agent"))
+
+
+def _datum_asks(normal: str, acts: set[str]) -> bool:
+    """Data asked for in shapes the recogniser does not take as asks (engine-only readings):
+    "your order number", "sorry, which order?", "what was the member number again?", "and
+    your name is..."; and "where were we?". True when the line asks for a datum."""
+    asked = False
+    if not acts & _ASKS and _BARE_ASK.search(normal):
+        acts.add("ask_account")
+        asked = True
+    if (again := _ASKED_AGAIN.search(normal)) and not acts & _ASKS:
+        what = again.group("what") or again.group("what2")
+        phone = "number" in what and what.split()[0] in {"phone", "cell", "mobile", "contact"}
+        acts.add("ask_callback_number" if phone else _AGAIN_ACT.get(what, "ask_account"))
+        acts.discard("repair_request")  # asked for again, not "say that again"
+        asked = True
+    if _LOST_PLACE.search(normal):
+        acts -= {"empathy", "repair_request"}  # "so sorry, where were we?"
+        acts.add("lost_place")
+    if _WHICH_ID.match(normal) and not acts & _ASKS:
+        acts.add("ask_account")  # "sorry, which order?": the order's number
+        asked = True
+    if _NAME_IS.search(normal) or _YOUR_NAME.search(normal):
+        acts.add("ask_name")  # "and your name is..." trailing off: asked, if again
+        asked = True
+    return asked
 
 
 def _question_acts(asked: str, acts: set[str]) -> None:
