@@ -48,6 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # pygame greets on stdout when first imported (microphones, enrol, play --mic): not in
     # a command's output, which may be JSON
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    _standard_streams()
     words = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(only=_command_in(words))
     args = parser.parse_args(words)
@@ -74,6 +75,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         name = next((w for w in words if not w.startswith("-")), "")
         print(f"callsim {name}: {said}", file=sys.stderr)
         return 2
+
+
+def _standard_streams() -> None:
+    """A standard stream closed when callsim started (`<&-`, `>&-`: Python then has None
+    for it) is pointed at the null device: input ends at once, output goes nowhere, and
+    the descriptor is taken, so no file opened later (the store) gets 0, 1 or 2 and
+    receives what a library prints. (`play` ended in an AttributeError traceback.)"""
+    for name, mode in (("stdin", "r"), ("stdout", "w"), ("stderr", "w")):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, mode, encoding="utf-8"))  # noqa: SIM115
 
 
 def _damaged_store(args: argparse.Namespace) -> str | None:

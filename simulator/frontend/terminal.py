@@ -209,8 +209,7 @@ class TerminalFrontend:
             waited = self._elapsed_on_hold(state)
             if waited:
                 return waited
-        line = self.stdin.readline()
-        return line if line else None
+        return _typed(self.stdin)
 
     def _prompt(self, prompt: str) -> str | None:
         """One line typed after `prompt` (None at the end of input)."""
@@ -221,8 +220,7 @@ class TerminalFrontend:
                 return None
         self.out.write(prompt)
         self.out.flush()
-        line = self.stdin.readline()
-        return line if line else None
+        return _typed(self.stdin)
 
     def wrap_up(self) -> Move | None:
         """After-call work once the call has ended: a note, a ticket or an email, one per
@@ -335,6 +333,30 @@ class TerminalFrontend:
             self._print("Practise next:")
             for tip in summary.advice:
                 self._print(f"  - {printable(tip)}")  # a scenario id from a file's name
+
+
+#: characters of one typed line read (the call keeps far fewer), and how far past that a
+#: line's end is looked for before the input is taken as no typing at all (/dev/zero)
+LINE_LIMIT = 64 * 1024
+LINE_SEARCH = 1024 * 1024
+
+
+def _typed(stream: IO[str]) -> str | None:
+    """One line of input, cut to `LINE_LIMIT`; None at the end of input, or when no line
+    ends within `LINE_SEARCH` characters (an endless line was read into memory until the
+    process was killed)."""
+    line = stream.readline(LINE_LIMIT)
+    if len(line) < LINE_LIMIT or line.endswith("\n"):
+        return line or None
+    skipped = 0
+    while skipped < LINE_SEARCH:
+        rest = stream.readline(LINE_LIMIT)
+        if not rest:
+            return line + "\n"  # the input ended inside the long line
+        if rest.endswith("\n"):
+            return line + "\n"
+        skipped += len(rest)
+    return None
 
 
 def _ready(stream: IO[str], timeout: float) -> bool:
