@@ -24,7 +24,7 @@ from simulator.engine.replies import (
     transfer_answer,
 )
 from simulator.engine.replies import opening_beats as _opening_beats
-from simulator.engine.understand import Heard, spoken_hours
+from simulator.engine.understand import PROMISES, Heard, spoken_hours
 
 if TYPE_CHECKING:
     from simulator.engine.mood import Temper
@@ -277,7 +277,7 @@ class Reactions:
 
     def _idle_parts(self, heard: Heard) -> list[str]:
         idle = self._idle(heard)
-        if idle == "bad_news_heard" and not self.memory.goal_met:
+        if idle == "bad_news_heard" and not self.memory.goal_done:
             return [idle, "back_to_goal"]  # "Oh. That's not great. So, can you help me ...?"
         return [idle]
 
@@ -286,11 +286,12 @@ class Reactions:
         nothing about the call ("okay", "I see", an aside) brings the caller back to what
         they need, without the pleasantry small talk gets; a short wait or a small action
         ("one moment", "let me make a note") gets "sure"; the rest, a nod."""
-        from simulator.engine.topics import commits, explains, nods_to
+        from simulator.engine.topics import explains, nods_to
 
         if "small_talk" in heard.acts:
             return self._small_talk()
-        if explains(heard.text):
+        long = len(heard.text.split()) >= _LONG_LINE
+        if explains(heard.text) and not long:
             return "go_ahead"  # "ok Mrs Kowalski, let me explain" - "Sure, go ahead."
         if "bad_news" in heard.acts:  # "it's out of stock till next month" - not "Okay."
             return "bad_news_heard"
@@ -298,14 +299,22 @@ class Reactions:
             return "back_to_goal"  # a third "I'm so sorry": "So, can you help me ...?"
         if nods_to(heard.text):
             return self._nod_to_wait()
-        if again := self._ask_again(heard):
-            return again  # "ok" to a question: they ask it again
-        if self.memory.goal_met:  # "ok, I'll let him know" once the message is taken
+        # "ok" to a question: they ask it again
+        return self._ask_again(heard) or self._idle_otherwise(heard, long)
+
+    def _idle_otherwise(self, heard: Heard, long: bool) -> str:
+        from simulator.engine.topics import commits
+
+        m = self.memory
+        offers = heard.acts & (PROMISES | {"make_offer"})
+        if long and not m.goal_done and not heard.question and not offers:
+            return "back_to_goal"  # a policy explained at length: "So, can you help me ...?"
+        if m.goal_met:  # "ok, I'll let him know" once the message is taken
             thanked = bool(_THANKS_THEM.search(normalise(heard.text)))  # "thanks for your patience"
             return "thanks" if commits(heard.text) or thanked else "ack"
         if self._waited_for_nothing(heard):
             return "asks_news"  # "thanks for waiting" and nothing else: "So? What did you find?"
-        if not heard.acts and self.memory.reason_given and not self._topical(heard.text):
+        if not heard.acts and m.reason_given and not self._topical(heard.text):
             return "back_to_goal"
         return "ack"
 
@@ -1599,6 +1608,8 @@ _ARRIVED = re.compile(
     r"(?: just)? (?:here|on the line|with us|joined|come|arrived|available now|free now)\b"
 )
 _BAD_NEWS = frozenset({"bad_news", "refuse_help", "dismiss"})
+#: words in a line that explains rather than announces an explanation
+_LONG_LINE = 18
 _OBJECTS_TO_TIME = frozenset(
     {"object_timeframe", "object_fix_time", "object_again", "object_no_time", "object_changed"}
 )

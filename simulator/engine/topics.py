@@ -248,6 +248,21 @@ def nods_to(text: str) -> bool:
     return bool(_nods().search(normalise(text)))
 
 
+def bad_news(text: str) -> bool:
+    """News bad for the caller in plain words ("you've been flagged for collections")."""
+    return bool(_phrases_of("bad_news").search(normalise(text)))
+
+
+def blames_caller(text: str) -> bool:
+    """The fault put on the caller ("a labelling error on your end")."""
+    return bool(_phrases_of("blames_caller").search(normalise(text)))
+
+
+@cache
+def _phrases_of(key: str) -> re.Pattern[str]:
+    return _phrases(key)
+
+
 def explains(text: str) -> bool:
     """The agent is about to explain something ("let me explain"): the caller lets them."""
     return bool(_explains().search(normalise(text)))

@@ -14,7 +14,14 @@ from dataclasses import dataclass
 
 from scoring.normalise import normalise
 from simulator.engine.hearing import Recogniser, gives_number, jargon_detector
-from simulator.engine.topics import TopicFinder, facts_of, is_question, question_part
+from simulator.engine.topics import (
+    TopicFinder,
+    bad_news,
+    blames_caller,
+    facts_of,
+    is_question,
+    question_part,
+)
 from simulator.scenario.model import Fact, Scenario
 
 #: a time frame as said, to echo back ("within one to two business days?").
@@ -121,7 +128,8 @@ _DISMISSES = re.compile(
 )
 #: no one answered where the agent tried: bad news, however sorry
 _NO_ONE_ANSWERS = re.compile(
-    r"\b(?:no one|nobody|no body) (?:is |s )?(?:picking up|answering|there|available)\b"
+    r"\b(?:no one|nobody|no body)(?: (?:on|in|at|from) (?:the )?\w+)? (?:is |s )?(?:picking up|"
+    r"answering|there|available)\b"
     r"|\b(?:is|s|are|re) not (?:picking up|answering)\b|\bno answer\b"
 )
 #: an offer put as a casual question ("want me to send it out?", "that work?")
@@ -352,8 +360,10 @@ def _line_acts(normal: str, acts: set[str]) -> None:
     if _DISMISSES.search(normal):
         acts -= {"check_understanding", "confirm_detail"}
         acts.add("dismiss")
-    if _NO_ONE_ANSWERS.search(normal):
+    if _NO_ONE_ANSWERS.search(normal) or bad_news(normal):
         acts.add("bad_news")
+    if blames_caller(normal):
+        acts.add("blame_caller")
     if _MUST_TRANSFER.search(normal):
         acts.add("announce_transfer")
 
