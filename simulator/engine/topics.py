@@ -248,6 +248,24 @@ def nods_to(text: str) -> bool:
     return bool(_nods().search(normalise(text)))
 
 
+def plain_words(text: str) -> str:
+    """An agent's idioms and a recogniser's homophones as the plain words they mean ("pop you
+    on hold for a tick" -> "put you on hold for a moment"); the line unchanged when it has
+    none (`idioms` in the data)."""
+    table, pattern = _idioms()
+    normal = normalise(text)
+    if not pattern.search(normal):
+        return text
+    return pattern.sub(lambda m: table[m.group(0)], normal)
+
+
+@cache
+def _idioms() -> tuple[dict[str, str], re.Pattern[str]]:
+    table = {normalise(k): v for k, v in _data()["idioms"].items()}
+    keys = sorted(table, key=len, reverse=True)
+    return table, re.compile(r"\b(?:" + "|".join(map(re.escape, keys)) + r")\b")
+
+
 def bad_news(text: str) -> bool:
     """News bad for the caller in plain words ("you've been flagged for collections")."""
     return bool(_phrases_of("bad_news").search(normalise(text)))

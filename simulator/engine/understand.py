@@ -20,6 +20,7 @@ from simulator.engine.topics import (
     blames_caller,
     facts_of,
     is_question,
+    plain_words,
     question_part,
 )
 from simulator.scenario.model import Fact, Scenario
@@ -132,6 +133,8 @@ _NO_ONE_ANSWERS = re.compile(
     r"answering|there|available)\b"
     r"|\b(?:is|s|are|re) not (?:picking up|answering)\b|\bno answer\b"
 )
+#: a hold told in a plain imperative ("please hold the line while I check")
+_HOLD_THE_LINE = re.compile(r"^(?:please |kindly |just )?hold the line\b")
 #: an offer put as a casual question ("want me to send it out?", "that work?")
 _OFFER_ASKED = re.compile(
     r"\b(?:(?:do |would )?(?:you )?want me to|would you like me to|shall i|should i|how about i|"
@@ -262,7 +265,7 @@ class Understanding:
         self._defaults = TopicFinder(facts_of(scenario)[len(scenario.caller.facts) :])
 
     def hear(self, text: str) -> Heard:
-        text = _HOLE.sub(r"\1hold", without_fillers(text))
+        text = _HOLE.sub(r"\1hold", plain_words(without_fillers(text)))
         acts = set(self._recognise(text, "agent"))
         if self._jargon(text):
             acts.add("jargon")
@@ -360,6 +363,8 @@ def _line_acts(normal: str, acts: set[str]) -> None:
     if _DISMISSES.search(normal):
         acts -= {"check_understanding", "confirm_detail"}
         acts.add("dismiss")
+    if _HOLD_THE_LINE.search(normal) and not acts & {"ask_hold", "announce_hold"}:
+        acts.add("announce_hold")  # "please hold the line while I check": a hold, told
     if _NO_ONE_ANSWERS.search(normal) or bad_news(normal):
         acts.add("bad_news")
     if blames_caller(normal):

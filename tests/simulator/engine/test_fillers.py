@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from simulator.engine.topics import plain_words
 from simulator.engine.understand import without_fillers
 
 
@@ -39,3 +40,26 @@ def test_hesitations_and_fillers_go(said: str, heard: str) -> None:
 )
 def test_like_as_a_word_and_names_stay(said: str) -> None:
     assert without_fillers(said) == said
+
+
+@pytest.mark.parametrize(
+    ("said", "heard"),
+    [
+        ("kindly do the needful and share your email id", "can you give me your email address"),
+        (
+            "no worries, just pop you on hold for a tick",
+            "no worries let me just put you on hold for a moment",
+        ),
+        ("my supervisor will give you a bell", "my supervisor will call you"),
+        ("i'll ring you back within the fortnight", "i will call you back within two weeks"),
+        ("hello? are you their?", "hello are you there"),
+    ],
+)
+def test_idioms_and_homophones_heard_plainly(said: str, heard: str) -> None:
+    assert plain_words(said) == heard
+
+
+def test_a_line_with_no_idiom_is_left_as_said() -> None:
+    assert plain_words("The bell on the door rang, I'll share the news.") == (
+        "The bell on the door rang, I'll share the news."
+    )
