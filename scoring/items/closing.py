@@ -256,16 +256,14 @@ _LIST_SPLIT = re.compile(r"[,:;]")
 
 
 def _arrangement_list(sentence: str, norm: str) -> bool:
-    if sentence.count(",") + sentence.count(":") + sentence.count(";") < 2:
-        return False  # most sentences: not three parts
+    if sentence.count(",") + sentence.count(":") < 2 or _LIST_VERB.search(norm):
+        return False  # most sentences: fewer than three parts, or a verb
+    if not _LIST_WHEN.search(norm) or _LIST_NOT.search(norm):
+        return False
     parts = [
         p for p in _LIST_SPLIT.split(sentence.rstrip(".!")) if not set(p.lower().split()) <= _FILLER
     ]
-    if len(parts) < 3 or any(len(p.split()) > 5 for p in parts[1:]):
-        return False
-    return (
-        bool(_LIST_WHEN.search(norm)) and not _LIST_VERB.search(norm) and not _LIST_NOT.search(norm)
-    )
+    return len(parts) >= 3 and all(len(p.split()) <= 5 for p in parts[1:])
 
 
 #: not after a title: "So, Dr. Feld will call you tomorrow" is one sentence (gaps6)

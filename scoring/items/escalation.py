@@ -116,8 +116,8 @@ def _hands_off(call: Call, turn: Turn) -> bool:
             or "email you" in normal
             or "back to you" in normal
             or "let you know" in normal
-            or "to you" in normal
-            or "with you" in normal
+            or " to you" in normal
+            or "be with you" in normal
         )
         and _COMES_BACK.search(normal)
     ):
