@@ -20,7 +20,6 @@ import orjson
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.engine import URL, Connection, Engine
 
-from scoring.literal import excerpt
 from simulator.records import schema as t
 from simulator.records.engine import friendly, guard_errors, make_engine, migrate, still_recording
 from simulator.records.errors import StoreError
@@ -284,6 +283,8 @@ class Store:
                 raise LookupError(f"no call {call_id} in the store")
             marks = self._marks(conn, call_id)
             if item not in {m.item for m in marks}:
+                from scoring.literal import excerpt  # here: a report need not load scoring
+
                 raise LookupError(f"call {call_id} has no graded item {excerpt(item, 80)}")
             conn.execute(
                 insert(t.overrides).values(

@@ -81,8 +81,15 @@ def team_report(store: Any, team: str | None) -> str:
 
 
 def default_name(kind: str, what: str) -> str:
-    """A file name for a report: `callsim-report-call-42.html`, the name made file-safe."""
-    slug = re.sub(r"[^A-Za-z0-9]+", "-", what).strip("-")[:40].rstrip("-") or "report"
+    """A file name for a report: `callsim-report-call-42.html`, the name made file-safe;
+    when that loses characters ('Ann Lee', 'José', '张伟'), a short hash of the name is
+    added, so two trainees' reports never share a default file."""
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", what).strip("-")[:40].rstrip("-")
+    if slug != what:
+        import hashlib
+
+        tag = hashlib.sha256(what.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+        slug = f"{slug}-{tag}" if slug else tag
     return f"callsim-report-{kind}-{slug}.html"
 
 

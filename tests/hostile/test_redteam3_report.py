@@ -108,3 +108,16 @@ def test_holds_over_the_limit_are_found_in_linear_time(monkeypatch: pytest.Monke
     Counted.n = 0
     charts.call_timeline([], holds, [], 10.0 * n + 300, 120.0)
     assert Counted.n < 20 * n, f"{Counted.n:,} comparisons for {n:,} holds"
+
+
+def test_default_report_names_of_different_trainees_differ() -> None:
+    """'张伟' and '李娜' (and 'José', 'Josè') were both written to the same default file
+    (callsim-report-trainee-report.html), the second report replacing the first unsaid."""
+    from simulator.reports.build import default_name
+
+    names = ["张伟", "李娜", "José", "Josè", "Ann Lee", "Ann-Lee", "Ann"]
+    files = [default_name("trainee", n) for n in names]
+    assert len(set(files)) == len(names), files
+    assert default_name("trainee", "Ann") == "callsim-report-trainee-Ann.html"
+    assert default_name("call", "42") == "callsim-report-call-42.html"
+    assert default_name("team", "everyone") == "callsim-report-team-everyone.html"
