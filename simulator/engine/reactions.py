@@ -606,7 +606,7 @@ class Reactions:
         checks = bool(_CHECKS & heard.acts)
         if checks and self._checked_understanding(heard, story_only=True):
             return ["not_reason"]  # the wrong story, whatever its numbers
-        checked = self._value_read_back(heard)
+        checked = self._value_read_back(heard) or self._polarity_read_back(heard)
         checked = checked or (self._checked_understanding(heard) if checks else "")
         if checked:
             return [checked]
@@ -725,6 +725,35 @@ class Reactions:
             return ""  # the value is of a kind only facts it is not about have
         text, theirs = found
         self.hear_value("correction", _sentence_with(text, set().union(*theirs.values())))
+        return "correct_fact"
+
+    def _polarity_read_back(self, heard: Heard) -> str:
+        """ "So the gate isn't locked?" to a caller whose gate is locked: "No." and theirs;
+        "so you've called before?" to one who has: yes. Checked against the one sentence of
+        their facts that says every word the read-back says (or two of them), by whether
+        each says "not"."""
+        if not _READ_BACK_ASK.search(normalise(heard.text)) or _OWN_ACTION.search(
+            normalise(heard.text)
+        ):
+            return ""
+        words = _claim_words(heard.text)
+        if not words:
+            return ""
+        best, said, shared = "", "", 0
+        told = [*(t for f in self.scenario.caller.facts for t in f.say)]
+        told += self.scenario.lines.get("reason", ())  # what they rang to say counts too
+        for text in told:
+            for sentence in re.findall(r"[^.!?]+[.!?]?", text):
+                # the clause that says it: "charged twice, and the second was never taken back"
+                for clause in re.split(r",|;|\bbut\b|\band\b", sentence):
+                    n = len(words & _claim_words(clause))
+                    if n > shared and (n >= 2 or n == len(words)):
+                        best, said, shared = sentence.strip(), clause, n
+        if not best:
+            return ""
+        if _says_not(heard.text) == _says_not(said):
+            return "confirm_yes"
+        self.hear_value("correction", best)
         return "correct_fact"
 
     def _read_back_sources(self, heard: Heard) -> list[str]:
@@ -1710,6 +1739,42 @@ _READ_BACK_ASK = re.compile(
 _CHECKS = frozenset({"check_understanding", "confirm_detail"})
 #: the agent offering to do something, not reading back what the caller has
 _OWN_ACTION = re.compile(r"\b(?:i|we) (?:can|could|will|ll|would|am going to|are going to)\b")
+
+
+#: words a claim is made of, beside who and whether ("so you have called before about this")
+_CLAIM_STOP = frozenset(
+    "so you i we they he she it this that these those the a an have has had be been being is are "
+    "was were am do does did done to of for on in at with about and or but my your our their his "
+    "her its me us them not no never nothing yet still already ever just really actually then "
+    "before again earlier previously ago "
+    "there here what which right ok okay s re ve ll d t".split()
+)
+
+
+def _claim_words(text: str) -> set[str]:
+    """A line's words as a claim, crudely stemmed ("called" and "call", "refunded" and
+    "refund" meet), with who and whether left out."""
+    from simulator.engine.topics import word_base
+
+    out = set()
+    for w in normalise(text).split():
+        if w in _CLAIM_STOP:
+            continue
+        w = word_base(w)
+        for end in ("ing", "ed", "es", "s"):
+            if w.endswith(end) and len(w) - len(end) >= 3:
+                w = w[: -len(end)]
+                break
+        out.add(w)
+    return out
+
+
+_NOT = re.compile(r"\b(?:not|no|never|nothing|nobody|none|neither|nor|first time)\b")
+
+
+def _says_not(text: str) -> bool:
+    """The sentence denies (an odd count of denials would be over-reading speech)."""
+    return bool(_NOT.search(normalise(text)))
 
 
 def _sentence_with(text: str, values: set[str]) -> str:

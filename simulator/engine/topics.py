@@ -515,6 +515,12 @@ class FactByWords:
         return fact
 
 
+def word_base(word: str) -> str:
+    """An irregular form as its base word ("fell" -> "fall"; `word_forms` in the data)."""
+    forms: dict[str, str] = _data()["word_forms"]
+    return forms.get(word, word)
+
+
 def stems(text: str) -> set[str]:
     """Content stems with irregular forms as their base word ("fell" -> "fall")."""
     from scoring.call import content_stems

@@ -50,3 +50,16 @@ def test_an_offer_with_a_time_is_no_read_back() -> None:
         "ok so I can get them out to you tomorrow morning, is that alright?",
     )
     assert not reply.startswith("No, that's not right")
+
+
+@pytest.mark.parametrize(
+    ("scenario", "line", "first"),
+    [
+        ("refuses-hold", "so the gate isn't locked", ("No",)),  # it's locked, because of the dog
+        ("refuses-hold", "so you have called before about this", ("No",)),  # the first time
+        ("irate-double-charge", "so you've called before", ("Yes", "That's correct")),
+        ("refuses-hold", "so nothing has changed at the house", ("Yes", "That's correct")),
+    ],
+)
+def test_whether_a_thing_is_so_is_checked(scenario: str, line: str, first: tuple[str, ...]) -> None:
+    assert _reply(scenario, line).startswith(first)
