@@ -59,6 +59,8 @@ def texts(value: Any) -> list[str]:
 def has_word(text: str, word: str) -> bool:
     """`word` in `text`, case-insensitive, whole word; digits read one by one count."""
     text = _DIGIT_GAP.sub("", text)
+    if word.isdigit():  # a number is its digits, whatever letters lead it ("FG772014")
+        return re.search(rf"(?<!\d){word}(?!\d)", text) is not None
     return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE) is not None
 
 
@@ -116,6 +118,7 @@ def test_case_agrees_with_its_scenario(sid: str, case: dict[str, Any]) -> None:
             caller.get("name", ""),
             *facts,
             *(str(caller.get(k, "")) for k in ("id_number", "phone", "email", "calling_for")),
+            *(str(o) for o in caller.get("orders", [])),
             *case.get("before", []),  # what the agent told them earlier in the call
             str(scenario.get("ticket_id", "")),  # ... and the case number it gave
         ],
@@ -125,12 +128,17 @@ def test_case_agrees_with_its_scenario(sid: str, case: dict[str, Any]) -> None:
         "asks_rest": [caller.get("goal", "")],
         "gives_reason": [caller.get("goal", ""), *texts(scenario["lines"])],
         # a caller repeats their own lines, or reads back what the agent gave them
-        "repeats": [*texts(scenario["lines"]), *case.get("before", [])],
+        "repeats": [
+            *texts(scenario["lines"]),
+            *case.get("before", []),
+            *(str(caller.get(k, "")) for k in ("id_number", "phone", "email")),
+        ],
         "spells": [caller["name"], caller.get("email", "")],
         "corrects": [
             *facts,
             *(str(caller.get(k, "")) for k in ("name", "id_number", "phone", "email")),
             *case.get("before", []),  # a promise the agent made earlier, now said back wrong
+            *texts(scenario["lines"]),  # ... or what they said themselves (the time for a call)
         ],
         "objects_timeframe": "callback_within" in expects,
         "objects_transfer": expects.get("no_transfer") is True,
