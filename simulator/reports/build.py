@@ -8,6 +8,7 @@ window's "Report" button (the call just played, by its transcript path).
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import re
 import tempfile
@@ -94,8 +95,11 @@ def default_name(kind: str, what: str) -> str:
 
 
 def write_page(path: Path, html: str) -> Path:
-    """Write the page whole (a temporary file renamed over the target)."""
+    """Write the page whole (a temporary file renamed over the target); never over a
+    SQLite database or its write-ahead log (`--out` naming the records store replaced it,
+    every recorded call lost)."""
     path = path.expanduser()
+    _not_a_database(path)
     if path.exists() and not path.is_file():  # /dev/stdout, a device, a FIFO: write into it
         with open(path, "w", encoding="utf-8") as out:  # (renaming over it replaced /dev/full)
             out.write(html)
@@ -113,6 +117,24 @@ def write_page(path: Path, html: str) -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
+
+
+#: how a SQLite database and its write-ahead log begin
+_SQLITE_MAGIC = (b"SQLite format 3\x00", b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83")
+
+
+def _not_a_database(path: Path) -> None:
+    try:
+        if not path.is_file():
+            return
+        with open(path, "rb") as f:
+            head = f.read(16)
+    except OSError:
+        return  # the write says what is wrong
+    if head.startswith(_SQLITE_MAGIC):
+        raise FileExistsError(
+            errno.EEXIST, "it is a SQLite database (a records store?); not replaced", str(path)
+        )
 
 
 def report_for_transcript(transcript: str | os.PathLike[str], db: str | None = None) -> Path | None:

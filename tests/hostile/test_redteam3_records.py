@@ -119,3 +119,31 @@ def test_a_damaged_row_is_one_line_naming_the_column(
         assert str(path) in err, f"{command}: {err}"
         assert where in err, f"{command}: {err}"
     assert failed, "no command read the damaged column"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["export", "csv", "--out", "{store}"],
+        ["export", "xapi", "--out", "{store}"],
+        ["report", "1", "--out", "{store}"],
+        ["report", "--team", "--out", "{store}"],
+    ],
+)
+def test_output_onto_the_store_itself_is_refused(
+    command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--out` naming the records store (a slip of tab completion) replaced the store with
+    the CSV or HTML: every recorded call lost, exit 0."""
+    path = tmp_path / "r.sqlite"
+    db = f"sqlite:///{path}"
+    assert main(["grade", "--record", "--summary", "--db", db, *_calls(tmp_path, 1)]) == 0
+    capsys.readouterr()
+    argv = [a.replace("{store}", str(path)) for a in command]
+    assert main([*argv, "--db", db]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1, err
+    assert "SQLite database" in err
+    assert path.read_bytes().startswith(b"SQLite format 3\x00")
+    assert main(["history", "--json", "--db", db]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 1
