@@ -24,6 +24,7 @@ from simulator.engine.replies import (
     transfer_answer,
 )
 from simulator.engine.replies import opening_beats as _opening_beats
+from simulator.engine.topics import claim_words as _claim_words
 from simulator.engine.understand import PROMISES, Heard, spoken_hours
 
 if TYPE_CHECKING:
@@ -1718,13 +1719,16 @@ _SUBJECT = re.compile(r"^(?:i|we)(?: (?:can|could|will|would|should|shall))? ", 
 #: what a caller would not say a person answered their choice with
 _YES_TO_OFFERS = frozenset(
     {"accept_offer", "accept_alternative", "agree_transfer", "choose_transfer", "choose_message",
-     "choose_voicemail", "confirm_yes", "conditional_offer", "decline_offer", "accept_supervisor"}
+     "choose_voicemail", "confirm_yes", "conditional_offer", "decline_offer", "accept_supervisor",
+     "agree_hold", "checkin_agree"}
 )  # fmt: skip
 
 
 #: a yes that already names the option chosen, in the caller's own line
 _SAYS_OPTION = {
     "accept_supervisor": re.compile(r"\b(?:supervisor|manager|team lead(?:er)?)\b", re.I),
+    "agree_hold": re.compile(r"\bhold", re.I),
+    "checkin_agree": re.compile(r"\bhold", re.I),
     "choose_message": re.compile(r"\bmessage\b", re.I),
     "choose_voicemail": re.compile(r"\bvoice ?mail\b", re.I),
     "choose_transfer": re.compile(r"\b(?:transfer|put (?:me|you) through|connect)\b", re.I),
@@ -1739,34 +1743,6 @@ _READ_BACK_ASK = re.compile(
 _CHECKS = frozenset({"check_understanding", "confirm_detail"})
 #: the agent offering to do something, not reading back what the caller has
 _OWN_ACTION = re.compile(r"\b(?:i|we) (?:can|could|will|ll|would|am going to|are going to)\b")
-
-
-#: words a claim is made of, beside who and whether ("so you have called before about this")
-_CLAIM_STOP = frozenset(
-    "so you i we they he she it this that these those the a an have has had be been being is are "
-    "was were am do does did done to of for on in at with about and or but my your our their his "
-    "her its me us them not no never nothing yet still already ever just really actually then "
-    "before again earlier previously ago "
-    "there here what which right ok okay s re ve ll d t".split()
-)
-
-
-def _claim_words(text: str) -> set[str]:
-    """A line's words as a claim, crudely stemmed ("called" and "call", "refunded" and
-    "refund" meet), with who and whether left out."""
-    from simulator.engine.topics import word_base
-
-    out = set()
-    for w in normalise(text).split():
-        if w in _CLAIM_STOP:
-            continue
-        w = word_base(w)
-        for end in ("ing", "ed", "es", "s"):
-            if w.endswith(end) and len(w) - len(end) >= 3:
-                w = w[: -len(end)]
-                break
-        out.add(w)
-    return out
 
 
 _NOT = re.compile(r"\b(?:not|no|never|nothing|nobody|none|neither|nor|first time)\b")

@@ -438,6 +438,11 @@ class TopicFinder:
         """The fact of that topic, if the caller has one."""
         return self._facts.get(topic)
 
+    def cue_asked(self, text: str) -> str:
+        """The cue that decided `find` ("" when none did)."""
+        asked = question_part(text)
+        return self._cue_in(normalise(asked)) if self._rx is not None and asked else ""
+
     def find(self, text: str) -> Fact | None:
         """The fact a question asks about (None for a statement, or no fact's cue).
 
@@ -513,6 +518,32 @@ class FactByWords:
         if _ASKS_ID.search(question) and not any(_HAS_ID.search(t) for t in fact.say):
             return None  # "what item numbers are on the pallets?" is not "14 pallets"
         return fact
+
+
+#: words a claim is made of, beside who and whether ("so you have called before about this")
+_CLAIM_STOP = frozenset(
+    "so you i we they he she it this that these those the a an have has had be been being is are "
+    "was were am do does did done to of for on in at with about and or but my your our their his "
+    "her its me us them not no never nothing yet still already ever just really actually then "
+    "before again earlier previously ago "
+    "there here what which right ok okay s re ve ll d t".split()
+)
+
+
+def claim_words(text: str) -> set[str]:
+    """A line's words as a claim, crudely stemmed ("called" and "call", "refunded" and
+    "refund" meet), with who and whether left out."""
+    out = set()
+    for w in normalise(text).split():
+        if w in _CLAIM_STOP:
+            continue
+        w = word_base(w)
+        for end in ("ing", "ed", "es", "s"):
+            if w.endswith(end) and len(w) - len(end) >= 3:
+                w = w[: -len(end)]
+                break
+        out.add(w)
+    return out
 
 
 def word_base(word: str) -> str:

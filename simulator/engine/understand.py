@@ -18,6 +18,7 @@ from simulator.engine.topics import (
     TopicFinder,
     bad_news,
     blames_caller,
+    claim_words,
     facts_of,
     is_question,
     plain_words,
@@ -133,6 +134,14 @@ _NO_ONE_ANSWERS = re.compile(
     r"answering|there|available)\b"
     r"|\b(?:is|s|are|re) not (?:picking up|answering)\b|\bno answer\b"
 )
+#: cues that ask for the story at large, whose other words may name the part of it meant
+_BROAD_CUES = frozenset(
+    {"what happened", "what is wrong", "what went wrong", "what is the problem",
+     "what is the issue", "how come", "what is going on", "tell me about",
+     "tell me what happened", "walk me through"}
+)  # fmt: skip
+#: words that ask or lead in, not what is asked about ("walk me through ...")
+_ASKING_WORDS = frozenset({"walk", "through", "tell", "explain", "describe", "exact", "exactly"})
 #: a hold told in a plain imperative ("please hold the line while I check")
 _HOLD_THE_LINE = re.compile(r"^(?:please |kindly |just )?hold the line\b")
 #: an offer put as a casual question ("want me to send it out?", "that work?")
@@ -263,6 +272,7 @@ class Understanding:
         self._number = scenario.correct_number
         self._topics = TopicFinder(scenario.caller.facts)  # the scenario's own facts first
         self._defaults = TopicFinder(facts_of(scenario)[len(scenario.caller.facts) :])
+        self._facts = tuple(f for f in scenario.caller.facts if f.say)
 
     def hear(self, text: str) -> Heard:
         text = _HOLE.sub(r"\1hold", plain_words(without_fillers(text)))
@@ -279,7 +289,7 @@ class Understanding:
         question = _datum_asks(normalise(text), acts) or question
         # a time frame in a question counts when it offers something: "can he call you back
         # in two hours?" is a promise put as a question, "how long ago was that?" is not
-        fact = self._topics.find(text) or self._defaults.find(text)
+        fact = self._more_specific(text, self._topics.find(text)) or self._defaults.find(text)
         if fact is None and question and _SOMEONES_NAME.search(text.lower()):
             fact = self._defaults.by_topic("person_name")  # "what's Mr Cloud's first name?"
         if fact is None and not question and _ELLIPTICAL.match(normalise(text)):
@@ -301,6 +311,21 @@ class Understanding:
             asks=(question_part(text) or text) if question else "",
             also=self._topics.also_asked(text, fact) if fact and question else (),
         )
+
+    def _more_specific(self, text: str, fact: Fact | None) -> Fact | None:
+        """A cue found the fact, but the question's other words belong to another ("what
+        happened this morning?": what happened is the problem, this morning is the first
+        call): the fact those words say is the answer, when the cue's fact says none of them."""
+        if fact is None:
+            return None
+        cue = self._topics.cue_asked(text)
+        if cue not in _BROAD_CUES:  # "how much is the invoice for" is the amount, whatever else
+            return fact
+        words = claim_words(normalise(question_part(text)).replace(cue, " ")) - _ASKING_WORDS
+        if not words or words & claim_words(" ".join(fact.say)):
+            return fact
+        saying = [f for f in self._facts if words <= claim_words(" ".join(f.say))]
+        return saying[0] if len(saying) == 1 else fact
 
     def _asked_alone(self, text: str) -> set[str]:
         """The asking sentence heard on its own: "I'm sorry about that. Member number?"
