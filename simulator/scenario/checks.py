@@ -16,6 +16,8 @@ from scoring.safeyaml import Path, YamlDoc
 from simulator.engine.hearing import BEAT_EVENTS, agent_acts
 from simulator.engine.moves import Consult, MoveError, Transfer, parse_move
 from simulator.scenario.lines import (
+    HEARD_IN,
+    PLACEHOLDER,
     PLACEHOLDERS,
     render,
     template_values,
@@ -118,6 +120,24 @@ def _placeholders(data: dict[str, Any]) -> Found:
         for at, text in _texts(value, where):
             for message, hint in placeholder_problems(text):
                 yield at, message, hint
+            yield from _unheard(at, text)
+
+
+def _unheard(at: Path, text: str) -> Found:
+    """A `{heard.*}` value in a line of a situation in which the caller never hears it: the
+    line would never be said ("will_do: ok {heard.option}" leaves the caller silent)."""
+    if len(at) < 2 or at[0] != "lines":
+        return
+    situation = str(at[1])
+    for name in PLACEHOLDER.findall(text):
+        fills = HEARD_IN.get(name)
+        if fills is not None and situation not in fills:
+            said_in = ", ".join(sorted(fills))
+            yield (
+                at,
+                f"{{{name}}} is never heard when the caller says {situation}",
+                (f"only {said_in} can use it"),
+            )
 
 
 def _texts(value: Any, where: Path) -> Iterator[tuple[Path, str]]:

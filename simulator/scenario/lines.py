@@ -344,7 +344,6 @@ HEARD: frozenset[str] = frozenset(
     {
         "heard.timeframe",
         "heard.correction",
-        "heard.number",
         "heard.option",
         "heard.rest",
         "heard.earlier",
@@ -353,6 +352,16 @@ HEARD: frozenset[str] = frozenset(
         "expects.resolution",
     }
 )
+
+#: the situations in which the caller has heard what a `{heard.*}` placeholder names; a line
+#: of another situation that uses one would never be said (every variant would be skipped).
+#: `{heard.timeframe}` is heard whenever the agent's line names a time, so any line may use it.
+HEARD_IN: Mapping[str, frozenset[str]] = {
+    "heard.correction": frozenset({"correct_detail", "correct_fact"}),
+    "heard.option": frozenset({"choose_option"}),
+    "heard.rest": frozenset({"asks_rest"}),
+    "heard.earlier": frozenset({"object_changed"}),
+}
 
 #: placeholders a template may use.
 PLACEHOLDERS: frozenset[str] = (
