@@ -310,11 +310,11 @@ class Reactions:
         offers = heard.acts & (PROMISES | {"make_offer"})
         if long and not m.goal_done and not heard.question and not offers:
             return "back_to_goal"  # a policy explained at length: "So, can you help me ...?"
+        if not m.goal_done and self._waited_for_nothing(heard):
+            return "asks_news"  # "thanks for waiting" and nothing else: "So? What did you find?"
         if m.goal_met:  # "ok, I'll let him know" once the message is taken
             thanked = bool(_THANKS_THEM.search(normalise(heard.text)))  # "thanks for your patience"
             return "thanks" if commits(heard.text) or thanked else "ack"
-        if self._waited_for_nothing(heard):
-            return "asks_news"  # "thanks for waiting" and nothing else: "So? What did you find?"
         if not heard.acts and m.reason_given and not self._topical(heard.text):
             return "back_to_goal"
         return "ack"
