@@ -252,8 +252,11 @@ def plain_words(text: str) -> str:
     """An agent's idioms and a recogniser's homophones as the plain words they mean ("pop you
     on hold for a tick" -> "put you on hold for a moment"); the line unchanged when it has
     none (`idioms` in the data)."""
-    table, pattern = _idioms()
     normal = normalise(text)
+    terse = _data()["terse_asks"].get(re.sub(r"\s*\bplease\b\s*", " ", normal).strip())
+    if terse and "?" in text:
+        return terse + "?"
+    table, pattern = _idioms()
     if not pattern.search(normal):
         return text
     return pattern.sub(lambda m: table[m.group(0)], normal)

@@ -63,3 +63,19 @@ def test_a_line_with_no_idiom_is_left_as_said() -> None:
     assert plain_words("The bell on the door rang, I'll share the news.") == (
         "The bell on the door rang, I'll share the news."
     )
+
+
+@pytest.mark.parametrize(
+    ("said", "heard"),
+    [
+        ("amt?", "how much is it?"),
+        ("email?", "what is your email address?"),
+        ("acct?", "what is your account number?"),
+    ],
+)
+def test_a_clipped_whole_line_is_the_question_it_stands_for(said: str, heard: str) -> None:
+    assert plain_words(said) == heard
+
+
+def test_a_clipped_word_inside_a_line_stays() -> None:
+    assert plain_words("I'll email you the form.") == "I'll email you the form."
