@@ -607,7 +607,8 @@ class Reactions:
         checks = bool(_CHECKS & heard.acts)
         if checks and self._checked_understanding(heard, story_only=True):
             return ["not_reason"]  # the wrong story, whatever its numbers
-        checked = self._value_read_back(heard) or self._polarity_read_back(heard)
+        checked = self._value_read_back(heard) or self._name_read_back(heard)
+        checked = checked or self._polarity_read_back(heard)
         checked = checked or (self._checked_understanding(heard) if checks else "")
         if checked:
             return [checked]
@@ -727,6 +728,29 @@ class Reactions:
         text, theirs = found
         self.hear_value("correction", _sentence_with(text, set().union(*theirs.values())))
         return "correct_fact"
+
+    def _name_read_back(self, heard: Heard) -> str:
+        """ "Okay, so you're with Redline Freight?" to Ridgeline Freight, "that's for Kestrel
+        Mining, right?" to Kestrel Manufacturing, "your name was Ray Dias?" to Ray Diaz: a
+        name of theirs read back with one of its words wrong gets "No." and the name. The
+        wrong word must be written as a name (capitalised) or be near the right one."""
+        if not (_READ_BACK_ASK.search(normalise(heard.text)) or heard.acts & _CHECKS):
+            return ""
+        said = re.findall(r"[A-Za-z][\w'.-]*", heard.text)
+        for name in self._names():
+            wrong = _misread_name(said, name.split())
+            if wrong:
+                self.hear_value("correction", f"It's {name}.")
+                return "correct_fact"
+        return ""
+
+    def _names(self) -> list[str]:
+        """The names in what the caller knows and said: theirs, the person they want, the
+        firms and places written with capitals ("Ridgeline Freight", "St. Vincent's")."""
+        c = self.scenario.caller
+        found = [c.name, c.calling_for, c.expects.person]
+        found += _CAPITALISED.findall(self._own_words())
+        return list(dict.fromkeys(n for n in found if n and len(n.split()) >= 2))
 
     def _polarity_read_back(self, heard: Heard) -> str:
         """ "So the gate isn't locked?" to a caller whose gate is locked: "No." and theirs;
@@ -1743,6 +1767,45 @@ _READ_BACK_ASK = re.compile(
 _CHECKS = frozenset({"check_understanding", "confirm_detail"})
 #: the agent offering to do something, not reading back what the caller has
 _OWN_ACTION = re.compile(r"\b(?:i|we) (?:can|could|will|ll|would|am going to|are going to)\b")
+
+
+#: two or more capitalised words in a row: a name ("Ridgeline Freight", "Dave Ortiz")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z'.]+(?: [A-Z][a-z'.]+)+")
+_NAME_STOP = frozenset("i a the so and ok okay right yes no is mr mrs ms miss dr sir madam".split())
+
+
+def _short_for(word: str, name: str) -> bool:
+    """ "Ray" for "Raymond", "Dan" for "Daniel": a short form that starts the name."""
+    return len(word) >= 3 and len(name) > len(word) and name.startswith(word)
+
+
+def _bare(word: str) -> str:
+    """ "St." and "st", "Vincent's" and "vincents" meet."""
+    return re.sub(r"[^a-z0-9]", "", word.lower())
+
+
+def _misread_name(said: list[str], name: list[str]) -> bool:
+    """One word of `name` is said and the word beside it, where the name's next (or
+    previous) word should be, is another name-like word: "Redline Freight" for "Ridgeline
+    Freight" (a capital, or near in spelling: "dias" for "diaz")."""
+    from difflib import SequenceMatcher
+
+    low, parts = [_bare(w) for w in said], [_bare(w) for w in name]
+    for i, word in enumerate(low):
+        for j, part in enumerate(parts):
+            if word != part and not _short_for(word, part):
+                continue
+            for step in (-1, 1):
+                k, m = i + step, j + step
+                if not (0 <= k < len(said) and 0 <= m < len(name)):
+                    continue
+                other, right = said[k], parts[m]
+                if low[k] == right or low[k] in _NAME_STOP:
+                    continue
+                near = SequenceMatcher(None, low[k], right).ratio() >= 0.7
+                if other[:1].isupper() or near:
+                    return True
+    return False
 
 
 _NOT = re.compile(r"\b(?:not|no|never|nothing|nobody|none|neither|nor|first time)\b")

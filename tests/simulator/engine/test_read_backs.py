@@ -63,3 +63,23 @@ def test_an_offer_with_a_time_is_no_read_back() -> None:
 )
 def test_whether_a_thing_is_so_is_checked(scenario: str, line: str, first: tuple[str, ...]) -> None:
     assert _reply(scenario, line).startswith(first)
+
+
+@pytest.mark.parametrize(
+    ("scenario", "line", "theirs"),
+    [
+        ("carrier-pickup-voicemail", "okay so you are with Redline Freight?", "Ridgeline Freight"),
+        ("invoice-settling-transfer", "so Mr. Jensen from Jensen Plumbing?", "Jensen Hardware"),
+        ("already-transferred", "and your name was Ray Dias?", "Diaz"),
+    ],
+)
+def test_a_name_read_back_wrong_is_put_right(scenario: str, line: str, theirs: str) -> None:
+    reply = _reply(scenario, line)
+    assert reply.startswith("No"), reply
+    assert theirs in reply
+
+
+def test_a_name_read_back_right_is_not_questioned() -> None:
+    assert not _reply(
+        "family-emergency-transfer", "so his mother's at st vincent's, right?"
+    ).startswith("No")
