@@ -734,7 +734,8 @@ class Reactions:
         Mining, right?" to Kestrel Manufacturing, "your name was Ray Dias?" to Ray Diaz: a
         name of theirs read back with one of its words wrong gets "No." and the name. The
         wrong word must be written as a name (capitalised) or be near the right one."""
-        if not (_READ_BACK_ASK.search(normalise(heard.text)) or heard.acts & _CHECKS):
+        checks = heard.question or heard.acts & _CHECKS
+        if not (checks or _READ_BACK_ASK.search(normalise(heard.text))):
             return ""
         said = re.findall(r"[A-Za-z][\w'.-]*", heard.text)
         for name in self._names():
@@ -1770,7 +1771,9 @@ _OWN_ACTION = re.compile(r"\b(?:i|we) (?:can|could|will|ll|would|am going to|are
 
 
 #: two or more capitalised words in a row: a name ("Ridgeline Freight", "Dave Ortiz")
-_CAPITALISED = re.compile(r"\b[A-Z][a-z'.]+(?: [A-Z][a-z'.]+)+")
+_CAPITALISED = re.compile(
+    r"\b(?:[A-Z][a-z]{0,2}\.|[A-Z][a-z']+)(?: (?:[A-Z][a-z]{0,2}\.|[A-Z][a-z']+))+"
+)  # "St. Vincent's", never across a full stop ("... Associates. You ...")
 _NAME_STOP = frozenset("i a the so and ok okay right yes no is mr mrs ms miss dr sir madam".split())
 
 
@@ -1781,7 +1784,7 @@ def _short_for(word: str, name: str) -> bool:
 
 def _bare(word: str) -> str:
     """ "St." and "st", "Vincent's" and "vincents" meet."""
-    return re.sub(r"[^a-z0-9]", "", word.lower())
+    return re.sub(r"[^a-z0-9]", "", re.sub(r"'s$", "", word.lower()))
 
 
 def _misread_name(said: list[str], name: list[str]) -> bool:
@@ -1793,8 +1796,8 @@ def _misread_name(said: list[str], name: list[str]) -> bool:
     low, parts = [_bare(w) for w in said], [_bare(w) for w in name]
     for i, word in enumerate(low):
         for j, part in enumerate(parts):
-            if word != part and not _short_for(word, part):
-                continue
+            if word in _NAME_STOP or (word != part and not _short_for(word, part)):
+                continue  # a title ("Mr") is no anchor: "Mr. Pike" is not a misread "Mr. Cloud"
             for step in (-1, 1):
                 k, m = i + step, j + step
                 if not (0 <= k < len(said) and 0 <= m < len(name)):
