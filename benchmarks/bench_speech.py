@@ -23,7 +23,9 @@ the previous line in the same voice ended with: a turn later in a call),
 MLLR transform of the acoustic model and MAP means on top of it, see
 simulator/listen/adapt.py), ``adapting`` (``warm`` with no enrolment, the
 session learning the same from the voice's own recognised lines every 5
-lines, as the window does between calls),
+lines, as the window does between calls), ``adaptingN`` (``adapting`` learning within
+the call: after any turn once N seconds of new speech have come, the result used from
+the turn after next, as a learning in the background would be ready),
 ``twin`` (``domain`` with the first turn also heard by a second decoder
 whose mean follows the turn, the better hearing taken: `second_opinion`),
 ``bigrams`` (``domain`` with a fifth of the language model's back-off
@@ -331,7 +333,7 @@ def make_recogniser(
         rec = domain_recogniser(terms, exclude=exclude)
         rec.whole_first_turn = True
         return rec
-    if approach in ("enrolled", "adapting"):
+    if approach == "enrolled" or approach.startswith("adapting"):
         return domain_recogniser(terms, exclude=exclude, **(adapted or {}))
     if approach == "plain":
         return domain_recogniser(terms, exclude=exclude, redecode_shift=None, alternatives=0)
@@ -474,11 +476,69 @@ def enrol_voices(synth: EspeakSynthesizer, snr: float | None, folder: Path) -> d
     return out
 
 
+def within_call(base: str) -> float | None:
+    """``adaptingN``: N, the seconds of new speech after which the session learns within a
+    call; None for ``adapting`` (between calls) and every other row."""
+    number = base.removeprefix("adapting")
+    return float(number) if base.startswith("adapting") and number.isdigit() else None
+
+
+class Sessions:
+    """The "adapting" rows' session adaptation, one per voice: learnt between calls (every
+    `CALL_TURNS` lines of a voice, at least 15 s of new speech, as the window does), or with
+    ``within`` seconds, after any turn once that much new speech has come, its result used
+    from the turn after next (the window would learn in the background meanwhile)."""
+
+    def __init__(self, within: float | None) -> None:
+        self.within = within
+        self.sessions: dict[str, SessionAdapter] = {}
+        self.active: dict[str, dict[str, str]] = {}
+        self.pending: dict[str, tuple[dict[str, str], int]] = {}
+        self.turns: dict[str, int] = {}
+
+    def session(self, voice: str) -> SessionAdapter:
+        if voice not in self.sessions:
+            within = self.within
+            self.sessions[voice] = SessionAdapter() if within is None else SessionAdapter(within)
+        return self.sessions[voice]
+
+    def config(self, voice: str) -> dict[str, str]:
+        if self.within is None:
+            return self.session(voice).config()
+        ready = self.pending.get(voice)
+        if ready is not None and ready[1] <= self.turns.get(voice, 0):
+            self.active[voice] = self.pending.pop(voice)[0]
+        return self.active.get(voice, {})
+
+    def heard(self, voice: str, pcm: bytes, said: str, end_of_call: bool) -> None:
+        session = self.session(voice)
+        session.add(pcm, said)
+        self.turns[voice] = self.turns.get(voice, 0) + 1
+        if self.within is None:
+            if end_of_call:
+                session.learn_if_due(background=False)
+        elif session.learn_if_due(background=False) and session.config():
+            self.pending[voice] = (kept(session.config()), self.turns[voice] + 1)
+
+
+def kept(config: dict[str, str]) -> dict[str, str]:
+    """``config`` with its files copied aside: the session writes its next learning over them,
+    and the turn in between must still load these."""
+    import shutil
+
+    folder = Path(tempfile.mkdtemp(prefix="callsim-bench-session-"))
+    out = {}
+    for key, value in config.items():
+        path = Path(value)
+        out[key] = str(shutil.copy(path, folder / path.name)) if path.is_file() else value
+    return out
+
+
 def carry(
     rec: SphinxRecogniser, approach: str, learnt: tuple | None, enrolment: dict | None
 ) -> None:
     """What a later turn starts from: the voice's mean and accent so far, else the enrolment's."""
-    if approach in ("warm", "enrolled", "adapting") and learnt is not None:
+    if (approach in ("warm", "enrolled") or approach.startswith("adapting")) and learnt is not None:
         rec.cmn, rec.accent_evidence = learnt
     elif approach == "enrolled" and enrolment and enrolment["cmn"]:
         rec.prime(enrolment["cmn"])  # as the window primes from the mean `callsim enrol` saved
@@ -546,13 +606,13 @@ def run_recognition(args: argparse.Namespace, lines: list[dict[str, object]]) ->
         per_voice = {v.espeak_name: Totals() for v in VOICES}
         stock = make_recogniser("stock", DomainTerms(), exclude) if base == "stock" else None
         learnt: dict[str, tuple] = {}  # "warm": each voice's cepstral mean and accent evidence
-        sessions: dict[str, SessionAdapter] = {}  # "adapting": each voice's session adaptation
+        sessions = Sessions(within_call(base))  # "adapting": each voice's session adaptation
         for n, (item, audio) in enumerate(zip(lines, audios, strict=True)):
             text = str(item["text"])
             voice = VOICES[n % len(VOICES)].espeak_name
             adapted = enrolled[voice]["adapted"] if base == "enrolled" else None
-            if base == "adapting":
-                adapted = sessions.setdefault(voice, SessionAdapter()).config()
+            if base.startswith("adapting"):
+                adapted = sessions.config(voice)
             rec = stock or make_recogniser(base, line_terms(text), exclude, adapted)
             carry(rec, base, learnt.get(voice), enrolled.get(voice))
             expect(rec, moment_of(item, context), context)
@@ -560,10 +620,8 @@ def run_recognition(args: argparse.Namespace, lines: list[dict[str, object]]) ->
             learnt[voice] = (rec.cmn, rec.accent_evidence)
             said, _every = understood(heard)  # the listener's choice, on all the acts it knows
             got = protocol_acts(said)  # measured on the protocol acts, as labelled
-            if base == "adapting":  # a call is 5 turns; the session learns between calls
-                sessions[voice].add(rec.last_pcm, said)
-                if (n // len(VOICES)) % CALL_TURNS == CALL_TURNS - 1:
-                    sessions[voice].learn_if_due(background=False)
+            if base.startswith("adapting"):  # a call is 5 turns
+                sessions.heard(voice, rec.last_pcm, said, (n // len(VOICES)) % CALL_TURNS == 4)
             want = frozenset(item["acts"])  # type: ignore[arg-type]
             totals.add(tokens(text), tokens(said), want, got)
             per_voice[voice].add(tokens(text), tokens(said), want, got)
@@ -698,7 +756,8 @@ def markdown(rec: dict[str, dict], lat: dict[str, float], args: argparse.Namespa
             + ", ".join(f"{e['learn_seconds']:.1f}" for e in rec["enrolment"].values())
             + " s), then took the lines as later turns.",
         ]
-    names = [n for n in rec if split_approach(n)[0] in ("domain", "warm", "enrolled", "adapting")]
+    names = [n for n in rec if split_approach(n)[0].rstrip("0123456789")
+             in ("domain", "warm", "enrolled", "adapting")]  # fmt: skip
     names = names or [n for n in rec if n not in ("reference_text", "enrolment")][:2]
     if names:
         out += [
