@@ -1155,7 +1155,8 @@ class Reactions:
         context = self.scenario.context
         if not commits(heard.text) or {"spam", "wrong_number"} & set(context):
             return []
-        if not given and (heard.question or not self._names_goal(heard.text)):
+        asked = heard.question and not _TAG_ASK.search(heard.text)  # "..., okay?" still promises
+        if not given and (asked or not self._names_goal(heard.text)):
             return []  # a promise in the caller's own words ("I'll get a crew to move the bench")
         if not given and _FINDS_OUT.search(normalise(heard.text)):
             return []  # "I'll research it with our product team": a promise to find out
@@ -1760,6 +1761,12 @@ _SAYS_OPTION = {
 }
 
 
+#: a promise with a tag question ("I'll get a crew out, okay?"): still a promise
+_TAG_ASK = re.compile(
+    r"[,.]?\s*(?:okay|ok|alright|all right|right|yeah|is that ok(?:ay)?|(?:does )?that sound good|"
+    r"sound good|good|fair enough)\s*\?\s*$",
+    re.IGNORECASE,
+)
 #: a line that checks something back: "so ...", "..., right?", "is that correct?"
 _READ_BACK_ASK = re.compile(
     r"^(?:(?:ok|okay|right|alright|and|sorry|just to confirm|to confirm)\s+)*so\b|\b(?:right|"
