@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from scoring.normalise import normalise
 from simulator.engine.hearing import Recogniser, gives_number, jargon_detector
 from simulator.engine.topics import (
+    FactByWords,
     TopicFinder,
     bad_news,
     blames_caller,
@@ -140,6 +141,12 @@ _BROAD_CUES = frozenset(
      "what is the issue", "how come", "what is going on", "tell me about",
      "tell me what happened", "walk me through"}
 )  # fmt: skip
+#: where a second question starts in one breath ("..., and how much was it", "... and when's
+#: your interview", "what size, what colour")
+_NEXT_ASK = re.compile(
+    r"\s*(?:,\s*and|\band|,)\s+(?=(?:what|which|when|where|how|who|whose|why|is|are|was|were|"
+    r"do|does|did|can|could|have|has)\b)"
+)
 #: words that ask or lead in, not what is asked about ("walk me through ...")
 _ASKING_WORDS = frozenset({"walk", "through", "tell", "explain", "describe", "exact", "exactly"})
 #: a hold told in a plain imperative ("please hold the line while I check")
@@ -273,6 +280,7 @@ class Understanding:
         self._topics = TopicFinder(scenario.caller.facts)  # the scenario's own facts first
         self._defaults = TopicFinder(facts_of(scenario)[len(scenario.caller.facts) :])
         self._facts = tuple(f for f in scenario.caller.facts if f.say)
+        self._by_words = FactByWords(scenario.caller.facts)
 
     def hear(self, text: str) -> Heard:
         text = _HOLE.sub(r"\1hold", plain_words(without_fillers(text)))
@@ -309,8 +317,20 @@ class Understanding:
             numbers=_numbers(text),
             fact=fact,
             asks=(question_part(text) or text) if question else "",
-            also=self._topics.also_asked(text, fact) if fact and question else (),
+            also=self._also_asked(text, fact) if fact and question else (),
         )
+
+    def _also_asked(self, text: str, first: Fact) -> tuple[Fact, ...]:
+        """Other facts asked in the same breath: "what'd you order, and how much was it?",
+        "which check was it, and when did the fees come out?": each asking part after the
+        first is answered too, found by its cue or by the one fact its words say."""
+        found = list(self._topics.also_asked(text, first))
+        parts = _NEXT_ASK.split(normalise(question_part(text)))
+        for part in parts if len(parts) > 1 else ():
+            fact = self._topics.find(part + "?") or self._by_words.find(part)
+            if fact is not None and fact.topic != first.topic and fact not in found:
+                found.append(fact)
+        return tuple(found[:2])
 
     def _more_specific(self, text: str, fact: Fact | None) -> Fact | None:
         """A cue found the fact, but the question's other words belong to another ("what
