@@ -504,6 +504,14 @@ class Call:
         prev = self._agent_before.get(turn.index)
         return bool(prev and re.search(pattern, prev.normal))
 
+    def _question_asks_phone(self, turn: Turn) -> bool:
+        """Does the agent's last question before `turn` ask for a phone, not an id?"""
+        prev = self._agent_before.get(turn.index)
+        if prev is None or "?" not in prev.text:
+            return False
+        question = normalise(re.split(r"[.!?]\s", prev.text.rsplit("?", 1)[0])[-1])
+        return bool(re.search(_PHONE_ASK, question)) and not re.search(_ID_WORDS, question)
+
     @cached_property
     def _agent_before(self) -> dict[int, Turn | None]:
         """Each turn's index -> the agent turn before it (one pass, not a scan per line)."""
@@ -573,6 +581,10 @@ class Call:
             has_code = bool(re.search(r"\b(?=[a-z0-9-]*\d)[a-z]{1,4}-?\d{3,}\b", fold(turn.text)))
             longest = max((len(r) for r in runs), default=0)
             if asked_phone and not asked_id:
+                continue
+            # gaps10 (issue 17): "Sophie can set an account up. What's the best number for
+            # her to call?": the question asks for a phone; the account was only mentioned
+            if asked_phone and not says_id and self._question_asks_phone(turn):
                 continue
             # gaps9 (issue 17): asked for "the account number, or the phone number on the
             # account", the caller who answers "Phone's 254-555-0187" gave a phone number

@@ -160,11 +160,28 @@ def expert_eta(call: Call, p: Params) -> Check:
             else "a live transfer, not a hand-off for follow-up"
         )
     when = next(
-        (t for t in call.agent_turns if t.index >= handoff.index and has_timeframe(t.text)), None
+        (t for t in call.agent_turns if t.index >= handoff.index and _answer_time(t.text)), None
     )
     if when:
         return passed("tells the caller when to expect the answer", handoff, when)
     return failed("hands off to another team without saying when to expect an answer", handoff)
+
+
+#: gaps10 (issue 17): "today" that says when someone is away or thanks the caller is no time
+#: for the answer: "He's out flying today, but I'll take care of it", "Thanks for your
+#: patience today" (the answer came "once I hear back from him": no time given)
+_TODAY_NOT_ETA = re.compile(
+    r"\b(?:(?:out|off|away|on leave|on holiday|in court|not in|flying|off sick|on site|on the road)"
+    r"(?: \w+){0,3}|(?:thanks|thank you|cheers)\b[^.!?]{0,40}?) today\b",
+    re.IGNORECASE,
+)
+
+
+def _answer_time(text: str) -> bool:
+    """Does the line give a time for the answer (not only an absence or thanks "today")?"""
+    if not has_timeframe(text):
+        return False
+    return "today" not in text.lower() or has_timeframe(_TODAY_NOT_ETA.sub(" ", text))
 
 
 @item(

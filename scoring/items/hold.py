@@ -23,6 +23,10 @@ def _no_hold(call: Call) -> Check | None:
 _ASKS_TO_HOLD = re.compile(
     r"\b(?:would you (?:like|prefer|rather)|do you want|are you happy|would you be happy)"
     r"(?: \w+){0,2} (?:to )?(?:hold|hang on|wait on the line|stay on the line)\b[^.!?]*\?"
+    # gaps10 (issue 17): the choice asked as a question, the hold in it: "I can call you back
+    # once it's done, or you can hold on again for a couple of minutes, whichever's easier?"
+    r"|\bor (?:you can|you could|i can keep you|we can keep you|shall i keep you) "
+    r"(?:\w+ )?(?:hold|hang on|wait on the line|stay on the line|on hold|on the line)\b[^.!?]*\?"
 )
 _WILL_HOLD = re.compile(
     r"\b(?:i will|i can|i shall|happy to|i do not mind (?:to )?) ?(?:hold|hang on|wait)\b"

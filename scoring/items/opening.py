@@ -274,6 +274,11 @@ def _restated(call: Call, reason: Turn, replies: list[Turn]) -> tuple[Turn, set[
 #: An open question for the reason, ending the agent's line: the caller has not given one yet.
 _ASKS_REASON = re.compile(
     r"\b(?:how (?:can|may|could) (?:i|we) help(?: you)?|what can (?:i|we) do for you"
+    # gaps10 (issue 17): other open asks for the reason, "What can I help you with?",
+    # "What do you need?", "What are you calling about?", "How can I be of help?"
+    r"|what (?:can|could|may) (?:i|we) help (?:you )?with|what (?:do|did) you need"
+    r"|what (?:is it )?(?:are you|you are) (?:calling|ringing|phoning) (?:about|for)"
+    r"|how (?:can|may|could) (?:i|we) be of (?:help|service|assistance)|what is the (?:problem|issue)"
     r"|what is (?:the|your) (?:question|query)"  # gaps6: "happy to help. What's the question?"
     # gaps8 (issue 17): an invitation to go on ("Loud and clear, Martina, go ahead") after
     # a line of greeting and asides: the reason is still to come

@@ -60,7 +60,8 @@ _DONE_NOW = re.compile(
     r"|\b(?:i|we) (?:have |had )?(?:just |now |already |also |gone ahead and )*(?:applied|"
     r"updated|changed|paid|approved)\b(?! (?:for|to)\b)(?! (?:the |your |our )?(?:case |call )?"
     r"(?:notes?|tickets?|case|file|records?|logs?|history|team|department)\b)"
-    r"(?: \w+){0,8} (?:now|today|effective immediately|straight away|right away)\b"
+    # (gaps10: a spelled-out word runs long, "I've changed the spelling to M A R G A R E T now")
+    r"(?: \w+){0,14} (?:now|today|effective immediately|straight away|right away)\b"
     r"|\b(?:it is|that is|all|everything is|that has been|it has been) (?:now |all )?"
     r"(?:done|sorted|fixed|resolved|taken care of)\b"
 )

@@ -91,7 +91,10 @@ _INTERNAL = re.compile(
     r"lab|laboratory|workshop|crew|crews|fitters|installers|technicians|engineers|lads|"
     r"cleaners|builders|roofers|packers|"
     # gaps8 (issue 17): "The surveyors, they're run off their feet this month"
-    r"surveyors|inspectors|assessors|estimators|planners|caretakers|porters|groundsmen)\b"
+    r"surveyors|inspectors|assessors|estimators|planners|caretakers|porters|groundsmen|"
+    # gaps10 (issue 17): a club's or charity's own bodies and events, "the committee's rules:
+    # they've said fly only", "the session was closed because they ran short of nurses"
+    r"committee|committees|trustees|stewards|volunteers|nurses|session|sessions)\b"
     # a department named bare: "it never went to finance for approval ... to them now"
     r"|\b(?:to|with|from|by|in|at) (?:finance|accounts|billing|payroll|dispatch|despatch|"
     r"underwriting|fulfil+ment|compliance|procurement|complaints)\b"
@@ -177,6 +180,8 @@ def _other_firm(call: Call, word: str) -> bool:
     low = word.lower()
     if low in _NOT_A_FIRM or low in call.caller_name or _DEPARTMENT_WORD.fullmatch(word):
         return False
+    if word in _our_places(call):
+        return False  # gaps10: our own branch, named as the transfer's department
     # the agent's own name and the greeting's words ("this is Dana") are ours
     own = call.first_agent.normal.split() if call.first_agent else []
     return low not in own and low not in name_tokens(call.t.agent) and not call.says_brand(word)
@@ -207,11 +212,30 @@ _THING_VERB = re.compile(
 )
 
 
+def _our_places(call: Call) -> list[str]:
+    """gaps10 (issue 17): the departments and branches the agent transfers to on our own
+    extensions (`dept="Eastgate Library"`): the whole name and its first word are ours."""
+    out = []
+    for _, ev in call.events("transfer"):
+        dept = str(ev.get("dept") or "").strip()
+        if dept:
+            out += [dept, dept.split()[0]]
+    return out
+
+
+def _our_place_end(call: Call, raw: str) -> int:
+    """The end of the last mention of one of our own departments or branches in `raw`."""
+    ends = [m.end() for p in _our_places(call) for m in re.finditer(rf"\b{re.escape(p)}\b", raw)]
+    return max(ends, default=-1)
+
+
 def _antecedents(call: Call, raw: str, names: Callable[[], frozenset[str]]) -> tuple[int, int]:
     """The end of the last mention of one of our own (internal) and of anyone or anything
     else (external) in `raw`, -1 where there is none."""
     low = raw.lower()
-    internal = max(_last_end(_INTERNAL, low), _last_end(_OUR_DEPARTMENT, raw))
+    internal = max(
+        _last_end(_INTERNAL, low), _last_end(_OUR_DEPARTMENT, raw), _our_place_end(call, raw)
+    )
     orgs = [o.end() for o in _ORG_NAME.finditer(raw) if not call.says_brand(o.group())]
     orgs += [end for end, _ in _firm_names(call, raw)]
     orgs += [o.end() for o in _SENTENCE_START_NAME.finditer(raw) if o.group() in names()]
