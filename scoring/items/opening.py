@@ -278,7 +278,8 @@ _ASKS_REASON = re.compile(
     # "What do you need?", "What are you calling about?", "How can I be of help?"
     r"|what (?:can|could|may) (?:i|we) help (?:you )?with|what (?:do|did) you need"
     r"|what (?:is it )?(?:are you|you are) (?:calling|ringing|phoning) (?:about|for)"
-    r"|how (?:can|may|could) (?:i|we) be of (?:help|service|assistance)|what is the (?:problem|issue)"
+    r"|how (?:can|may|could) (?:i|we) be of (?:help|service|assistance)"
+    r"|what is the (?:problem|issue)"
     r"|what is (?:the|your) (?:question|query)"  # gaps6: "happy to help. What's the question?"
     # gaps8 (issue 17): an invitation to go on ("Loud and clear, Martina, go ahead") after
     # a line of greeting and asides: the reason is still to come
