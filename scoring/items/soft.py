@@ -180,11 +180,11 @@ def _other_firm(call: Call, word: str) -> bool:
     low = word.lower()
     if low in _NOT_A_FIRM or low in call.caller_name or _DEPARTMENT_WORD.fullmatch(word):
         return False
-    if word in _our_places(call):
-        return False  # gaps10: our own branch, named as the transfer's department
     # the agent's own name and the greeting's words ("this is Dana") are ours
     own = call.first_agent.normal.split() if call.first_agent else []
-    return low not in own and low not in name_tokens(call.t.agent) and not call.says_brand(word)
+    if low in own or low in name_tokens(call.t.agent) or call.says_brand(word):
+        return False
+    return not (call.transfers and word in _our_places(call))  # gaps10: our own branch
 
 
 def _one_word_names(call: Call) -> frozenset[str]:
@@ -215,8 +215,8 @@ _THING_VERB = re.compile(
 def _our_places(call: Call) -> list[str]:
     """gaps10 (issue 17): the departments and branches the agent transfers to on our own
     extensions (`dept="Eastgate Library"`): the whole name and its first word are ours."""
-    out = []
-    for _, ev in call.events("transfer"):
+    out: list[str] = []
+    for _, ev in call.transfers:  # cached: most calls have none
         dept = str(ev.get("dept") or "").strip()
         if dept:
             out += [dept, dept.split()[0]]
