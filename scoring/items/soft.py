@@ -91,10 +91,12 @@ _INTERNAL = re.compile(
     r"lab|laboratory|workshop|crew|crews|fitters|installers|technicians|engineers|lads|"
     r"cleaners|builders|roofers|packers|"
     # gaps8 (issue 17): "The surveyors, they're run off their feet this month"
-    r"surveyors|inspectors|assessors|estimators|planners|caretakers|porters|groundsmen|"
+    r"surveyors|inspectors|assessors|estimators|planners|caretakers|porters|groundsmen)\b"
     # gaps10 (issue 17): a club's or charity's own bodies and events, "the committee's rules:
     # they've said fly only", "the session was closed because they ran short of nurses"
-    r"committee|committees|trustees|stewards|volunteers|nurses|session|sessions)\b"
+    # (not another's: "the other club's committee", "the council s committee")
+    r"|\bthe (?:(?!other\b|\w+ s\b)\w+ ){0,2}(?:committee|committees|trustees|stewards|"
+    r"volunteers|nurses|session|sessions)\b"
     # a department named bare: "it never went to finance for approval ... to them now"
     r"|\b(?:to|with|from|by|in|at) (?:finance|accounts|billing|payroll|dispatch|despatch|"
     r"underwriting|fulfil+ment|compliance|procurement|complaints)\b"
@@ -114,7 +116,8 @@ _EXTERNAL = re.compile(
     # a firm the caller had before or has elsewhere: "the old supplier", "your previous network"
     r"(?:the|your|their) (?:old|previous|former|last|other|existing|current|new) (?:\w+ ){0,2}"
     r"(?:supplier|provider|network|company|firm|bank|insurer|landlord|agency|broker|operator|"
-    r"utility|lender|carrier|owners?|tenants?|dealer|garage|vet|dentist|gp|school|employer)"
+    r"utility|lender|carrier|owners?|tenants?|dealer|garage|vet|dentist|gp|school|employer|"
+    r"club|clubs|team|side|society|church|group)"  # gaps10: "the other club s committee ... they"
     # gaps8 (issue 17): an outside firm we use, "the print lab we use ..., they changed their
     # papers", "the courier we work with", "the mill we buy from"
     r"|the (?:\w+ ){1,3}(?:we|that we|who we) (?:use|work with|deal with|buy from|order from|"
