@@ -737,9 +737,11 @@ class Reactions:
         checks = heard.question or heard.acts & _CHECKS
         if not (checks or _READ_BACK_ASK.search(normalise(heard.text))):
             return ""
-        said = re.findall(r"[A-Za-z][\w'.-]*", heard.text)
+        # words compared only within a clause: "Thank you, Mr. Jensen. How can I help?" has
+        # no name "Jensen How"
+        clauses = [re.findall(r"[A-Za-z][\w'-]*", c) for c in _CLAUSE_BREAK.split(heard.text)]
         for name in self._names():
-            wrong = _misread_name(said, name.split())
+            wrong = any(_misread_name(said, name.split()) for said in clauses)
             if wrong:
                 self.hear_value("correction", f"It's {name}.")
                 return "correct_fact"
@@ -1781,6 +1783,9 @@ _OWN_ACTION = re.compile(r"\b(?:i|we) (?:can|could|will|ll|would|am going to|are
 _CAPITALISED = re.compile(
     r"\b(?:[A-Z][a-z]{0,2}\.|[A-Z][a-z']+)(?: (?:[A-Z][a-z]{0,2}\.|[A-Z][a-z']+))+"
 )  # "St. Vincent's", never across a full stop ("... Associates. You ...")
+#: punctuation between two words: they are not one name ("Mr. Jensen. How ..."); a full stop
+#: after a short title ("Mr.", "St.") is not a break
+_CLAUSE_BREAK = re.compile(r"(?<!\b[A-Z][a-z])(?<!\b[A-Z])[.!?;:,]+\s+|\s+-\s+")
 _NAME_STOP = frozenset("i a the so and ok okay right yes no is mr mrs ms miss dr sir madam".split())
 
 
@@ -1813,7 +1818,10 @@ def _misread_name(said: list[str], name: list[str]) -> bool:
                 if low[k] == right or low[k] in _NAME_STOP:
                     continue
                 near = SequenceMatcher(None, low[k], right).ratio() >= 0.7
-                if other[:1].isupper() or near:
+                # a name is written as one: "Member" in "your Member ID" is a word, and "ID"
+                # is no name; in a line of small letters (a recogniser's) only spelling tells
+                named = said[i][:1].isupper() and other[:1].isupper() and not other.isupper()
+                if named or near:
                     return True
     return False
 
