@@ -705,7 +705,9 @@ class Reactions:
 
         if not (_READ_BACK_ASK.search(normalise(heard.text)) or heard.acts & _CHECKS):
             return ""
-        said = values_in(heard.text)
+        # only what is read back: "I see your call from last Thursday. So the fee is still
+        # on your statement?" reads back the fee, not Thursday
+        said = values_in(_read_back_part(heard))
         if not said:
             return ""
         if _OWN_ACTION.search(normalise(heard.text)):
@@ -764,7 +766,7 @@ class Reactions:
             normalise(heard.text)
         ):
             return ""
-        words = _claim_words(heard.text)
+        words = _claim_words(_read_back_part(heard))
         if not words:
             return ""
         best, said, shared = "", "", 0
@@ -779,7 +781,7 @@ class Reactions:
                         best, said, shared = sentence.strip(), clause, n
         if not best:
             return ""
-        if _says_not(heard.text) == _says_not(said):
+        if _says_not(_read_back_part(heard)) == _says_not(said):
             return "confirm_yes"
         self.hear_value("correction", best)
         return "correct_fact"
@@ -1832,6 +1834,16 @@ _NOT = re.compile(r"\b(?:not|no|never|nothing|nobody|none|neither|nor|first time
 def _says_not(text: str) -> bool:
     """The sentence denies (an odd count of denials would be over-reading speech)."""
     return bool(_NOT.search(normalise(text)))
+
+
+def _read_back_part(heard: Heard) -> str:
+    """The sentences that read something back: from the last one that starts with "so" (or
+    "just to confirm"), else the asking ones, else the line."""
+    sentences = re.findall(r"[^.!?]+[.!?]?", heard.text)
+    for i in range(len(sentences) - 1, -1, -1):
+        if _READ_BACK_ASK.match(normalise(sentences[i])):
+            return " ".join(sentences[i:])
+    return heard.asks or heard.text
 
 
 def _sentence_with(text: str, values: set[str]) -> str:
