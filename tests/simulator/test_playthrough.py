@@ -73,3 +73,15 @@ def test_refusing_an_angry_callers_supervisor_request_ends_at_the_fourth_level()
     assert card.results["esc.no_fourth_level"].result == "fail"
     assert card.results["esc.supervisor_on_request"].result == "fail"
     assert "esc.no_fourth_level" in card.critical_failures
+
+
+@pytest.mark.parametrize("scenario", SHIPPED, ids=SHIPPED_IDS)
+def test_the_ideal_agent_is_never_corrected(scenario: Scenario) -> None:
+    """The scenario's own ideal lines read nothing back wrong: a caller who answers one with
+    "No, that's not right" is mishearing ("Thank you, Mr. Jensen. How can I help?" once read
+    as a misread "Jensen Hardware")."""
+    for seed in range(3):
+        engine, _ = graded(scenario, ideal_moves(scenario), seed)
+        said = [ln.text for ln in engine.lines if getattr(ln, "speaker", "") == "caller"]
+        wrong = [t for t in said if t.startswith(("No. ", "No, that's not right"))]
+        assert not wrong, (seed, wrong)
