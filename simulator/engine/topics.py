@@ -274,6 +274,11 @@ def bad_news(text: str) -> bool:
     return bool(_phrases_of("bad_news").search(normalise(text)))
 
 
+def makes_light(text: str) -> bool:
+    """The caller's trouble joked about or waved away ("thirty bucks, big deal, right?")."""
+    return bool(_phrases_of("makes_light").search(normalise(text)))
+
+
 def blames_caller(text: str) -> bool:
     """The fault put on the caller ("a labelling error on your end")."""
     return bool(_phrases_of("blames_caller").search(normalise(text)))

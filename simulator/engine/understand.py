@@ -22,6 +22,7 @@ from simulator.engine.topics import (
     claim_words,
     facts_of,
     is_question,
+    makes_light,
     plain_words,
     question_part,
 )
@@ -414,6 +415,8 @@ def _line_acts(normal: str, acts: set[str]) -> None:
         acts.add("bad_news")
     if blames_caller(normal):
         acts.add("blame_caller")
+    if makes_light(normal) and "empathy" not in acts:
+        acts.add("talk_down")  # "thirty bucks, big deal, right?": made light of
     if _MUST_TRANSFER.search(normal):
         acts.add("announce_transfer")
 
