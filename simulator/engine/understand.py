@@ -305,7 +305,10 @@ class Understanding:
             fact = self._topics.named_in(text) or self._defaults.named_in(text)
             question = fact is not None
         offers = "make_offer" in acts or bool(question and _CONTACT.search(question_part(text)))
-        hours, said = _timeframe(text) if not question or offers else (None, "")
+        # a promise taken back in the same breath ("within the hour. actually, probably
+        # tomorrow"): the time frame is the one said after the last correction
+        timed = _after_correction(text)
+        hours, said = _timeframe(timed) if not question or offers else (None, "")
         negated = bool(said) and bool(_NEGATED.search(_before(normalise(text), said)))
         return Heard(
             text=text,
@@ -355,6 +358,31 @@ class Understanding:
         if not asked or asked.strip() == text.strip():
             return set()
         return set(self._recognise(asked, "agent"))
+
+
+#: the agent correcting itself mid-line ("actually", "no wait", "well, probably", "I mean")
+_CORRECTION = re.compile(
+    r"\b(?:actually|no wait|oh wait|wait no|scratch that|i mean|sorry,? i mean|correction|"
+    r"well,? probably|or,? well)\b",
+    re.IGNORECASE,
+)
+
+
+def _after_correction(text: str) -> str:
+    """The part of a line after its last self-correction, when that part names a time;
+    else the line ("I'll call you within the hour. actually, probably tomorrow" -> "probably
+    tomorrow")."""
+    from scoring.extract import timeframe_hours
+
+    marks = list(_CORRECTION.finditer(text))
+    if not marks:
+        return text
+    timed = [c for c in CLAUSES.split(text[marks[-1].end() :]) if timeframe_hours(c) is not None]
+    if not timed:
+        return text
+    rest = timed[-1]  # "I can't send it today, it'll be next week": next week
+    # the promise is the line's ("I'll call you ... probably tomorrow"): its future stays
+    return f"it will be {rest}" if _FUTURE.search(normalise(text)) else rest
 
 
 def _datum_asks(normal: str, acts: set[str]) -> bool:
