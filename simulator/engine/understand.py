@@ -284,7 +284,7 @@ class Understanding:
         self._by_words = FactByWords(scenario.caller.facts)
 
     def hear(self, text: str) -> Heard:
-        text = _HOLE.sub(r"\1hold", plain_words(without_fillers(text)))
+        text = _restarted(_HOLE.sub(r"\1hold", plain_words(without_fillers(text))))
         acts = set(self._recognise(text, "agent"))
         if self._jargon(text):
             acts.add("jargon")
@@ -366,6 +366,34 @@ _CORRECTION = re.compile(
     r"well,? probably|or,? well)\b",
     re.IGNORECASE,
 )
+
+
+#: a question begun and begun again ("so the, the, sorry, how much do you, what is the
+#: balance?"): a few short false starts, then the whole question
+_RESTART = re.compile(
+    r"^(?:[^,?.]{1,30},\s*){1,4}(?P<q>(?:what|which|when|where|how|who|whose|was|is|are|were|"
+    r"did|do|does|can|could|would)\b[^,?.]*\?)\s*$",
+    re.IGNORECASE,
+)
+
+
+_BROKEN_OFF = re.compile(
+    r"(?:\b(?:the|a|an|you|your|do|did|is|was|are|to|of|for|my|our|so|and|get)|\bsorry|"
+    r"\bi mean|\bor rather|\blet me)$"
+)
+
+
+def _restarted(text: str) -> str:
+    """The question a speaker restarted, without its false starts; the line otherwise."""
+    m = _RESTART.match(text.strip())
+    if m is None:
+        return text
+    starts = [s.strip().lower() for s in text[: m.start("q")].split(",") if s.strip()]
+    short = all(len(s.split()) <= 4 for s in starts)
+    # a false start breaks off on a word that cannot end a phrase ("so the,", "how much do
+    # you,") or says so ("sorry", "I mean"); "this appointment, when is it?" names its topic
+    false = any(_BROKEN_OFF.search(s) for s in starts)
+    return m.group("q") if short and false else text
 
 
 def _after_correction(text: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from simulator.engine.topics import plain_words
-from simulator.engine.understand import without_fillers
+from simulator.engine.understand import _restarted, without_fillers
 
 
 @pytest.mark.parametrize(
@@ -79,3 +79,15 @@ def test_a_clipped_whole_line_is_the_question_it_stands_for(said: str, heard: st
 
 def test_a_clipped_word_inside_a_line_stays() -> None:
     assert plain_words("I'll email you the form.") == "I'll email you the form."
+
+
+@pytest.mark.parametrize(
+    ("said", "heard"),
+    [
+        ("so the, the, sorry, how much do you, what is the balance?", "what is the balance?"),
+        ("so you, I mean the, was it checking or savings?", "was it checking or savings?"),
+        ("this appointment, when it is?", "this appointment, when it is?"),  # names its topic
+    ],
+)
+def test_a_restarted_question_is_heard_without_its_false_starts(said: str, heard: str) -> None:
+    assert _restarted(said) == heard
