@@ -752,10 +752,14 @@ class Reactions:
     def _names(self) -> list[str]:
         """The names in what the caller knows and said: theirs, the person they want, the
         firms and places written with capitals ("Ridgeline Freight", "St. Vincent's")."""
-        c = self.scenario.caller
-        found = [c.name, c.calling_for, c.expects.person]
-        found += _CAPITALISED.findall(self._own_words())
-        return list(dict.fromkeys(n for n in found if n and len(n.split()) >= 2))
+        cached: list[str] | None = getattr(self, "_name_list", None)
+        if cached is None:  # the scenario does not change during a call: once per call
+            c = self.scenario.caller
+            found = [c.name, c.calling_for, c.expects.person]
+            found += _CAPITALISED.findall(self._own_words())
+            cached = list(dict.fromkeys(n for n in found if n and len(n.split()) >= 2))
+            self._name_list = cached
+        return cached
 
     def _polarity_read_back(self, heard: Heard) -> str:
         """ "So the gate isn't locked?" to a caller whose gate is locked: "No." and theirs;

@@ -271,22 +271,17 @@ def _idioms() -> tuple[dict[str, str], re.Pattern[str]]:
 
 def bad_news(text: str) -> bool:
     """News bad for the caller in plain words ("you've been flagged for collections")."""
-    return bool(_phrases_of("bad_news").search(normalise(text)))
+    return bool(_phrases("bad_news").search(normalise(text)))
 
 
 def makes_light(text: str) -> bool:
     """The caller's trouble joked about or waved away ("thirty bucks, big deal, right?")."""
-    return bool(_phrases_of("makes_light").search(normalise(text)))
+    return bool(_phrases("makes_light").search(normalise(text)))
 
 
 def blames_caller(text: str) -> bool:
     """The fault put on the caller ("a labelling error on your end")."""
-    return bool(_phrases_of("blames_caller").search(normalise(text)))
-
-
-@cache
-def _phrases_of(key: str) -> re.Pattern[str]:
-    return _phrases(key)
+    return bool(_phrases("blames_caller").search(normalise(text)))
 
 
 def explains(text: str) -> bool:
@@ -299,6 +294,7 @@ def _explains() -> re.Pattern[str]:
     return _phrases("explains")
 
 
+@cache
 def _phrases(key: str) -> re.Pattern[str]:
     words = sorted((normalise(p) for p in _data()[key]), key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
