@@ -4,8 +4,10 @@ A name is cleaned once where it enters (the command line, the terminal
 prompt, a transcript's `# agent:` header): control and format characters go
 (an escape sequence in a name must not repaint a trainer's terminal, a
 newline must not forge a transcript header), runs of white space become one
-space. What is left is stored whole, up to `MAX_NAME` characters, and
-escaped wherever it is shown (rich markup, HTML later, JSON by its encoder).
+space, and the name is put in Unicode's composed form (NFC): "José" typed on a
+Mac (e + a combining accent) and on Windows (é) is one trainee. What is left
+is stored whole, up to `MAX_NAME` characters, and escaped wherever it is shown
+(rich markup, HTML later, JSON by its encoder).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ def clean_name(raw: str, what: str = "trainee name") -> str:
         for ch in raw
         if ch.isspace() or unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co", "Cn")
     )
-    name = " ".join(kept.split())
+    name = unicodedata.normalize("NFC", " ".join(kept.split()))
     if not name:
         raise BadName(f"the {what} is empty")
     if len(name) > MAX_NAME:

@@ -3,7 +3,8 @@
 A QA lead grades a transcript of a real call; with `--record` the scorecard is
 stored like a role-play's (kind `real`), against the trainee named by the
 transcript's `# agent:` header (or `--trainee`). A transcript recorded before
-is graded again in place rather than stored twice.
+is graded again in place rather than stored twice; given `--trainee` naming
+someone else, it moves to that trainee, and a line says so.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from scoring.literal import printable, unicode_safe
+from scoring.literal import excerpt, printable, unicode_safe
 from simulator.records.names import BadName, clean_name, clean_team
 
 
@@ -135,6 +136,8 @@ def _record_all(
         ref, pack = _pack_for(card, policy)
         known = store.call_by_transcript(path)
         if known is not None:
+            if given is not None and (was := store.move_call(known, given, team)) is not None:
+                print(f"{shown}: was recorded for {excerpt(was, 60)}; now for {excerpt(given, 60)}")
             store.regrade_call(known, card, pass_mark(pack), ref)
             again += 1
             done[1] = again

@@ -262,6 +262,25 @@ class Store:
         )
 
     @_guarded
+    def move_call(self, call_id: int, trainee: str, team: str | None) -> str | None:
+        """Give a call to another trainee (a trainer recording it again under a name they
+        chose); the name it was recorded for before, or None when it already was theirs."""
+        c, tr = t.calls, t.trainees
+        with self._write.begin() as conn:
+            was = conn.execute(
+                select(tr.c.id, tr.c.name)
+                .join(c, c.c.trainee_id == tr.c.id)
+                .where(c.c.id == call_id)
+            ).one()
+            into = self._trainee(conn, trainee, team)
+            if into == was.id:
+                return None
+            conn.execute(update(c).where(c.c.id == call_id).values(trainee_id=into))
+            pc = t.plan_cache  # both trainees' histories changed: derived, rebuilt on `plan`
+            conn.execute(delete(pc).where(pc.c.trainee_id.in_((into, was.id))))
+        return str(was.name)
+
+    @_guarded
     def regrade_failed(self, call_id: int, error: str) -> None:
         with self._write.begin() as conn:
             conn.execute(update(t.calls).where(t.calls.c.id == call_id).values(error=error))
