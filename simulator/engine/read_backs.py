@@ -1,0 +1,569 @@
+"""What the caller does when the agent reads something back or checks understanding.
+
+A person on the phone hears "so that's $241?" against what they know: a value, a name, a
+spelling, whether a thing is so, the errand itself. They confirm what is right and correct
+what is wrong in the same breath; they do not nod at a wrong read-back. This mixin of
+`Reactions` holds that checking, apart from the rest of the caller's turn.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scoring.normalise import normalise
+from simulator.engine.agent_words import (
+    _GENERIC_STEMS,
+    _later,
+    _lower_first,
+    _mentions,
+)
+from simulator.engine.caller_base import CallerBase
+from simulator.engine.replies import (
+    ANSWERS,
+)
+from simulator.engine.topics import claim_words as _claim_words
+from simulator.engine.understand import Heard
+
+_EMAIL_SAID = re.compile(
+    r"([a-z0-9][a-z0-9 .]*?) at ((?:[a-z0-9]+ )*?[a-z0-9]+) dot ([a-z]{2,4})\b"
+)
+_ASKS_OK = re.compile(r"\b(?:right|correct|yeah|yes|is that it|okay)\W*$", re.IGNORECASE)
+#: a line that says back what the caller said ("so it's 920", "that's 960, right?")
+_READS_BACK = re.compile(
+    r"\b(?:so (?:it s|its|it is|that s|thats|that is|that|you|your)|right$|correct$|is that)\b"
+)
+#: is the number they gave their mobile, home, work, best one?
+_NUMBER_KIND = re.compile(
+    r"\b(?:is (?:that|this|it)|that s|this is) (?:your |a |the )?(?:cell|cellphone|mobile|home|"
+    r"work|landline|direct|best|good|right|main|personal)(?: phone)?(?: number| line| one)?\b"
+)
+#: a line that checks something back: "so ...", "..., right?", "is that correct?"
+_READ_BACK_ASK = re.compile(
+    r"^(?:(?:ok|okay|right|alright|and|sorry|just to confirm|to confirm)\s+)*so\b|\b(?:right|"
+    r"correct|yeah|yes|is that right|is that correct|did i get that right|have i got that right)$"
+)
+_CHECKS = frozenset({"check_understanding", "confirm_detail"})
+#: the agent offering to do something, not reading back what the caller has
+_OWN_ACTION = re.compile(r"\b(?:i|we) (?:can|could|will|ll|would|am going to|are going to)\b")
+
+
+#: two or more capitalised words in a row: a name ("Ridgeline Freight", "Dave Ortiz")
+_CAPITALISED = re.compile(
+    r"\b(?:[A-Z][a-z]{0,2}\.|[A-Z][a-z']+)(?: (?:[A-Z][a-z]{0,2}\.|[A-Z][a-z']+))+"
+)  # "St. Vincent's", never across a full stop ("... Associates. You ...")
+#: punctuation between two words: they are not one name ("Mr. Jensen. How ..."); a full stop
+#: after a short title ("Mr.", "St.") is not a break
+_CLAUSE_BREAK = re.compile(r"(?<!\b[A-Z][a-z])(?<!\b[A-Z])[.!?;:,]+\s+|\s+-\s+")
+_NAME_STOP = frozenset("i a the so and ok okay right yes no is mr mrs ms miss dr sir madam".split())
+
+
+def _short_for(word: str, name: str) -> bool:
+    """ "Ray" for "Raymond", "Dan" for "Daniel": a short form that starts the name."""
+    return len(word) >= 3 and len(name) > len(word) and name.startswith(word)
+
+
+def _bare(word: str) -> str:
+    """ "St." and "st", "Vincent's" and "vincents" meet."""
+    return re.sub(r"[^a-z0-9]", "", re.sub(r"'s$", "", word.lower()))
+
+
+def _misread_name(said: list[str], name: list[str]) -> bool:
+    """One word of `name` is said and the word beside it, where the name's next (or
+    previous) word should be, is another name-like word: "Redline Freight" for "Ridgeline
+    Freight" (a capital, or near in spelling: "dias" for "diaz")."""
+    from difflib import SequenceMatcher
+
+    low, parts = [_bare(w) for w in said], [_bare(w) for w in name]
+    for i, word in enumerate(low):
+        for j, part in enumerate(parts):
+            if word in _NAME_STOP or (word != part and not _short_for(word, part)):
+                continue  # a title ("Mr") is no anchor: "Mr. Pike" is not a misread "Mr. Cloud"
+            for step in (-1, 1):
+                k, m = i + step, j + step
+                if not (0 <= k < len(said) and 0 <= m < len(name)):
+                    continue
+                other, right = said[k], parts[m]
+                if low[k] == right or low[k] in _NAME_STOP:
+                    continue
+                near = SequenceMatcher(None, low[k], right).ratio() >= 0.7
+                # a name is written as one: "Member" in "your Member ID" is a word, and "ID"
+                # is no name; in a line of small letters (a recogniser's) only spelling tells
+                named = said[i][:1].isupper() and other[:1].isupper() and not other.isupper()
+                if named or near:
+                    return True
+    return False
+
+
+_NOT = re.compile(r"\b(?:not|no|never|nothing|nobody|none|neither|nor|first time)\b")
+
+
+def _says_not(text: str) -> bool:
+    """The sentence denies (an odd count of denials would be over-reading speech)."""
+    return bool(_NOT.search(normalise(text)))
+
+
+def _read_back_part(heard: Heard) -> str:
+    """The sentences that read something back: from the last one that starts with "so" (or
+    "just to confirm"), else the asking ones, else the line."""
+    sentences = re.findall(r"[^.!?]+[.!?]?", heard.text)
+    for i in range(len(sentences) - 1, -1, -1):
+        if _READ_BACK_ASK.match(normalise(sentences[i])):
+            return " ".join(sentences[i:])
+    return heard.asks or heard.text
+
+
+def _sentence_with(text: str, values: set[str]) -> str:
+    """The sentence of `text` that says one of `values` ("Tomorrow morning, before ten.")."""
+    from simulator.engine.topics import values_in
+
+    sentences = re.findall(r"[^.!?]+[.!?]?", text.strip())
+    for sentence in sentences:
+        if any(values & said for said in values_in(sentence).values()):
+            return sentence.strip()
+    return sentences[0].strip() if sentences else text.strip()
+
+
+#: a reference as written ("FG-1188", "CU-40922", "ADV-7731")
+_REF_TOKEN = re.compile(r"\b[A-Z]{1,4}-?\d{3,}\b")
+#: asked for the reference the agent gave them ("did you get the reference number?")
+_ASKS_THEIR_REF = re.compile(
+    r"\b(?:number|reference|ref|code) (?:that )?i (?:just )?gave you\b|\b(?:reference|case|"
+    r"ticket|confirmation|claim) number (?:again|i gave you)\b|\bdid you (?:get|catch|write down|"
+    r"note|take down|jot down) (?:the|that|your) (?:reference|case|ticket|confirmation|claim)\b"
+)
+_READ_IT_BACK = re.compile(
+    r"\b(?:read|repeat|say) (?:it|that|this|them|the number|that number) (?:back|again)"
+    r"(?: to me)?\b|\bread back\b"
+)
+
+
+def _read_back_line(digits: str) -> str:
+    """A caller reading back a number they wrote down, written as phone numbers are
+    ("555-614-2200", which a voice reads in groups)."""
+    if len(digits) == 10:
+        digits = f"{digits[:3]}-{digits[3:6]}-{digits[6:]}"
+    return f"{digits}. Is that right?"
+
+
+_SAYS_DELIVERED = re.compile(
+    r"\b(?:shows?|showing|says|saying|marked|listed|tracking has it|system has it)"
+    r"(?: it| them| as)?(?: as| was| were| been)? (?:delivered|received|signed for)\b"
+    r"|\b(?:it|they) (?:was|were|has been|have been) delivered\b"
+)
+_NEVER_CAME = re.compile(
+    r"\b(?:never (?:came|arrived|showed up|turned up|got here)|nobody (?:ever )?shows? up|"
+    r"supposed to arrive|has not arrived|have not arrived|did not arrive|not (?:been )?delivered|"
+    r"still waiting|never got (?:it|them))\b"
+)
+_YOUR_NAME = re.compile(r"\byour (?:first |last |full |sur)?name\b")  # ("ur" is normalised)
+
+
+def _reads(digits: str, text: str) -> bool:
+    """The digits are read out in `text` (a question sentence of the line)."""
+    from scoring.extract import digits_only
+
+    return bool(text) and digits in digits_only(text)
+
+
+def _email_said(text: str) -> str:
+    """An email address read out ("h brooks at kestrel m f g dot com"), as user@domain with
+    the words before it still on the user part ("okaysothatshbrooks"); '' when none."""
+    from scoring.extract import emails
+
+    found = emails(text)
+    if found:
+        return found[0].lower()
+    m = _EMAIL_SAID.search(re.sub(r"[^a-z0-9 .@]", "", text.lower()))
+    if not m:
+        return ""
+    user = m.group(1).replace(" dot ", ".").replace(" ", "")
+    return f"{user}@{m.group(2).replace(' ', '')}.{m.group(3)}"
+
+
+def _same_email(said: str, email: str) -> bool | None:
+    """True: the caller's address read back; False: a wrong read-back of it; None: not theirs."""
+    s_user, _, s_domain = said.partition("@")
+    user, _, domain = email.lower().partition("@")
+
+    def bare(x: str) -> str:
+        return re.sub(r"[^a-z0-9]", "", x)
+
+    same_domain = bare(s_domain) == bare(domain)
+    same_user = bare(s_user).endswith(bare(user))
+    if same_domain and same_user:
+        # a dot left out of the user part is another mailbox: "p owens" for p.owens is put right
+        dots = re.sub(r"[^a-z0-9.]", "", s_user).endswith(re.sub(r"[^a-z0-9.]", "", user))
+        return dots
+    return False if same_domain or same_user else None
+
+
+def _spelled(text: str) -> str:
+    """'p.owens@northmail.com' -> 'P, dot, O, W, E, N, S, at, ...' as a caller spells it."""
+    words = {"@": "at", ".": "dot", "-": "dash", "_": "underscore"}
+    out = []
+    for ch in text.strip():
+        if ch.isalnum():
+            out.append(ch.upper())
+        elif ch in words:
+            out.append(words[ch])
+    return "That's " + " ".join(out) + "." if out else "Sorry, I can't spell that."
+
+
+def _near(a: str, b: str) -> bool:
+    """Two digit strings a read-back could confuse: same length, one or two digits off,
+    or one digit dropped or added."""
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) <= 2
+    short, long = sorted((a, b), key=len)
+    return len(long) - len(short) == 1 and any(
+        long[:i] + long[i + 1 :] == short for i in range(len(long))
+    )
+
+
+class ReadBacks(CallerBase):
+    """The `read backs` steps of `Reactions` (see the module docstring)."""
+
+    def _repairs(self, heard: Heard) -> list[str]:
+        """Say it again, spell it, confirm or correct a read-back, read back what the agent
+        gave ("can you read that back to me?")."""
+        m = self.memory
+        if read := self._reads_back_theirs(heard):
+            return read
+        if "ask_spell" in heard.acts:
+            return [f"say:{_spelled(self._spelling_of(heard.text))}"]
+        if "give_phone" in m.said and _NUMBER_KIND.search(normalise(heard.text)):
+            return ["confirm_yes"]  # "is that your cell?" of the number they just gave
+        read_back = self._check_read_back(heard)
+        if read_back:
+            return [read_back]
+        checks = bool(_CHECKS & heard.acts)
+        if checks and self._checked_understanding(heard, story_only=True):
+            return ["not_reason"]  # the wrong story, whatever its numbers
+        checked = self._value_read_back(heard) or self._name_read_back(heard)
+        checked = checked or self._polarity_read_back(heard)
+        checked = checked or (self._checked_understanding(heard) if checks else "")
+        if checked:
+            return [checked]
+        if wrong := self._premise_checked(heard):
+            return wrong
+        asks_fact = heard.fact is not None and self._asks_fact(heard)  # "your company again?"
+        if "repair_request" in heard.acts and m.last_words and not ANSWERS.keys() & heard.acts:
+            if asks_fact:
+                return []
+            prefix = self.chance().choice(("I said, ", "Sorry, I said, ", "What I said was, "))
+            last = m.last_words
+            return ["say:" + prefix + _lower_first(last)]
+        return []
+
+    def _reads_back_theirs(self, heard: Heard) -> list[str]:
+        """ "Can you read that back to me?", "what's the case number I gave you?": the number
+        or reference the agent gave, as written down."""
+        m = self.memory
+        t = normalise(heard.text)
+        if m.agent_number and _READ_IT_BACK.search(t):
+            return ["say:" + _read_back_line(m.agent_number)]
+        if m.agent_ref and _ASKS_THEIR_REF.search(t):
+            return ["say:" + f"Yes, I've got it. It's {m.agent_ref}."]
+        if heard.numbers:
+            m.agent_number = heard.numbers[-1]
+        if ref := _REF_TOKEN.findall(heard.text):
+            m.agent_ref = ref[-1]
+        return []
+
+    def _premise_checked(self, heard: Heard) -> list[str]:
+        """ "It shows delivered" to a caller whose order never came: no; "is Mike your first
+        name?" to Mike: yes."""
+        if self._false_premise(heard):
+            return ["not_reason"]
+        own = _YOUR_NAME.search(normalise(heard.text))
+        if heard.question and own and _mentions(heard.text, self.scenario.caller.name):
+            return ["confirm_name"]
+        return []
+
+    def _false_premise(self, heard: Heard) -> bool:
+        """The agent says it was delivered; the caller's whole story is that it never came."""
+        if not _SAYS_DELIVERED.search(normalise(heard.text)):
+            return False
+        return bool(_NEVER_CAME.search(normalise(self._own_words())))
+
+    def _spelling_of(self, text: str) -> str:
+        """What "can you spell that?" asks for: the thing it names, else what was last given."""
+        c, lower = self.scenario.caller, text.lower()
+        words = set(re.findall(r"[a-z']+", lower))
+        own = [w for w in c.name.split() if w.lower() in words and len(w) > 1]
+        if own and "name" not in lower:
+            return own[-1]  # "how do you spell Voss?": Voss, not the whole name
+        named = (
+            ("email", c.email),
+            ("name", c.surname if "last name" in lower or "surname" in lower else c.name),
+            ("address", self._values.get("caller.address_line", "")),
+        )
+        for word, value in named:
+            if word in lower and value:
+                return value
+        return self.memory.last_datum or c.name
+
+    def _check_read_back(self, heard: Heard) -> str:
+        """A number or email the agent reads back: yes when right, the right one when near."""
+        from scoring.extract import digits_only
+
+        c = self.scenario.caller
+        known = [v for v in (c.id_number, c.phone, *c.orders, self.memory.last_datum) if v]
+        mine = {digits_only(v): v for v in known if len(digits_only(v)) >= 3}
+        if _READS_BACK.search(normalise(heard.text)):  # "so it's 920 with the late fee"
+            mine |= {d: d for d in self._fact_numbers() if d not in mine}
+        asked = "confirm_detail" in heard.acts or bool(_ASKS_OK.search(heard.text))
+        for n in heard.numbers:
+            if n in mine:
+                return "confirm_yes" if asked or _reads(n, heard.asks) else ""
+            close = next((v for d, v in mine.items() if _near(n, d)), "")
+            if close:
+                self.hear_value("correction", close)
+                return "correct_detail"
+        said = _email_said(heard.text)
+        right = _same_email(said, c.email) if said and c.email else None
+        if right is None:
+            return self._spelling_read_back(heard)
+        if right:
+            return "confirm_yes" if asked or heard.question else ""
+        self.hear_value("correction", c.email.replace(".", " dot ").replace("@", " at "))
+        return "correct_detail"
+
+    def _value_read_back(self, heard: Heard) -> str:
+        """ "So the bill came to $241?", "so that's tomorrow afternoon?": a value read back is
+        checked against the fact it is about, or against what the caller just said: yes when
+        every value said is theirs, "No." and theirs when one of the same kind is not."""
+        from simulator.engine.topics import values_in
+
+        if not (_READ_BACK_ASK.search(normalise(heard.text)) or heard.acts & _CHECKS):
+            return ""
+        # only what is read back: "I see your call from last Thursday. So the fee is still
+        # on your statement?" reads back the fee, not Thursday
+        said = values_in(_read_back_part(heard))
+        if not said:
+            return ""
+        if _OWN_ACTION.search(normalise(heard.text)):
+            return ""  # "so I can get them out to you tomorrow, ok?" offers, it reads nothing back
+        sources = [(text, values_in(text)) for text in self._read_back_sources(heard)]
+        known: dict[str, set[str]] = {}  # a value said anywhere of what they know is theirs
+        everything = [" ".join(f.say) for f in self.scenario.caller.facts]
+        for theirs in map(values_in, [*everything, self.memory.last_words]):
+            for kind, values in theirs.items():
+                known.setdefault(kind, set()).update(values)
+        missing = {k: said[k] - known[k] for k in said.keys() & known.keys() if said[k] - known[k]}
+        if not said.keys() & known.keys():
+            return ""
+        if not missing:
+            return "confirm_yes"  # every value read back is one they gave
+        # "No." and the thing they said of that kind (their likeliest source first)
+        found = next(((t, v) for t, v in sources if missing.keys() & v.keys()), None)
+        if found is None:
+            return ""  # the value is of a kind only facts it is not about have
+        text, theirs = found
+        self.hear_value("correction", _sentence_with(text, set().union(*theirs.values())))
+        return "correct_fact"
+
+    def _name_read_back(self, heard: Heard) -> str:
+        """ "Okay, so you're with Redline Freight?" to Ridgeline Freight, "that's for Kestrel
+        Mining, right?" to Kestrel Manufacturing, "your name was Ray Dias?" to Ray Diaz: a
+        name of theirs read back with one of its words wrong gets "No." and the name. The
+        wrong word must be written as a name (capitalised) or be near the right one."""
+        checks = heard.question or heard.acts & _CHECKS
+        if not (checks or _READ_BACK_ASK.search(normalise(heard.text))):
+            return ""
+        # words compared only within a clause: "Thank you, Mr. Jensen. How can I help?" has
+        # no name "Jensen How"
+        clauses = [re.findall(r"[A-Za-z][\w'-]*", c) for c in _CLAUSE_BREAK.split(heard.text)]
+        for name in self._names():
+            wrong = any(_misread_name(said, name.split()) for said in clauses)
+            if wrong:
+                self.hear_value("correction", f"It's {name}.")
+                return "correct_fact"
+        return ""
+
+    def _names(self) -> list[str]:
+        """The names in what the caller knows and said: theirs, the person they want, the
+        firms and places written with capitals ("Ridgeline Freight", "St. Vincent's")."""
+        cached: list[str] | None = getattr(self, "_name_list", None)
+        if cached is None:  # the scenario does not change during a call: once per call
+            c = self.scenario.caller
+            found = [c.name, c.calling_for, c.expects.person]
+            found += _CAPITALISED.findall(self._own_words())
+            cached = list(dict.fromkeys(n for n in found if n and len(n.split()) >= 2))
+            self._name_list = cached
+        return cached
+
+    def _polarity_read_back(self, heard: Heard) -> str:
+        """ "So the gate isn't locked?" to a caller whose gate is locked: "No." and theirs;
+        "so you've called before?" to one who has: yes. Checked against the one sentence of
+        their facts that says every word the read-back says (or two of them), by whether
+        each says "not"."""
+        if not _READ_BACK_ASK.search(normalise(heard.text)) or _OWN_ACTION.search(
+            normalise(heard.text)
+        ):
+            return ""
+        words = _claim_words(_read_back_part(heard))
+        if not words:
+            return ""
+        best, said, shared = "", "", 0
+        told = [*(t for f in self.scenario.caller.facts for t in f.say)]
+        told += self.scenario.lines.get("reason", ())  # what they rang to say counts too
+        for text in told:
+            for sentence in re.findall(r"[^.!?]+[.!?]?", text):
+                # the clause that says it: "charged twice, and the second was never taken back"
+                for clause in re.split(r",|;|\bbut\b|\band\b", sentence):
+                    n = len(words & _claim_words(clause))
+                    if n > shared and (n >= 2 or n == len(words)):
+                        best, said, shared = sentence.strip(), clause, n
+        if not best:
+            return ""
+        if _says_not(_read_back_part(heard)) == _says_not(said):
+            return "confirm_yes"
+        self.hear_value("correction", best)
+        return "correct_fact"
+
+    def _read_back_sources(self, heard: Heard) -> list[str]:
+        """What a read-back may be checking, likeliest first: the caller's last words, then
+        the facts that share its words (what the fact says, its name, the words it is asked
+        with), or, when none does, the one fact with a value of the kind read back."""
+        from simulator.engine.topics import cues_for, stems, values_in
+
+        said = values_in(heard.text)
+        value_words = {v for vs in said.values() for v in vs}
+        words = stems(heard.text) - value_words - _GENERIC_STEMS
+        facts = [f for f in self.scenario.caller.facts if f.say]
+        scored = []
+        for f in facts:
+            about = stems(" ".join((*f.say, *cues_for(f), f.topic.replace("_", " "))))
+            scored.append((len(words & about), " ".join(f.say)))
+        ranked = [text for n, text in sorted(scored, key=lambda p: -p[0]) if n > 0]
+        if not ranked:  # "so the black ones?": the one fact that says a colour
+            kinds = [t for _, t in scored if said.keys() & values_in(t).keys()]
+            ranked = kinds if len(kinds) == 1 else []
+        # their last words come first for a time read back ("so that's tomorrow morning?"
+        # after they gave the time for the call), after the facts otherwise
+        last = self.memory.last_words
+        if not last:
+            return ranked
+        return [last, *ranked] if "time" in said and "time" in values_in(last) else [*ranked, last]
+
+    def _spelling_read_back(self, heard: Heard) -> str:
+        """ "Was that K O W A L S K I?": letters read back, checked against the caller's
+        name and email; yes when right, the word spelled right when near."""
+        from difflib import SequenceMatcher
+
+        letters = "".join(re.findall(r"(?<![a-z])[a-z](?![a-z])", heard.text.lower()))
+        if len(letters) < 3:
+            return ""
+        c = self.scenario.caller
+        words = [w for w in re.split(r"[\s@.]+", f"{c.name} {c.email}".lower()) if len(w) > 2]
+        if letters in words:
+            return "confirm_yes"
+        near = [w for w in words if SequenceMatcher(None, letters, w).ratio() >= 0.75]
+        if not near:
+            return ""
+        self.hear_value("correction", " ".join(near[0].upper()))
+        return "correct_detail"
+
+    def _fact_numbers(self) -> list[str]:
+        """Amounts and numbers of three digits or more in what the caller knows ("$960")."""
+        says = (t for f in self.scenario.caller.facts for t in f.say)
+        return [n for t in says for n in re.findall(r"\d[\d,]*\d", t) if len(n) >= 3]
+
+    def _checked_understanding(self, heard: Heard, story_only: bool = False) -> str:
+        """The agent says back what it understood, as a question: yes when it names what the
+        caller came for (or their own name), "no, ..." and the reason again when it names
+        another outcome or nothing about the call; otherwise no view (other answers follow).
+        `story_only`: only the "no" for another story (another outcome, problem, errand,
+        time or case), before any value read back is checked."""
+        from scoring.call import content_stems
+
+        c = self.scenario.caller
+        if c.name and "name" in heard.text.lower() and _mentions(heard.text, c.name):
+            return "" if story_only else "confirm_yes"
+        if not self.memory.reason_given:
+            return ""
+        shared = len(content_stems(heard.text) & self._goal_stems())
+        on_goal = bool(shared) or self._same_outcome(heard.text)
+        if "check_understanding" not in heard.acts and not on_goal:
+            return ""  # a read-back of something else: the read-back check had its say
+        if self._wrong_story(heard.text, shared):
+            return "not_reason"
+        if story_only:
+            return ""
+        if on_goal:
+            return "confirm_yes"
+        return "" if self._topical(heard.text) else "not_reason"
+
+    def _wrong_story(self, text: str, shared: int) -> bool:
+        """The read-back names another outcome, problem, errand, time or case than theirs;
+        another outcome is the wrong reason ("so you'd like a refund for the planter?")
+        unless the line tells the caller's own story in two of its words ("return the small
+        one and get the large one")."""
+        from scoring.call import content_stems
+
+        if (self._other_outcome(text) and shared < 2) or self._other_problem(text):
+            return True
+        if (self._other_action(text) and shared < 2) or self._other_time(text):
+            return True  # "so you're disputing the fee?" to a payer; "for next week?"
+        if self._other_outcome(text) and not self._step_to_goal(text):
+            # "so you need a refund on the cable ties?": the words of the story, the wrong ask
+            if len(content_stems(text) & self._wanted_stems()) < 2:
+                return True
+        return self._other_case(text)  # "so you got the wrong size?" to a wrong-colour caller
+
+    def _same_outcome(self, text: str) -> bool:
+        """The line names the kind of outcome the caller came for in other words ("so you
+        want to swap it?" to a caller who wants the size they ordered: a replacement)."""
+        from simulator.engine.topics import outcomes_in
+
+        c = self.scenario.caller
+        wanted = outcomes_in(f"{c.goal} {c.expects.resolution}") - {"transfer"}
+        return bool(wanted & outcomes_in(text))
+
+    def _other_action(self, text: str) -> bool:
+        """The read-back names a kind of thing to do (pay, leave a message, reach someone,
+        dispute, book ...) that is not the kind the caller rang for, nor a way to it; a goal
+        that names no kind has no view."""
+        from simulator.engine.topics import action_kin, actions_in, outcomes_in
+
+        said = actions_in(text)
+        c = self.scenario.caller
+        goal = f"{c.goal} {c.expects.resolution}"
+        wanted = actions_in(goal) | outcomes_in(goal)
+        if not said or not wanted:
+            return False
+        kinds = said | outcomes_in(text)
+        return not (kinds & wanted or any(action_kin(k) & wanted for k in kinds))
+
+    def _other_time(self, text: str) -> bool:
+        """The read-back puts the goal at another time: "a new pickup for next week?" to a
+        caller whose pickup is today (a day or more later than the goal's own time)."""
+        from scoring.extract import timeframe_hours
+
+        c = self.scenario.caller
+        goal_h = timeframe_hours(f"{c.goal} {c.expects.resolution}")
+        said_h = timeframe_hours(text) if goal_h is not None else None
+        return said_h is not None and goal_h is not None and _later(said_h, goal_h)
+
+    def _other_case(self, text: str) -> bool:
+        """The read-back names a thing of the case ("size", "safety data sheet") that nothing
+        the caller knows or said names; "a size 9?" reads back a value of one of their facts
+        (checked as a value), not a problem with the size."""
+        from simulator.engine.topics import case_kin, case_words_in, values_in
+
+        own = f" {normalise(self._own_words())} "
+        valued = "number" in values_in(text)
+        topics = {f.topic for f in self.scenario.caller.facts}
+        return any(
+            not any(f" {kin} " in own for kin in case_kin(word)) and not (valued and word in topics)
+            for word in case_words_in(text)
+        )
+
+    def _other_problem(self, text: str) -> bool:
+        """The line names something gone wrong ("they arrived damaged?") that nothing the
+        caller knows or said names: it is not their problem."""
+        from simulator.engine.topics import problems_in
+
+        said = problems_in(self._own_words())
+        return bool(problems_in(text) - said)
