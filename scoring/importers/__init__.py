@@ -19,6 +19,7 @@ line saying what was expected. docs/importing.md describes every format.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import ModuleType
@@ -150,7 +151,8 @@ def classic_mac_lines(text: str) -> str:
 
 
 def import_bytes(data: bytes, path: str, *, agent_speaker: str | None = None) -> Transcript:
-    """Decode (UTF-8, with or without a BOM; UTF-16 with a BOM, as spreadsheets save) and read."""
+    """Decode (UTF-8, with or without a BOM; UTF-16 with a BOM, as spreadsheets save; else
+    Windows' CP1252) and read."""
     if len(data) > MAX_FILE_BYTES:
         fail(path, 0, f"file is larger than {MAX_FILE_BYTES:,} bytes")
     return read_text(_decode(data, path), path, agent_speaker=agent_speaker)
@@ -176,5 +178,24 @@ def _decode(data: bytes, path: str) -> str:
     try:
         return body.decode("utf-8")
     except UnicodeDecodeError as exc:
+        windows = _windows_text(body)
+        if windows is not None:
+            return windows
         line = body.count(b"\n", 0, exc.start) + 1
         fail(path, line, f"not UTF-8 text (byte 0x{body[exc.start]:02x} at offset {exc.start})")
+
+
+#: Control bytes no text file holds (tab, LF, FF and CR aside): their presence means binary.
+_BINARY = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def _windows_text(body: bytes) -> str | None:
+    """Text saved by Windows in its "ANSI" code page (CP1252, a superset of Latin-1's
+    letters: `I’m` is byte 0x92), as Notepad, Excel and older call-recording tools write
+    it; None for bytes that are not text (controls, or bytes CP1252 leaves undefined)."""
+    if _BINARY.search(body):
+        return None
+    try:
+        return body.decode("cp1252")
+    except UnicodeDecodeError:
+        return None

@@ -5,7 +5,7 @@ speaker's label as the file writes it, the words, where in the file); one
 assembler (`assemble.py`) maps speakers to AGENT and CALLER and builds the
 `Transcript` the grader reads, so speaker mapping and ordering rules live in
 one place whatever the source. Files from other tools are untrusted: times
-are checked here (finite, not negative, within a day) and every refusal is a
+are checked here (finite, not negative; the call within a day: assemble.py) and every refusal is a
 `TranscriptError` with `PATH:LINE: what is wrong`, as the spec reader's are.
 """
 
@@ -22,6 +22,10 @@ from scoring.transcript import Speaker
 
 #: A call longer than a day is a broken clock, not a call.
 MAX_SECONDS = 24 * 3600.0
+#: Times may run on a clock that started long before the call (a recorder's running clock,
+#: a live stream's captions at 25:00:00, seconds since 1970): up to here they are read,
+#: counted from the call's first turn when it starts past a day (assemble.py).
+MAX_CLOCK = 1e10
 #: A bound on turns, whatever the format (a 4 MiB file of one-word turns).
 MAX_TURNS = 200_000
 
@@ -59,10 +63,13 @@ def check_seconds(value: float, path: str, line: int, what: str = "time") -> flo
         fail(path, line, f"{what} is not a number ({value!r})")
     if value < 0:
         fail(path, line, f"{what} is negative ({value:g} s)")
-    if value > MAX_SECONDS:
-        shown = f"{value:,.0f}" if value < 1e12 else f"{value:.3g}"  # 1e308: not 400 digits
-        fail(path, line, f"{what} is {shown} s, more than a day into the call")
+    if value > MAX_CLOCK:
+        fail(path, line, f"{what} is {seconds_shown(value)} s, more than a day into the call")
     return value
+
+
+def seconds_shown(value: float) -> str:
+    return f"{value:,.0f}" if value < 1e12 else f"{value:.3g}"  # 1e308: not 400 digits
 
 
 def parse_clock(token: str) -> float | None:

@@ -7,6 +7,7 @@ With a header row the columns are found by their names (`start`,
 as exports write them, count from the first turn); without one the
 first three columns are start, speaker and text, and the first row must
 start with a time. Speaker values that are role words (Agent, Customer) decide sides.
+Excel's `sep=;` first line names the delimiter; a start of "12,5" is 12.5 seconds.
 """
 
 from __future__ import annotations
@@ -55,11 +56,24 @@ def _key(cell: str) -> str:
 
 def _delimiter(text: str) -> str:
     first = text.lstrip("\ufeff").split("\n", 1)[0]
+    if m := _EXCEL_SEP.match(first):
+        return m.group(1)
     return max(_DELIMITERS, key=first.count)
 
 
+#: Excel's hint line naming the delimiter ("sep=;"), before the header
+_EXCEL_SEP = re.compile(r"sep=([,\t;|])\r?\Z")
+
+
+def _without_sep_line(text: str) -> str:
+    """The text with Excel's `sep=` line blanked (a blank row: later rows keep their lines)."""
+    body = text.lstrip("\ufeff")
+    first, _, rest = body.partition("\n")
+    return "\n" + rest if _EXCEL_SEP.match(first) else body
+
+
 def _rows(text: str, delimiter: str) -> Iterator[list[str]]:
-    return csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=delimiter)
+    return csv.reader(io.StringIO(_without_sep_line(text)), delimiter=delimiter)
 
 
 def _columns(first: list[str]) -> _Columns | None:
@@ -80,6 +94,8 @@ def detect(text: str) -> bool:
     delimiter = _delimiter(text)
     if delimiter not in text.split("\n", 1)[0]:
         return False
+    if _EXCEL_SEP.match(text.lstrip("\ufeff").split("\n", 1)[0]):
+        text = _without_sep_line(text).lstrip("\n")
     try:
         sample = [row for _, row in zip(range(_SAMPLE_ROWS), _rows(text, delimiter), strict=False)]
     except csv.Error:
@@ -96,7 +112,7 @@ def detect(text: str) -> bool:
 
 def read(text: str, path: str) -> list[Turn]:
     delimiter = _delimiter(text)
-    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(_without_sep_line(text)), delimiter=delimiter)
     turns: list[Turn] = []
     cols: _Columns | None = None
     line = last = 1
@@ -126,7 +142,7 @@ def read(text: str, path: str) -> list[Turn]:
 def _refuse_unclosed(text: str, delimiter: str, last: int, path: str) -> None:
     """A quote never closed: the reader takes the rest of the file as one cell (every later
     row became words of the row it opened in); the last row, read strictly, tells."""
-    tail = "\n".join(text.lstrip("\ufeff").split("\n")[last - 1 :])
+    tail = "\n".join(_without_sep_line(text).split("\n")[last - 1 :])
     try:
         list(csv.reader(io.StringIO(tail), delimiter=delimiter, strict=True))
     except csv.Error as exc:
@@ -174,8 +190,12 @@ def _words(row: list[str], cols: _Columns, delimiter: str, path: str, line: int)
 _WALL = 1e13  # past any offset and any date's timestamp (year 1: -6.2e10 s)
 
 
+#: seconds with a decimal comma, as a European spreadsheet writes them ("12,5")
+_DECIMAL_COMMA = re.compile(r"\s*\d{1,12},\d{1,6}\s*\Z")
+
+
 def _start(cell: str, scale: float, path: str, line: int) -> float:
-    value = parse_clock(cell)
+    value = parse_clock(cell.replace(",", ".") if _DECIMAL_COMMA.match(cell) else cell)
     if value is not None:
         return check_seconds(value * scale, path, line, "start time")
     try:
