@@ -9,6 +9,8 @@ what is wrong in the same breath; they do not nod at a wrong read-back. This mix
 from __future__ import annotations
 
 import re
+from functools import cached_property
+from typing import NamedTuple
 
 from scoring.normalise import normalise
 from simulator.engine.agent_words import (
@@ -220,6 +222,14 @@ def _near(a: str, b: str) -> bool:
     )
 
 
+class FactReading(NamedTuple):
+    """One fact as a read-back is checked against it."""
+
+    text: str  # what the caller says of it
+    about: frozenset[str]  # the stems of its words, its name and the words it is asked with
+    values: dict[str, set[str]]  # the values it says, by kind (money, time, colour ...)
+
+
 class ReadBacks(CallerBase):
     """The `read backs` steps of `Reactions` (see the module docstring)."""
 
@@ -346,8 +356,8 @@ class ReadBacks(CallerBase):
             return ""  # "so I can get them out to you tomorrow, ok?" offers, it reads nothing back
         sources = [(text, values_in(text)) for text in self._read_back_sources(heard)]
         known: dict[str, set[str]] = {}  # a value said anywhere of what they know is theirs
-        everything = [" ".join(f.say) for f in self.scenario.caller.facts]
-        for theirs in map(values_in, [*everything, self.memory.last_words]):
+        everything = [f.values for f in self._fact_readings]
+        for theirs in [*everything, values_in(self.memory.last_words)]:
             for kind, values in theirs.items():
                 known.setdefault(kind, set()).update(values)
         missing = {k: said[k] - known[k] for k in said.keys() & known.keys() if said[k] - known[k]}
@@ -422,23 +432,35 @@ class ReadBacks(CallerBase):
         self.hear_value("correction", best)
         return "correct_fact"
 
+    @cached_property
+    def _fact_readings(self) -> list[FactReading]:
+        """Each fact the caller can say, read once per call (the scenario does not change
+        during it): a read-back is checked against these on every line that reads back."""
+        from simulator.engine.topics import cues_for, stems, values_in
+
+        readings = []
+        for f in self.scenario.caller.facts:
+            if not f.say:
+                continue
+            text = " ".join(f.say)
+            about = stems(" ".join((*f.say, *cues_for(f), f.topic.replace("_", " "))))
+            readings.append(FactReading(text, frozenset(about), values_in(text)))
+        return readings
+
     def _read_back_sources(self, heard: Heard) -> list[str]:
         """What a read-back may be checking, likeliest first: the caller's last words, then
         the facts that share its words (what the fact says, its name, the words it is asked
         with), or, when none does, the one fact with a value of the kind read back."""
-        from simulator.engine.topics import cues_for, stems, values_in
+        from simulator.engine.topics import stems, values_in
 
         said = values_in(heard.text)
         value_words = {v for vs in said.values() for v in vs}
         words = stems(heard.text) - value_words - _GENERIC_STEMS
-        facts = [f for f in self.scenario.caller.facts if f.say]
-        scored = []
-        for f in facts:
-            about = stems(" ".join((*f.say, *cues_for(f), f.topic.replace("_", " "))))
-            scored.append((len(words & about), " ".join(f.say)))
+        facts = self._fact_readings
+        scored = [(len(words & f.about), f.text) for f in facts]
         ranked = [text for n, text in sorted(scored, key=lambda p: -p[0]) if n > 0]
         if not ranked:  # "so the black ones?": the one fact that says a colour
-            kinds = [t for _, t in scored if said.keys() & values_in(t).keys()]
+            kinds = [f.text for f in facts if said.keys() & f.values.keys()]
             ranked = kinds if len(kinds) == 1 else []
         # their last words come first for a time read back ("so that's tomorrow morning?"
         # after they gave the time for the call), after the facts otherwise
