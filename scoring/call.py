@@ -133,11 +133,18 @@ _PHONE_ASK = (
 #: the caller names the digits as a phone number (gaps7)
 _SAYS_PHONE = re.compile(r"\b(?:phone|mobile|cell|cellphone|landline|telephone|tel)\b")
 _OWN_PHONE = re.compile(r"\b(?:mobile|cell|landline|phone number|home number|work number)\b")
-_THATS_IT = re.compile(r"(?:\w+ )?(?:that is|it is) (?:the one|it|the number|right|correct)\b")
+_THATS_IT = re.compile(
+    r"(?:(?!not\b)\w+ )?(?:(?:that is|it is) (?:the one|it|the number|right|correct)"
+    # gaps11 (issue 17): "Is the mobile on your account still the best number, ...?" -
+    # "That same one." / "Same number, yes"
+    r"|(?:(?:that|the) )?same (?:one|number|as before)|that one)\b"
+)
 _NUMBER = re.compile(r"\bnumber\b")
 _ID_WORDS = (
     r"\b(?:order|account|job|member|membership|invoice|shipment|tracking|policy|customer|reference|"
-    r"confirmation|case|claim|ticket|id|booking|reservation|loyalty|card|pro|bill of lading|po|"
+    # gaps11 (issue 17): "the best number for you, in case we get cut off?" asks for no case
+    r"confirmation|(?<!\bin )case|claim|ticket|id|booking|reservation|loyalty|card|pro|"
+    r"bill of lading|po|"
     r"contract|application|permit|registration|consignment|patient|student|serial|escrow|lot|"
     r"matter|tenant|load|waybill|plan|subscription|license|licence|"
     # gaps8 (issue 17): a prescription's number is the patient's order number at a pharmacy

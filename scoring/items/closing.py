@@ -161,7 +161,10 @@ _SO_NOT_RECAP = re.compile(
     # not a recap: "Right, so Mr Okoro's not available, he's out on a test until half three"
     r"|(?:he|she|they|\w+) (?:is|are) (?:not|no longer) (?:available|in|here|around|free|at (?:his|"
     r"her|their) desk|answering|picking up|back)|(?:he|she|they|(?:mr|mrs|ms|miss|dr) \w+) "
-    r"(?:is|are) (?:out|away|off|busy|unavailable|tied up"
+    # gaps11 (issue 17): not a visit ahead, "then he's out Thursday morning to price it"
+    r"(?:is|are) (?:out(?! (?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"tomorrow|to (?:you|see|price|fit|fix|look|measure|quote|check|repair|install|survey|do)\b))"
+    r"|away|off|busy|unavailable|tied up"
     r"|in a (?:meeting|fitting|session|lesson|consultation)"
     r"|on (?:a|another|the|his|her) (?:call|test|job|break|lunch|holiday|leave|site|round|visit))"
     r")\b"
@@ -181,6 +184,9 @@ _AHEAD = re.compile(
     rf"comes off|"
     # gaps8: the caller's next step, "and you pay when you collect", "I fit it when you come"
     rf"when you (?:come|collect|pick|get here|arrive|pop in|drop in|call in|visit)|"
+    # gaps11 (issue 17): a time of day or a date set, "pick-up two o'clock on the twelfth"
+    rf"o clock|half past|quarter (?:past|to)|on the (?:\w+ )?(?:\w+th|first|second|third|"
+    rf"twenty first|twenty second|twenty third|thirty first)|"
     rf"(?<!last )(?<!since ){_DAY})\b"
 )
 #: gaps8 (issue 17): a "so" recap that lists how things now stand, two or more: "So the club
@@ -216,7 +222,7 @@ def _states_done_then_next(text: str) -> bool:
         norm = normalise(sentence)
         if recap_before and (_AHEAD.search(norm) or _IF_AGAIN.search(norm)):
             return True
-        if _DONE_THEN_NEXT.search(norm):
+        if _DONE_THEN_NEXT.search(norm) or _MESSAGE_RECAP.search(norm):
             return True
         # the cheap test first: most closing sentences do not open "so"
         recap_before = bool(_SO_OPEN.search(norm)) and not _SO_NOT_RECAP.search(norm)
@@ -224,6 +230,18 @@ def _states_done_then_next(text: str) -> bool:
             return True
         recap_before = recap_before or _arrangement_list(sentence, norm)  # the step comes next
     return False
+
+
+#: gaps11 (issue 17): the message or callback restated at the close with its time and what
+#: it is about: "Okay, Joy will ring you tomorrow morning about the broken zip on the cow's
+#: back legs" (a bare "she'll ring you tomorrow" names no subject and is no recap)
+_MESSAGE_RECAP = re.compile(
+    r"^(?:\w+ ){0,3}?(?:[a-z]+|(?:mr|mrs|ms|miss|dr) [a-z]+) (?:will|is going to|is gonna|"
+    r"rings|calls|phones) (?:ring |call |phone |text |email |contact |get back to )?you (?:back )?"
+    r"(?:\w+ ){0,4}?(?:today|tomorrow|tonight|this (?:morning|afternoon|evening)|on [a-z]+|"
+    r"at [a-z0-9]+|before [a-z0-9]+|after [a-z0-9]+|by [a-z0-9]+|between)\b"
+    r"(?: \w+){0,6}? about (?:\w+ ){2,}\w+"
+)
 
 
 #: gaps9 (issue 17): the arrangement listed with no verb, "Thursday morning, engineer Dave,

@@ -172,7 +172,12 @@ def expert_eta(call: Call, p: Params) -> Check:
 #: patience today" (the answer came "once I hear back from him": no time given)
 _TODAY_NOT_ETA = re.compile(
     r"\b(?:(?:out|off|away|on leave|on holiday|in court|not in|flying|off sick|on site|on the road)"
-    r"(?: \w+){0,3}|(?:thanks|thank you|cheers)\b[^.!?]{0,40}?) today\b",
+    r"(?: \w+){0,3}|(?:thanks|thank you|cheers)\b[^.!?]{0,40}?"
+    # gaps11 (issue 17): where someone is ("She's in the fish house today and not taking
+    # calls"), and a note of the call sent today while the answer comes "once I have it"
+    r"|\b(?:she|he|they)(?:'s|’s| is| are) (?:in|at|on|with|busy|tied up)(?: [\w']+){0,4}?) today\b"
+    r"|\b(?:email|send|text|write to) you today,? with (?:a |the )?(?:note|summary|recap|copy|"
+    r"record|confirmation) of (?:what|our|the call)\b",
     re.IGNORECASE,
 )
 

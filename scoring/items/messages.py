@@ -28,7 +28,7 @@ def collect_details(call: Call, p: Params) -> Check:
         what
         for what, known in (
             ("name", call.name_known_at is not None),
-            ("identification number", call.id_given_at is not None),
+            ("identification number", _id_known(call)),
             ("phone number", call.phone_given_at is not None),
             ("inquiry", call.reason_turn is not None),
         )
@@ -40,6 +40,25 @@ def collect_details(call: Call, p: Params) -> Check:
     if missing:
         return failed(f"by the end, no {', '.join(missing)}", anchor)
     return passed("name, identification number, phone number and inquiry are known", anchor)
+
+
+def _id_known(call: Call) -> bool:
+    """The item asks that the details be *known*, not that the caller gave each one
+    (unlike xfer.collect_info): an order number the agent reads from the lookup ("order
+    D S, two zero six, eight one") or a quote reference made and read out counts
+    (gaps11, issue 17; batch 10's adjudication)."""
+    if call.id_given_at is not None:
+        return True
+    return any(
+        t.has("give_reference") and _DIGIT.search(t.normal) is not None for t in call.agent_turns
+    )
+
+
+#: a number in the line: written, or three digit words running ("two zero six eight one")
+_DIGIT = re.compile(
+    r"\d|\b(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine) ){2}"
+    r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b"
+)
 
 
 @item(

@@ -283,7 +283,10 @@ _ASKS_REASON = re.compile(
     r"|what is (?:the|your) (?:question|query)"  # gaps6: "happy to help. What's the question?"
     # gaps8 (issue 17): an invitation to go on ("Loud and clear, Martina, go ahead") after
     # a line of greeting and asides: the reason is still to come
-    r"|go ahead|go on|fire away|carry on|i am listening)"
+    r"|go ahead|go on|fire away|carry on|i am listening"
+    # gaps11 (issue 17): "Sorry you've been passed along. What's happened?": the reason is
+    # still to come ("what is up", "what seems to be the trouble", "what is going on")
+    r"|what (?:has|is|s) (?:happened|up|going on)|what seems to be the (?:problem|trouble|issue))"
     r"(?: (?:today|this morning|this afternoon|this evening|then|please))?"
     # gaps8: a vocative after the question ("What can I do for you, Laura?")
     r"(?: (?:mr|mrs|ms|miss|dr|sir|madam|maam|love|mate))?(?: [a-z]+)?$"
@@ -295,6 +298,8 @@ _ASKS_REASON = re.compile(
 #: commitment does not undo it; tests/scoring/calls/README.md: "say it will help ('I'll')").
 _WILL_SEE_TO = re.compile(
     r"\b(?:i|we) (?:will|am going to|are going to|shall) (?:\w+ ){0,3}"
+    # gaps11: "I'll do my best to track down your keys", "we'll try and sort"
+    r"(?:(?:do (?:my|our) (?:very )?best|try|try and|make every effort) (?:to |and )?)?"
     r"(?:get (?:an?|the|our|someone|somebody|one of our|to the bottom)\b|find out|look into|"
     r"look at|check|sort|fix|arrange|book|chase|track|organi[sz]e|"
     r"send (?:an?|someone|somebody|the|our)\b)"
@@ -314,7 +319,13 @@ _WILL_SEE_TO = re.compile(
     r"working|running|back up|back on|online|delivered|collected|approved|released|unblocked)\b"
     # gaps8: "I'll go through the invoice with you", "I'd be happy to find out about ..."
     r"|\b(?:i|we) (?:will|can|am going to|are going to) (?:\w+ )?go (?:through|over)"
-    r" (?:the|your|that|this)\b"
+    r" (?:the|your|that|this|both|all|each|them|it|everything)\b"
+    # gaps11 (issue 17): the agent does the deed asked, "let me move your wheel course to
+    # Thursdays for you"; "Let's see about getting you a guaranteed peony supply"
+    r"|\blet me (?:just )?(?!(?:put|take|get you|pop|place|transfer|pass|have|ask|grab|check)\b)"
+    r"[a-z]{3,} (?:your|that|this|those|these|the) (?:\w+ ){0,5}for you\b"
+    r"|\blet (?:us|me) see (?:about|what (?:i|we) can do about) (?:getting|sorting|fixing|"
+    r"having|moving|finding|arranging|booking|changing)\b"
     r"|\b(?:i will|i can|i am going to|we will|we can|let me) (?:\w+ )?(?:get|fit|squeeze|book)"
     r" (?:you|him|her|them) in\b"
     # "I can take that meter reading for you now": a service done on the named thing

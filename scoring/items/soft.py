@@ -81,7 +81,12 @@ _INTERNAL = re.compile(
     r"colleagues|coworkers|co workers|supervisors?|managers?|warehouse|billing|accounting|shipping|"
     r"technicians?|engineers?|reps|agents|representatives|specialists?|company|management|"
     r"headquarters|store|branch|corporate|it|support|lab|crew|developers|system|underwriters|"
-    r"back office|claims|returns|fulfil+ment|logistics|dispatch|installers?)\b"
+    r"back office|claims|returns|fulfil+ment|logistics|dispatch|installers?|"
+    # gaps11 (issue 17): our own people in the plural, "Our fitters should have caught it.
+    # They've got both vans in the diary" (one of them is _OUR_PERSON: singular "they")
+    r"fitters|drivers|crews|cleaners|builders|surveyors|inspectors|mechanics|electricians|"
+    r"plumbers|nurses|carers|porters|wardens|stewards|volunteers|packers|pickers|chefs|lads|"
+    r"control room|planners|schedulers|controllers|operators|trainers|instructors|tutors)\b"
     r"|\bthe (?:\w+ ){0,2}(?:department|dept|team|back office|warehouse|billing|accounting|"
     r"shipping|head office|corporate|management|home office|main office|office|staff|"
     r"people (?:in|at|over)|guys (?:in|at|over)|folks (?:in|at|over)|supervisors|managers|"
@@ -100,6 +105,9 @@ _INTERNAL = re.compile(
     # a department named bare: "it never went to finance for approval ... to them now"
     r"|\b(?:to|with|from|by|in|at) (?:finance|accounts|billing|payroll|dispatch|despatch|"
     r"underwriting|fulfil+ment|compliance|procurement|complaints)\b"
+    # gaps11: "allocations are made by control. They will allocate a crew"
+    r"|\b(?:to|with|from|by) (?:control|the control room|maintenance|facilities|estates|"
+    r"operations|ops|housekeeping|scheduling|allocations|the rota team)\b"
     r"|\b(?:back office|head office|corporate office|management|headquarters|upstairs)\b"
 )
 _EXTERNAL = re.compile(
@@ -135,6 +143,10 @@ _PLURAL_OBJECT = re.compile(
     r"passes|posters|prints|photos|curtains|blinds|tiles|pipes|panels|devices|phones|laptops|"
     r"cables|chargers|clothes|shirts|jeans|dresses|jackets|coats|toys|books|cars|vehicles|"
     r"wheels|crates|pallets|bags|sets|kids|children|sons|daughters|boys|girls|"
+    # gaps11 (issue 17): people of the caller's or outside, "several of our older ladies
+    # have switched them off" -> "that's no good for them at all"
+    r"ladies|gentlemen|residents|(?<!team )(?<!staff )members|guests|patients|pupils|"
+    r"parishioners|congregation|neighbou?rs|grandchildren|grandkids|relatives|visitors|"
     r"they are|those|these|both|all of them)\b"
 )
 #: one of our own people, singular, owned with "our"/"my": "our driver will collect it when
@@ -163,9 +175,14 @@ _NOT_A_FIRM = frozenset(
 _DEPARTMENT_WORDS = (
     r"(?:Dispatch|Billing|Accounts|Returns|Shipping|Logistics|Claims|Support|Sales|"
     r"Finance|Warehouse|Fulfil+ment|Operations|Maintenance|Engineering|Underwriting|"
-    r"Collections|Payroll|Customer Services?|Head Office|Corporate|Management|Quality)"
+    r"Collections|Payroll|Customer Services?|Head Office|Corporate|Management|Quality|"
+    r"Control|Facilities|Estates|Housekeeping|Scheduling)"
 )
-_OUR_DEPARTMENT = re.compile(rf"(?<=\w ){_DEPARTMENT_WORDS}\b")
+#: gaps11 (issue 17): also a department that opens a sentence as its topic, "Maintenance,
+#: they've got someone on call all night" (not "Maintenance is booked for Monday")
+_OUR_DEPARTMENT = re.compile(
+    rf"(?<=\w ){_DEPARTMENT_WORDS}\b|(?:^|(?<=[.!?] )){_DEPARTMENT_WORDS}(?=, | will | have )"
+)
 _DEPARTMENT_WORD = re.compile(_DEPARTMENT_WORDS)
 #: a capitalised word opening a sentence: a name only if the call also has it mid-sentence
 _SENTENCE_START_NAME = re.compile(
