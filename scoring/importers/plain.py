@@ -4,6 +4,7 @@ What QA teams paste from call-recording tools and chat logs:
 
     [00:12] Agent: Thank you for calling.     00:12 Agent: ...   (00:12) Agent: ...
     Agent (00:12): Thank you for calling.     Agent: Thank you for calling.
+    Agent (Dana): Thank you for calling.
     Dana Smith  0:12                           (a name and time alone on a line,
     Thank you for calling.                      the words below: Otter's export)
 
@@ -26,7 +27,7 @@ NAME = "plain text"
 
 _TIME = r"\d{1,3}(?::\d{2}){1,2}(?:[.,]\d{1,3})?"
 _LEAD = rf"(?:[\[(]?(?P<lead>{_TIME})[\])]?\s*(?:[-–—|]\s*)?)?"
-_LABEL = r"(?P<label>[^\W\d_][\w.'’-]*(?: [\w.'’-]+){0,3}?)"
+_LABEL = r"(?P<label>[^\W\d_][\w.'’-]*(?: [\w.'’()-]+){0,3}?)"
 _TURN = re.compile(
     rf"{_LEAD}{_LABEL}(?:\s*[\[(](?P<trail>{_TIME})[\])])?\s*:(?:\s+(?P<text>.*)|\Z)", re.S
 )

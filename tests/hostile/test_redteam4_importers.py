@@ -155,3 +155,13 @@ def test_a_turn_graded_is_a_turn_convert_can_write(
     assert graded == converted, err
     assert err.count("\n") <= 1
     assert "Traceback" not in err
+
+
+def test_plain_text_speakers_named_in_brackets_are_read(tmp_path: Path) -> None:
+    """'Agent (Dana): ...' (as captions already read it) was refused as no format at all."""
+    path = tmp_path / "named.txt"
+    names = {"Agent": "Agent (Dana)", "Customer": "Customer (Ed Park)"}
+    lines = [f"[00:{i * 5:02d}] {names[s]}: {t}\n" for i, (s, t) in enumerate(TURNS)]
+    path.write_text("".join(lines) + "Agent (00:30): Bye now.\n", encoding="utf-8")
+    assert _said(path) == [*EXPECTED, (30, "agent", "Bye now.")]
+    assert read_transcript(path).headers.get("caller") == "Ed Park"
