@@ -23,6 +23,7 @@ from simulator.engine.caller_base import CallerBase
 from simulator.engine.replies import (
     ANSWERS,
 )
+from simulator.engine.topics import claim_words, is_function_word
 from simulator.engine.topics import claim_words as _claim_words
 from simulator.engine.understand import Heard
 
@@ -112,6 +113,69 @@ def _read_back_part(heard: Heard) -> str:
         if _READ_BACK_ASK.match(normalise(sentences[i])):
             return " ".join(sentences[i:])
     return heard.asks or heard.text
+
+
+#: words that only point ("the", "your"): left out when two sentences are lined up
+_POINTERS = frozenset("the a an your my his her their our its this that these those".split())
+#: beside the function words of a claim, words that never carry what a read-back is about
+#: (where, how, will, one, into ...): no anchor, and never a word swapped for theirs
+_NOT_A_SLOT = frozenset(
+    "into onto from by up out over under off after him where when why how who whom whose "
+    "will would can could shall should may might must one ones some any all both each "
+    "yes please correct right okay ok "
+    # the agent's own framing of a read-back: "so to recap, beds coming" is not "garden beds"
+    "recap confirm clarify summarise summarize sum check understand understood mean "
+    "basically just sorry well hi hello thanks thank".split()
+)
+
+
+def _sentences(text: str) -> list[str]:
+    return [t.strip() for t in re.findall(r"[^.!?]+[.!?]?", text or "") if t.strip()]
+
+
+def _slot_words(text: str) -> list[str]:
+    """A sentence's words lined up for comparison: normal form, pointers left out."""
+    return [w for w in normalise(text).split() if w not in _POINTERS]
+
+
+def _swapped(said: list[str], theirs: list[str], known: frozenset[str]) -> bool:
+    """`said` puts a word the caller never used where `theirs` has another word, and the
+    word beside it in both is the same word that says what (or two words, the nearer of
+    which may be "in", "on" ...): "works in office" against "works in warehouse"."""
+    from difflib import SequenceMatcher
+
+    for i, word in enumerate(said):
+        if _no_slot(word) or len(word) < 3 or word.isdigit():
+            continue
+        if word in known or claim_words(word) & known:
+            continue
+        for j, other in enumerate(theirs):
+            if other == word or _no_slot(other) or other.isdigit():
+                continue
+            if SequenceMatcher(None, word, other).ratio() >= 0.8:
+                continue  # "colour" for "color": the same word spelt another way
+            if _same_beside(said, i, theirs, j):
+                return True
+    return False
+
+
+def _no_slot(word: str) -> bool:
+    return is_function_word(word) or word in _NOT_A_SLOT
+
+
+def _same_beside(said: list[str], i: int, theirs: list[str], j: int) -> bool:
+    def at(words: list[str], k: int) -> str:
+        return words[k] if 0 <= k < len(words) else ""
+
+    after = at(said, i + 1)
+    if after and after == at(theirs, j + 1) and not _no_slot(after):
+        return True
+    before, before2 = at(said, i - 1), at(said, i - 2)
+    if not before or before != at(theirs, j - 1):
+        return False
+    if not _no_slot(before):
+        return True
+    return bool(before2) and before2 == at(theirs, j - 2) and not _no_slot(before2)
 
 
 def _sentence_with(text: str, values: set[str]) -> str:
@@ -250,6 +314,7 @@ class ReadBacks(CallerBase):
         if checks and self._checked_understanding(heard, story_only=True):
             return ["not_reason"]  # the wrong story, whatever its numbers
         checked = self._value_read_back(heard) or self._name_read_back(heard)
+        checked = checked or self._swapped_word_read_back(heard)
         checked = checked or self._polarity_read_back(heard)
         checked = checked or (self._checked_understanding(heard) if checks else "")
         if checked:
@@ -370,7 +435,11 @@ class ReadBacks(CallerBase):
         if found is None:
             return ""  # the value is of a kind only facts it is not about have
         text, theirs = found
-        self.hear_value("correction", _sentence_with(text, set().union(*theirs.values())))
+        # the sentence that says theirs of the kind read back wrong, not another value
+        # ("...delivery yesterday ..." is not the answer to "so you ordered the medium?")
+        kinds = missing.keys() & theirs.keys()
+        wrong_kind = set().union(*(theirs[k] for k in kinds))
+        self.hear_value("correction", _sentence_with(text, wrong_kind))
         return "correct_fact"
 
     def _name_read_back(self, heard: Heard) -> str:
@@ -390,6 +459,41 @@ class ReadBacks(CallerBase):
                 self.hear_value("correction", f"It's {name}.")
                 return "correct_fact"
         return ""
+
+    def _swapped_word_read_back(self, heard: Heard) -> str:
+        """ "So he works in the office?" to a caller whose husband works in the warehouse,
+        "the Tamara boots, right?" to one who ordered the Tamsin boots: a read-back that says
+        one of their sentences with one word changed, for a word they never used, gets "No."
+        and their sentence. The word must sit where theirs does, beside a word of the same
+        sentence that says what (not "in" or "the" alone), so a paraphrase in other words
+        throughout is not taken for a mistake."""
+        if not (_READ_BACK_ASK.search(normalise(heard.text)) or heard.acts & _CHECKS):
+            return ""
+        if _OWN_ACTION.search(normalise(heard.text)):
+            return ""  # "so I'll send the black ones, ok?" offers, it reads nothing back
+        said = _slot_words(_read_back_part(heard))
+        known = self._own_vocabulary
+        sentences = [*self._own_sentences, *_sentences(self.memory.last_words)]
+        for sentence in sentences:
+            if _swapped(said, _slot_words(sentence), known):
+                self.hear_value("correction", sentence)
+                return "correct_fact"
+        return ""
+
+    @cached_property
+    def _own_sentences(self) -> list[str]:
+        """The sentences the caller knows and says (once per call): what their facts say and
+        their lines, not templates; their goal is a note about them, not a sentence of theirs."""
+        s = self.scenario
+        parts = [t for v in s.lines.values() for t in v]
+        parts += [t for f in s.caller.facts for t in f.say]
+        return [t for p in parts for t in _sentences(p) if "{" not in t]
+
+    @cached_property
+    def _own_vocabulary(self) -> frozenset[str]:
+        """Every word the caller's own sentences use, and their crude stems."""
+        words = set(normalise(self._own_words()).split())
+        return frozenset(words | claim_words(" ".join(words)))
 
     def _names(self) -> list[str]:
         """The names in what the caller knows and said: theirs, the person they want, the

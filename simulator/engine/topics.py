@@ -534,6 +534,12 @@ _CLAIM_STOP = frozenset(
 )
 
 
+def is_function_word(word: str) -> bool:
+    """A word that says who, whether or where rather than what ("in", "your", "was"), in the
+    normal form."""
+    return word in _CLAIM_STOP
+
+
 def claim_words(text: str) -> set[str]:
     """A line's words as a claim, crudely stemmed ("called" and "call", "refunded" and
     "refund" meet), with who and whether left out."""
