@@ -151,8 +151,8 @@ def classic_mac_lines(text: str) -> str:
 
 
 def import_bytes(data: bytes, path: str, *, agent_speaker: str | None = None) -> Transcript:
-    """Decode (UTF-8, with or without a BOM; UTF-16 with a BOM, as spreadsheets save; else
-    Windows' CP1252) and read."""
+    """Decode (UTF-8, with or without a BOM; UTF-16 with a BOM, as spreadsheets save, or
+    without; else Windows' CP1252) and read."""
     if len(data) > MAX_FILE_BYTES:
         fail(path, 0, f"file is larger than {MAX_FILE_BYTES:,} bytes")
     return read_text(_decode(data, path), path, agent_speaker=agent_speaker)
@@ -175,6 +175,8 @@ def _decode(data: bytes, path: str) -> str:
         except UnicodeDecodeError:
             fail(path, 0, "not UTF-16 text, though it starts with a UTF-16 byte order mark")
     body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    if (utf16 := _utf16_without_bom(body)) is not None:
+        return utf16
     try:
         return body.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -187,6 +189,22 @@ def _decode(data: bytes, path: str) -> str:
 
 #: Control bytes no text file holds (tab, LF, FF and CR aside): their presence means binary.
 _BINARY = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def _utf16_without_bom(body: bytes) -> str | None:
+    """UTF-16 text saved without its byte order mark (some Windows exports): the zero bytes of
+    its ASCII letters all fall on odd offsets (little-endian) or all on even ones (big)."""
+    head = body[:512]
+    if len(body) % 2 or b"\x00" not in head:
+        return None
+    odd, even = head[1::2].count(0), head[0::2].count(0)
+    if min(odd, even) or max(odd, even) * 4 < len(head) // 2:  # mostly ASCII, one side only
+        return None
+    try:
+        text = body.decode("utf-16-le" if odd else "utf-16-be")
+    except UnicodeDecodeError:
+        return None
+    return None if _BINARY.search(text.encode("utf-8")) else text
 
 
 def _windows_text(body: bytes) -> str | None:

@@ -165,3 +165,11 @@ def test_plain_text_speakers_named_in_brackets_are_read(tmp_path: Path) -> None:
     path.write_text("".join(lines) + "Agent (00:30): Bye now.\n", encoding="utf-8")
     assert _said(path) == [*EXPECTED, (30, "agent", "Bye now.")]
     assert read_transcript(path).headers.get("caller") == "Ed Park"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_read(tmp_path: Path, encoding: str) -> None:
+    """It was refused as 'not a transcript format this reads' (its text was never the fault)."""
+    path = tmp_path / "wide.csv"
+    path.write_bytes(_csv(",").encode(encoding))
+    assert _said(path) == EXPECTED
