@@ -132,6 +132,22 @@ _PHONE_ASK = (
 #: the caller confirms what was read back: "That's the one." (gaps6)
 #: the caller names the digits as a phone number (gaps7)
 _SAYS_PHONE = re.compile(r"\b(?:phone|mobile|cell|cellphone|landline|telephone|tel)\b")
+
+
+def _phone_after_word(normal: str) -> bool:
+    """gaps11 (issue 17): a number of seven digits or more right after the word for a phone,
+    unasked ("Shop phone's oh one four one, three three nine, seven seven two oh")."""
+    m = _SAYS_PHONE.search(normal)
+    return m is not None and longest_digit_run(normal[m.end() : m.end() + 80]) >= 7
+
+
+def _id_before_phone(normal: str) -> bool:
+    """gaps11 (issue 17): the id asked for, given before a phone in the same breath ("B F,
+    four oh two, six six. Shop phone's oh one four one ..."); five digits or more, not a year."""
+    m = _SAYS_PHONE.search(normal)
+    return m is not None and any(len(r) >= 5 for r in id_digit_runs(normal[: m.start()]))
+
+
 _OWN_PHONE = re.compile(r"\b(?:mobile|cell|landline|phone number|home number|work number)\b")
 _THATS_IT = re.compile(
     r"(?:(?!not\b)\w+ )?(?:(?:that is|it is) (?:the one|it|the number|right|correct)"
@@ -540,7 +556,11 @@ class Call:
                 continue  # no number written or spoken: most lines
             # gaps7: a number the caller names as a phone ("No, use the mobile. Oh eight
             # seven ...", "Mobile's oh seven seven ...") is one, asked for or not
-            asked = self._asked_before(turn, _PHONE_ASK) or bool(_OWN_PHONE.search(turn.normal))
+            asked = (
+                self._asked_before(turn, _PHONE_ASK)
+                or bool(_OWN_PHONE.search(turn.normal))
+                or _phone_after_word(turn.normal)
+            )
             if has_phone_shape(turn.text) or (asked and longest_digit_run(turn.text) >= 7):
                 return turn.index
             if self._confirms_phone_read_back(turn):  # "That number's fine, after five"
@@ -598,6 +618,8 @@ class Call:
             if not says_id and (
                 _SAYS_PHONE.search(turn.normal) or (asked_phone and has_phone_shape(turn.text))
             ):
+                if asked_id and _id_before_phone(turn.normal):
+                    return turn.index  # gaps11: "B F, four oh two, six six. Shop phone's ..."
                 continue
             if has_phone_shape(turn.text) and not (says_id or asked_id):
                 continue

@@ -120,7 +120,9 @@ def spoken_digits(text: str) -> str:
         elif tok in _DIGIT_WORDS and tok not in ("oh", "o"):
             run += _DIGIT_WORDS[tok]
         elif tok in _PLACES and run:
-            run += _place_zeros(tok, nxt)
+            # gaps11 (issue 17): a phone number read "oh three hundred, five five five" is
+            # 0300 555: after a leading zero the place word is whole, whatever follows
+            run += "0" * _PLACES[tok] if run[0] == "0" else _place_zeros(tok, nxt)
         else:
             if run:
                 out.append(run)
@@ -475,6 +477,11 @@ _SPOKEN_CLOCK = re.compile(
     rf"\b{_HOUR} (?:oh five|o five|ten|fifteen|twenty|twenty five|thirty|thirty five|forty|"
     rf"forty five|fifty|fifty five|\d{{2}})(?: (?:today|tomorrow|tonight|this|a m|p m|am|pm))\b"
     rf"|\b(?:half|quarter) (?:past|to) {_HOUR}\b"
+    # gaps11 (issue 17): British "half ten" (10:30), and a time the caller is busy "till" or
+    # free "from" ("I'm driving till half ten. After that.")
+    rf"|\bhalf {_HOUR}\b(?! (?:of|a|an|the|hour|hours|dozen|price|way|days|weeks)\b)"
+    rf"|\b(?:till|until|from) {_HOUR}\b(?! (?:of|or|to|and|more|days|weeks|hours|minutes|"
+    rf"months|years|percent|pounds|dollars|items|people|times)\b)"
 )
 
 

@@ -614,12 +614,13 @@ def brand(call: Call, p: Params) -> Check:
     closing = closing_turns(call)
     lead = _common_word_lead(call.brand)
     person = _person_lead(call)
+    # (a brand that is an address itself, "Booking.com", is kept whole)
+    said = [t.text if "." in call.brand else _no_address(t.text) for t in closing]
     hit = next(
         (
             t
-            for t in closing
-            if call.says_brand(person.sub(" ", t.text) if person else t.text)
-            or (lead and lead in t.text)
+            for t, text in zip(closing, said, strict=True)
+            if call.says_brand(person.sub(" ", text) if person else text) or (lead and lead in text)
         ),
         None,
     )
@@ -644,6 +645,24 @@ def caller_hangs_up_first(call: Call, p: Params) -> Check:
     # the spec's test is the event alone: an angry caller hanging up on the agent passes
     # too (docs/decisions.md, "The caller hangs up first, read as the spec reads")
     return passed("hangup by=caller", ev)
+
+
+#: gaps11 (issue 17): an email or web address, written or spoken ("hello at merseycrust dot
+#: co dot uk", "www.merseycrust.co.uk"): a brand inside it is an address, not the brand said
+#: in the closing (tests/scoring/calls/README.md, "Brand in the closing")
+_ADDRESS = re.compile(
+    r"\S+@\S+|\b(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|co|org|net|uk|ie|io|gov|edu)\b\S*"
+    r"|\b(?:[\w-]+ at )?(?:www dot )?[\w-]+ dot (?:com|co|org|net|uk|ie|io|gov|edu)\b"
+    r"(?: dot \w+)*",
+    re.IGNORECASE,
+)
+
+
+def _no_address(text: str) -> str:
+    """The line without email and web addresses (most lines have none: a plain test first)."""
+    if "@" not in text and "dot" not in text and "." not in text.rstrip(".!? "):
+        return text
+    return _ADDRESS.sub(" ", text)
 
 
 def _caller_before(call: Call, index: int) -> Turn | None:

@@ -58,7 +58,11 @@ _DONE_NOW = re.compile(
     # immediately"; a record of the call ("updated the notes") or an application
     # ("applied for") is no fix
     r"|\b(?:i|we) (?:have |had )?(?:just |now |already |also |gone ahead and )*(?:applied|"
-    r"updated|changed|paid|approved)\b(?! (?:for|to)\b)(?! (?:the |your |our )?(?:case |call )?"
+    r"updated|changed|paid|approved|"
+    # gaps11 (issue 17): "I've switched it on now, and I'm emailing you a digital card"
+    r"switched|turned|activated|enabled|unblocked|reconnected|renewed|replaced|processed|"
+    r"issued|topped up|put (?:it|that|this|them) through)\b(?! (?:for|to)\b)"
+    r"(?! (?:the |your |our )?(?:case |call )?"
     r"(?:notes?|tickets?|case|file|records?|logs?|history|team|department)\b)"
     # (gaps10: a spelled-out word runs long, "I've changed the spelling to M A R G A R E T now")
     r"(?: \w+){0,14} (?:now|today|effective immediately|straight away|right away)\b"
