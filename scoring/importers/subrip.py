@@ -45,8 +45,8 @@ def read(text: str, path: str) -> list[Turn]:
         start = len(body) - len(body[exc.expected_start :].lstrip())
         line = body.count("\n", 0, start) + 1
         fail(path, line, "not a well-formed SRT caption (expected a number, then a timing line)")
-    except srt.TimestampParseError:
-        fail(path, 1, "a malformed SRT timestamp")
+    except (srt.TimestampParseError, OverflowError):  # OverflowError: 12-digit seconds
+        fail(path, first_bad_timing(body, _TIMING) or 1, "a malformed SRT timestamp")
     if any("-->" in s.content for s in subtitles):
         # srt lets a caption's words run over blank lines, so a block whose timing
         # it cannot read is taken as words of the caption before.

@@ -173,3 +173,19 @@ def test_utf16_without_a_byte_order_mark_is_read(tmp_path: Path, encoding: str) 
     path = tmp_path / "wide.csv"
     path.write_bytes(_csv(",").encode(encoding))
     assert _said(path) == EXPECTED
+
+
+def test_an_srt_timestamp_too_large_for_a_clock_is_refused_at_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by mutation fuzzing: `00:00:99999999999914,000` in a later caption ended in
+    "internal error while grading (OverflowError)", naming no line."""
+    path = tmp_path / "huge.srt"
+    path.write_text(
+        "1\n00:00:00,000 --> 00:00:04,000\nAgent: hi\n\n"
+        "2\n00:00:05,000 --> 00:00:99999999999914,000\nCustomer: hi\n",
+        encoding="utf-8",
+    )
+    assert main(["grade", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err == f"callsim grade: {path}:6: a malformed SRT timestamp\n"
