@@ -332,7 +332,7 @@ class CallEngine(Reactions, PhoneMixin):
         return self._choose([_capitalise(render(o, self._values)) for o in fact.say])
 
     def caller_says(self, parts: list[str], cuts_in: bool = False) -> None:
-        words = [self._part(p) for p in parts]
+        words = _without_echoes([self._part(p) for p in parts])
         self._said_parts = dict(zip(parts, words, strict=True))
         text = " ".join(w for w in words if w)
         self._heard = {}
@@ -551,3 +551,27 @@ def _capitalise(text: str) -> str:
 
 
 __all__ = ["CallEngine", "Heard", "clean_words", "speaking_time", "transcript_headers"]
+
+
+#: a part of a caller's turn with this many words or fewer is never taken for an echo
+_ECHO_MIN_WORDS = 4
+
+
+def _without_echoes(words: list[str]) -> list[str]:
+    """A caller says a thing once per breath: a part whose words another, longer part of the
+    same turn already says (nearly all of them: "I was told it would be reversed in a day or
+    two" beside the fact that tells the whole first call) is left out. Its place in the turn
+    is kept (empty) so the parts and their words still pair up."""
+    from simulator.engine.topics import claim_words
+
+    said = [claim_words(w) if w else set() for w in words]
+    out = list(words)
+    for i, mine in enumerate(said):
+        if len(mine) <= _ECHO_MIN_WORDS:
+            continue
+        others = set().union(
+            *(w for j, w in enumerate(said) if j != i and out[j] and len(words[j]) > len(words[i]))
+        )
+        if len(mine & others) >= 0.8 * len(mine):
+            out[i] = ""
+    return out

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -390,6 +390,12 @@ def commits(text: str) -> bool:
     return bool(_commitments().search(normalise(text)))
 
 
+#: the question word a cue or a question starts with
+_FIRST_WH = re.compile(r"^(?:\w+ ){0,2}?(what|when|where|why|how|which|who)\b")
+#: words of a cue that only frame a question: "what do you need it for" says "need"
+_LOOSE_STOP = frozenset("what when where why how which who get want know tell".split())
+
+
 class TopicFinder:
     """Finds the first of a scenario's facts that a line asks about."""
 
@@ -403,6 +409,36 @@ class TopicFinder:
         alternatives = "|".join(map(re.escape, cues))
         # every cue at every position, so that of two cues that overlap the longer decides
         self._rx = re.compile(r"\b(?=(" + alternatives + r")\b)") if cues else None
+
+    def loosely(self, text: str) -> Fact | None:
+        """The fact whose question-word cue the question says with other words between:
+        "why is the invoice so late?" asks "why so late", "what do you need the planter
+        for?" asks "what do you need it for". The cue's question word must be the line's,
+        and every word of the cue that says what must be in the question; of several, the
+        cue with the most such words, and none when two facts tie."""
+        asked = normalise(question_part(text))
+        wh = _FIRST_WH.search(asked)
+        if not wh:
+            return None
+        said = claim_words(asked)
+        best: dict[int, set[str]] = {}
+        for cue, topic in self._loose.get(wh.group(1), ()):
+            if cue <= said:
+                best.setdefault(len(cue), set()).add(topic)
+        if not best:
+            return None
+        topics = best[max(best)]
+        return self._facts[next(iter(topics))] if len(topics) == 1 else None
+
+    @cached_property
+    def _loose(self) -> dict[str, list[tuple[frozenset[str], str]]]:
+        out: dict[str, list[tuple[frozenset[str], str]]] = {}
+        for cue, topic in self._by_cue.items():
+            wh = _FIRST_WH.match(cue)
+            words = claim_words(cue) - _LOOSE_STOP
+            if wh and words:
+                out.setdefault(wh.group(1), []).append((frozenset(words), topic))
+        return out
 
     def named_in(self, text: str) -> Fact | None:
         """The first fact whose cue the line names anywhere, asked or not."""
@@ -501,11 +537,15 @@ class FactByWords:
             for said, name in zip(says, names, strict=True)
         ]
         self._names = [set(normalise(f.topic.replace("_", " ")).split()) for f in self._facts]
+        self._cues = TopicFinder(self._facts)
 
     def find(self, question: str) -> Fact | None:
         asked = stems(question)
         words = set(normalise(question).split())
         against = {o for w in words for o in _data()["opposites"].get(w, ())}
+        loose = self._cues.loosely(question)  # "why is the invoice so late?": "why so late"
+        if loose is not None and not (set(loose.topic.split("_")) & against) - words:
+            return loose
         if not _ASKS_ID.search(question):  # "where is the meter?" is not the meter number
             against |= _NUMBER_NAMES
         scores = [
@@ -519,6 +559,7 @@ class FactByWords:
         fact = tied[0] if len(tied) == 1 else _by_kind(question, tied)
         if fact is None:
             return None
+        fact = _answers_kind(question, fact, self._facts)
         if _ASKS_ID.search(question) and not any(_HAS_ID.search(t) for t in fact.say):
             return None  # "what item numbers are on the pallets?" is not "14 pallets"
         return fact
@@ -596,11 +637,30 @@ def _by_topic(question: str, facts: list[Fact]) -> Fact | None:
     return named[0] if len(named) == 1 else None
 
 
+def _answers_kind(question: str, fact: Fact, facts: tuple[Fact, ...]) -> Fact:
+    """ "Where is the driver now?" shares "driver" with the driver's name, but asks where:
+    when the fact the words found says nothing of the kind asked (a place, a day, an
+    amount), the fact named for that kind answers, if it says it."""
+    m = _WH_KIND.search(normalise(question))
+    if not m:
+        return fact
+    kind = _KINDS.get(m.group(1), m.group(1))
+    rx = _kind_rx(kind, digits=kind != "where")  # "truck 212" is no place
+    if any(rx.search(normalise(t)) for t in fact.say):
+        return fact
+    topics = _data()["answer_topics"].get(kind, ())
+    named = sorted((f for f in facts if f.topic in topics), key=lambda f: topics.index(f.topic))
+    fits = [f for f in named if any(rx.search(normalise(t)) for t in f.say)]
+    return fits[0] if fits else fact
+
+
 @cache
-def _kind_rx(kind: str) -> re.Pattern[str]:
+def _kind_rx(kind: str, digits: bool = True) -> re.Pattern[str]:
     """The words that say an answer of that kind (`answer_kinds`), or any digit."""
     words = _data()["answer_kinds"][kind]
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b|\d")
+    return re.compile(
+        r"\b(?:" + "|".join(map(re.escape, words)) + r")\b" + (r"|\d" if digits else "")
+    )
 
 
 def _by_kind(question: str, tied: list[Fact]) -> Fact | None:

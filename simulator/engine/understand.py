@@ -26,6 +26,7 @@ from simulator.engine.topics import (
     plain_words,
     question_part,
 )
+from simulator.engine.word_order import learner_order
 from simulator.scenario.model import Fact, Scenario
 
 #: a time frame as said, to echo back ("within one to two business days?").
@@ -284,7 +285,8 @@ class Understanding:
         self._by_words = FactByWords(scenario.caller.facts)
 
     def hear(self, text: str) -> Heard:
-        text = _restarted(_HOLE.sub(r"\1hold", plain_words(without_fillers(text))))
+        text = learner_order(without_fillers(text))
+        text = _restarted(_HOLE.sub(r"\1hold", plain_words(text)))
         acts = set(self._recognise(text, "agent"))
         if self._jargon(text):
             acts.add("jargon")

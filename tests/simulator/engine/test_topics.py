@@ -186,3 +186,34 @@ def test_values_a_read_back_says(text: str, kind: str, values: set[str]) -> None
 
 def test_the_wrong_one_is_no_number() -> None:
     assert "number" not in values_in("it's the wrong one, the black ones")
+
+
+def test_a_question_word_cue_is_heard_with_other_words_between() -> None:
+    """ "why is the invoice so late?" asks the cue "why so late"; a cue of another question
+    word, or a fact named for the opposite, is no answer."""
+    from simulator.engine.topics import FactByWords
+
+    facts = (
+        Fact("price", ("how much",), ("$960, with the late fee.",)),
+        Fact("problem", ("why so late", "why is it late"), ("It got stuck with our bookkeeper.",)),
+        Fact("plant", ("what do you need it for",), ("A Meyer lemon tree.",)),
+    )
+    finder = FactByWords(facts)
+    assert finder.find("why is the invoice so late?").topic == "problem"  # type: ignore[union-attr]
+    assert finder.find("what do you need the planter for?").topic == "plant"  # type: ignore[union-attr]
+    assert finder.find("how late is the fee?").topic == "price"  # type: ignore[union-attr]
+
+
+def test_a_where_question_is_answered_by_a_place_not_a_name_it_shares_a_word_with() -> None:
+    from simulator.engine.topics import FactByWords
+
+    facts = (
+        Fact("driver", (), ("Marty Kowal, truck 212.",)),
+        Fact("location", (), ("He's coming up I-71 from Cincinnati, about 40 minutes out.",)),
+    )
+    found = FactByWords(facts).find("where is the driver now?")
+    assert found is not None
+    assert found.topic == "location"
+    found = FactByWords(facts).find("who is the driver?")
+    assert found is not None
+    assert found.topic == "driver"

@@ -1,0 +1,37 @@
+"""A learner's question in another language's word order is heard as the standard one."""
+
+import pytest
+
+from simulator.engine.word_order import learner_order
+
+
+@pytest.mark.parametrize(
+    ("said", "heard"),
+    [
+        ("the certificate, when you need it?", "when do you need the certificate?"),
+        ("the driver, where he is now?", "where is the driver now?"),
+        ("the invoice, why it is so late?", "why is the invoice so late?"),
+        ("the owner, what you want from him?", "what do you want from the owner?"),
+        ("the planter, for what you need it?", "what do you need the planter for?"),
+        ("since when you have this problem?", "since when do you have this problem?"),
+        ("why you are calling today?", "why are you calling today?"),
+        ("the refund, when you want it?", "when do you want the refund?"),
+        ("how much you paid?", "how much did you paid?"),  # order fixed, the tense left
+    ],
+)
+def test_a_learners_question_is_put_in_standard_order(said: str, heard: str) -> None:
+    assert learner_order(said) == heard
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "when do you need it?",
+        "what is your name?",
+        "I don't know what you need.",  # not a question: left alone
+        "the Tamsin boots, right?",  # a read-back, no question word
+        "what's your account number?",
+    ],
+)
+def test_standard_lines_are_left_alone(line: str) -> None:
+    assert learner_order(line) == line
