@@ -31,7 +31,7 @@ MAX_TURNS = 200_000
 
 _CLOCK = re.compile(r"(?:(?P<h>\d{1,3}):)?(?P<m>\d{1,4}):(?P<s>\d{1,2})(?:[.,](?P<f>\d{1,6}))?\Z")
 _SECONDS = re.compile(r"[+-]?(?:\d{1,12}(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d{1,3})?s?\Z")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # C0 and C1, as the writer drops
 _ANNOTATION = re.compile(r"\s*(?:\[[^\]]{0,60}\]|\([^)]{0,60}\))\s*")
 
 

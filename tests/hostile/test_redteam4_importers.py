@@ -189,3 +189,21 @@ def test_an_srt_timestamp_too_large_for_a_clock_is_refused_at_its_line(
     assert main(["grade", str(path)]) == 2
     err = capsys.readouterr().err
     assert err == f"callsim grade: {path}:6: a malformed SRT timestamp\n"
+
+
+def test_c1_control_characters_read_as_the_conversion_reads_them(tmp_path: Path) -> None:
+    """Found by round-trip fuzzing: U+0092 or U+009B (the 8-bit CSI) in a cell stayed in the
+    words graded, while `convert` wrote a space for it: the two graded different words."""
+    from scoring.reader import parse_text
+    from scoring.writer import format_transcript
+
+    path = tmp_path / "c1.csv"
+    path.write_text(
+        f'start,speaker,text\n0,Agent,"{TURNS[0][1]}"\n3,Customer,"I\u0092m here \u009b31m now"\n',
+        encoding="utf-8",
+    )
+    read = read_transcript(path)
+    again = parse_text(format_transcript(read), "converted")
+    said = [(ln.time, ln.speaker, ln.text) for ln in read.speech()]
+    assert said == [(ln.time, ln.speaker, ln.text) for ln in again.speech()]
+    assert said[1][2] == "I m here 31m now"
