@@ -63,6 +63,10 @@ class CallerBase:
     def _own_words(self) -> str:
         raise NotImplementedError
 
+    @property
+    def _own_parts(self) -> tuple[str, ...]:
+        raise NotImplementedError
+
     def _step_to_goal(self, text: str) -> bool:
         raise NotImplementedError
 

@@ -14,6 +14,7 @@ named transitions.
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from scoring.normalise import normalise
 from simulator.engine.agent_words import (
@@ -539,15 +540,18 @@ class Reactions(ReadBacks, Choices, Outcomes, Archetypes):
         return content_stems(f"{c.goal} {c.expects.resolution}") - _GENERIC_STEMS
 
     def _own_words(self) -> str:
-        cached: str | None = getattr(self, "_own_text", None)
-        if cached is None:  # the scenario does not change during a call: once per call
-            s, c = self.scenario, self.scenario.caller
-            parts = [c.goal, c.expects.resolution, *s.history]
-            parts += [t for v in s.lines.values() for t in v]
-            parts += [t for f in c.facts for t in f.say]
-            cached = " ".join(p for p in parts if p)
-            self._own_text = cached
-        return cached
+        """Everything the caller knows and says, as one text (once per call)."""
+        return " ".join(self._own_parts)
+
+    @cached_property
+    def _own_parts(self) -> tuple[str, ...]:
+        """What the caller knows and says, piece by piece: their goal, what they expect,
+        their history, their lines and their facts (the scenario does not change in a call)."""
+        s, c = self.scenario, self.scenario.caller
+        parts = [c.goal, c.expects.resolution, *s.history]
+        parts += [t for v in s.lines.values() for t in v]
+        parts += [t for f in c.facts for t in f.say]
+        return tuple(p for p in parts if p)
 
     def _fact_by_words(self, heard: Heard) -> str:
         """A question about the caller's situation in words no cue knows: the fact that shares

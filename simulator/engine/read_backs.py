@@ -502,7 +502,8 @@ class ReadBacks(CallerBase):
         if cached is None:  # the scenario does not change during a call: once per call
             c = self.scenario.caller
             found = [c.name, c.calling_for, c.expects.person]
-            found += _CAPITALISED.findall(self._own_words())
+            # each piece alone: "... on Friday" and "Hi, ..." make no name "Friday Hi"
+            found += [n for part in self._own_parts for n in _CAPITALISED.findall(part)]
             cached = list(dict.fromkeys(n for n in found if n and len(n.split()) >= 2))
             self._name_list = cached
         return cached
