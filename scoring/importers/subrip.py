@@ -22,7 +22,8 @@ from scoring.importers.captions import (
 NAME = "SRT"
 _STAMP = r"\d{1,3}:\d{2}:\d{2}[,.]\d{1,3}"
 _TIMING = re.compile(rf"{_STAMP}\s*-->\s*{_STAMP}")
-_START = re.compile(r"\A\s*\d+[ \t]*\r?\n[ \t]*\d{1,3}:\d{2}:\d{2}[,.]\d{1,3}[ \t]*-->")
+#: the caption number is optional, as players and the `srt` library take it
+_START = re.compile(r"\A\s*(?:\d+[ \t]*\r?\n)?[ \t]*\d{1,3}:\d{2}:\d{2}[,.]\d{1,3}[ \t]*-->")
 #: Styling players honour and show no text of: <i>, <b>, <u>, <s>, <font color=...> and the
 #: ASS override blocks ({\an8}, {\pos(10,10)}) subtitle editors write; left in, a tag kept
 #: "<i>Agent:</i> Hello" from naming its speaker and put "<i>" among the words graded.
@@ -30,7 +31,7 @@ _STYLING = re.compile(r"</?(?:[bisu]|font)(?:\s[^<>]{0,200})?>|\{\\[^{}]{0,200}\
 
 
 def detect(text: str) -> bool:
-    """An SRT file opens with a caption number, then its `00:00:01,000 --> ...` timing."""
+    """An SRT file opens with a caption number (or not), then its `00:00:01,000 --> ...`."""
     return bool(_START.match(text.lstrip("\ufeff")[:400]))
 
 

@@ -207,3 +207,17 @@ def test_c1_control_characters_read_as_the_conversion_reads_them(tmp_path: Path)
     said = [(ln.time, ln.speaker, ln.text) for ln in read.speech()]
     assert said == [(ln.time, ln.speaker, ln.text) for ln in again.speech()]
     assert said[1][2] == "I m here 31m now"
+
+
+def test_srt_without_caption_numbers_is_read(tmp_path: Path) -> None:
+    """Players and the `srt` library read captions without their numbers; callsim refused the
+    file as 'not a transcript format this reads'."""
+    path = tmp_path / "nonum.srt"
+    path.write_text(
+        "".join(
+            f"00:00:{i * 5:02d},000 --> 00:00:{i * 5 + 4:02d},000\n{s}: {t}\n\n"
+            for i, (s, t) in enumerate(TURNS)
+        ),
+        encoding="utf-8",
+    )
+    assert _said(path) == EXPECTED
