@@ -33,6 +33,7 @@ def read(text: str, path: str) -> list[Turn]:
         line = first_bad_timing(text, _TIMING)
         what = "a malformed cue timing" if line else f"not valid WebVTT ({_short(exc)})"
         fail(path, line or 1, what)
+    _refuse_dropped_cues(text, path)
     lines = arrow_lines(text)
     cues = [
         Cue(
@@ -43,6 +44,31 @@ def read(text: str, path: str) -> list[Turn]:
         for i, c in enumerate(captions)
     ]
     return turns_from_cues(cues, path)
+
+
+#: a line that starts like a cue timing ("00:01.000 ...", "00:00:01.000 ...")
+_STAMP_START = re.compile(r"\s*(?:\d{2,}:)?\d{2}:\d{2}\.\d{3}")
+
+
+def _refuse_dropped_cues(text: str, path: str) -> None:
+    """A cue whose timing has no `-->` ("00:10.000 -> 00:12.000") is not a cue to WebVTT:
+    the parser drops the block, and the turn in it would vanish from the grading unsaid."""
+    lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    first = 0  # the index of the current block's first line
+    for n, line in enumerate([*lines, ""]):
+        if line.strip():
+            continue
+        head = lines[first:n][:2]  # a cue timing is its block's first or second line
+        at, first = first, n + 1
+        if not head or "-->" in "".join(head) or head[0].startswith(("NOTE", "WEBVTT")):
+            continue
+        for k, candidate in enumerate(head):
+            if _STAMP_START.match(candidate):
+                fail(
+                    path,
+                    at + k + 1,
+                    "a cue timing without '-->' (WebVTT would drop the cue and its words)",
+                )
 
 
 def _voiced(raw: str) -> tuple[str | None, str]:

@@ -221,3 +221,20 @@ def test_srt_without_caption_numbers_is_read(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert _said(path) == EXPECTED
+
+
+@pytest.mark.parametrize("arrow", ["->", "--", "—>"])
+def test_a_vtt_cue_whose_timing_lost_its_arrow_is_refused_at_its_line(
+    tmp_path: Path, arrow: str
+) -> None:
+    """WebVTT drops such a block: the agent's turn in it vanished from the grading, unsaid."""
+    path = tmp_path / "arrow.vtt"
+    path.write_text(
+        "WEBVTT\n\nNOTE made by hand\n\n"
+        "00:00:00.000 --> 00:00:04.000\n<v Agent>Thank you for calling.\n\n"
+        "00:00:05.000 --> 00:00:09.000\n<v Customer>My card is blocked.\n\n"
+        f"intro\n00:00:10.000 {arrow} 00:00:12.000\n<v Agent>I'm sorry, I'll unblock it.\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(TranscriptError, match=r"arrow.vtt:12: a cue timing without '-->'"):
+        read_transcript(path)
