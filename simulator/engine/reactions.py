@@ -116,8 +116,12 @@ class Reactions(ReadBacks, Choices, Outcomes, Archetypes):
             replies = [r for r in replies if r not in _TAKES | {"accept_supervisor"}]
         if "object_transfer" in replies:  # "hold while I transfer you?" - no, not a yes first
             replies = [r for r in replies if r not in _YES_TO_WAIT]
-        # a detail read back or checked is the agent listening: no "did you hear what I said?"
+        # a detail read back or checked, or a question about what happened, is the agent
+        # listening and working on it: no "did you hear what I said?" (that waits for a line
+        # that does neither)
         listening = bool({"confirm_yes", "correct_detail", "correct_fact"} & set(replies))
+        listening = listening or bool(heard.acts & (_ASKS_DETAILS | {"repair_request"}))
+        listening = listening or any(r.startswith("fact:") for r in replies)
         before = self._before_answers(heard.acts, listening)
         parts = replies + [p for p in before if p not in replies]
         parts += objections + climbed
@@ -394,7 +398,7 @@ class Reactions(ReadBacks, Choices, Outcomes, Archetypes):
             if since == 1 and vents:
                 parts.append("vent")
             elif (
-                since == 2
+                since >= 2
                 and not m.acted_on_complaint
                 and not {"ignored", "ignored_asked"} & m.said
                 and not listening

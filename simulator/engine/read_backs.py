@@ -42,7 +42,8 @@ _NUMBER_KIND = re.compile(
 )
 #: a line that checks something back: "so ...", "..., right?", "is that correct?"
 _READ_BACK_ASK = re.compile(
-    r"^(?:(?:ok|okay|right|alright|and|sorry|just to confirm|to confirm)\s+)*so\b|\b(?:right|"
+    r"^(?:(?:ok|okay|right|alright|and|sorry|just to confirm|to confirm)\s+)*"
+    r"(?:so|you said|you mentioned|did you say|you told me)\b|\b(?:right|"
     r"correct|yeah|yes|is that right|is that correct|did i get that right|have i got that right)$"
 )
 _CHECKS = frozenset({"check_understanding", "confirm_detail"})
