@@ -299,7 +299,8 @@ _ASKS_REASON = re.compile(
 _WILL_SEE_TO = re.compile(
     r"\b(?:i|we) (?:will|am going to|are going to|shall) (?:\w+ ){0,3}"
     # gaps11: "I'll do my best to track down your keys", "we'll try and sort"
-    r"(?:(?:do (?:my|our) (?:very )?best|try|try and|make every effort) (?:to |and )?)?"
+    r"(?:(?:do (?:my|our) (?:very )?best|try|try and|make every effort|do (?:everything|all|what) "
+    r"(?:i|we) can) (?:to |and )?)?"
     r"(?:get (?:an?|the|our|someone|somebody|one of our|to the bottom)\b|find out|look into|"
     r"look at|check|sort|fix|arrange|book|chase|track|organi[sz]e|"
     r"send (?:an?|someone|somebody|the|our)\b)"
@@ -323,7 +324,7 @@ _WILL_SEE_TO = re.compile(
     # gaps11 (issue 17): the agent does the deed asked, "let me move your wheel course to
     # Thursdays for you"; "Let's see about getting you a guaranteed peony supply"
     r"|\blet me (?:just )?(?!(?:put|take|get you|pop|place|transfer|pass|have|ask|grab|check)\b)"
-    r"[a-z]{3,} (?:your|that|this|those|these|the) (?:\w+ ){0,5}for you\b"
+    r"[a-z]{3,} (?:your|that|this|those|these|the|a|an|someone|somebody) (?:\w+ ){0,6}for you\b"
     r"|\blet (?:us|me) see (?:about|what (?:i|we) can do about) (?:getting|sorting|fixing|"
     r"having|moving|finding|arranging|booking|changing)\b"
     r"|\b(?:i will|i can|i am going to|we will|we can|let me) (?:\w+ )?(?:get|fit|squeeze|book)"
