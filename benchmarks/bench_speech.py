@@ -26,6 +26,8 @@ session learning the same from the voice's own recognised lines every 5
 lines, as the window does between calls), ``adaptingN`` (``adapting`` learning within
 the call: after any turn once N seconds of new speech have come, the result used from
 the turn after next, as a learning in the background would be ready),
+``adaptingcmu`` (``adapting`` with the session's alignment held to CMUdict's American
+pronunciations even for a British speaker, as before 7 Dec 2026's seventh session),
 ``twin`` (``domain`` with the first turn also heard by a second decoder
 whose mean follows the turn, the better hearing taken: `second_opinion`),
 ``bigrams`` (``domain`` with a fifth of the language model's back-off
@@ -290,6 +292,10 @@ OPTION_ROWS = {
     "goat": lambda: {"rp_goat": True},
     # British variants with the GOAT vowel as American OW (before 7 Dec 2026)
     "ow": lambda: {"rp_goat": False},
+    # British variants with RP's THOUGHT vowel (ɔː as OW, `pronounce.RP_THOUGHT`)
+    "thought": lambda: {"rp_thought": True},
+    # ... and as AO (the American phone, as before)
+    "ao": lambda: {"rp_thought": False},
     # a first turn also heard by a twin following its running mean
     "twin": lambda: {"second_opinion": True},
 }
@@ -300,7 +306,9 @@ OPTION_ROWS = {
 # line re-read the model sources and re-keyed the cache, and an edit to the grader's phrasing
 # files by someone else during a run (a model source) rebuilt every later line's models.
 _SHELF: dict[tuple, tuple[DomainModel, Any]] = {}
-_MODEL_OPTIONS = ("background_words", "background_mass", "discount", "bigram_weight", "rp_goat")
+_MODEL_OPTIONS = (
+    "background_words", "background_mass", "discount", "bigram_weight", "rp_goat", "rp_thought",
+)  # fmt: skip
 
 
 def domain_recogniser(terms: DomainTerms, **config: Any) -> SphinxRecogniser:
@@ -479,7 +487,7 @@ def enrol_voices(synth: EspeakSynthesizer, snr: float | None, folder: Path) -> d
 def within_call(base: str) -> float | None:
     """``adaptingN``: N, the seconds of new speech after which the session learns within a
     call; None for ``adapting`` (between calls) and every other row."""
-    number = base.removeprefix("adapting")
+    number = base.removeprefix("adapting").removeprefix("cmu")
     return float(number) if base.startswith("adapting") and number.isdigit() else None
 
 
@@ -489,8 +497,9 @@ class Sessions:
     ``within`` seconds, after any turn once that much new speech has come, its result used
     from the turn after next (the window would learn in the background meanwhile)."""
 
-    def __init__(self, within: float | None) -> None:
+    def __init__(self, within: float | None, british_alignment: bool = True) -> None:
         self.within = within
+        self.british_alignment = british_alignment  # False: ``adaptingcmu``, CMUdict's alone
         self.sessions: dict[str, SessionAdapter] = {}
         self.active: dict[str, dict[str, str]] = {}
         self.pending: dict[str, tuple[dict[str, str], int]] = {}
@@ -510,9 +519,12 @@ class Sessions:
             self.active[voice] = self.pending.pop(voice)[0]
         return self.active.get(voice, {})
 
-    def heard(self, voice: str, pcm: bytes, said: str, end_of_call: bool) -> None:
+    def heard(
+        self, voice: str, pcm: bytes, said: str, end_of_call: bool, accent: str = "auto"
+    ) -> None:
         session = self.session(voice)
         session.add(pcm, said)
+        session.british = self.british_alignment and accent == "uk"  # as the window does
         self.turns[voice] = self.turns.get(voice, 0) + 1
         if self.within is None:
             if end_of_call:
@@ -606,7 +618,8 @@ def run_recognition(args: argparse.Namespace, lines: list[dict[str, object]]) ->
         per_voice = {v.espeak_name: Totals() for v in VOICES}
         stock = make_recogniser("stock", DomainTerms(), exclude) if base == "stock" else None
         learnt: dict[str, tuple] = {}  # "warm": each voice's cepstral mean and accent evidence
-        sessions = Sessions(within_call(base))  # "adapting": each voice's session adaptation
+        # "adapting": each voice's session adaptation; "adaptingcmu": aligned to CMUdict alone
+        sessions = Sessions(within_call(base), not base.startswith("adaptingcmu"))
         for n, (item, audio) in enumerate(zip(lines, audios, strict=True)):
             text = str(item["text"])
             voice = VOICES[n % len(VOICES)].espeak_name
@@ -621,7 +634,8 @@ def run_recognition(args: argparse.Namespace, lines: list[dict[str, object]]) ->
             said, _every = understood(heard)  # the listener's choice, on all the acts it knows
             got = protocol_acts(said)  # measured on the protocol acts, as labelled
             if base.startswith("adapting"):  # a call is 5 turns
-                sessions.heard(voice, rec.last_pcm, said, (n // len(VOICES)) % CALL_TURNS == 4)
+                end = (n // len(VOICES)) % CALL_TURNS == 4
+                sessions.heard(voice, rec.last_pcm, said, end, rec.accent)
             want = frozenset(item["acts"])  # type: ignore[arg-type]
             totals.add(tokens(text), tokens(said), want, got)
             per_voice[voice].add(tokens(text), tokens(said), want, got)

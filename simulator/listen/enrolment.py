@@ -149,8 +149,15 @@ def learn(
     prior: float = 0.0,
     iterations: int = ITERATIONS,
     map_tau: float | None = MAP_TAU,
+    british: bool = False,
 ) -> Enrolment:
     """Align each reading to its words and learn the transform, then MAP means (about 9 s).
+
+    ``british``: the speaker is heard to be British, so the alignment may choose each word's
+    British variant (the recogniser's, `Lexicon.write_dict(british=True)`) rather than being
+    held to CMUdict's American one: the transform then learns how this speaker says a word,
+    not that an "order" without its r is one with it (dev lines, British voices, a whole call:
+    acts 82.8% -> 85.1%, docs/voice.md, "Issue 16, seventh session").
 
     Three rounds of alignment and estimation: each round's alignment, made
     with the model adapted so far, is better than the last. Dev lines,
@@ -163,7 +170,9 @@ def learn(
     words = {w for r in readings for w in tokens(r.text)}
     with tempfile.TemporaryDirectory(prefix="callsim-enrol-") as folder:
         dictionary = Path(folder) / "enrol.dict"
-        Lexicon(_model_path("en-us/cmudict-en-us.dict")).write_dict(words, dictionary)
+        Lexicon(_model_path("en-us/cmudict-en-us.dict")).write_dict(
+            words, dictionary, british=british, rp_goat=True
+        )
         pairs = ((r.pcm16k, tokens(r.text)) for r in readings)
         return enrol(pairs, dictionary, prior=prior, iterations=iterations, map_tau=map_tau)
 
@@ -301,6 +310,8 @@ class SessionAdapter:
         import threading
 
         self.min_new_seconds = min_new_seconds
+        # True once the recogniser hears the trainee as British: learn with British variants
+        self.british = False
         self.keep_seconds = keep_seconds
         self.readings: list[Reading] = []
         self.learnt: Enrolment | None = None
@@ -357,9 +368,9 @@ class SessionAdapter:
 
                 context = multiprocessing.get_context("spawn")  # no fork of SDL's threads
                 with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-                    result = pool.submit(learn, readings).result()
+                    result = pool.submit(learn, readings, british=self.british).result()
             else:
-                result = learn(readings)
+                result = learn(readings, british=self.british)
         except Exception:  # noqa: BLE001 - adaptation is a bonus; the recogniser works without
             return
         if result.mllr is not None:

@@ -459,6 +459,7 @@ class _Trainee:
             save_mean(self.mean_file, self.learnt["cmn"])
         if self.adapter is not None:
             self.adapter.add(recogniser.last_pcm, heard.text)
+            self.adapter.british = recogniser.accent == "uk"  # align as the trainee speaks
 
 
 def _prepare(recogniser: Any, moments: list[str] | None) -> None:

@@ -87,23 +87,36 @@ def _espeak() -> _EspeakPhonemes | None:
 # `rp_goat` it is spelt as its two parts, a schwa and the glide. The recogniser's dictionaries
 # do so by default (docs/voice.md, "Issue 16, fifth session").
 RP_GOAT = "AH UW"
+# The British THOUGHT vowel (RP "ɔː", as in "call", "all", "talk", "more", "sorted") is a long
+# close-mid [ɔː]~[oː], where the American AO of "call" is open, near [ɑ]; the American phone
+# nearest to it is OW's rounded onset. With `rp_thought` it is spelt OW, so a British "call"
+# no longer falls to "cold" (docs/voice.md, "Issue 16, seventh session"). Free since
+# `rp_goat`: the British GOAT vowel no longer uses OW.
+RP_THOUGHT = "OW"
+
+
+def _spelt(ipa: str, rules: tuple[tuple[str, str], ...]) -> str:
+    """`ipa_to_arpabet`, with each of ``rules``' IPA vowels spelt as its own phones."""
+    if not rules:
+        return ipa_to_arpabet(ipa)
+    (vowel, phones), rest = rules[0], rules[1:]
+    return " ".join(f" {phones} ".join(_spelt(p, rest) for p in ipa.split(vowel)).split())
 
 
 @functools.cache
-def british_pronunciation(word: str, rp_goat: bool = False) -> str:
+def british_pronunciation(word: str, rp_goat: bool = False, rp_thought: bool = False) -> str:
     """The word as eSpeak NG's British English says it, in ARPAbet ("" without eSpeak).
 
-    ``rp_goat``: "əʊ" as `RP_GOAT` rather than the American OW. Cached for the
-    process: a recogniser's vocabulary is ~6,000 words at 0.1 ms each, and
-    every call's recogniser shares most of them.
+    ``rp_goat``: "əʊ" as `RP_GOAT` rather than the American OW; ``rp_thought``: "ɔː" as
+    `RP_THOUGHT` rather than the American AO. Cached for the process: a recogniser's
+    vocabulary is ~6,000 words at 0.1 ms each, and every call's recogniser shares most of them.
     """
     engine = _espeak()
     if engine is None:
         return ""
     ipa = engine.ipa(word, b"en")  # "en" is British
-    if not rp_goat:
-        return ipa_to_arpabet(ipa)
-    return " ".join(f" {RP_GOAT} ".join(ipa_to_arpabet(p) for p in ipa.split("əʊ")).split())
+    rules = (("əʊ", RP_GOAT),) * rp_goat + (("ɔː", RP_THOUGHT),) * rp_thought
+    return _spelt(ipa, rules)
 
 
 @functools.cache
@@ -141,13 +154,18 @@ class Lexicon:
         return [self.guessed[word]] if self.guessed[word] else []
 
     def write_dict(
-        self, words: Iterable[str], path: str | Path, british: bool = False, rp_goat: bool = False
+        self,
+        words: Iterable[str],
+        path: str | Path,
+        british: bool = False,
+        rp_goat: bool = False,
+        rp_thought: bool = False,
     ) -> set[str]:
         """Write entries for ``words``; returns the words that could not be pronounced.
 
         With ``british``, a CMUdict word also gets its British pronunciation
         as a further variant when that differs from all of CMUdict's
-        (``rp_goat``: see `british_pronunciation`).
+        (``rp_goat``, ``rp_thought``: see `british_pronunciation`).
         """
         missing: set[str] = set()
         lines: list[str] = []
@@ -156,7 +174,7 @@ class Lexicon:
             if not prons:
                 missing.add(word)
             elif british and word in self.cmudict:
-                uk = british_pronunciation(word, rp_goat)
+                uk = british_pronunciation(word, rp_goat, rp_thought)
                 if uk and uk not in prons:
                     prons = [*prons, uk]
                     self.british_variant[word] = len(prons)

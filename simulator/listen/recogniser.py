@@ -557,6 +557,7 @@ def build_domain_model(
     british: bool = True,
     bigram_weight: float = 0.0,
     rp_goat: bool = True,
+    rp_thought: bool = False,
 ) -> DomainModel:
     """Write the domain LM (ARPA) and a matching dictionary into ``folder``.
 
@@ -565,7 +566,8 @@ def build_domain_model(
     ``bigram_weight`` > 0: that share of the back-off mass follows general
     English word pairs (`background`; off: measured, no gain, docs/voice.md).
     ``rp_goat`` (the default since 7 Dec 2026): British variants with RP's GOAT vowel
-    (`pronounce.british_pronunciation`; measured in docs/voice.md, fifth session).
+    (`pronounce.british_pronunciation`; measured in docs/voice.md, fifth session);
+    ``rp_thought``: British variants with RP's THOUGHT vowel (seventh session).
     """
     out = Path(folder or tempfile.mkdtemp(prefix="callsim-lm-"))
     out.mkdir(parents=True, exist_ok=True)
@@ -573,7 +575,9 @@ def build_domain_model(
     sentences = [s for s in domain_sentences(terms, extra) if tuple(s) not in exclude]
     background = common_words(background_words)
     vocab = {w for s in sentences for w in s} | set(background)
-    missing = lexicon.write_dict(vocab, out / "domain.dict", british=british, rp_goat=rp_goat)
+    missing = lexicon.write_dict(
+        vocab, out / "domain.dict", british=british, rp_goat=rp_goat, rp_thought=rp_thought
+    )
     us_dictionary = None
     if british:
         us_dictionary = out / "domain-us.dict"
@@ -694,6 +698,7 @@ def _split_config(config: dict[str, Any]) -> tuple[str, bool, dict[str, Any]]:
         "discount": config.pop("discount", 0.3),
         "bigram_weight": config.pop("bigram_weight", 0.0),
         "rp_goat": config.pop("rp_goat", True),
+        "rp_thought": config.pop("rp_thought", False),
         "exclude": config.pop("exclude", frozenset()),
         "british": accent != "us",
     }

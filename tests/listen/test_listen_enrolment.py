@@ -358,8 +358,12 @@ ADDED: list[tuple[bytes, str]] = []
 
 
 class _FakeAdapter:
+    made: list[_FakeAdapter] = []
+
     def __init__(self):
         self.learnt = False
+        self.british = False
+        _FakeAdapter.made.append(self)
 
     def add(self, pcm, text):
         ADDED.append((pcm, text))
@@ -378,6 +382,7 @@ class _FakeAdapter:
 class _FakeRecogniser:
     def __init__(self, config):
         self.config, self.cmn, self.accent_evidence = config, "50,1", (0, 0)
+        self.accent = "uk"  # heard as British
         self.last_pcm = b""
 
     def start(self):
@@ -410,6 +415,9 @@ def test_push_to_talk_adapts_from_caught_turns_and_swaps_between_turns(monkeypat
 
     monkeypatch.setattr(enrolment, "SessionAdapter", _FakeAdapter)
     monkeypatch.setattr(listeners, "_recogniser_for_scenario", build)
+    # (loading the grader's act recogniser takes seconds on a busy machine, and the first
+    # call's worker would then learn only after that call's turn: one build too many)
+    monkeypatch.setattr(listeners, "warm_acts", lambda: None)
     factory, _ = listeners.push_to_talk_factory()
     held = iter([False, True, True, False] * 4)
     first = factory(lambda: next(held), None)
@@ -420,6 +428,7 @@ def test_push_to_talk_adapts_from_caught_turns_and_swaps_between_turns(monkeypat
     assert added
     assert added[0][1] == "may i place you on hold"
     assert added[0][0]
+    assert _FakeAdapter.made[-1].british  # a British trainee's turns align with British variants
     second = factory(lambda: next(held), None)  # the next call: learns, then swaps in
     second.wait_ready()
     for _ in range(50):
@@ -429,3 +438,27 @@ def test_push_to_talk_adapts_from_caught_turns_and_swaps_between_turns(monkeypat
     assert [r.config for r in built] == [{}, {}, {"mllr": "session.mllr"}]
     second.listen()
     assert second.recogniser is built[2]
+
+
+@pytest.mark.audio
+def test_a_british_session_aligns_with_the_british_variants(monkeypatch):
+    """`learn(british=True)` lets the alignment choose a word's British variant; by default
+    the speech is held to CMUdict's American pronunciations."""
+    from simulator.listen import enrolment
+
+    seen: list[str] = []
+
+    def enrol(pairs, dictionary, **_options):
+        list(pairs)
+        seen.append(Path(dictionary).read_text(encoding="utf-8"))
+        return Enrolment(None, 0, 0)
+
+    monkeypatch.setattr(enrolment, "enrol", enrol)
+    readings = [enrolment.Reading("1", b"\0\0" * 1600, "please hold the order")]
+    enrolment.learn(readings)
+    enrolment.learn(readings, british=True)
+    american, british = seen
+    assert "order AO R D ER" in american
+    assert "order(2)" not in american
+    assert "order(2) AO D AH" in british  # no r: as a British speaker says it
+    assert "hold(2) HH AH UW L D" in british  # RP's GOAT vowel, as the recogniser has it

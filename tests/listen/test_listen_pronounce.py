@@ -49,3 +49,22 @@ def test_rp_goat_spells_the_british_goat_vowel_as_schwa_and_glide(tmp_path):
     text = (tmp_path / "uk.dict").read_text()
     assert "hold HH OW L D" in text  # CMUdict's stays first
     assert f"hold({lexicon.british_variant['hold']}) HH {RP_GOAT} L D" in text
+
+
+@pytest.mark.audio
+def test_rp_thought_spells_the_british_thought_vowel_as_ow(tmp_path):
+    from pocketsphinx import get_model_path
+
+    from simulator.listen.pronounce import RP_GOAT, RP_THOUGHT, british_pronunciation
+
+    assert british_pronunciation("call") == "K AO L"  # the same as CMUdict's: no variant
+    assert british_pronunciation("call", rp_thought=True) == f"K {RP_THOUGHT} L"
+    assert british_pronunciation("order", rp_thought=True) == f"{RP_THOUGHT} D AH"
+    assert british_pronunciation("choice", rp_thought=True) == "CH OY S"  # ɔɪ is not ɔː
+    # both rules together: "cold" keeps the GOAT spelling, so it no longer sounds like "call"
+    assert british_pronunciation("cold", True, True) == f"K {RP_GOAT} L D"
+    lexicon = Lexicon(get_model_path("en-us/cmudict-en-us.dict"))
+    lexicon.write_dict(["call"], tmp_path / "uk.dict", british=True, rp_thought=True)
+    text = (tmp_path / "uk.dict").read_text()
+    assert "call K AO L" in text  # CMUdict's stays first
+    assert f"call({lexicon.british_variant['call']}) K {RP_THOUGHT} L" in text
