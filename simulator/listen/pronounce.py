@@ -87,12 +87,13 @@ def _espeak() -> _EspeakPhonemes | None:
 # `rp_goat` it is spelt as its two parts, a schwa and the glide. The recogniser's dictionaries
 # do so by default (docs/voice.md, "Issue 16, fifth session").
 RP_GOAT = "AH UW"
-# The British THOUGHT vowel (RP "ɔː", as in "call", "all", "talk", "more", "sorted") is a long
+# The British THOUGHT vowel before an l (RP "ɔːl", as in "call", "all", "always") is a long
 # close-mid [ɔː]~[oː], where the American AO of "call" is open, near [ɑ]; the American phone
-# nearest to it is OW's rounded onset. With `rp_thought` it is spelt OW, so a British "call"
-# no longer falls to "cold" (docs/voice.md, "Issue 16, seventh session"). Free since
-# `rp_goat`: the British GOAT vowel no longer uses OW.
-RP_THOUGHT = "OW"
+# nearest to it is OW's rounded onset. With `rp_thought` "ɔːl" is spelt OW L, so a British
+# "call" no longer falls to "cold" (docs/voice.md, "Issue 16, seventh session"). Only before
+# an l: spelt OW everywhere ("more", "order", "talk"), it cost as many dev lines as it won.
+# Free since `rp_goat`: the British GOAT vowel no longer uses OW.
+RP_THOUGHT = "OW L"
 
 
 def _spelt(ipa: str, rules: tuple[tuple[str, str], ...]) -> str:
@@ -107,15 +108,15 @@ def _spelt(ipa: str, rules: tuple[tuple[str, str], ...]) -> str:
 def british_pronunciation(word: str, rp_goat: bool = False, rp_thought: bool = False) -> str:
     """The word as eSpeak NG's British English says it, in ARPAbet ("" without eSpeak).
 
-    ``rp_goat``: "əʊ" as `RP_GOAT` rather than the American OW; ``rp_thought``: "ɔː" as
-    `RP_THOUGHT` rather than the American AO. Cached for the process: a recogniser's
+    ``rp_goat``: "əʊ" as `RP_GOAT` rather than the American OW; ``rp_thought``: "ɔːl" as
+    `RP_THOUGHT` rather than the American AO L. Cached for the process: a recogniser's
     vocabulary is ~6,000 words at 0.1 ms each, and every call's recogniser shares most of them.
     """
     engine = _espeak()
     if engine is None:
         return ""
     ipa = engine.ipa(word, b"en")  # "en" is British
-    rules = (("əʊ", RP_GOAT),) * rp_goat + (("ɔː", RP_THOUGHT),) * rp_thought
+    rules = (("əʊ", RP_GOAT),) * rp_goat + (("ɔːl", RP_THOUGHT),) * rp_thought
     return _spelt(ipa, rules)
 
 
