@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from scoring.importers.base import Turn, check_seconds, clean_text, fail, only_annotation
+from scoring.importers.base import Runs, Turn, check_seconds, clean_text, fail, only_annotation
 from scoring.importers.labels import confirmed, split_prefix
 
 _ARROW = "-->"
@@ -55,7 +55,7 @@ def turns_from_cues(cues: list[Cue], path: str) -> list[Turn]:
     """Speaker turns, names confirmed across the whole file (see labels.py)."""
     split = [(cue, [_split(voice, words) for voice, words in cue.parts]) for cue in cues]
     speakers = confirmed(label for _, parts in split for label, _, _ in parts) | _voices(cues)
-    turns: list[Turn] = []
+    turns = Runs()
     cues_of: list[int] = []  # the cue each turn came from
     current: str | None = None
     for n, (cue, parts) in enumerate(split):
@@ -73,13 +73,13 @@ def turns_from_cues(cues: list[Cue], path: str) -> list[Turn]:
                     "a caption with words but no speaker name before it "
                     "(captions need names: <v Name> or 'Name:')",
                 )
-            prev = turns[-1] if turns else None
+            prev = turns.last
             if prev and cues_of[-1] == n and prev.speaker == current:  # one cue, one speaker
-                turns[-1] = Turn(prev.start, current, f"{prev.text} {said}", prev.line)
+                turns.extend(said)
                 continue
-            turns.append(Turn(start=start, speaker=current, text=said, line=cue.line + k))
+            turns.add(Turn(start=start, speaker=current, text=said, line=cue.line + k))
             cues_of.append(n)
-    return turns
+    return turns.turns()
 
 
 def _voices(cues: list[Cue]) -> frozenset[str]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from scoring.importers.base import Turn, fail, number
+from scoring.importers.base import Runs, Turn, fail, number
 from scoring.importers.jsondoc import dicts, document, get, text_of
 
 NAME = "Deepgram JSON"
@@ -54,16 +54,15 @@ def _who(item: dict[str, Any], channels: int, channel: int | None = None) -> str
 
 def _channel_turns(ch: dict[str, Any], c: int, channels: int, path: str) -> list[Turn]:
     alt = next(dicts(ch.get("alternatives")), {})
-    turns: list[Turn] = []
+    turns = Runs()
     for i, w in enumerate(dicts(alt.get("words"))):
         said = text_of(w.get("punctuated_word") or w.get("word"))
         who = _who(w, channels, c)
-        if turns and turns[-1].speaker == who:
-            last = turns[-1]
-            turns[-1] = Turn(last.start, who, f"{last.text} {said}")
+        if turns.last and turns.last.speaker == who:
+            turns.extend(said)
             continue
         start = number(
             w.get("start"), path, f"results.channels[{c}].alternatives[0].words[{i}].start"
         )
-        turns.append(Turn(start=start, speaker=who, text=said))
-    return turns
+        turns.add(Turn(start=start, speaker=who, text=said))
+    return turns.turns()

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from scoring.importers.base import Turn, fail, number
+from scoring.importers.base import Runs, Turn, fail, number
 from scoring.importers.jsondoc import dicts, document, get, text_of
 
 NAME = "Google Speech-to-Text JSON"
@@ -71,16 +71,15 @@ def _time(value: Any, path: str, where: str) -> float:
 
 
 def _diarised(result: dict[str, Any], path: str) -> list[Turn]:
-    turns: list[Turn] = []
+    turns = Runs()
     for i, w in enumerate(_words(result)):
         who, said = _speaker(w), text_of(w.get("word"))
-        if turns and turns[-1].speaker == who:
-            last = turns[-1]
-            turns[-1] = Turn(last.start, who, f"{last.text} {said}")
+        if turns.last and turns.last.speaker == who:
+            turns.extend(said)
             continue
         start = _time(w.get("startTime", w.get("startOffset")), path, f"words[{i}].startTime")
-        turns.append(Turn(start=start, speaker=who, text=said))
-    return turns
+        turns.add(Turn(start=start, speaker=who, text=said))
+    return turns.turns()
 
 
 def _by_channel(results: list[dict[str, Any]], path: str) -> list[Turn]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from scoring.importers.base import Turn, check_seconds, fail, parse_clock
+from scoring.importers.base import Runs, Turn, check_seconds, fail, parse_clock
 from scoring.importers.labels import confirmed
 
 NAME = "plain text"
@@ -82,7 +82,7 @@ def detect(text: str) -> bool:
 def read(text: str, path: str) -> list[Turn]:
     lines = _parse(text)
     speakers = confirmed(ln.label for ln in lines)
-    turns: list[Turn] = []
+    turns = Runs()
     at = 0.0
     for ln in lines:
         if ln.label not in speakers:
@@ -94,14 +94,12 @@ def read(text: str, path: str) -> list[Turn]:
                     "'# callsim transcript: 1' its first line to read it as a callsim transcript",
                 )
             if turns:
-                last = turns[-1]
-                words = f"{last.text} {ln.raw}".strip()
-                turns[-1] = Turn(last.start, last.speaker, words, last.line)
+                turns.extend(ln.raw)
             continue
         if ln.time is not None:
             seconds = parse_clock(ln.time)
             if seconds is None:
                 fail(path, ln.number, f"bad time {ln.time!r}: expected MM:SS or H:MM:SS")
             at = check_seconds(seconds, path, ln.number)
-        turns.append(Turn(start=at, speaker=ln.label or "", text=ln.text, line=ln.number))
-    return turns
+        turns.add(Turn(start=at, speaker=ln.label or "", text=ln.text, line=ln.number))
+    return turns.turns()

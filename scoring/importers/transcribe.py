@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from scoring.importers.base import Turn, fail, number
+from scoring.importers.base import Runs, Turn, fail, number
 from scoring.importers.jsondoc import dicts, document, get, text_of
 
 NAME = "Amazon Transcribe JSON"
@@ -63,13 +63,12 @@ Word = tuple[float, str, str]  # start, speaker, text (punctuation carries its w
 def _words(
     items: Any, path: str, channel: str, by_time: dict[str, str] | None = None
 ) -> list[Word]:
-    out: list[Word] = []
+    out: list[tuple[float, str, list[str]]] = []  # a word and the punctuation after it
     for i, item in enumerate(items):
         content = text_of(get(next(dicts(item.get("alternatives")), None), "content"))
         if item.get("type") == "punctuation":
             if out:
-                start, speaker, said = out[-1]
-                out[-1] = (start, speaker, said + content)
+                out[-1][2].append(content)
             continue
         if not content:
             continue
@@ -78,8 +77,8 @@ def _words(
         speaker = text_of(item.get("speaker_label")) or channel
         if not speaker and by_time:
             speaker = by_time.get(str(raw), "")
-        out.append((start, speaker, content))
-    return out
+        out.append((start, speaker, [content]))
+    return [(start, speaker, "".join(said)) for start, speaker, said in out]
 
 
 def _speakers_by_time(results: dict[str, Any], path: str) -> dict[str, str]:
@@ -93,14 +92,13 @@ def _speakers_by_time(results: dict[str, Any], path: str) -> dict[str, str]:
 
 
 def _turns(words: list[Word]) -> list[Turn]:
-    turns: list[Turn] = []
+    turns = Runs()
     for start, speaker, said in words:
-        if turns and turns[-1].speaker == speaker:
-            last = turns[-1]
-            turns[-1] = Turn(last.start, speaker, f"{last.text} {said}")
+        if turns.last and turns.last.speaker == speaker:
+            turns.extend(said)
         else:
-            turns.append(Turn(start=start, speaker=speaker, text=said))
-    return turns
+            turns.add(Turn(start=start, speaker=speaker, text=said))
+    return turns.turns()
 
 
 def _segment_speaker(seg: dict[str, Any]) -> str:
