@@ -116,6 +116,8 @@ def _read_back_part(heard: Heard) -> str:
     return heard.asks or heard.text
 
 
+#: the scenario lines in which the caller states what is so (the rest react to the agent)
+_STATING_LINES = frozenset({"reason", "give_id", "vent", "urgent", "give_email"})
 #: words that only point ("the", "your"): left out when two sentences are lined up
 _POINTERS = frozenset("the a an your my his her their our its this that these those".split())
 #: beside the function words of a claim, words that never carry what a read-back is about
@@ -126,7 +128,7 @@ _NOT_A_SLOT = frozenset(
     "yes please correct right okay ok "
     # the agent's own framing of a read-back: "so to recap, beds coming" is not "garden beds"
     "recap confirm clarify summarise summarize sum check understand understood mean "
-    "basically just sorry well hi hello thanks thank".split()
+    "basically just sorry well hi hello thanks thank huh eh".split()
 )
 
 
@@ -177,6 +179,70 @@ def _same_beside(said: list[str], i: int, theirs: list[str], j: int) -> bool:
     if not _no_slot(before):
         return True
     return bool(before2) and before2 == at(theirs, j - 2) and not _no_slot(before2)
+
+
+#: a tag after a comma checks the statement before it: "tim diaz, was it?", "the audit is
+#: friday, isn't it?", "you ordered it online, no?" (not "how many pallets was it?")
+_TAG = re.compile(
+    r",\s*(?:was it|is it|isn'?t it|wasn'?t it|is that it|was that it|no|yeah|eh|didn'?t you|"
+    r"did you|don'?t you|do you|haven'?t you|have you|aren'?t you|are you|wasn'?t he|isn'?t he|"
+    r"isn'?t she|doesn'?t he|does he|didn'?t he|did he|didn'?t it|did it|doesn'?t it|does it|"
+    r"yes|right|correct|ok|okay)\s*\?\s*$",
+    re.IGNORECASE,
+)
+#: how a question asks, when it does not state: a question word or a verb first
+_ASKING_START = re.compile(
+    r"^(?:(?:ok|okay|and|so|sorry|um|uh)\s+)*(?:what|when|where|why|how|which|who|whose|"
+    r"do|does|did|is|are|was|were|can|could|will|would|should|shall|have|has|had|may|might|"
+    r"any|anything|tell|let|please|want|wanna|need|like|mind|care|fancy|got)\b"
+)
+_WH_ANYWHERE = re.compile(r"\b(?:what|when|where|why|how|which|who|whose)\b")
+#: a question asked after a lead-in: "instead of that, can I take a message?"
+_INVERTED = re.compile(
+    r"\b(?:can|could|will|would|may|shall|should|do|does|did|is|are|was|were|have|has) "
+    r"(?:i|you|we|he|she|they|it|someone|anyone)\b"
+)
+
+
+def _checks_a_statement(text: str) -> bool:
+    """ "the balance is $690?", "you paid $480?", "he's about 14 minutes out?": a statement
+    said as a question checks what it states, as "so ..." or "..., right?" do."""
+    asked = [t for t in re.findall(r"[^.!?]+[.!?]?", text) if t.strip().endswith("?")]
+    if not asked:
+        return False
+    if _TAG.search(text):
+        return True
+    last = normalise(asked[-1])
+    if len(last.split()) < 3:  # "card?", "Scottsdale, huh?": a terse ask or a remark
+        return False
+    return not (_ASKING_START.match(last) or _WH_ANYWHERE.search(last) or _INVERTED.search(last))
+
+
+#: the words around a name being checked: "your name is ... right", "... was it", "so it's ..."
+_NAME_CHECK_FRAME = re.compile(
+    r"^(?:(?:ok|okay|and|so|sorry|right)\s+)*(?:(?:your|the) (?:first |last |full |sur)?name "
+    r"(?:is|was)|it s|its|it is|that s|that is|you re|you are|this is|i m speaking with)\b|"
+    r"\b(?:was it|is it|isn t it|wasn t it|is that it|was that it|is that right|is that correct|"
+    r"right|correct|yes|yeah|no|okay|ok|eh)\s*$|\b(?:mr|mrs|ms|miss|mister|dr)\b"
+)
+
+
+def _same_name(said: str, name: str, near: bool) -> bool:
+    """ "raymond" for Raymond, "ray" for Raymond, and when `near`, "karl" for Carl (a
+    recogniser's spelling of the same sound; "rose" for Rosa is another name)."""
+    if said == name or _short_for(said, name):
+        return True
+    return near and _sounds(said) == _sounds(name)
+
+
+#: spellings of one sound, crudely: enough to hear "karl" as Carl and "dias" as Diaz
+_SOUND_SPELLINGS = (("ph", "f"), ("ck", "k"), ("c", "k"), ("z", "s"), ("y", "i"), ("w", "u"))
+
+
+def _sounds(word: str) -> str:
+    for spelt, sound in _SOUND_SPELLINGS:
+        word = word.replace(spelt, sound)
+    return re.sub(r"(.)\1+", r"\1", word)
 
 
 def _sentence_with(text: str, values: set[str]) -> str:
@@ -314,7 +380,8 @@ class ReadBacks(CallerBase):
         checks = bool(_CHECKS & heard.acts)
         if checks and self._checked_understanding(heard, story_only=True):
             return ["not_reason"]  # the wrong story, whatever its numbers
-        checked = self._value_read_back(heard) or self._name_read_back(heard)
+        checked = self._own_name_check(heard) or self._value_read_back(heard)
+        checked = checked or self._name_read_back(heard)
         checked = checked or self._swapped_word_read_back(heard)
         checked = checked or self._polarity_read_back(heard)
         checked = checked or (self._checked_understanding(heard) if checks else "")
@@ -411,7 +478,8 @@ class ReadBacks(CallerBase):
         every value said is theirs, "No." and theirs when one of the same kind is not."""
         from simulator.engine.topics import values_in
 
-        if not (_READ_BACK_ASK.search(normalise(heard.text)) or heard.acts & _CHECKS):
+        checks = _READ_BACK_ASK.search(normalise(heard.text)) or heard.acts & _CHECKS
+        if not (checks or _checks_a_statement(heard.text)):
             return ""
         # only what is read back: "I see your call from last Thursday. So the fee is still
         # on your statement?" reads back the fee, not Thursday
@@ -420,6 +488,8 @@ class ReadBacks(CallerBase):
             return ""
         if _OWN_ACTION.search(normalise(heard.text)):
             return ""  # "so I can get them out to you tomorrow, ok?" offers, it reads nothing back
+        if by_sentence := self._sentence_read_back(_read_back_part(heard), said):
+            return by_sentence
         sources = [(text, values_in(text)) for text in self._read_back_sources(heard)]
         known: dict[str, set[str]] = {}  # a value said anywhere of what they know is theirs
         everything = [f.values for f in self._fact_readings]
@@ -441,6 +511,58 @@ class ReadBacks(CallerBase):
         kinds = missing.keys() & theirs.keys()
         wrong_kind = set().union(*(theirs[k] for k in kinds))
         self.hear_value("correction", _sentence_with(text, wrong_kind))
+        return "correct_fact"
+
+    def _own_name_check(self, heard: Heard) -> str:
+        """ "Raymond, was it?", "tim diaz, was it?", "your name is john whitford right": the
+        caller's own name checked, in small letters too; yes when every word is theirs (or
+        near: a recogniser's "karl"), "No, it's Raymond Diaz." when one of them is not."""
+        text = heard.text
+        if not (_READ_BACK_ASK.search(normalise(text)) or _checks_a_statement(text)):
+            return ""
+        said = _NAME_CHECK_FRAME.sub(" ", normalise(_read_back_part(heard))).split()
+        name = [_bare(w) for w in self.scenario.caller.name.split() if len(_bare(w)) > 1]
+        if not name or not 1 <= len(said) <= 3:
+            return ""
+        # near spellings only from a recogniser (small letters): typed "Dias" is not "Diaz"
+        near = not any(c.isupper() for c in text)
+        matched = [any(_same_name(w, n, near) for n in name) for w in said]
+        if not any(matched):
+            return ""
+        if all(matched):
+            return "confirm_yes"
+        self.hear_value("correction", f"It's {self.scenario.caller.name}.")
+        return "correct_fact"
+
+    def _sentence_read_back(self, read: str, said: dict[str, set[str]]) -> str:
+        """ "You have 40 pallets, yes?" is about the sentence that says pallets ("14
+        pallets."), not every number the caller knows ("40 minutes out"): the one sentence
+        of theirs that shares the most words with the read-back and says a value of the kind
+        read back decides it (none when two tie)."""
+        from simulator.engine.topics import stems, values_in
+
+        if any(len(vs) > 1 for vs in said.values()):
+            return ""  # "the small one instead of the large?", "14 pallets at 2": not one fact
+        value_words = {v for vs in said.values() for v in vs}
+        words = stems(read) - value_words - _GENERIC_STEMS
+        if not words:
+            return ""
+        best, found = 0, []
+        for sentence in [*self._own_sentences, *_sentences(self.memory.last_words)]:
+            theirs = values_in(sentence)
+            if not said.keys() & theirs.keys():
+                continue
+            shared = len(words & (stems(sentence) - _GENERIC_STEMS))
+            if shared > best:
+                best, found = shared, [(sentence, theirs)]
+            elif shared == best and shared and sentence not in (f for f, _ in found):
+                found.append((sentence, theirs))
+        if not best or len(found) != 1:
+            return ""
+        sentence, theirs = found[0]
+        if all(said[k] <= theirs[k] for k in said.keys() & theirs.keys()):
+            return "confirm_yes"
+        self.hear_value("correction", sentence)
         return "correct_fact"
 
     def _name_read_back(self, heard: Heard) -> str:
@@ -468,7 +590,8 @@ class ReadBacks(CallerBase):
         and their sentence. The word must sit where theirs does, beside a word of the same
         sentence that says what (not "in" or "the" alone), so a paraphrase in other words
         throughout is not taken for a mistake."""
-        if not (_READ_BACK_ASK.search(normalise(heard.text)) or heard.acts & _CHECKS):
+        checks = _READ_BACK_ASK.search(normalise(heard.text)) or heard.acts & _CHECKS
+        if not (checks or _checks_a_statement(heard.text)):
             return ""
         if _OWN_ACTION.search(normalise(heard.text)):
             return ""  # "so I'll send the black ones, ok?" offers, it reads nothing back
@@ -483,10 +606,11 @@ class ReadBacks(CallerBase):
 
     @cached_property
     def _own_sentences(self) -> list[str]:
-        """The sentences the caller knows and says (once per call): what their facts say and
-        their lines, not templates; their goal is a note about them, not a sentence of theirs."""
+        """The sentences the caller states (once per call): what their facts say and the lines
+        that state their errand, not templates, not reactions ("No, I'd like the brown ones"
+        answers an offer); their goal is a note about them, not a sentence of theirs."""
         s = self.scenario
-        parts = [t for v in s.lines.values() for t in v]
+        parts = [t for k, v in s.lines.items() if k in _STATING_LINES for t in v]
         parts += [t for f in s.caller.facts for t in f.say]
         return [t for p in parts for t in _sentences(p) if "{" not in t]
 
