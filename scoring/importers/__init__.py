@@ -207,12 +207,18 @@ def _utf16_without_bom(body: bytes) -> str | None:
     return None if _BINARY.search(text.encode("utf-8")) else text
 
 
+#: a well-formed UTF-8 letter beyond ASCII: CP1252 text all but never holds one
+_UTF8_LETTER = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+
+
 def _windows_text(body: bytes) -> str | None:
     """Text saved by Windows in its "ANSI" code page (CP1252, a superset of Latin-1's
     letters: `I’m` is byte 0x92), as Notepad, Excel and older call-recording tools write
     it; None for bytes that are not text (controls, or bytes CP1252 leaves undefined)."""
-    if _BINARY.search(body):
-        return None
+    if _BINARY.search(body) or _UTF8_LETTER.search(body):
+        return None  # binary, or UTF-8 with a bad byte (cut mid-letter): refused as such
     try:
         return body.decode("cp1252")
     except UnicodeDecodeError:

@@ -238,3 +238,12 @@ def test_a_vtt_cue_whose_timing_lost_its_arrow_is_refused_at_its_line(
     )
     with pytest.raises(TranscriptError, match=r"arrow.vtt:12: a cue timing without '-->'"):
         read_transcript(path)
+
+
+def test_damaged_utf8_is_refused_not_read_as_windows_text(tmp_path: Path) -> None:
+    """A UTF-8 file with one bad byte (a download cut mid-letter, a stray byte) is damaged
+    UTF-8, not CP1252: read as CP1252 its every 'I’m' would be graded as 'Iâ€™m'."""
+    path = tmp_path / "damaged.txt"
+    path.write_bytes(_plain().encode("utf-8") + b"[00:30] Customer: caf\xc3")
+    with pytest.raises(TranscriptError, match=r"damaged.txt:6: not UTF-8 text \(byte 0xc3"):
+        read_transcript(path)
