@@ -4,7 +4,9 @@ A QA lead grades a transcript of a real call; with `--record` the scorecard is
 stored like a role-play's (kind `real`), against the trainee named by the
 transcript's `# agent:` header (or `--trainee`). A transcript recorded before
 is graded again in place rather than stored twice; given `--trainee` naming
-someone else, it moves to that trainee, and a line says so.
+someone else, it moves to that trainee, and a line says so. A file whose date
+(header, else modification time) is not the recorded call's is another call
+saved under the same name, and is recorded as a new one.
 """
 
 from __future__ import annotations
@@ -44,6 +46,11 @@ def _plausible(value: dt.datetime) -> bool:
 
 def _started(card: Any, path: str) -> dt.datetime:
     """The header's date when it is a plausible one, else the file's modification time."""
+    return _dated(card, path) or dt.datetime.now(dt.UTC)
+
+
+def _dated(card: Any, path: str) -> dt.datetime | None:
+    """The call's date from the file (header, else modification time), if it has one."""
     raw = str(card.meta.get("date", "")) if getattr(card, "meta", None) else ""
     try:
         value = dt.datetime.fromisoformat(raw.strip())
@@ -58,7 +65,17 @@ def _started(card: Any, path: str) -> dt.datetime:
             return value
     except (OSError, OverflowError, ValueError):
         pass
-    return dt.datetime.now(dt.UTC)
+    return None
+
+
+def _same_call(store: Any, call_id: int, card: Any, path: str) -> bool:
+    """Whether the file is still the call recorded from it: its date (header, else
+    modification time) is the recorded start. Exports keep one name ("transcript.vtt"), so
+    another call saved over a recorded file must not be graded over the first."""
+    dated, recorded = _dated(card, path), store.started_of(call_id)
+    if dated is None or recorded is None:
+        return True
+    return abs((dated - recorded).total_seconds()) < 0.001
 
 
 def _scenario(card: Any) -> str | None:
@@ -135,6 +152,12 @@ def _record_all(
             continue
         ref, pack = _pack_for(card, policy)
         known = store.call_by_transcript(path)
+        if known is not None and not _same_call(store, known, card, path):
+            print(
+                f"{shown}: not the call recorded from this file before (call {known}, kept): "
+                "its date differs, so it is recorded as a new call"
+            )
+            known = None
         if known is not None:
             if given is not None and (was := store.move_call(known, given, team)) is not None:
                 print(f"{shown}: was recorded for {excerpt(was, 60)}; now for {excerpt(given, 60)}")

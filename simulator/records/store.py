@@ -346,6 +346,14 @@ class Store:
         return None if found is None else int(found)
 
     @_guarded
+    def started_of(self, call_id: int) -> dt.datetime | None:
+        """When a call started (UTC), or None for an unknown call."""
+        c = t.calls
+        with self.engine.connect() as conn:
+            found = conn.execute(select(c.c.started_at).where(c.c.id == call_id)).scalar()
+        return utc(found)
+
+    @_guarded
     def regradable(self) -> list[tuple[int, str, str]]:
         """(id, transcript, policy) of every graded call, oldest first (a call abandoned or
         interrupted before its scorecard has no results to recompute)."""

@@ -100,3 +100,26 @@ def test_recording_a_call_again_under_another_trainee_moves_it_and_says_so(
     assert main(["grade", "--record", "--db", db, call]) == 0
     assert "now for" not in capsys.readouterr().out
     assert _trainees(db, capsys) == {"Ann": 0, "Bob": 1}
+
+
+def test_another_call_saved_under_a_recorded_file_name_is_a_new_call(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Exports keep one name ("transcript.vtt" in Downloads): a second agent's call saved
+    there graded 'again in place' over the first, whose grading was lost, and was filed
+    under the first agent. A file whose date (header, else modification time) differs
+    from the call recorded from it is another call; the same file is graded in place."""
+    import os
+
+    db = f"sqlite:///{tmp_path / 'r.sqlite'}"
+    first = _call(tmp_path, "transcript.txt", agent="Dana")
+    assert main(["grade", "--record", "--db", db, first]) == 0
+    assert main(["grade", "--record", "--db", db, first]) == 0  # the same file: in place
+    assert _trainees(db, capsys) == {"Dana": 1}
+    _call(tmp_path, "transcript.txt", agent="Jo")  # a new download over the old one
+    mtime = os.path.getmtime(first) + 60
+    os.utime(first, (mtime, mtime))
+    assert main(["grade", "--record", "--db", db, first]) == 0
+    out = capsys.readouterr().out
+    assert "not the call recorded from this file before (call 1, kept)" in out, out
+    assert _trainees(db, capsys) == {"Dana": 1, "Jo": 1}
