@@ -121,14 +121,17 @@ def test_case_agrees_with_its_scenario(sid: str, case: dict[str, Any]) -> None:
             *(str(o) for o in caller.get("orders", [])),
             *case.get("before", []),  # what the agent told them earlier in the call
             str(scenario.get("ticket_id", "")),  # ... and the case number it gave
+            *texts(scenario["lines"]),  # a time for the call back is a line of theirs
         ],
         "steers_back": [caller.get("goal", "")],
         "corrects_reason": [caller.get("goal", "")],
         "back_to_goal": [caller.get("goal", "")],
         "asks_rest": [caller.get("goal", "")],
         "gives_reason": [caller.get("goal", ""), *texts(scenario["lines"])],
-        # a caller repeats their own lines, or reads back what the agent gave them
+        # a caller repeats their own lines or the fact they just gave, or reads back what
+        # the agent gave them
         "repeats": [
+            *facts,
             *texts(scenario["lines"]),
             *case.get("before", []),
             *(str(caller.get(k, "")) for k in ("id_number", "phone", "email")),
