@@ -196,6 +196,9 @@ def without_fillers(text: str) -> str:
 
 
 #: a speech recogniser's "whole"/"hole" for "hold" ("can I put you on a brief whole")
+#: "ill reverse the fee": "I'll" typed or recognised without its apostrophe, where a clause
+#: starts (never "I'm ill", "ill health")
+_ILL = re.compile(r"(^|[.,;!?]\s*|\b(?:ok|okay|so|and|then|yes|sure|right|great)\s+)ill\b", re.I)
 _HOLE = re.compile(
     r"\b(on (?:a )?(?:brief |quick |short |little |short little )?)(?:whole|hole)\b", re.I
 )
@@ -285,7 +288,7 @@ class Understanding:
         self._by_words = FactByWords(scenario.caller.facts)
 
     def hear(self, text: str) -> Heard:
-        text = learner_order(without_fillers(text))
+        text = _ILL.sub(r"\1I will", learner_order(without_fillers(text)))
         text = _restarted(_HOLE.sub(r"\1hold", plain_words(text)))
         acts = set(self._recognise(text, "agent"))
         if self._jargon(text):

@@ -35,3 +35,19 @@ def test_a_learners_question_is_put_in_standard_order(said: str, heard: str) -> 
 )
 def test_standard_lines_are_left_alone(line: str) -> None:
     assert learner_order(line) == line
+
+
+@pytest.mark.parametrize(
+    ("said", "heard"),
+    [
+        ("ill reverse the fee", "I will reverse the fee"),
+        ("ok ill put you on hold", "ok I will put you on hold"),
+        ("sorry, ill check", "sorry, I will check"),
+        ("sorry you're ill", "sorry you're ill"),  # not a clause that starts with it
+        ("ill health", "I will health"),  # the one false reading left: a line that starts so
+    ],
+)
+def test_ill_without_its_apostrophe_is_i_will_where_a_clause_starts(said: str, heard: str) -> None:
+    from simulator.engine.understand import _ILL
+
+    assert _ILL.sub(r"\1I will", said) == heard
