@@ -23,7 +23,7 @@ from simulator.engine.caller_base import CallerBase
 from simulator.engine.replies import (
     ANSWERS,
 )
-from simulator.engine.topics import claim_words, is_function_word
+from simulator.engine.topics import claim_words, ends_with_tag, is_function_word
 from simulator.engine.topics import claim_words as _claim_words
 from simulator.engine.understand import Heard
 
@@ -190,6 +190,10 @@ _TAG = re.compile(
     r"yes|right|correct|ok|okay)\s*\?\s*$",
     re.IGNORECASE,
 )
+#: an alternative offered as a question, not a read-back
+_OFFERS_INSTEAD = re.compile(
+    r"\b(?:would|wouldn t|wouldnt) (?:you )?(?:want|like|prefer|rather)\b|\binstead\b"
+)
 #: how a question asks, when it does not state: a question word or a verb first
 _ASKING_START = re.compile(
     r"^(?:(?:ok|okay|and|so|sorry|um|uh)\s+)*(?:what|when|where|why|how|which|who|whose|"
@@ -207,11 +211,13 @@ _INVERTED = re.compile(
 def _checks_a_statement(text: str) -> bool:
     """ "the balance is $690?", "you paid $480?", "he's about 14 minutes out?": a statement
     said as a question checks what it states, as "so ..." or "..., right?" do."""
+    if _OFFERS_INSTEAD.search(normalise(text)):
+        return False  # "you wouldn't want the small one instead, would you?" offers
+    if _TAG.search(text) or ends_with_tag(text):
+        return True
     asked = [t for t in re.findall(r"[^.!?]+[.!?]?", text) if t.strip().endswith("?")]
     if not asked:
         return False
-    if _TAG.search(text):
-        return True
     last = normalise(asked[-1])
     if len(last.split()) < 3:  # "card?", "Scottsdale, huh?": a terse ask or a remark
         return False

@@ -141,11 +141,34 @@ def question_part(text: str) -> str:
     return " ".join(p for p in parts if is_question(p))
 
 
+#: a question tag that ends a statement: "the audit is friday, isn't it", "you walk to work,
+#: don't you", "the planter isnt damaged is it" (typed or spoken, with no question mark)
+_TAG_END = re.compile(
+    r"\b(?:is|was|are|were|do|does|did|has|have|had|can|could|will|would|should)(?: not| nt)? "
+    r"(?:it|you|he|she|they|we|there|that)$"
+)
+_TAGGED = re.compile(
+    r"\b(?:isn t|wasn t|aren t|weren t|don t|doesn t|didn t|hasn t|haven t|hadn t|can t|"
+    r"couldn t|won t|wouldn t|shouldn t) (?:it|you|he|she|they|we|there|that)$"
+)
+
+
+def ends_with_tag(text: str) -> bool:
+    """A statement with a question tag at its end (not "how many was it", a question anyway;
+    not "here you are", where no verb comes first)."""
+    t = normalise(text)
+    if len(t.split()) < 3 or _WH_INSIDE.search(t):
+        return False
+    return bool(_TAGGED.search(t) or _TAG_END.search(t))
+
+
 def is_question(text: str) -> bool:
     """The line asks something: a question mark, or a question's first words when spoken."""
     if text.rstrip().endswith("?"):
         return True
     t = normalise(text)
+    if ends_with_tag(text):
+        return True
     if _QUESTION_START.match(t) or _ASKS_AFTER_LEAD_IN.match(t):
         return True
     clauses = _CLAUSE.split(text)[1:]  # "sorry, I'm new here, what was it you needed again"

@@ -51,3 +51,20 @@ def test_ill_without_its_apostrophe_is_i_will_where_a_clause_starts(said: str, h
     from simulator.engine.understand import _ILL
 
     assert _ILL.sub(r"\1I will", said) == heard
+
+
+@pytest.mark.parametrize(
+    ("line", "tagged"),
+    [
+        ("the audit is friday, isnt it", True),
+        ("the planter isnt damaged is it", True),
+        ("you walk to work, don't you", True),
+        ("how many pallets was it", False),  # a question already, not a tag
+        ("here you are", False),
+        ("thank you", False),
+    ],
+)
+def test_a_question_tag_makes_a_statement_a_question(line: str, tagged: bool) -> None:
+    from simulator.engine.topics import ends_with_tag
+
+    assert ends_with_tag(line) is tagged
