@@ -222,7 +222,7 @@ def _states_done_then_next(text: str) -> bool:
         norm = normalise(sentence)
         if recap_before and (_AHEAD.search(norm) or _IF_AGAIN.search(norm)):
             return True
-        if _DONE_THEN_NEXT.search(norm) or _MESSAGE_RECAP.match(norm):
+        if _DONE_THEN_NEXT.search(norm) or (" about " in norm and _MESSAGE_RECAP.match(norm)):
             return True
         # the cheap test first: most closing sentences do not open "so"
         recap_before = bool(_SO_OPEN.search(norm)) and not _SO_NOT_RECAP.search(norm)
@@ -614,14 +614,16 @@ def brand(call: Call, p: Params) -> Check:
     closing = closing_turns(call)
     lead = _common_word_lead(call.brand)
     person = _person_lead(call)
-    # (a brand that is an address itself, "Booking.com", is kept whole)
-    said = [t.text if "." in call.brand else _no_address(t.text) for t in closing]
+
+    def names(text: str) -> bool:
+        return bool(
+            call.says_brand(person.sub(" ", text) if person else text) or (lead and lead in text)
+        )
+
+    # a brand said only inside an email or web address is not said (a brand that is an
+    # address itself, "Booking.com", is kept whole); checked on a line that names it only
     hit = next(
-        (
-            t
-            for t, text in zip(closing, said, strict=True)
-            if call.says_brand(person.sub(" ", text) if person else text) or (lead and lead in text)
-        ),
+        (t for t in closing if names(t.text) and ("." in call.brand or names(_no_address(t.text)))),
         None,
     )
     if hit:
@@ -660,12 +662,10 @@ _ADDRESS = re.compile(
 
 def _no_address(text: str) -> str:
     """The line without email and web addresses (most lines have none: a plain test first)."""
-    if not _ADDRESS_MARK.search(text):
-        return text  # (the expression backtracks over every word: 5% of grading if run on all)
-    return _ADDRESS.sub(" ", text)
-
-
-_ADDRESS_MARK = re.compile(r"@|\b(?:dot|www)\b|\.(?:com|co|org|net|uk|ie|io|gov|edu)\b", re.I)
+    low = text.lower()
+    if "@" in low or "dot" in low or "www" in low or ".co" in low or ".org" in low or ".net" in low:
+        return _ADDRESS.sub(" ", text)
+    return text  # most lines: the expression backtracks over every word (5% of grading if run)
 
 
 def _caller_before(call: Call, index: int) -> Turn | None:
