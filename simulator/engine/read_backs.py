@@ -190,6 +190,12 @@ _TAG = re.compile(
     r"yes|right|correct|ok|okay)\s*\?\s*$",
     re.IGNORECASE,
 )
+_STREET_WORDS = frozenset({"street", "road", "avenue", "lane", "drive"})
+#: the name of a street in an address: "2217 Juniper Lane" -> Juniper
+_STREET = re.compile(
+    r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Drive|Dr|"
+    r"Court|Ct|Way|Place|Boulevard|Blvd|Close|Crescent|Terrace)\b"
+)
 #: an alternative offered as a question, not a read-back
 _OFFERS_INSTEAD = re.compile(
     r"\b(?:would|wouldn t|wouldnt) (?:you )?(?:want|like|prefer|rather)\b|\binstead\b"
@@ -199,6 +205,9 @@ _ASKING_START = re.compile(
     r"^(?:(?:ok|okay|and|so|sorry|um|uh)\s+)*(?:what|when|where|why|how|which|who|whose|"
     r"do|does|did|is|are|was|were|can|could|will|would|should|shall|have|has|had|may|might|"
     r"any|anything|tell|let|please|want|wanna|need|like|mind|care|fancy|got)\b"
+)
+_WH_FIRST = re.compile(
+    r"^(?:(?:ok|okay|and|so|sorry|um|uh)\s+)*(?:what|when|where|why|how|which|who)\b"
 )
 _WH_ANYWHERE = re.compile(r"\b(?:what|when|where|why|how|which|who|whose)\b")
 #: a question asked after a lead-in: "instead of that, can I take a message?"
@@ -442,6 +451,8 @@ class ReadBacks(CallerBase):
         own = [w for w in c.name.split() if w.lower() in words and len(w) > 1]
         if own and "name" not in lower:
             return own[-1]  # "how do you spell Voss?": Voss, not the whole name
+        if found := self._spelt_thing(words):
+            return found
         named = (
             ("email", c.email),
             ("name", c.surname if "last name" in lower or "surname" in lower else c.name),
@@ -451,6 +462,16 @@ class ReadBacks(CallerBase):
             if word in lower and value:
                 return value
         return self.memory.last_datum or c.name
+
+    def _spelt_thing(self, words: set[str]) -> str:
+        """ "Can you spell the street name?", "spell your company name": the street of their
+        address, the name of their firm, from what their facts say ("" when they have none)."""
+        facts = {f.topic: " ".join(f.say) for f in self.scenario.caller.facts if f.say}
+        if words & _STREET_WORDS and (street := _STREET.search(facts.get("address", ""))):
+            return street.group(1)
+        if words & {"company", "firm", "business"} and facts.get("company"):
+            return re.split(r"[,.]", facts["company"])[0].strip()
+        return ""
 
     def _check_read_back(self, heard: Heard) -> str:
         """A number or email the agent reads back: yes when right, the right one when near."""
@@ -601,6 +622,8 @@ class ReadBacks(CallerBase):
             return ""
         if _OWN_ACTION.search(normalise(heard.text)):
             return ""  # "so I'll send the black ones, ok?" offers, it reads nothing back
+        if _WH_ANYWHERE.search(normalise(_read_back_part(heard))):
+            return ""  # "what did you say the order number was": asked, not said back
         said = _slot_words(_read_back_part(heard))
         known = self._own_vocabulary
         sentences = [*self._own_sentences, *_sentences(self.memory.last_words)]
@@ -739,8 +762,8 @@ class ReadBacks(CallerBase):
         c = self.scenario.caller
         if c.name and "name" in heard.text.lower() and _mentions(heard.text, c.name):
             return "" if story_only else "confirm_yes"
-        if not self.memory.reason_given:
-            return ""
+        if not self.memory.reason_given or _WH_FIRST.match(normalise(heard.asks or heard.text)):
+            return ""  # "what did you say the order number was?" asks, it says nothing back
         shared = len(content_stems(heard.text) & self._goal_stems())
         on_goal = bool(shared) or self._same_outcome(heard.text)
         if "check_understanding" not in heard.acts and not on_goal:
