@@ -50,8 +50,18 @@ def _id_known(call: Call) -> bool:
     if call.id_given_at is not None:
         return True
     return any(
-        t.has("give_reference") and _DIGIT.search(t.normal) is not None for t in call.agent_turns
+        (t.has("give_reference") and _DIGIT.search(t.normal) is not None)
+        or _RECORD_READ.search(t.normal) is not None
+        for t in call.agent_turns
     )
+
+
+#: gaps11 probe: a record's number read from the screen, "That's account H S 4 4 0 1 9"
+_RECORD_READ = re.compile(
+    r"\b(?:account|order|job|booking|customer|member|membership|policy|case|quote|hire)"
+    r"(?: number| no| reference| ref)?(?: is)? (?:[a-z]{1,4} ?\d|(?:[a-z] ){1,4}"
+    r"(?:\d|zero|oh|one|two|three|four|five|six|seven|eight|nine)\b)"
+)
 
 
 #: a number in the line: written, or three digit words running ("two zero six eight one")

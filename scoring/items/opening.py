@@ -325,6 +325,9 @@ _WILL_SEE_TO = re.compile(
     # Thursdays for you"; "Let's see about getting you a guaranteed peony supply"
     r"|\blet me (?:just )?(?!(?:put|take|get you|pop|place|transfer|pass|have|ask|grab|check)\b)"
     r"[a-z]{3,} (?:your|that|this|those|these|the|a|an|someone|somebody) (?:\w+ ){0,6}for you\b"
+    # (gaps11 probe: the caller moved, "let me switch you onto the Friday yoga class")
+    r"|\blet me (?:just )?(?:switch|move|swap|book|sign|enrol|enroll|change) you (?:onto|on to|"
+    r"into|over to|to|on|in for|down for)\b(?! hold\b)"
     r"|\blet (?:us|me) see (?:about|what (?:i|we) can do about) (?:getting|sorting|fixing|"
     r"having|moving|finding|arranging|booking|changing)\b"
     r"|\b(?:i will|i can|i am going to|we will|we can|let me) (?:\w+ )?(?:get|fit|squeeze|book)"
