@@ -52,9 +52,52 @@ _OBJECT_PRONOUN = re.compile(r"\b(?:it|him|her|them)\b", re.IGNORECASE)
 _SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|it|they)\b", re.IGNORECASE)
 
 
+#: an offer or a question dressed as asking leave: "would it be ok if I email it to you",
+#: "would you mind if I send a label", "may I ask where you wanted the bench", "could I
+#: possibly ask for your order number"
+_LEAVE_TO_ACT = re.compile(
+    r"\b(?:(?:would|will) it be|is it|would that be) (?:ok|okay|alright|all right|fine)"
+    r"(?: with you)? if i\b|\b(?:would|do|will) you mind if i\b",
+    re.IGNORECASE,
+)
+_LEAVE_TO_ASK = re.compile(
+    r"\b(?:may|can|could) i (?:just )?(?:possibly )?(?:please )?ask(?: you)?"
+    r"(?: (?P<wh>what|when|where|why|how|which|who)\b| for (?P<your>your)\b)",
+    re.IGNORECASE,
+)
+
+
+_HOLD_OR_TRANSFER = re.compile(r"\b(?:hold|transfer|put you through|connect you)\b", re.I)
+
+
+def asking_leave(text: str) -> str:
+    """The offer or question inside a request for leave, as it is usually put: "would it
+    be ok if I email it to you" -> "I can email it to you, is that ok?", "may I ask where
+    you wanted the bench" -> "where you wanted the bench?" (then put in order), "could I
+    possibly ask for your order number" -> "can I have your order number?"."""
+    out = text
+    leave = _LEAVE_TO_ACT.search(out)
+    if leave:
+        rest = out[leave.end() :].strip(" ?.!")
+        # an offer, said as one ("I can email it to you, is that ok?"); a hold or a transfer
+        # keeps its question ("can I put you on hold?"), which asks leave in its own right
+        if _HOLD_OR_TRANSFER.search(rest):
+            out = out[: leave.start()] + "can I " + rest + "?"
+        else:
+            out = out[: leave.start()] + f"I can {rest}, is that ok?"
+    m = _LEAVE_TO_ASK.search(out)
+    if m:
+        rest = m["wh"] if m["wh"] else "can I have your"
+        out = out[: m.start()] + rest + out[m.end() :]
+    if out != text and not out.rstrip().endswith("?"):
+        out = out.rstrip(" .!") + "?"
+    return out
+
+
 def learner_order(text: str) -> str:
     """The question in standard order ("the certificate, when you need it?" -> "when do you
     need the certificate?"); any other line unchanged."""
+    text = asking_leave(text)
     if not text.rstrip().endswith("?"):
         return text
     out = _unfront(text.strip())

@@ -68,3 +68,18 @@ def test_a_question_tag_makes_a_statement_a_question(line: str, tagged: bool) ->
     from simulator.engine.topics import ends_with_tag
 
     assert ends_with_tag(line) is tagged
+
+
+@pytest.mark.parametrize(
+    ("said", "heard"),
+    [
+        ("would it be ok if i email it to you", "I can email it to you, is that ok?"),
+        ("would you mind if i send a return label", "I can send a return label, is that ok?"),
+        ("is it okay if I put you on hold for a moment?", "can I put you on hold for a moment?"),
+        ("could i possibly ask for your order number", "can I have your order number?"),
+        ("may i ask what the invoice was for", "what was the invoice for?"),
+        ("May I ask who is calling?", "who is calling?"),
+    ],
+)
+def test_asking_leave_is_heard_as_the_offer_or_question_inside(said: str, heard: str) -> None:
+    assert learner_order(said) == heard
