@@ -332,7 +332,8 @@ class CallEngine(Reactions, PhoneMixin):
         return self._choose([_capitalise(render(o, self._values)) for o in fact.say])
 
     def caller_says(self, parts: list[str], cuts_in: bool = False) -> None:
-        words = _without_echoes([self._part(p) for p in parts])
+        unasked = {b.id for b in self.beats} | {"vent"}  # what they bring up of themselves
+        words = _without_echoes([self._part(p) for p in parts], [p in unasked for p in parts])
         self._said_parts = dict(zip(parts, words, strict=True))
         text = " ".join(w for w in words if w)
         self._heard = {}
@@ -557,21 +558,28 @@ __all__ = ["CallEngine", "Heard", "clean_words", "speaking_time", "transcript_he
 _ECHO_MIN_WORDS = 4
 
 
-def _without_echoes(words: list[str]) -> list[str]:
-    """A caller says a thing once per breath: a part whose words another, longer part of the
-    same turn already says (nearly all of them: "I was told it would be reversed in a day or
-    two" beside the fact that tells the whole first call) is left out. Its place in the turn
-    is kept (empty) so the parts and their words still pair up."""
+def _without_echoes(words: list[str], unasked: list[bool] | None = None) -> list[str]:
+    """A caller says a thing once per breath: a part whose words another part of the same
+    turn already says (nearly all of them) is left out. A part they bring up unasked (a
+    scenario's beat: "I was told it would be reversed in a day or two") gives way to the
+    answer that says it too ("Yes. I was told ..., and it's still there."); otherwise the
+    shorter part gives way to the longer one. A part left out keeps its place (empty) so
+    the parts and their words still pair up."""
     from simulator.engine.topics import claim_words
 
+    unasked = unasked or [False] * len(words)
     said = [claim_words(w) if w else set() for w in words]
     out = list(words)
     for i, mine in enumerate(said):
         if len(mine) <= _ECHO_MIN_WORDS:
             continue
-        others = set().union(
-            *(w for j, w in enumerate(said) if j != i and out[j] and len(words[j]) > len(words[i]))
+        # an answer never gives way to what they bring up unasked; that gives way to an
+        # answer saying half of it; otherwise the shorter to the longer saying nearly all
+        over = [j for j in range(len(words)) if j != i and out[j]]
+        answers = set().union(*(said[j] for j in over if unasked[i] and not unasked[j]))
+        longer = set().union(
+            *(said[j] for j in over if unasked[i] == unasked[j] and len(words[j]) > len(words[i]))
         )
-        if len(mine & others) >= 0.8 * len(mine):
+        if len(mine & answers) >= 0.5 * len(mine) or len(mine & longer) >= 0.8 * len(mine):
             out[i] = ""
     return out

@@ -18,3 +18,9 @@ def test_different_parts_and_short_ones_are_kept() -> None:
     assert _without_echoes(parts) == parts
     two = ["My bill doubled this month.", "I checked online and both payments are there."]
     assert _without_echoes(two) == two
+
+
+def test_what_they_bring_up_unasked_gives_way_to_the_answer_that_says_it() -> None:
+    answer = "Yes. I was told it would be reversed in a day or two, and it's still there."
+    vent = "I was told it would be reversed in a day or two. Nobody called me back, nothing."
+    assert _without_echoes([answer, vent], [False, True]) == [answer, ""]
