@@ -59,7 +59,8 @@ def _id_known(call: Call) -> bool:
 #: gaps11 probe: a record's number read from the screen, "That's account H S 4 4 0 1 9"
 _RECORD_READ = re.compile(
     r"\b(?:account|order|job|booking|customer|member|membership|policy|case|quote|hire)"
-    r"(?: number| no| reference| ref)?(?: is)? (?:[a-z]{1,4} ?\d|(?:[a-z] ){1,4}"
+    r"(?: here| there| up)?(?: number| no| reference| ref)?(?: is)? "
+    r"(?:[a-z]{1,4} ?\d|(?:[a-z] ){1,4}"
     r"(?:\d|zero|oh|one|two|three|four|five|six|seven|eight|nine)\b)"
 )
 

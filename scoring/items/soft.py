@@ -271,7 +271,11 @@ def _antecedents(call: Call, raw: str, names: Callable[[], frozenset[str]]) -> t
         _department_topic_end(raw),
         _our_place_end(call, raw),
     )
-    orgs = [o.end() for o in _ORG_NAME.finditer(raw) if not call.says_brand(o.group())]
+    orgs = [
+        o.end()
+        for o in _ORG_NAME.finditer(raw)
+        if not call.says_brand(o.group()) and not _DEPARTMENT_WORD.fullmatch(o.group())
+    ]  # (gaps11: "Customer Services, they should have called" is ours, not another firm)
     orgs += [end for end, _ in _firm_names(call, raw)]
     orgs += [o.end() for o in _SENTENCE_START_NAME.finditer(raw) if o.group() in names()]
     external = max(
