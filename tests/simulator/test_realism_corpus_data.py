@@ -136,7 +136,7 @@ def test_case_agrees_with_its_scenario(sid: str, case: dict[str, Any]) -> None:
             *case.get("before", []),
             *(str(caller.get(k, "")) for k in ("id_number", "phone", "email")),
         ],
-        "spells": [caller["name"], caller.get("email", "")],
+        "spells": [caller["name"], caller.get("email", ""), *facts],  # or a street, a firm
         "corrects": [
             *facts,
             *(str(caller.get(k, "")) for k in ("name", "id_number", "phone", "email")),
