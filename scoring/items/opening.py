@@ -303,7 +303,9 @@ _WILL_SEE_TO = re.compile(
     r"(?:i|we) can) (?:to |and )?)?"
     r"(?:get (?:an?|the|our|someone|somebody|one of our|to the bottom)\b|find out|look into|"
     r"look at|check|sort|fix|arrange|book|chase|track|organi[sz]e|"
-    r"send (?:an?|someone|somebody|the|our)\b)"
+    r"send (?:an?|someone|somebody|the|our)\b"
+    # gaps11 probe: "I'll send maintenance up to the shower in room four"
+    r"|send (?:\w+ ){1,2}(?:up|out|round|over|along) to\b)"
     # gaps5: "I can put your own reading on and get that bill redone for you"
     r"|\b(?:i|we) can (?:\w+ ){0,8}get (?:that|this|your|it) (?:\w+ )?"
     r"(?:redone|sorted|fixed|changed|corrected|refunded|replaced|reissued|rebooked)\b"
@@ -328,6 +330,8 @@ _WILL_SEE_TO = re.compile(
     # (gaps11 probe: the caller moved, "let me switch you onto the Friday yoga class")
     r"|\blet me (?:just )?(?:switch|move|swap|book|sign|enrol|enroll|change) you (?:onto|on to|"
     r"into|over to|to|on|in for|down for)\b(?! hold\b)"
+    # (gaps11 probe: "Let's have a look at upgrading your phone early for you")
+    r"|\blet (?:us|me) (?:have|take) a (?:quick |proper |good )?look (?:at|into)\b"
     r"|\blet (?:us|me) see (?:about|what (?:i|we) can do about) (?:getting|sorting|fixing|"
     r"having|moving|finding|arranging|booking|changing)\b"
     r"|\b(?:i will|i can|i am going to|we will|we can|let me) (?:\w+ )?(?:get|fit|squeeze|book)"
