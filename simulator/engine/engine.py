@@ -521,7 +521,8 @@ _REACTIONS = frozenset(
         "confirm_yes", "accept_offer", "conditional_offer", "decline_offer", "accept_supervisor",
         "supervisor_here",
         "still_need", "accept_alternative", "spam_gives_up", "spam_email", "deny_sales", "pitch",
-        "back_to_goal", "go_ahead", "will_do", "asks_rest", "chat_back", "confirm_name",
+        "back_to_goal", "go_ahead", "will_do", "asks_rest", "chat_back", "remark_back",
+        "confirm_name",
         "asks_news", "put_through", "not_reason", "thanks_answer",
     }
 )  # fmt: skip

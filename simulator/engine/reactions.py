@@ -54,6 +54,11 @@ _NOT_EMPATHY = frozenset(
 )
 #: acts of an agent getting on with the call: a complaint left unanswered for two lines is
 #: not "ignored" while they happen
+#: small talk that asks after the caller ("how are you", "how's your day going")
+_HOW_ARE_YOU = re.compile(
+    r"\bhow (?:are|r) (?:you|u|things)\b|\bhow is (?:your|ur) (?:day|week|morning|afternoon|"
+    r"evening)\b|\bhow have you been\b|\bhow is it going\b|\byou doing (?:ok|okay|well|alright)\b"
+)
 _GETTING_ON = frozenset(
     {"announce_transfer", "ask_hold", "announce_hold", "thank_for_holding", "hold_reason",
      "confirm_detail",
@@ -136,7 +141,7 @@ class Reactions(ReadBacks, Choices, Outcomes, Archetypes):
         agenda = self._agenda(heard, answered)
         parts += [p for p in agenda if p not in parts]
         if "small_talk" in heard.acts and not replies:
-            parts.append(self._small_talk())
+            parts.append(self._small_talk(heard))
         elif not parts:
             parts += self._idle_parts(heard)
         if "fourth_level" in parts:  # past asking: the threat says it all
@@ -235,7 +240,7 @@ class Reactions(ReadBacks, Choices, Outcomes, Archetypes):
         from simulator.engine.topics import explains, nods_to
 
         if "small_talk" in heard.acts:
-            return self._small_talk()
+            return self._small_talk(heard)
         long = len(heard.text.split()) >= _LONG_LINE
         if explains(heard.text) and not long:
             return "go_ahead"  # "ok Mrs Kowalski, let me explain" - "Sure, go ahead."
@@ -293,11 +298,14 @@ class Reactions(ReadBacks, Choices, Outcomes, Archetypes):
         start = i - 1 if len(said[i].split()) <= 4 and i > 0 else i
         return "say:So, " + _lower_first(" ".join(said[start : i + 1]))
 
-    def _small_talk(self) -> str:
+    def _small_talk(self, heard: Heard) -> str:
         """Small talk is steered back to the call, unless what they came for is done (a sales
-        or wrong-number caller always has a point to make)."""
+        or wrong-number caller always has a point to make); "how are you" gets "fine,
+        thanks", the weather there or a game a remark of its own."""
         done = self.memory.goal_done and not {"spam", "wrong_number"} & set(self.scenario.context)
-        return "chat_back" if done else "steer_back"
+        if done:
+            return "chat_back"
+        return "steer_back" if _HOW_ARE_YOU.search(normalise(heard.text)) else "remark_back"
 
     def _topical(self, text: str) -> bool:
         """The line is about the call: it shares a content word with what the caller knows."""
@@ -393,7 +401,7 @@ class Reactions(ReadBacks, Choices, Outcomes, Archetypes):
         if m.complaint_at is not None and not m.empathy_shown:
             since = m.agent_lines - m.complaint_at
             vents = "vents" in self.scenario.caller.traits
-            if since == 1 and acts & (_HELPS | _GETTING_ON):
+            if since >= 1 and acts & (_HELPS | _GETTING_ON):
                 m.acted_on_complaint = True  # "I'll have my supervisor call you back ..."
             if since == 1 and vents:
                 parts.append("vent")

@@ -383,6 +383,8 @@ class ReadBacks(CallerBase):
         """Say it again, spell it, confirm or correct a read-back, read back what the agent
         gave ("can you read that back to me?")."""
         m = self.memory
+        if "small_talk" in heard.acts:
+            return []  # "the weather is terrible here, isn't it?" checks nothing of theirs
         if read := self._reads_back_theirs(heard):
             return read
         if "ask_spell" in heard.acts:
@@ -402,15 +404,18 @@ class ReadBacks(CallerBase):
         checked = checked or (self._checked_understanding(heard) if checks else "")
         if checked:
             return [checked]
-        if wrong := self._premise_checked(heard):
-            return wrong
-        asks_fact = heard.fact is not None and self._asks_fact(heard)  # "your company again?"
+        return self._premise_checked(heard) or self._said_again(heard)
+
+    def _said_again(self, heard: Heard) -> list[str]:
+        """ "Sorry, say again?": what they last said, once more (a datum asked again is
+        answered as asked: "your company again?")."""
+        m = self.memory
+        asks_fact = heard.fact is not None and self._asks_fact(heard)
         if "repair_request" in heard.acts and m.last_words and not ANSWERS.keys() & heard.acts:
             if asks_fact:
                 return []
             prefix = self.chance().choice(("I said, ", "Sorry, I said, ", "What I said was, "))
-            last = m.last_words
-            return ["say:" + prefix + _lower_first(last)]
+            return ["say:" + prefix + _lower_first(m.last_words)]
         return []
 
     def _reads_back_theirs(self, heard: Heard) -> list[str]:

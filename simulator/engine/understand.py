@@ -158,7 +158,8 @@ _OFFER_ASKED = re.compile(
     r"\b(?:(?:do |would )?(?:you )?want me to|would you like me to|shall i|should i|how about i|"
     r"do you want (?:their|the|his|her|a|me)|would you like (?:their|the|his|her|a)|"
     r"(?:does )?that work|sound(?:s)? good|work for you|is that (?:ok|okay|alright|all right)|"
-    r"that (?:ok|okay)|how about|what about|would (?:\w+ ){1,5}work)\b"
+    r"that (?:ok|okay)|how about(?! (?:there|you|yourself|your end|where you are|over there|"
+    r"your side|on your end)\b)|what about|would (?:\w+ ){1,5}work)\b"
 )
 #: the agent refuses outright in words the recogniser does not know
 _REFUSES = re.compile(
@@ -216,6 +217,14 @@ _CHIT_CHAT = re.compile(
     r"|\bhow have you been\b|\b(?:things|everything) (?:going )?(?:ok|okay|good|well) otherwise\b"
     r"|\bhow are you holding up\b|\bwhat is the weather (?:like|doing)\b|\bhow is the \w+ "
     r"(?:running|treating you)\b|\b(?:lovely|nice|beautiful|horrible|awful) (?:weather|day)\b"
+    # player7: the weather where the agent is, a game, a compliment ("its freezing here lol
+    # how about there", "did you see the game last night", "i love your name")
+    r"|\b(?:it s|its|it is) (?:so |really |absolutely )?(?:freezing|boiling|roasting|baking|"
+    r"pouring|raining|snowing|chilly|sweltering|miserable|gorgeous) (?:here|out|outside|today)\b"
+    r"|\bhow about (?:there|where you are|your end|over there|on your end|your side)\b"
+    r"|\bthe weather is (?:\w+ )?(?:terrible|awful|lovely|great|horrible|nice|miserable)\b"
+    r"|\bdid you (?:see|watch|catch) the (?:game|match|news|show|final)\b"
+    r"|\b(?:i love|i like|what a (?:lovely|nice|great|beautiful)) (?:your )?(?:name|accent|voice)\b"
 )
 #: a range of days or hours typed with a dash ("3-5 business days")
 _RANGE = re.compile(
@@ -457,6 +466,14 @@ def _question_acts(asked: str, acts: set[str]) -> None:
         acts.add("check_understanding")  # "so the bench went to the wrong house?"
 
 
+def _chit_chat(normal: str, acts: set[str]) -> None:
+    """Small talk said as a remark as well as asked ("i love your name"), and "how about
+    there?" after the weather here, which offers nothing."""
+    if _CHIT_CHAT.search(normal) and not acts - {"small_talk", "empathy", "make_offer"}:
+        acts.discard("make_offer")
+        acts.add("small_talk")
+
+
 def _line_acts(normal: str, acts: set[str]) -> None:
     """The same for any line: staying on the line, refusals, brush-offs, no answer where
     the agent tried, a transfer said with its necessity, a detail read back."""
@@ -476,7 +493,8 @@ def _line_acts(normal: str, acts: set[str]) -> None:
         acts.add("bad_news")
     if blames_caller(normal):
         acts.add("blame_caller")
-    if makes_light(normal) and "empathy" not in acts:
+    _chit_chat(normal, acts)
+    if makes_light(normal) and not acts & {"empathy", "small_talk"}:
         acts.add("talk_down")  # "thirty bucks, big deal, right?": made light of
     if _MUST_TRANSFER.search(normal):
         acts.add("announce_transfer")

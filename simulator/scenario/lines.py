@@ -129,6 +129,12 @@ DEFAULT_LINES: Mapping[str, tuple[str, ...]] = {
     "asks_news": ("So? What did you find out?", "And? What's the news?"),
     "confirm_name": ("Yes, that's right.", "That's right, yes."),
     "chat_back": ("Better now, thanks.", "Fine, thanks. Good to have that sorted."),
+    # small talk that is not "how are you" (the weather there, a game, a compliment)
+    "remark_back": (
+        "Ha. Anyway, I need to {goal}.",
+        "Oh, right. Anyway, about why I called: I need to {goal}.",
+        "Mm. Anyway, I'm calling to {goal}.",
+    ),
     "asks_rest": (
         "But I also need to {heard.rest}.",
         "And the other thing: I also need to {heard.rest}.",
@@ -256,6 +262,11 @@ DEFAULT_MOOD_LINES: Mapping[str, Mapping[str, tuple[str, ...]]] = {
         "annoyed": ("Fine.", "Okay, I guess."),
         "angry": ("Again? Fine.", "Fine."),
         "furious": ("Are you serious? Fine.",),
+    },
+    "remark_back": {
+        "annoyed": ("Right. Can we get back to why I called? I want to {goal}.",),
+        "angry": ("I'm not calling to chat. I want to {goal}.",),
+        "furious": ("I don't care about that! I want to {goal}.",),
     },
     "steer_back": {
         "annoyed": ("It's fine. Can we get back to why I called? I want to {goal}.",),
