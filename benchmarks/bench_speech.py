@@ -34,7 +34,9 @@ whose mean follows the turn, the better hearing taken: `second_opinion`),
 mass through general English word pairs, `background`, off by default),
 ``goat`` (``domain`` with the British variants' "əʊ" spelt AH UW rather
 than OW, `pronounce.RP_GOAT`: the default since 7 Dec 2026, so the same as
-``domain``), ``ow`` (``domain`` with "əʊ" as OW, as before),
+``domain``), ``ow`` (``domain`` with "əʊ" as OW, as before), ``thought`` (British
+variants with RP's THOUGHT vowel before an l, "ɔːl", as OW L, `pronounce.RP_THOUGHT`: the default
+since 7 Dec 2026's seventh session) and ``ao`` (as AO L, as before),
 ``late`` (a first turn streamed from the built-in mean and decoded again at
 its end, as before the early mean), ``whole`` (``domain`` with a first turn
 decoded once, whole, with its own mean, as `callsim transcribe` does,
@@ -292,9 +294,10 @@ OPTION_ROWS = {
     "goat": lambda: {"rp_goat": True},
     # British variants with the GOAT vowel as American OW (before 7 Dec 2026)
     "ow": lambda: {"rp_goat": False},
-    # British variants with RP's THOUGHT vowel (ɔː as OW, `pronounce.RP_THOUGHT`)
+    # British variants with RP's THOUGHT vowel before an l (ɔːl as OW L, `pronounce.RP_THOUGHT`):
+    # the default since 7 Dec 2026's seventh session
     "thought": lambda: {"rp_thought": True},
-    # ... and as AO (the American phone, as before)
+    # ... and as AO L (the American phone, as before)
     "ao": lambda: {"rp_thought": False},
     # a first turn also heard by a twin following its running mean
     "twin": lambda: {"second_opinion": True},
@@ -860,7 +863,7 @@ def main() -> int:
     )
     parser.add_argument(
         "--latency-recogniser",
-        choices=("domain", "goat", "ow", "bigrams"),
+        choices=("domain", "goat", "ow", "thought", "ao", "bigrams"),
         default="domain",
         help="the recogniser the latency turns are streamed to (an option's row, e.g. goat)",
     )

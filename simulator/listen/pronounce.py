@@ -90,8 +90,9 @@ RP_GOAT = "AH UW"
 # The British THOUGHT vowel before an l (RP "ɔːl", as in "call", "all", "always") is a long
 # close-mid [ɔː]~[oː], where the American AO of "call" is open, near [ɑ]; the American phone
 # nearest to it is OW's rounded onset. With `rp_thought` "ɔːl" is spelt OW L, so a British
-# "call" no longer falls to "cold" (docs/voice.md, "Issue 16, seventh session"). Only before
-# an l: spelt OW everywhere ("more", "order", "talk"), it cost as many dev lines as it won.
+# "call" no longer falls to "cold"; the recogniser's dictionaries do so by default (docs/voice.md,
+# "Issue 16, seventh session"). Only before an l: spelt OW everywhere ("more", "order", "talk"),
+# it cost as many dev lines as it won.
 # Free since `rp_goat`: the British GOAT vowel no longer uses OW.
 RP_THOUGHT = "OW L"
 

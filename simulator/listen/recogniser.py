@@ -557,7 +557,7 @@ def build_domain_model(
     british: bool = True,
     bigram_weight: float = 0.0,
     rp_goat: bool = True,
-    rp_thought: bool = False,
+    rp_thought: bool = True,
 ) -> DomainModel:
     """Write the domain LM (ARPA) and a matching dictionary into ``folder``.
 
@@ -567,7 +567,8 @@ def build_domain_model(
     English word pairs (`background`; off: measured, no gain, docs/voice.md).
     ``rp_goat`` (the default since 7 Dec 2026): British variants with RP's GOAT vowel
     (`pronounce.british_pronunciation`; measured in docs/voice.md, fifth session);
-    ``rp_thought``: British variants with RP's THOUGHT vowel (seventh session).
+    ``rp_thought`` (the default since 7 Dec 2026, seventh session): British variants with RP's
+    THOUGHT vowel before an l ("call", "all").
     """
     out = Path(folder or tempfile.mkdtemp(prefix="callsim-lm-"))
     out.mkdir(parents=True, exist_ok=True)
@@ -698,7 +699,7 @@ def _split_config(config: dict[str, Any]) -> tuple[str, bool, dict[str, Any]]:
         "discount": config.pop("discount", 0.3),
         "bigram_weight": config.pop("bigram_weight", 0.0),
         "rp_goat": config.pop("rp_goat", True),
-        "rp_thought": config.pop("rp_thought", False),
+        "rp_thought": config.pop("rp_thought", True),
         "exclude": config.pop("exclude", frozenset()),
         "british": accent != "us",
     }

@@ -69,3 +69,16 @@ def test_rp_thought_spells_the_british_thought_vowel_before_l_as_ow(tmp_path):
     text = (tmp_path / "uk.dict").read_text()
     assert "call K AO L" in text  # CMUdict's stays first
     assert f"call({lexicon.british_variant['call']}) K {RP_THOUGHT}" in text
+
+
+@pytest.mark.audio
+def test_the_domain_dictionary_has_the_british_thought_and_goat_vowels_by_default(tmp_path):
+    from simulator.listen.pronounce import RP_GOAT, RP_THOUGHT
+    from simulator.listen.recogniser import build_domain_model
+
+    model = build_domain_model(folder=tmp_path, background_words=50)
+    text = model.dictionary.read_text(encoding="utf-8")
+    assert f"call({model.british_variant['call']}) K {RP_THOUGHT}\n" in text
+    assert f"hold({model.british_variant['hold']}) HH {RP_GOAT} L D\n" in text
+    us = model.us_dictionary.read_text(encoding="utf-8").splitlines()
+    assert [ln for ln in us if ln.split()[0].split("(")[0] == "call"] == ["call K AO L"]
