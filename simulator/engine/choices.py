@@ -59,6 +59,45 @@ _SAYS_OPTION = {
 }
 
 
+#: the question that closes a list of options: "..., which one you want?", "which do you prefer"
+_WHICH_TAIL = re.compile(
+    r"[,.;:?!]?\s*\b(?:so\s+)?which(?: one| of (?:those|them|these))?(?: (?:is|would be) "
+    r"better| (?:do |would )?(?:you|u) (?:want|prefer|like|rather|choose|pick)| suits?(?: you)?"
+    r"| works? (?:best|better)?)?(?: for (?:you|u))?\s*[?.!]*$",
+    re.I,
+)
+
+
+_OFFERS_LIST = re.compile(
+    r"^(?:(?:ok|okay|so|well|right)\s+)?(?:i|we|u|you) (?:can|could|would|might|d)\b|"
+    r"^(?:(?:ok|okay|so|well|right)\s+)?(?:do|would) (?:you|u) (?:want|like|prefer)\b",
+    re.I,
+)
+
+
+def _options(question: str) -> tuple[str, ...] | None:
+    """The options of a choice: two ("would you like a refund or a replacement?") or a list
+    ("I can exchange them, refund you, or give you a credit, which do you want?"); None when
+    the line offers no choice between short options."""
+    stripped = _WHICH_TAIL.sub("", question.strip()).strip()
+    pair = _either_or(stripped)
+    m = _EITHER_OR.match(stripped)
+    if m is None or pair is None:
+        return _either_or(question) or pair
+    listed = [p.strip() for p in m.group("a").split(",") if p.strip()]
+    # a list is offered as one: "I can exchange them, refund you, or give you a credit";
+    # "thanks for holding, the large is in stock, would you like ..." is a preface and a pair
+    if len(listed) < 2 or not _OFFERS_LIST.match(listed[0]) or _LEAD.match(listed[-1]):
+        return pair
+    first = _SUBJECT.sub("", _LEAD.sub("", listed[0]).strip())
+    first = _SUBJECT.sub("", _B_LEAD.sub("", first).strip())
+    rest = [_SUBJECT.sub("", _B_LEAD.sub("", p).strip()) for p in listed[1:]]
+    options = (first, *rest, pair[1])
+    if len(options) > 5 or any(not o or len(o.split()) > 8 for o in options):
+        return pair
+    return options
+
+
 def _either_or(question: str) -> tuple[str, str] | None:
     """The two options of "would you like a refund or a replacement?" (None if it is not
     a choice between two short options)."""
@@ -88,7 +127,7 @@ class Choices(CallerBase):
         # spoken, a choice often has no question mark: "ok and u want a refund or the big one"
         wish = _WISH.search(heard.text) or _PREFERENCE.search(normalise(heard.text))
         asked = heard.asks if heard.question else heard.text if wish else ""
-        options = _either_or(asked) if asked else None
+        options = _options(asked) if asked else None
         if options is None or {"spam", "wrong_number"} & set(self.scenario.context):
             return None
         c = self.scenario.caller
@@ -106,11 +145,12 @@ class Choices(CallerBase):
             points += bool(_SOONER.search(option))  # "now" over "someone comes out"
             return points + bool(aggrieved and _ABOVE.search(option))
 
-        first, second = (score(o) + self._said_so(o) for o in options)
-        if first == second:
+        points = [score(o) + self._said_so(o) for o in options]
+        best = max(points)
+        if points.count(best) > 1:
             # asked which they prefer, a person with no reason either way takes the first
-            return options[0] if tie_first else None
-        return options[0] if first > second else options[1]
+            return options[points.index(best)] if tie_first else None
+        return options[points.index(best)]
 
     def _said_so(self, option: str) -> int:
         """An option the caller already asked for in this call ("a message is fine")."""

@@ -83,3 +83,29 @@ def test_a_question_tag_makes_a_statement_a_question(line: str, tagged: bool) ->
 )
 def test_asking_leave_is_heard_as_the_offer_or_question_inside(said: str, heard: str) -> None:
     assert learner_order(said) == heard
+
+
+@pytest.mark.parametrize(
+    ("offer", "options"),
+    [
+        (
+            "i can exchange them for brown, refund you, or give you a credit, which do you want",
+            ("exchange them for brown", "refund you", "give you a credit"),
+        ),
+        (
+            "i can email it, fax it, or mail a paper copy, which one you prefer",
+            ("email it", "fax it", "mail a paper copy"),
+        ),
+        ("would you like a refund or a replacement?", ("a refund", "a replacement")),
+        # a preface before a pair is not a list
+        (
+            "thanks for holding, the large is in stock, would you like it shipped standard or "
+            "express?",
+            ("shipped standard", "express"),
+        ),
+    ],
+)
+def test_the_options_of_a_choice_of_two_or_more(offer: str, options: tuple[str, ...]) -> None:
+    from simulator.engine.choices import _options
+
+    assert _options(offer) == options
