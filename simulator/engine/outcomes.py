@@ -28,7 +28,10 @@ _WHEN_GOAL = re.compile(r"\bwhen\b")
 _NO_ANSWER = frozenset({"guess", "refuse_help", "dismiss", "blame_caller", "talk_down"})
 
 
-_DONE = re.compile(r"\b(?:i|we) (?:have|ve|just|already) (?:just |already )?\w+ed\b")
+_DONE = re.compile(
+    r"\b(?:i|we) (?:have|ve|just|already) (?:just |already )?\w+ed\b|"
+    r"^(?:(?:ok|okay|so|right|alright|great)\s+)*(?:i|we) (?:\w+ed|sent|put in|set up)\b"
+)  # "I've reversed the fee", "I placed an exchange for the brown boots"
 
 
 #: a line that says back what was agreed ("so, ...", "just to confirm, ..."): a later time in

@@ -409,8 +409,23 @@ def hedges(text: str) -> bool:
 
 
 def commits(text: str) -> bool:
-    """The line commits the agent to something ("I have issued", "we will send")."""
-    return bool(_commitments().search(normalise(text)))
+    """The line commits the agent to something ("I have issued", "we will send", "I am
+    making the exchange now", "I placed an exchange", "the large one ships tomorrow",
+    "Daniel will call you back")."""
+    t = normalise(text)
+    return bool(_commitments().search(t) or _UNDER_WAY.search(t))
+
+
+#: a commitment said as a thing under way or done, or a colleague's promise
+_UNDER_WAY = re.compile(
+    r"\b(?:i am|i m|we are|we re) (?:\w+ing)\b(?! (?:to|for|about|into)\b)|"
+    r"^(?:(?:ok|okay|so|right|alright|great)\s+)*(?:i|we) (?:placed|ordered|booked|sent|issued|"
+    r"arranged|processed|refunded|reversed|credited|waived|cancelled|canceled|set up|put in|"
+    r"put through|scheduled)\b|"
+    r"\b(?:ships|will ship|is shipping|goes out|will go out|is going out|will be (?:sent|shipped|"
+    r"delivered|with you|there|refunded|credited|reversed))\b|"
+    r"\b(?:will|is going to|s going to) (?:call|ring|phone|email) (?:you|u)\b"
+)
 
 
 #: the question word a cue or a question starts with
