@@ -377,7 +377,7 @@ class Understanding:
 #: the agent correcting itself mid-line ("actually", "no wait", "well, probably", "I mean")
 _CORRECTION = re.compile(
     r"\b(?:actually|no wait|oh wait|wait no|scratch that|i mean|sorry,? i mean|correction|"
-    r"well,? probably|or,? well)\b",
+    r"well,? probably|or,? well|sorry,? no|no,? sorry|my mistake|i made a mistake|my bad)\b",
     re.IGNORECASE,
 )
 
