@@ -218,6 +218,8 @@ def test_sigint_mid_call_is_recorded_as_interrupted(tmp_path: Path) -> None:
         env=env,
         encoding="utf-8",
         timeout=30,
+        # a runner that starts jobs in the background ignores SIGINT; children inherit it
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     child.expect("> ")
     child.sendline("Thank you for calling Fernwood Garden Supply, this is Carla.")

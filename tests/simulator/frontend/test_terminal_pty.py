@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -81,7 +82,15 @@ def _play(child: pexpect.spawn, first_key: str, moves: list[str], out: Path) -> 
 
 def test_ctrl_c_leaves_a_transcript_the_grader_reads(tmp_path: Path) -> None:
     out = tmp_path / "cut.txt"
-    child = pexpect.spawn(CALLSIM, ["play", "--transcript", str(out)], encoding="utf-8", timeout=20)
+    # a runner that starts jobs in the background ignores SIGINT, and children inherit that:
+    # give the call the default a person's terminal has
+    child = pexpect.spawn(
+        CALLSIM,
+        ["play", "--transcript", str(out)],
+        encoding="utf-8",
+        timeout=20,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
     child.expect("> ")
     child.sendline("Thank you for calling Fernwood Garden Supply, this is Carla.")
     child.expect("CALLER:")
