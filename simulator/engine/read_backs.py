@@ -376,6 +376,23 @@ class FactReading(NamedTuple):
     values: dict[str, set[str]]  # the values it says, by kind (money, time, colour ...)
 
 
+class Stated(NamedTuple):
+    """One sentence the caller has stated, read once as read-backs are checked against it."""
+
+    text: str
+    slots: list[str]  # its words lined up for a swapped word (`_slot_words`)
+    stems: set[str]  # the stems of its words that say what (`_GENERIC_STEMS` left out)
+    values: dict[str, set[str]]  # the values it says, by kind
+
+
+def _stated(sentence: str) -> Stated:
+    from simulator.engine.topics import stems, values_in
+
+    return Stated(
+        sentence, _slot_words(sentence), stems(sentence) - _GENERIC_STEMS, values_in(sentence)
+    )
+
+
 class ReadBacks(CallerBase):
     """The `read backs` steps of `Reactions` (see the module docstring)."""
 
@@ -571,7 +588,7 @@ class ReadBacks(CallerBase):
         pallets."), not every number the caller knows ("40 minutes out"): the one sentence
         of theirs that shares the most words with the read-back and says a value of the kind
         read back decides it (none when two tie)."""
-        from simulator.engine.topics import stems, values_in
+        from simulator.engine.topics import stems
 
         if any(len(vs) > 1 for vs in said.values()):
             return ""  # "the small one instead of the large?", "14 pallets at 2": not one fact
@@ -580,15 +597,15 @@ class ReadBacks(CallerBase):
         if not words:
             return ""
         best, found = 0, []
-        for sentence in [*self._own_sentences, *_sentences(self.memory.last_words)]:
-            theirs = values_in(sentence)
+        for stated in self._stated_now():
+            theirs = stated.values
             if not said.keys() & theirs.keys():
                 continue
-            shared = len(words & (stems(sentence) - _GENERIC_STEMS))
+            shared = len(words & stated.stems)
             if shared > best:
-                best, found = shared, [(sentence, theirs)]
-            elif shared == best and shared and sentence not in (f for f, _ in found):
-                found.append((sentence, theirs))
+                best, found = shared, [(stated.text, theirs)]
+            elif shared == best and shared and stated.text not in (f for f, _ in found):
+                found.append((stated.text, theirs))
         if not best or len(found) != 1:
             return ""
         sentence, theirs = found[0]
@@ -631,22 +648,26 @@ class ReadBacks(CallerBase):
             return ""  # "what did you say the order number was": asked, not said back
         said = _slot_words(_read_back_part(heard))
         known = self._own_vocabulary
-        sentences = [*self._own_sentences, *_sentences(self.memory.last_words)]
-        for sentence in sentences:
-            if _swapped(said, _slot_words(sentence), known):
-                self.hear_value("correction", sentence)
+        for stated in self._stated_now():
+            if _swapped(said, stated.slots, known):
+                self.hear_value("correction", stated.text)
                 return "correct_fact"
         return ""
 
+    def _stated_now(self) -> list[Stated]:
+        """What the caller has stated, as read-backs are checked against it: their own
+        sentences (read once per call) and the sentences of their last line."""
+        return [*self._own_sentences, *map(_stated, _sentences(self.memory.last_words))]
+
     @cached_property
-    def _own_sentences(self) -> list[str]:
+    def _own_sentences(self) -> list[Stated]:
         """The sentences the caller states (once per call): what their facts say and the lines
         that state their errand, not templates, not reactions ("No, I'd like the brown ones"
         answers an offer); their goal is a note about them, not a sentence of theirs."""
         s = self.scenario
         parts = [t for k, v in s.lines.items() if k in _STATING_LINES for t in v]
         parts += [t for f in s.caller.facts for t in f.say]
-        return [t for p in parts for t in _sentences(p) if "{" not in t]
+        return [_stated(t) for p in parts for t in _sentences(p) if "{" not in t]
 
     @cached_property
     def _own_vocabulary(self) -> frozenset[str]:
