@@ -302,8 +302,29 @@ def _synonyms_only(text: str, exclude: frozenset[str]) -> bool:
 
 
 def name_tokens(name: str) -> list[str]:
-    """Lower-case name words, without titles: "Mr. James Whitford" -> [james, whitford]."""
-    return [t for t in normalise(name).split() if t not in TITLES and len(t) > 1]
+    """Lower-case name words, without titles: "Mr. James Whitford" -> [james, whitford].
+
+    A lone initial is dropped ("J. Smith" -> [smith]), but a name that is only one letter
+    ("Q") keeps it, or the caller would have no name at all (gaps12, red team 4)."""
+    words = [t for t in normalise(name).split() if t not in TITLES]
+    return [t for t in words if len(t) > 1] or words[:1]
+
+
+# gaps12 (red team 4): a name written in a script the normal form does not keep (CJK, Hebrew,
+# Arabic, ...: the normal form is [a-z0-9]) is heard through a stand-in word. Each such word of
+# the caller's name becomes "callernamea", "callernameb" ... in the lines that say it, so every
+# rule that compares name words (addressing, read-backs, "the name became known") works as for
+# a Latin name. Scripts written without spaces (Han, kana, Thai) match inside a run of letters.
+_SCRIPT_WORD = re.compile(r"[^\W\d_]+")
+_STAND_IN = "callername"
+
+
+def _script_name_words(name: str) -> tuple[str, ...]:
+    """The caller's name words in a script other than Latin, folded ("李娜", "שרה", "כהן")."""
+    folded = fold(name)
+    if folded.isascii():
+        return ()
+    return tuple(w for w in _SCRIPT_WORD.findall(folded) if not w.isascii())
 
 
 class Call:
@@ -450,10 +471,28 @@ class Call:
         return tuple(sorted(candidates))
 
     @cached_property
+    def _script_names(self) -> tuple[str, ...]:
+        """The header name's words in a non-Latin script (most calls: none)."""
+        return _script_name_words(self.t.caller) if self.t.caller else ()
+
+    def name_normal(self, turn: Turn) -> str:
+        """The turn's normal form, with the caller's non-Latin name words as stand-ins."""
+        script = self._script_names
+        if not script:
+            return turn.normal
+        text = fold(turn.line.text)
+        if text.isascii():
+            return turn.normal
+        for k, word in enumerate(script):
+            text = text.replace(word, f" {_STAND_IN}{chr(97 + k % 26)} ")
+        return normalise(text)
+
+    @cached_property
     def caller_name(self) -> list[str]:
         """The caller's name words (header first, else how the caller introduced themself)."""
         if self.t.caller:
-            return name_tokens(self.t.caller)
+            stand_ins = [f"{_STAND_IN}{chr(97 + k % 26)}" for k in range(len(self._script_names))]
+            return name_tokens(self.t.caller) + stand_ins
         for turn in self.caller_turns:
             m = _SELF_ID.search(turn.text) or _NAME_ONLY.match(turn.text)
             if m:
@@ -473,7 +512,7 @@ class Call:
         """Does the line say the caller's first name or surname?"""
         if not self.caller_name:
             return False
-        words = f" {turn.normal} "
+        words = f" {self.name_normal(turn)} "
         return any(f" {tok} " in words for tok in self.caller_name)
 
     @cached_property

@@ -201,7 +201,7 @@ def use_caller_name(call: Call, p: Params) -> Check:
         if t.index >= known
         and call.names_caller(t)
         and not _SPELLS_OUT.search(t.normal)
-        and addresses(t.normal)
+        and addresses(call.name_normal(t))
     ]
     if len(uses) >= 2:
         return passed(f"uses the caller's name in {len(uses)} agent lines", *uses[:3])

@@ -3,9 +3,9 @@
 Found by the fourth red team through `validate`: a scenario whose caller is "李娜", "שרה כהן"
 or "Q" is refused because its own ideal path "never uses the caller's name" / takes "no
 name", and a trainee who says the name is marked down. The name finding lives in the
-grader's extractors (scoring/extract.py, scoring/items/: not the red team's to edit), so
-this is a strict xfail for whoever owns them: it passes, and must be un-marked, once the
-grader hears these names.
+grader (scoring/call.py); gaps12 taught it these names (a stand-in word for a name in a
+script the normal form drops, and a name of one letter kept), so the test is no longer
+an expected failure.
 """
 
 from __future__ import annotations
@@ -43,11 +43,6 @@ def test_a_latin_name_with_accents_is_heard(
     assert _uses_name(tmp_path, "Zoë Ødegård", capsys) == "pass"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="grader: names in CJK or Hebrew script, and one-letter names, are not heard "
-    "as the caller's name (scoring/extract.py, gaps11's; see redteam4-to-lead.md)",
-)
 @pytest.mark.parametrize("name", ["李娜", "שרה כהן", "Q"])
 def test_a_name_in_another_script_is_heard(
     tmp_path: Path, name: str, capsys: pytest.CaptureFixture[str]
