@@ -9,9 +9,12 @@ remembers which it sent there, so the next run sends only new calls.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import itertools
 import os
 import sys
-from typing import Any
+from collections.abc import Iterable, Iterator
+from typing import IO, Any
 
 AUTH_ENV = "CALLSIM_LRS_AUTH"
 
@@ -73,47 +76,48 @@ def _filter(args: argparse.Namespace) -> Any:
     )
 
 
-def _calls(args: argparse.Namespace, store: Any) -> list[Any]:
-    from simulator.exports.rows import export_calls
+def _calls(args: argparse.Namespace, conn: Any) -> Iterator[Any]:
+    """The calls the options select, oldest first, streamed from `conn`."""
+    from simulator.exports.rows import iter_calls
 
-    with store.engine.connect() as conn:
-        return export_calls(conn, _filter(args))
+    return iter_calls(conn, _filter(args))
 
 
-def _output(args: argparse.Namespace, text: str) -> None:
+@contextlib.contextmanager
+def _output(args: argparse.Namespace) -> Iterator[IO[str]]:
+    """Standard output, or `--out` written whole or not at all as the export streams in."""
     if not args.out:
-        sys.stdout.write(text)
+        yield sys.stdout
         return
     from pathlib import Path
 
-    from simulator.reports.build import write_page
+    from simulator.reports.build import open_page
 
     try:
-        write_page(Path(args.out), text)
+        with open_page(Path(args.out)) as out:
+            yield out
     except OSError as exc:
         raise ValueError(f"cannot write {_shown(args.out)}: {exc.strerror or exc}") from None
 
 
 def _csv(args: argparse.Namespace) -> int:
-    import io
-
     from simulator.exports.csvfile import write_long, write_wide
+    from simulator.exports.rows import items_of
     from simulator.records import open_store
 
-    with open_store(args.db) as store:
-        calls = _calls(args, store)
-    buf = io.StringIO(newline="")
-    (write_long if args.long else write_wide)(calls, buf)
-    _output(args, buf.getvalue())
+    with open_store(args.db) as store, store.engine.connect() as conn, _output(args) as out:
+        calls = _calls(args, conn)
+        if args.long:
+            n = write_long(calls, out)
+        else:
+            n = write_wide(calls, out, items_of(conn, _filter(args)))
     if args.out:
-        print(f"Wrote {len(calls)} calls to {_shown(args.out)}", file=sys.stderr)
+        print(f"Wrote {n} calls to {_shown(args.out)}", file=sys.stderr)
     return 0
 
 
 def _xapi(args: argparse.Namespace) -> int:
-    import orjson
-
-    from simulator.exports.xapi import DEFAULT_HOMEPAGE, exportable, statement
+    from simulator.exports.xapi import DEFAULT_HOMEPAGE, exportable
     from simulator.records import open_store
 
     homepage = args.homepage or DEFAULT_HOMEPAGE
@@ -124,14 +128,30 @@ def _xapi(args: argparse.Namespace) -> int:
         from simulator.exports.lrs import endpoint
 
         endpoint(args.lrs)  # a bad address is said before anything else, sent or not
-    with open_store(args.db) as store:
-        calls = [c for c in _calls(args, store) if exportable(c)]
+    with open_store(args.db) as store, store.engine.connect() as conn:
+        calls = (c for c in _calls(args, conn) if exportable(c))
         titles = _titles()
         if args.lrs:
             return _send(args, store, calls, homepage, titles)
-    statements = [statement(c, homepage, titles) for c in calls]
-    _output(args, orjson.dumps(statements, option=orjson.OPT_INDENT_2).decode() + "\n")
+        with _output(args) as out:
+            _write_statements(out, calls, homepage, titles)
     return 0
+
+
+def _write_statements(out: IO[str], calls: Iterable[Any], homepage: str, titles: Any) -> None:
+    """The statements as one JSON array, byte for byte what `orjson.dumps(statements,
+    option=OPT_INDENT_2)` gives for the whole list, written a statement at a time."""
+    import orjson
+
+    from simulator.exports.xapi import statement
+
+    first = True
+    for c in calls:
+        one = orjson.dumps(statement(c, homepage, titles), option=orjson.OPT_INDENT_2).decode()
+        out.write("[\n" if first else ",\n")
+        out.write("  " + one.replace("\n", "\n  "))  # JSON strings hold no raw line ends
+        first = False
+    out.write("[]\n" if first else "\n]\n")
 
 
 def _shown(path: str) -> str:
@@ -165,7 +185,7 @@ def _titles() -> dict[str, str]:
 
 
 def _send(
-    args: argparse.Namespace, store: Any, calls: list[Any], homepage: str, titles: Any
+    args: argparse.Namespace, store: Any, calls: Iterable[Any], homepage: str, titles: Any
 ) -> int:
     from simulator.exports.lrs import Lrs, parse_auth, shown
     from simulator.exports.sent import mark_sent, sent_calls
@@ -174,19 +194,33 @@ def _send(
     auth = parse_auth(args.auth or os.environ.get(AUTH_ENV, ""))
     with store.engine.connect() as conn:
         done = sent_calls(conn, args.lrs)
-    todo = [c for c in calls if c.id not in done]
-    if not todo:
+    every = 0
+    by_id: dict[str, int] = {}  # statement id -> call id, for the batch being sent
+
+    def todo() -> Iterator[dict[str, Any]]:
+        nonlocal every
+        for c in calls:
+            every += 1
+            if c.id not in done:
+                s = statement(c, homepage, titles)
+                by_id[s["id"]] = c.id
+                yield s
+
+    def sent(ids: list[str]) -> None:
+        mark_sent(store, args.lrs, {i: by_id[i] for i in ids})
+        for i in ids:
+            by_id.pop(i, None)
+
+    statements = todo()
+    first = next(statements, None)
+    if first is None:
         print(f"Nothing new to send to {shown(args.lrs)}: {len(done)} sent before.")
         return 0
-    statements = [statement(c, homepage, titles) for c in todo]
-    by_id = {s["id"]: c.id for s, c in zip(statements, todo, strict=True)}
     with Lrs(args.lrs, auth) as lrs:
-        new, known = lrs.send(
-            statements, lambda ids: mark_sent(store, args.lrs, {i: by_id[i] for i in ids})
-        )
+        new, known = lrs.send(itertools.chain([first], statements), sent)
     already = f" ({known} it already held in an earlier version, kept as it was)" if known else ""
     print(
         f"Sent {new} statement(s) to {shown(args.lrs)}{already}; "
-        f"{len(done)} sent before, {len(calls)} completed calls in all."
+        f"{len(done)} sent before, {every} completed calls in all."
     )
     return 0

@@ -66,13 +66,21 @@ def _call_cells(c: ExportCall) -> list[Any]:
     ]
 
 
-def write_wide(calls: Sequence[ExportCall], out: IO[str]) -> int:
-    items = sorted({i for c in calls for i in c.results})
+def write_wide(
+    calls: Iterable[ExportCall], out: IO[str], items: Sequence[str] | None = None
+) -> int:
+    """`items`: the columns, when `calls` is a stream (`rows.items_of`); else found in
+    `calls` (a list)."""
+    if items is None:
+        calls = list(calls)
+        items = sorted({i for c in calls for i in c.results})
     w = csv.writer(out)
     w.writerow([*CALL_COLUMNS, *items])
+    n = 0
     for c in calls:
+        n += 1
         w.writerow([safe(v) for v in _call_cells(c)] + [c.results.get(i, "") for i in items])
-    return len(calls)
+    return n
 
 
 def write_long(calls: Iterable[ExportCall], out: IO[str]) -> int:

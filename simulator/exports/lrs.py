@@ -10,8 +10,9 @@ where 409 means "already there". Every failure is one line (`LrsError`).
 
 from __future__ import annotations
 
+import itertools
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -83,13 +84,14 @@ class Lrs:
         self.close()
 
     def send(
-        self, statements: Sequence[dict[str, Any]], sent: Callable[[list[str]], None]
+        self, statements: Iterable[dict[str, Any]], sent: Callable[[list[str]], None]
     ) -> tuple[int, int]:
-        """Send all; `sent(ids)` is called after each batch the LRS accepted.
+        """Send all, `BATCH` at a time as `statements` (a stream) yields them; `sent(ids)`
+        is called after each batch the LRS accepted.
         (new statements stored, statements the LRS already had)."""
         new = known = 0
-        for start in range(0, len(statements), BATCH):
-            batch = list(statements[start : start + BATCH])
+        stream = iter(statements)
+        while batch := list(itertools.islice(stream, BATCH)):
             resp = self._request("POST", self.statements, json=batch)
             if resp.status_code == 409:
                 n, k = self._one_by_one(batch)

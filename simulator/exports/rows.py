@@ -1,12 +1,14 @@
-"""The calls an export covers, with their item results (overrides applied), in one pass.
+"""The calls an export covers, with their item results (overrides applied), streamed.
 
-Two queries whatever the number of calls: the calls (filtered by trainee, team and date),
-then their item rows, then the overrides on them.
+The calls (filtered by trainee, team and date) are read oldest first from one cursor, and
+each chunk of them gets its item rows and overrides in two more queries: a constant number
+of queries per chunk and constant memory whatever the number of calls.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -63,19 +65,49 @@ def _select(f: Filter) -> Select[tuple[int]]:
     return q
 
 
+#: calls read, and their item rows and overrides fetched, at a time (well under SQLite's
+#: 999 bound parameters of old builds)
+CHUNK = 500
+
+
 def export_calls(conn: Connection, f: Filter, with_items: bool = True) -> list[ExportCall]:
-    """The calls `f` selects, oldest first."""
-    c, tr, ir, o = t.calls, t.trainees, t.item_results, t.overrides
+    """The calls `f` selects, oldest first, all in memory (`iter_calls` streams them)."""
+    return list(iter_calls(conn, f, with_items))
+
+
+def iter_calls(conn: Connection, f: Filter, with_items: bool = True) -> Iterator[ExportCall]:
+    """The calls `f` selects, oldest first, `CHUNK` at a time: memory stays the same
+    whatever the number of calls (all in a list, 32,000 calls with their ~50 item results
+    took 773 MB for `export csv --long`). Three queries per chunk: its calls (one cursor
+    read on), their item rows, their overrides."""
+    c, tr = t.calls, t.trainees
     ids = _select(f).scalar_subquery()
-    rows = conn.execute(
+    rows = conn.execution_options(stream_results=True, yield_per=CHUNK).execute(
         select(c, tr.c.name, tr.c.team)
         .join(tr, tr.c.id == c.c.trainee_id)
         .where(c.c.id.in_(ids))
         .order_by(c.c.started_at, c.c.id)
-    ).all()
-    calls = {r.id: _call(r) for r in rows}
-    if not with_items or not calls:
-        return list(calls.values())
+    )
+    for part in rows.partitions(CHUNK):
+        calls = {r.id: _call(r) for r in part}
+        if with_items:
+            _fill(conn, calls)
+        yield from calls.values()
+
+
+def items_of(conn: Connection, f: Filter) -> list[str]:
+    """The protocol items any call `f` selects was graded on, sorted (the wide CSV's
+    columns, known before its first row)."""
+    ir = t.item_results
+    ids = _select(f).scalar_subquery()
+    found = conn.execute(select(ir.c.item).where(ir.c.call_id.in_(ids)).distinct()).scalars()
+    return sorted(found)
+
+
+def _fill(conn: Connection, calls: dict[int, ExportCall]) -> None:
+    """The chunk's item results, overrides applied (in the order they were made)."""
+    ir, o = t.item_results, t.overrides
+    ids = list(calls)
     results = {cid: call.results for cid, call in calls.items()}
     marks = conn.execute(select(ir.c.call_id, ir.c.item, ir.c.result).where(ir.c.call_id.in_(ids)))
     for call_id, item, result in marks:  # ~50 rows a call, unpacked as tuples
@@ -87,7 +119,6 @@ def export_calls(conn: Connection, f: Filter, with_items: bool = True) -> list[E
         if r.item in call.results:
             call.results[r.item] = r.result
             call.overridden.add(r.item)
-    return list(calls.values())
 
 
 def _call(r: Any) -> ExportCall:

@@ -7,13 +7,15 @@ window's "Report" button (the call just played, by its transcript path).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import errno
 import os
 import re
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from simulator.reports.gather import call_view, team_view, trainee_view
 from simulator.reports.render import call_page, team_page, trainee_page
@@ -98,17 +100,27 @@ def write_page(path: Path, html: str) -> Path:
     """Write the page whole (a temporary file renamed over the target); never over a
     SQLite database or its write-ahead log (`--out` naming the records store replaced it,
     every recorded call lost)."""
+    with open_page(path) as out:
+        out.write(html)
+    return path.expanduser()
+
+
+@contextlib.contextmanager
+def open_page(path: Path) -> Iterator[IO[str]]:
+    """A file to write a page (or an export) into piece by piece, that appears at `path`
+    whole when the block ends, and not at all if it ends in an exception (a full disk,
+    Ctrl-C, a damaged store mid-way); never over a SQLite database (`write_page`)."""
     path = path.expanduser()
     _not_a_database(path)
     if path.exists() and not path.is_file():  # /dev/stdout, a device, a FIFO: write into it
         with open(path, "w", encoding="utf-8") as out:  # (renaming over it replaced /dev/full)
-            out.write(html)
-        return path
+            yield out
+        return
     folder = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=".callsim-report-", suffix=".html", dir=folder)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(html)
+            yield f
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; a report is an ordinary file
@@ -116,7 +128,6 @@ def write_page(path: Path, html: str) -> Path:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return path
 
 
 #: how a SQLite database and its write-ahead log begin
