@@ -17,6 +17,7 @@ from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import URL, Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
+from scoring.literal import printable, unicode_safe
 from simulator.records.errors import StoreError
 from simulator.records.location import describe
 
@@ -59,8 +60,9 @@ def _sqlite_engine(url: URL, timeout: float) -> Engine:
         cur = dbapi_conn.cursor()
         try:
             cur.execute("PRAGMA foreign_keys=ON")
-            cur.execute("PRAGMA journal_mode=WAL")
-            cur.execute("PRAGMA synchronous=NORMAL")
+            if not _foreign_tables(cur):  # another program's file keeps its journal mode
+                cur.execute("PRAGMA journal_mode=WAL")
+                cur.execute("PRAGMA synchronous=NORMAL")
         except Exception:  # noqa: BLE001 - a read-only file keeps its journal mode
             pass
         finally:
@@ -74,6 +76,23 @@ def _sqlite_engine(url: URL, timeout: float) -> Engine:
     return engine
 
 
+#: the tables every callsim store has had since its first schema
+_OURS = frozenset({"alembic_version", "trainees", "calls", "item_results"})
+
+
+def _foreign_tables(cur: Any) -> list[str]:
+    """The tables of an SQLite database that make it another program's: any, when it lacks
+    callsim's own (an empty database, or a callsim store, has none)."""
+    cur.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' "
+        "ORDER BY name"
+    )
+    tables = [str(r[0]) for r in cur.fetchall()]
+    if not tables or _OURS <= set(tables):
+        return []
+    return [t for t in tables if t != "alembic_version"] or tables
+
+
 def current_revision(conn: Connection) -> str | None:
     """The store's schema revision (None: a new store), read without importing Alembic,
     which only loads when there is something to migrate."""
@@ -84,8 +103,12 @@ def current_revision(conn: Connection) -> str | None:
 
 
 def migrate(engine: Engine, url: URL) -> None:
-    """Bring the schema to HEAD; refuse a store from a newer callsim."""
+    """Bring the schema to HEAD; refuse a store from a newer callsim, and an SQLite
+    database of another program's (`--db` naming a browser's history by a slip of the
+    finger added callsim's tables to it and switched its journal to WAL)."""
     with engine.connect() as conn:
+        if conn.dialect.name == "sqlite":
+            _refuse_foreign(conn, url)
         current = current_revision(conn)
     if current == HEAD:
         return
@@ -95,6 +118,21 @@ def migrate(engine: Engine, url: URL) -> None:
             conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_MIGRATION_LOCK})
         _refuse_newer(current_revision(conn), url)
         upgrade(conn, "head")
+
+
+def _refuse_foreign(conn: Connection, url: URL) -> None:
+    cur = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        foreign = _foreign_tables(cur)
+    finally:
+        cur.close()
+    if foreign:
+        shown = ", ".join(foreign[:5]) + (", ..." if len(foreign) > 5 else "")
+        raise StoreError(
+            f"records: {describe(url)} is not a callsim store (it holds another program's "
+            f"tables: {printable(unicode_safe(shown))[:200]}); give --db a new file or a "
+            "callsim store"
+        )
 
 
 def _refuse_newer(current: str | None, url: URL) -> None:
