@@ -80,14 +80,19 @@ def _sqlite_engine(url: URL, timeout: float) -> Engine:
 _OURS = frozenset({"alembic_version", "trainees", "calls", "item_results"})
 
 
+_TABLES = (
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' ORDER BY name"
+)
+
+
 def _foreign_tables(cur: Any) -> list[str]:
-    """The tables of an SQLite database that make it another program's: any, when it lacks
-    callsim's own (an empty database, or a callsim store, has none)."""
-    cur.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' "
-        "ORDER BY name"
-    )
-    tables = [str(r[0]) for r in cur.fetchall()]
+    """The tables of an SQLite database (a DB-API cursor) that make it another program's:
+    any, when it lacks callsim's own (an empty database, or a callsim store, has none)."""
+    cur.execute(_TABLES)
+    return _foreign([str(r[0]) for r in cur.fetchall()])
+
+
+def _foreign(tables: list[str]) -> list[str]:
     if not tables or _OURS <= set(tables):
         return []
     return [t for t in tables if t != "alembic_version"] or tables
@@ -121,11 +126,7 @@ def migrate(engine: Engine, url: URL) -> None:
 
 
 def _refuse_foreign(conn: Connection, url: URL) -> None:
-    cur = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-    try:
-        foreign = _foreign_tables(cur)
-    finally:
-        cur.close()
+    foreign = _foreign([str(t) for t in conn.exec_driver_sql(_TABLES).scalars()])
     if foreign:
         shown = ", ".join(foreign[:5]) + (", ..." if len(foreign) > 5 else "")
         raise StoreError(
