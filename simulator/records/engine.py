@@ -17,7 +17,6 @@ from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import URL, Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from scoring.literal import printable, unicode_safe
 from simulator.records.errors import StoreError
 from simulator.records.location import describe
 
@@ -128,6 +127,8 @@ def migrate(engine: Engine, url: URL) -> None:
 def _refuse_foreign(conn: Connection, url: URL) -> None:
     foreign = _foreign([str(t) for t in conn.exec_driver_sql(_TABLES).scalars()])
     if foreign:
+        from scoring.literal import printable, unicode_safe
+
         shown = ", ".join(foreign[:5]) + (", ..." if len(foreign) > 5 else "")
         raise StoreError(
             f"records: {describe(url)} is not a callsim store (it holds another program's "
