@@ -20,6 +20,7 @@ def environment() -> Any:
     env = Environment(
         loader=PackageLoader("simulator.reports", "templates"),
         autoescape=True,  # every template, whatever its name
+        finalize=literal,  # every value shown, before it is escaped
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -31,6 +32,34 @@ def environment() -> Any:
         version=__version__,  # not importlib.metadata: scanning the installed packages is slow
     )
     return env
+
+
+#: shown as escapes in a page: controls (a terminal escape, a bell, NEL), bidi embeddings,
+#: overrides and isolates (they reorder the rest of the line as a browser shows it),
+#: line and paragraph separators, and surrogates; joiners (ZWJ, ZWNJ) spell words
+#: in Arabic, Persian and Indic scripts and stay
+_BIDI = frozenset(chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)))
+_ESCAPED = frozenset({"Cc", "Zl", "Zp", "Cs"})
+
+
+def literal(value: Any) -> Any:
+    """A value as the page shows it: text from a transcript or a file with its control
+    characters written as escapes (`\\x1b`, `\\u202e`), as the terminal shows them;
+    markup the page made itself (a chart's SVG) as it is."""
+    from markupsafe import Markup
+
+    if not isinstance(value, str) or isinstance(value, Markup) or value.isprintable():
+        return value
+    return "".join(_escape(ch) for ch in value)
+
+
+def _escape(ch: str) -> str:
+    import unicodedata
+
+    if ch in "\t\n" or (ch not in _BIDI and unicodedata.category(ch) not in _ESCAPED):
+        return ch
+    code = ord(ch)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def _when(value: dt.datetime | None) -> str:
