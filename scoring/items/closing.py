@@ -187,7 +187,11 @@ _AHEAD = re.compile(
     # gaps11 (issue 17): a time of day or a date set, "pick-up two o'clock on the twelfth"
     rf"o clock|half past|quarter (?:past|to)|on the (?:\w+ )?(?:\w+th|first|second|third|"
     rf"twenty first|twenty second|twenty third|thirty first)|"
-    rf"(?<!last )(?<!since ){_DAY})\b"
+    rf"(?<!last )(?<!since ){_DAY}|"
+    # gaps12 (issue 17): a next step said in the present, someone else's ("the quality team
+    # reviews them and lets you know"), or the caller's as usual ("she books in as normal")
+    rf"(?:lets|let us|let) you know|gets back to you|(?:rings|calls|emails|texts|contacts) you|"
+    rf"as (?:normal|usual))\b"
 )
 #: gaps8 (issue 17): a "so" recap that lists how things now stand, two or more: "So the club
 #: charge is off, the bursary is back on, the invoice you owe now is ..., and it's in your
@@ -359,7 +363,10 @@ def _scan(
 )
 def reference(call: Call, p: Params) -> Check:
     tickets = [e for _, e in call.events("ticket") if e.get("id")]
-    created = first(call.agent_turns, "create_record")
+    created = next(
+        (t for t in call.agent_turns if t.has("create_record") and not _declined_offer(call, t)),
+        None,
+    )
     if not tickets and created is None:
         made = _record_with_number(call)
         if made is not None:
@@ -384,6 +391,32 @@ def reference(call: Call, p: Params) -> Check:
             return passed("gives the number the caller asks for or repeats back", read)
         return failed("a record was created or changed but no number given", created)
     return failed(f"ticket {tickets[0].get('id')} never read out to the caller", tickets[0])
+
+
+#: gaps12 (issue 17): a record change the agent only offers ("I can put a full credit on
+#: your account", "I could move you to Wednesday if that's easier?")
+_OFFERS_CHANGE = re.compile(
+    r"\b(?:i|we) (?:can|could) (?:also |always |just )?\w+"
+    r"|\b(?:would you like|do you want|shall i|should i|want me to)\b"
+)
+
+_MORE_HELP_ASK = re.compile(r"\banything (?:else|more|further)\b|\bhelp (?:you )?with\b")
+
+
+def _declined_offer(call: Call, turn: Turn) -> bool:
+    """Is the line's record change an offer the caller turns down next ("I don't want a
+    credit, I want a manager")? An offer declined makes or changes no record (the spec's
+    reading for messages: "an offer the caller declines is neither")."""
+    if not _OFFERS_CHANGE.search(turn.normal):
+        return False
+    # the offer is in a sentence of its own, not "Is there anything else I can help with?"
+    if not any(
+        _OFFERS_CHANGE.search(n) and not _MORE_HELP_ASK.search(n)
+        for n in map(normalise, _SENTENCE_END.split(turn.text))
+    ):
+        return False
+    reply = call.caller_after(turn.index)
+    return bool(reply and reply.has("refuse") and not reply.has("agree"))
 
 
 # gaps6 (issue 17): a reference for what was done in the call names the record made
@@ -508,7 +541,11 @@ def _number_asked_or_repeated(call: Call, created: Turn | None) -> Turn | None:
         repeated = after is not None and any(r in compact(after.text) for r in runs)
         # gaps8 (issue 17): the changed record's number restated in the record's line or the
         # agent's next ("So I've cancelled the charge." - "It's cancelled on PCN 774 1093")
-        restated = turn.index <= next_agent and _stated(turn.text, runs)
+        # gaps12: or in a later line that is itself a record change ("I'll update the address
+        # on your membership now" ... "Your member number stays the same, 4 4 0 9 1 2")
+        restated = (turn.index <= next_agent or turn.has("create_record")) and _stated(
+            turn.text, runs
+        )
         if asked or repeated or (restated and _restates_order(call, turn, runs)):
             return turn
     return None

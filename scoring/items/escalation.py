@@ -177,7 +177,10 @@ _TODAY_NOT_ETA = re.compile(
     # calls"), and a note of the call sent today while the answer comes "once I have it"
     r"|\b(?:she|he|they)(?:'s|’s| is| are) (?:in|at|on|with|busy|tied up)(?: [\w']+){0,4}?) today\b"
     r"|\b(?:email|send|text|write to) you today,? with (?:a |the )?(?:note|summary|recap|copy|"
-    r"record|confirmation) of (?:what|our|the call)\b",
+    r"record|confirmation) of (?:what|our|the call)\b"
+    # gaps12 (issue 17): the "today" of the offer of more help ("Is there anything else I
+    # can help you with today?", "anything more I can do for you today")
+    r"|\b(?:help|assist|do for)(?: you)?(?: with)?(?: anything)?(?: else)? today\b",
     re.IGNORECASE,
 )
 

@@ -141,7 +141,7 @@ def expectation(call: Call, p: Params) -> Check:
                 return passed("the call is set for the time the caller chose", chose[0], confirm[0])
     best: tuple[float, Turn] | None = None
     for turn in call.callback_turns:
-        hours = timeframe_hours(_PASS_ON.sub(" ", turn.normal))
+        hours = _call_hours(turn)
         if hours is not None and (best is None or hours < best[0]):
             best = (hours, turn)
     if best is None:
@@ -151,6 +151,31 @@ def expectation(call: Call, p: Params) -> Check:
     if hours <= limit:
         return passed(f"{who} told to expect the call within {hours:g} h (limit {limit:g} h)", turn)
     return failed(f"{who} told {hours:g} h, over the {limit:g} h limit", turn)
+
+
+#: gaps12 (issue 17): a sentence that promises the call itself ("I'll make sure she calls
+#: you within the hour"), not the visit or booking timed in the same line ("I've got you on
+#: the tanker this afternoon, between two and four")
+_CALL_SENTENCE = re.compile(
+    r"\b(?:call|calls|calling|ring|rings|ringing|phone|phones|phoning|get back to|gets back to|"
+    r"hear from|contact|contacts|buzz|bell|callback|call back)\b"
+)
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?;])\s+")
+
+
+def _call_hours(turn: Turn) -> float | None:
+    """When the line says to expect the call, in hours: the time frame of its sentences
+    that promise the call (the shortest, when several do), else the line's own."""
+    whole = timeframe_hours(_PASS_ON.sub(" ", turn.normal))
+    if whole is None or not _SENTENCE_SPLIT.search(turn.line.text):
+        return whole  # no time at all, or one sentence: the line's own
+    hours = [
+        h
+        for sentence in _SENTENCE_SPLIT.split(turn.line.text)
+        if _CALL_SENTENCE.search(n := normalise(sentence))
+        and (h := timeframe_hours(_PASS_ON.sub(" ", n))) is not None
+    ]
+    return min(hours) if hours else whole
 
 
 @item(

@@ -238,6 +238,14 @@ def _firm_names(call: Call, text: str) -> list[tuple[int, str]]:
 
 
 #: "them" as the object of what is done to things, not people: "so you can read them"
+#: gaps12 (issue 17): "them" as the object of a verb whose subject is our own team ("the
+#: quality team will review them", "Our certificates team signs them off") is not the team
+#: (that would be "themselves"): it is the photos or papers named before
+_OBJECT_OF_TEAM = re.compile(
+    r"(?:'ll|’ll)?\s+(?:(?:will|would|can|could|should|must|then|also|just|usually|normally|"
+    r"always|(?:is|are) going to|(?:has|have|need|needs) to)\s+)*[a-z]+(?:s|es|ed)?\s+$",
+    re.IGNORECASE,
+)
 _THING_VERB = re.compile(
     r"\b(?:read|sign|fill in|fill|print|open|download|return|post|wear|use|install|charge|fit|"
     r"scan|upload|send back|throw away|bin|recycle|unplug|plug in|keep) $"
@@ -332,6 +340,8 @@ def _blames_company(
         internal, external = _antecedents(call, raw, names)
         if internal < 0 and external < 0 and _earlier_firm(call, turn):
             continue  # gaps6: none in the last two lines, a firm named before that
+        if m.group() == "them" and internal > external and _OBJECT_OF_TEAM.match(raw, internal):
+            continue  # gaps12: "our quality team will review them": the team's object
         if internal > external or (internal < 0 and external < 0):
             return turn.text[max(0, m.start() - 40) : m.end() + 30]
     return None

@@ -1,0 +1,92 @@
+"""gaps12 (issue 17): rules learnt from batch 11's classes, each with its counter-example."""
+
+from __future__ import annotations
+
+from scoring.grader import grade
+from scoring.policy import load_policy
+from scoring.reader import parse_text
+
+_OPEN = (
+    "# callsim transcript: 1\n# brand: Acme\n# agent: Dana\n# caller: Ann Lee\n# context: order\n"
+    "[00:00] AGENT: Thank you for calling Acme, this is Dana. May I have your name?\n"
+    "[00:03] CALLER: Ann Lee. My order came damaged.\n"
+)
+
+
+def _result(body: str, item: str) -> str:
+    card = grade(parse_text(_OPEN + body), load_policy("default"))
+    return card.results[item].result
+
+
+def test_a_credit_offered_and_declined_makes_no_record() -> None:
+    body = (
+        "[00:05] AGENT: I'm sorry, Ann. I can put a credit on your account for the trouble.\n"
+        "[00:09] CALLER: I don't want a credit, I want a new one sent.\n"
+    )
+    assert _result(body, "close.reference") == "na"
+
+
+def test_a_credit_offered_and_taken_is_a_record_changed() -> None:
+    body = (
+        "[00:05] AGENT: I'm sorry, Ann. I can put a credit on your account for the trouble.\n"
+        "[00:09] CALLER: Yes please, that would be fine.\n"
+    )
+    assert _result(body, "close.reference") == "fail"
+
+
+def test_the_more_help_question_is_no_offer_of_a_change() -> None:
+    body = (
+        "[00:05] AGENT: Done, your booking now runs to Sunday. Anything else I can help with?\n"
+        "[00:09] CALLER: No, thanks.\n"
+    )
+    assert _result(body, "close.reference") == "fail"
+
+
+def test_a_booking_moved_for_the_caller_is_a_record_changed() -> None:
+    body = "[00:05] AGENT: I've moved you to Friday afternoon, between one and four.\n"
+    assert _result(body, "close.reference") == "fail"
+    offer = (
+        "[00:05] AGENT: I could move you to Friday afternoon if that's easier?\n"
+        "[00:09] CALLER: No, Thursday is fine.\n"
+    )
+    assert _result(offer, "close.reference") == "na"
+
+
+def test_the_today_of_the_more_help_question_is_no_time_for_the_answer() -> None:
+    body = (
+        "[00:05] AGENT: Sorry, Ann. Our inspector has to see photos first, and he will email "
+        "you his decision.\n"
+        "[00:09] CALLER: Okay.\n"
+        "[00:11] AGENT: Is there anything else I can help you with today?\n"
+    )
+    assert _result(body, "esc.expert_eta") == "fail"
+    timed = body.replace("his decision.", "his decision by Friday.")
+    assert _result(timed, "esc.expert_eta") == "pass"
+
+
+def test_them_as_the_object_of_our_team_is_the_things() -> None:
+    body = (
+        "[00:05] AGENT: Sorry, Ann. Please email the photos, and our quality team will "
+        "review them.\n"
+    )
+    assert _result(body, "soft.we_not_they") == "pass"
+    blame = "[00:05] AGENT: Sorry, Ann. Our packing team messed up, I'll ask them to fix it.\n"
+    assert _result(blame, "soft.we_not_they") == "fail"
+
+
+def _irate(body: str) -> str:
+    text = _OPEN.replace("# context: order", "# context: irate, order") + body
+    return grade(parse_text(text), load_policy("default")).results["msg.expectation"].result
+
+
+def test_the_call_is_timed_by_its_own_sentence_not_the_visit_in_the_same_line() -> None:
+    body = (
+        "[00:05] AGENT: Sorry, Ann. The engineer comes on Thursday next week. My manager will "
+        "ring you within the hour.\n"
+    )
+    assert _irate(body) == "pass"
+    late = body.replace("within the hour", "tomorrow")
+    assert _irate(late) == "fail"
+    # one sentence with two times: the longer still counts, as before
+    one = "[00:05] AGENT: Sorry, Ann. My manager will ring you within the hour or tomorrow.\n"
+    assert _irate(one) == "fail"
