@@ -47,6 +47,9 @@ class CallerBase:
     def hear_value(self, name: str, value: str) -> None:
         raise NotImplementedError
 
+    def heard_value(self, name: str) -> str:
+        raise NotImplementedError
+
     def chance(self) -> random.Random:
         raise NotImplementedError
 

@@ -483,6 +483,10 @@ class CallEngine(Reactions, PhoneMixin):
         """A `{heard.NAME}` value for the caller's next line."""
         self._heard[f"heard.{name}"] = value
 
+    def heard_value(self, name: str) -> str:
+        """The `{heard.NAME}` value set for the caller's next line, if any."""
+        return self._heard.get(f"heard.{name}", "")
+
     def chance(self) -> random.Random:
         return self._rng
 

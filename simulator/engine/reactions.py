@@ -200,7 +200,24 @@ class Reactions(ReadBacks, Choices, Outcomes, Archetypes):
         self.memory.contact_offered = heard.contact
         if offered and heard.question and heard.timeframe_h is not None and not heard.contact:
             return replace(heard, contact=True)
+        if self._setback(heard):
+            return replace(heard, acts=heard.acts | {"bad_news"})
         return heard
+
+    def _setback(self, heard: Heard) -> bool:
+        """A finding about the caller's matter that goes against them, said with a negation
+        or a limit and nothing offered ("Daniel doesn't work here anymore", "sorry, the
+        shipping desk is closed today", "we can only take checks"): bad news, though no
+        bad-news phrase says so; not a hedge, a promise, or the screen narrated."""
+        from simulator.engine.topics import commits, hedges, narrates, setback
+
+        m = self.memory
+        if heard.question or "bad_news" in heard.acts or heard.acts & (PROMISES | {"make_offer"}):
+            return False
+        if not m.reason_given or m.goal_done or not setback(heard.text):
+            return False
+        text = heard.text
+        return self._topical(text) and not commits(text) and not hedges(text) and not narrates(text)
 
     def _fresh(self, answered: list[str], heard: Heard) -> list[str]:
         """Answers already given are not given again alongside something new: a person

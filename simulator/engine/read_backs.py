@@ -260,6 +260,21 @@ def _sounds(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", word)
 
 
+def _agreeing(
+    said: dict[str, set[str]], found: list[tuple[str, dict[str, set[str]]]]
+) -> list[tuple[str, dict[str, set[str]]]]:
+    """Sentences tied for a read-back that agree on it count as one ("Both pairs came grey."
+    and "... it came grey too."; "40 minutes out" said twice): all say yes, or all say no
+    and share the value they say instead."""
+    if len(found) < 2:
+        return found
+    verdicts = {all(said[k] <= v[k] for k in said.keys() & v.keys()) for _, v in found}
+    common = [set.intersection(*(v.get(k, set()) for _, v in found)) for k in said]
+    if verdicts == {True} or (verdicts == {False} and all(common)):
+        return found[:1]
+    return found
+
+
 def _sentence_with(text: str, values: set[str]) -> str:
     """The sentence of `text` that says one of `values` ("Tomorrow morning, before ten.")."""
     from simulator.engine.topics import values_in
@@ -383,13 +398,18 @@ class Stated(NamedTuple):
     slots: list[str]  # its words lined up for a swapped word (`_slot_words`)
     stems: set[str]  # the stems of its words that say what (`_GENERIC_STEMS` left out)
     values: dict[str, set[str]]  # the values it says, by kind
+    sides: frozenset[str]  # the side of an order it speaks of: asked for, received (`order_sides`)
 
 
 def _stated(sentence: str) -> Stated:
-    from simulator.engine.topics import stems, values_in
+    from simulator.engine.topics import order_sides, stems, values_in
 
     return Stated(
-        sentence, _slot_words(sentence), stems(sentence) - _GENERIC_STEMS, values_in(sentence)
+        sentence,
+        _slot_words(sentence),
+        stems(sentence) - _GENERIC_STEMS,
+        values_in(sentence),
+        order_sides(sentence),
     )
 
 
@@ -415,6 +435,8 @@ class ReadBacks(CallerBase):
         if checks and self._checked_understanding(heard, story_only=True):
             return ["not_reason"]  # the wrong story, whatever its numbers
         checked = self._own_name_check(heard) or self._value_read_back(heard)
+        if checked == "confirm_yes":
+            checked = self._number_right_words_wrong(heard) or checked
         checked = checked or self._name_read_back(heard)
         checked = checked or self._swapped_word_read_back(heard)
         checked = checked or self._polarity_read_back(heard)
@@ -422,6 +444,18 @@ class ReadBacks(CallerBase):
         if checked:
             return [checked]
         return self._premise_checked(heard) or self._said_again(heard)
+
+    def _number_right_words_wrong(self, heard: Heard) -> str:
+        """ "You live at 88 Lincoln Street?" to 88 Linden Street: the number is theirs, a name
+        or a word beside it in the same sentence of theirs is not."""
+        from simulator.engine.topics import values_in
+
+        numbers = values_in(_read_back_part(heard)).get("number", set())
+        if not numbers:
+            return ""
+        wrong = self._name_read_back(heard) or self._swapped_word_read_back(heard)
+        theirs = values_in(self.heard_value("correction")).get("number", set())
+        return wrong if wrong and numbers <= theirs else ""
 
     def _said_again(self, heard: Heard) -> list[str]:
         """ "Sorry, say again?": what they last said, once more (a datum asked again is
@@ -587,32 +621,50 @@ class ReadBacks(CallerBase):
         """ "You have 40 pallets, yes?" is about the sentence that says pallets ("14
         pallets."), not every number the caller knows ("40 minutes out"): the one sentence
         of theirs that shares the most words with the read-back and says a value of the kind
-        read back decides it (none when two tie)."""
-        from simulator.engine.topics import stems
+        read back decides it (none when two tie, unless they agree). A verb that names a side
+        of an order ("you ordered the 12 inch?", "so you received the large one?") keeps to
+        the sentences of that side ("I ordered the large ..." / "I got the small ...")."""
+        from simulator.engine.topics import order_sides, stems
 
         if any(len(vs) > 1 for vs in said.values()):
             return ""  # "the small one instead of the large?", "14 pallets at 2": not one fact
         value_words = {v for vs in said.values() for v in vs}
         words = stems(read) - value_words - _GENERIC_STEMS
-        if not words:
+        sides = order_sides(read)
+        if not words and not sides:
             return ""
-        best, found = 0, []
-        for stated in self._stated_now():
-            theirs = stated.values
-            if not said.keys() & theirs.keys():
-                continue
-            shared = len(words & stated.stems)
-            if shared > best:
-                best, found = shared, [(stated.text, theirs)]
-            elif shared == best and shared and stated.text not in (f for f, _ in found):
-                found.append((stated.text, theirs))
-        if not best or len(found) != 1:
+        found = _agreeing(said, self._closest_stated(said, words, sides))
+        if len(found) != 1:
             return ""
         sentence, theirs = found[0]
         if all(said[k] <= theirs[k] for k in said.keys() & theirs.keys()):
             return "confirm_yes"
         self.hear_value("correction", sentence)
         return "correct_fact"
+
+    def _closest_stated(
+        self, said: dict[str, set[str]], words: set[str], sides: frozenset[str]
+    ) -> list[tuple[str, dict[str, set[str]]]]:
+        """The caller's sentences that say a value of the kind read back and share the most
+        with the read-back: its words, the side of the order counted as one (on a tie, the
+        side decides)."""
+        best: tuple[int, int] = (0, 0)
+        found: list[tuple[str, dict[str, set[str]]]] = []
+        for stated in self._stated_now():
+            theirs = stated.values
+            if not said.keys() & theirs.keys():
+                continue
+            if sides and stated.sides and not sides & stated.sides:
+                continue  # "you ordered ..." is not checked against what they got
+            if sides and len(stated.sides) > 1 and any(len(theirs.get(k, ())) > 1 for k in said):
+                continue  # "I ordered the large and got the small one": which is which?
+            side = len(sides & stated.sides)
+            shared = (len(words & stated.stems) + side, side)
+            if shared > best:
+                best, found = shared, [(stated.text, theirs)]
+            elif shared == best and any(shared) and stated.text not in (f for f, _ in found):
+                found.append((stated.text, theirs))
+        return found
 
     def _name_read_back(self, heard: Heard) -> str:
         """ "Okay, so you're with Redline Freight?" to Ridgeline Freight, "that's for Kestrel

@@ -297,6 +297,29 @@ def bad_news(text: str) -> bool:
     return bool(_phrases("bad_news").search(normalise(text)))
 
 
+def order_sides(text: str) -> frozenset[str]:
+    """Which side of an order a line speaks of, by its verbs: what the caller asked for,
+    what they got, or both (`order_sides` in the data)."""
+    return _kinds_in("order_sides", text)
+
+
+def setback(text: str) -> bool:
+    """A finding against the caller said with a negation or a limit ("he doesn't work here
+    anymore", "we can only take checks"), not a reassurance ("no problem"): `setbacks`."""
+    t = normalise(text)
+    return bool(_phrases("setbacks").search(t)) and not _phrases("reassures").search(t)
+
+
+def narrates(text: str) -> bool:
+    """The whole line is the agent narrating their screen ("I can see your order here")."""
+    return bool(_narration().match(normalise(text)))
+
+
+@cache
+def _narration() -> re.Pattern[str]:
+    return re.compile(_data()["narration"])
+
+
 def makes_light(text: str) -> bool:
     """The caller's trouble joked about or waved away ("thirty bucks, big deal, right?")."""
     return bool(_phrases("makes_light").search(normalise(text)))
