@@ -339,6 +339,17 @@ _WILL_SEE_TO = re.compile(
     # "I can take that meter reading for you now": a service done on the named thing
     r"|\b(?:i|we) (?:can|will) (?:\w+ )?(?:take|log|record|process|do) (?:that|this|those|these)"
     r" (?:\w+ ){0,3}for you\b"
+    # gaps12 (issue 17): the caller's question carried to the one who can answer it, "I'll do
+    # my best to get your question about the binding to him", "I'll put your query about the
+    # deposit to the manager" (a bare "I'll get a message to her" names nothing)
+    r"|\b(?:i|we) (?:will|can|shall|am going to|are going to) (?:\w+ ){0,5}?(?:get|pass|take|put|"
+    r"bring) (?:your|the|that|this) (?:\w+ ){0,2}?(?:question|questions|query|queries|enquiry|"
+    r"inquiry|request|concern|complaint)\b(?: \w+){0,5}? (?:to|on to|onto|over to|along to|"
+    r"in front of) (?:him|her|them|mr|mrs|ms|dr|the|our|[a-z]+)\b"
+    # gaps12: the means to pursue the reason given, "I can give you our general email so you
+    # can send the details" (a sales call answered, more than routing: adjudicated batch 11)
+    r"|\b(?:i|we) (?:can|will) (?:\w+ )?give you (?:our|the|a|an) (?:\w+ ){0,2}(?:email|email "
+    r"address|address|number|link|form)(?: \w+){0,3}? so (?:that )?you can\b"
 )
 
 #: gaps8 (issue 17): on a wrong-number call the help is the right firm's number (worked

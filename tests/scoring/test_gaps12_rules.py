@@ -90,3 +90,31 @@ def test_the_call_is_timed_by_its_own_sentence_not_the_visit_in_the_same_line() 
     # one sentence with two times: the longer still counts, as before
     one = "[00:05] AGENT: Sorry, Ann. My manager will ring you within the hour or tomorrow.\n"
     assert _irate(one) == "fail"
+
+
+def _restate(caller: str, agent: str) -> str:
+    text = (
+        "# callsim transcript: 1\n# brand: Acme\n# agent: Dana\n# caller: Ann Lee\n"
+        "[00:00] AGENT: Thank you for calling Acme, this is Dana. May I have your name?\n"
+        f"[00:03] CALLER: Ann Lee. {caller}\n"
+        f"[00:05] AGENT: {agent}\n"
+    )
+    return grade(parse_text(text), load_policy("default")).results["open.restate_reason"].result
+
+
+def test_a_question_carried_to_the_person_names_the_reason() -> None:
+    caller = "Is Mr Patel in? It's about the price of the steel beam on my quote."
+    carried = "He's out, but I'll do my best to get your question about the steel beam to him."
+    assert _restate(caller, carried) == "pass"
+    assert _restate(caller, "He's out, but I'll do my best to get a message to him.") == "fail"
+
+
+def test_the_means_to_pursue_the_reason_given_is_help() -> None:
+    caller = "I'm calling about your card terminal rates, you're paying too much."
+    means = (
+        "So it's a sales call about card terminal rates. I can't put you through, but I can "
+        "give you our general email so you can send the details."
+    )
+    assert _restate(caller, means) == "pass"
+    bare = "I can't put you through, but I can give you our general email so you can write in."
+    assert _restate(caller, bare) == "fail"
