@@ -301,6 +301,15 @@ def _synonyms_only(text: str, exclude: frozenset[str]) -> bool:
     return len(words) >= 2 and len({stem(w) for w in words}) == 1 and not words.isdisjoint(_SAME)
 
 
+#: gaps12 (issue 17): the "no" that answers "is there any time in the next hour that's bad for
+#: you?" ("No, any time. Oh seven nine one one ..."): the time question answered, not the
+#: call declined
+_ANSWERS_WHEN = re.compile(
+    r"\b(?:any ?time|whenever|all day|any day|i am (?:in|around|here|free)|i will be (?:in|around|"
+    r"here|free))\b|\d"
+)
+
+
 def name_tokens(name: str) -> list[str]:
     """Lower-case name words, without titles: "Mr. James Whitford" -> [james, whitford].
 
@@ -743,7 +752,13 @@ class Call:
                 r"^(?:would you like|do you want|shall i|should i|can i|would it help)", turn.normal
             )
             reply = self.caller_after(turn.index)
-            if is_offer and reply and reply.has("refuse") and not reply.has("agree"):
+            if (
+                is_offer
+                and reply
+                and reply.has("refuse")
+                and not reply.has("agree")
+                and not (turn.has("ask_callback_time") and _ANSWERS_WHEN.search(reply.normal))
+            ):
                 continue
             # a choice of a transfer or a call back, and the caller takes the transfer
             if is_offer and reply and reply.has("ask_transfer") and not reply.has("choose_message"):

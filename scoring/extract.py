@@ -405,6 +405,7 @@ _CLOCK = re.compile(
     r"(?:\s*(?:a m|p m|am|pm|o clock|in the (?:morning|afternoon|evening)))?\b"
 )
 _DAYS = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+_TODAY_WORD = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b")
 
 
 #: Every time frame above ends in one of these words (a unit, a phrase's last word, a day).
@@ -457,7 +458,9 @@ def _timeframe_scan(t: str) -> float | None:
         if rx.search(t):
             found.append(hours)
     if _CLOCK.search(t) and not found:
-        found.append(8)
+        # gaps12 (issue 17): a clock time on a named weekday ("a fitter for Friday at nine")
+        # is that day's, not today's
+        found.append(96 if _DAYS.search(t) and not _TODAY_WORD.search(t) else 8)
     if _DAYS.search(t) and not found:
         found.append(96)
     if not found:  # gaps9: a period with a preposition, only when nothing above said more

@@ -118,3 +118,29 @@ def test_the_means_to_pursue_the_reason_given_is_help() -> None:
     assert _restate(caller, means) == "pass"
     bare = "I can't put you through, but I can give you our general email so you can write in."
     assert _restate(caller, bare) == "fail"
+
+
+def test_a_weekday_with_a_clock_time_is_that_day_not_today() -> None:
+    from scoring.extract import timeframe_hours
+
+    assert timeframe_hours("I've booked a fitter for Friday at nine.") == 96
+    assert timeframe_hours("She'll ring you at nine today, Friday.") == 8
+    assert timeframe_hours("She'll ring you back by five.") == 8
+
+
+def _callback_results(offer: str, reply: str) -> str:
+    text = (
+        "# callsim transcript: 1\n# brand: Acme\n# agent: Dana\n# caller: Ann Lee\n"
+        "[00:00] AGENT: Thank you for calling Acme, this is Dana. May I have your name?\n"
+        "[00:03] CALLER: Ann Lee. My order came damaged.\n"
+        f"[00:05] AGENT: {offer}\n"
+        f"[00:09] CALLER: {reply}\n"
+    )
+    return grade(parse_text(text), load_policy("default")).results["msg.callback_time"].result
+
+
+def test_a_no_to_the_bad_time_question_keeps_the_callback() -> None:
+    offer = "Sorry, Ann. My manager will ring you within the hour. Is there any time that's bad?"
+    assert _callback_results(offer, "No, any time, I'm in all day.") == "pass"
+    declined = "Sorry, Ann. Would you like my manager to ring you back?"
+    assert _callback_results(declined, "No thanks, it's fine.") == "na"
