@@ -449,7 +449,8 @@ class Reactions(ReadBacks, Choices, Outcomes, Archetypes):
         leaving = bool({"choose_message", "choose_callback", "accept_alternative"} & m.said)
         leaving = leaving or m.told.message_offered  # "can I take a message? what's your number?"
         datum = _which_datum(answers(heard.acts, self.scenario, m), heard, leaving)
-        if heard.fact is not None and not _ID_WORDS.search(heard.text):
+        names_id = bool(_ID_WORDS.search(heard.text)) or self._names_own_id(heard.text)
+        if heard.fact is not None and not names_id:
             datum = [a for a in datum if a != "give_id"]  # "what's your address?" is no id ask
         elif _asks_id_too(datum, heard):
             datum = ["give_id", *datum]  # "your order number and your phone number"
@@ -478,6 +479,19 @@ class Reactions(ReadBacks, Choices, Outcomes, Archetypes):
         said = [*s.lines.get("give_id", ())]
         said += [t for f in c.facts for t in f.say if digits and digits in digits_only(t)]
         return " ".join(said)
+
+    def _names_own_id(self, text: str) -> bool:
+        """The line names the caller's number as they call it ("the pro number" to a driver
+        whose `give_id` line is "The pro number is ...")."""
+        return bool(self._own_id_names and self._own_id_names.search(text.lower()))
+
+    @cached_property
+    def _own_id_names(self) -> re.Pattern[str] | None:
+        found = _NUMBER_NAME.findall(self._id_words().lower())
+        names = {n for n in found if n.split()[0] not in _NOT_NAMES}
+        if not names:
+            return None
+        return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, names))) + r")\b")
 
     def _supervisor_here(self, heard: Heard) -> list[str]:
         """ "Ok, she's here now": the supervisor the caller asked for has come."""
@@ -795,6 +809,9 @@ _PASSES_ON = re.compile(
     r"let (?:him|her|them) know|take a message|leave a message|in case we get cut off)\b",
     re.I,
 )
+#: what a caller calls their number ("the pro number", "my booking reference")
+_NUMBER_NAME = re.compile(r"\b([a-z]+ (?:number|reference|ref|code|id))\b")
+_NOT_NAMES = frozenset("the my a your that this our phone its his her".split())
 _ID_WORDS = re.compile(
     r"\b(?:account|member|membership|order|policy|reference|case|ticket|invoice|customer|"
     r"id|card|serial|tracking|claim)\b",

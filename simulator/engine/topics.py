@@ -31,7 +31,8 @@ _QUESTION_START = re.compile(
 _CLAUSE = re.compile(r"[,;:\u2014]|\s-\s")
 #: a clause after the first that asks, in a spoken line with no question mark
 _ASKING_CLAUSE = re.compile(
-    r"^(?:what|which|when|where|who|why|how)\s+(?:was|is|were|are|did|do|does|can|could|would|"
+    r"^(?:(?:so|and|anyway|now|but|then|okay|ok|um|uh|well|right|just|also)\s+)*"
+    r"(?:what|which|when|where|who|why|how)\s+(?:was|is|were|are|did|do|does|can|could|would|"
     r"will|s|re|much|many|long)\b|^(?:can|could|would|will|do|did|is|are|have|has) "
     r"(?:you|i|we|it|that|this|they|he|she)\b"
 )
@@ -137,8 +138,42 @@ def question_part(text: str) -> str:
     """The sentences of a line that ask something ('' when none does)."""
     parts = [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
     if len(parts) <= 1:
-        return text if is_question(text) else ""
-    return " ".join(p for p in parts if is_question(p))
+        return _asking_clauses(text) if is_question(text) else ""
+    return " ".join(_asking_clauses(p) for p in parts if is_question(p))
+
+
+_WH_LED = re.compile(
+    r"^(?:(?:so|and|anyway|now|but|then|okay|ok|um|uh|well|right|just|also)\s+)*"
+    r"(?:what|which|when|where|who|why|how)\b"
+)
+
+
+#: a trailing "which one?" that asks about what the sentence said before it
+_REFERS_BACK = re.compile(
+    r"^(?:(?:so|and|anyway|now|but|then|okay|ok|um|uh|well|right|just|also)\s+)*"
+    r"(?:which|what)\b(?: one| of (?:these|those|them|the \w+))?(?: (?:do|would|will|should|"
+    r"did) (?:you|we|i))?(?: (?:want|prefer|like|rather|choose|pick|go for|think|say))?"
+    r"(?: (?:best|better|more|most))?\??$|^(?:which|what) (?:is|s|would be) (?:better|best|"
+    r"easier|easiest)\b"
+)
+
+
+def _asking_clauses(sentence: str) -> str:
+    """A long spoken sentence that asks only in a later clause ("we've had issues with the
+    sizes lately, so when did it arrive, and I'll see"): from that clause on, so the
+    remarks before it are not taken for what is asked."""
+    t = normalise(sentence)
+    if _QUESTION_START.match(t) or _ASKS_AFTER_LEAD_IN.match(t) or ends_with_tag(sentence):
+        return sentence  # "the flagstone is not cracked, is it?" asks the whole of it
+    clauses = _CLAUSE.split(sentence)
+    for clause in clauses[1:]:
+        words = normalise(clause)
+        if _REFERS_BACK.match(words):
+            return sentence  # "..., or a credit, which do you want": the options are the ask
+        if _ASKING_CLAUSE.match(words) and _WH_LED.match(words) and len(words.split()) >= 3:
+            start = sentence.find(clause.strip())
+            return sentence[start:] if start >= 0 else sentence
+    return sentence
 
 
 #: a question tag that ends a statement: "the audit is friday, isn't it", "you walk to work,
@@ -271,6 +306,10 @@ def nods_to(text: str) -> bool:
     return bool(_nods().search(normalise(text)))
 
 
+#: a clipped word or two with "#" for "number" ("chk#", "cb#?", "acct #")
+_TERSE_NUMBER = re.compile(r"(?:(?:and|so|ok|okay|your|the)\s+)*([a-z]+(?: [a-z]+)?)\s*#\s*\??")
+
+
 def plain_words(text: str) -> str:
     """An agent's idioms and a recogniser's homophones as the plain words they mean ("pop you
     on hold for a tick" -> "put you on hold for a moment"); the line unchanged when it has
@@ -279,6 +318,9 @@ def plain_words(text: str) -> str:
     terse = _data()["terse_asks"].get(re.sub(r"\s*\bplease\b\s*", " ", normal).strip())
     if terse and "?" in text:
         return terse + "?"
+    if numbered := _TERSE_NUMBER.fullmatch(text.strip().lower()):
+        word = numbered.group(1).strip()
+        return _data()["terse_numbers"].get(word, f"what is the {word} number") + "?"
     table, pattern = _idioms()
     if not pattern.search(normal):
         return text

@@ -80,8 +80,16 @@ _MORE_TIME = re.compile(
 #: for the notes"): the recogniser's ask patterns want the phrase at the line's end
 _BARE_ASK = re.compile(
     r"^(?:(?:ok|okay|right|great|thanks|thank you|and|also|now|lastly|finally|so|can i get|"
-    r"could i get|can i have|could i have|i need|i will need|i ll need) )*(?:your|the) "
-    r"(?:\w+ )?(?:number|id|reference)\b(?!.*\b(?:is|was|are|were|will|has|have)\b)"
+    r"could i get|can i have|could i have|i need|i will need|i ll need|sorry|i meant|i mean|"
+    r"you are giving me|you give me|kindly give me|please give me|give me|kindly|please) )*"
+    r"(?:your|the) (?:\w+ )?(?:number|id|reference)\b"
+    r"(?!.*\b(?:is|was|are|were|will|has|have)\b)"
+)
+#: a number asked for inside a longer line ("... and so what I'm going to need from you is,
+#: um, the member number on the account, and then we'll go from there")
+_NEED_FROM_YOU = re.compile(
+    r"\bwhat i (?:am going to |will |would |ll |d )?need (?:from you )?is (?:\w+ )?"
+    r"(?:your|the) (?:\w+ )?(?:number|id|reference)\b"
 )
 #: a name asked by trailing off ("and your name is...")
 _NAME_IS = re.compile(
@@ -432,7 +440,7 @@ def _datum_asks(normal: str, acts: set[str]) -> bool:
     "your order number", "sorry, which order?", "what was the member number again?", "and
     your name is..."; and "where were we?". True when the line asks for a datum."""
     asked = False
-    if not acts & _ASKS and _BARE_ASK.search(normal):
+    if not acts & _ASKS and (_BARE_ASK.search(normal) or _NEED_FROM_YOU.search(normal)):
         acts.add("ask_account")
         asked = True
     if (again := _ASKED_AGAIN.search(normal)) and not acts & _ASKS:
