@@ -187,6 +187,8 @@ class Outcomes(CallerBase):
             return []
         if unfinished(heard.text):
             return []
+        if "bad_news" in heard.acts and heard.timeframe_h is None:
+            return []  # "bad news, the beds are backordered, no date yet": no answer to when
         shared = len(content_stems(heard.text) & self._goal_stems())
         enough = shared >= 2 or (shared == 1 and leads_with_answer(heard.text))
         if not enough and not self._answers_when(heard):

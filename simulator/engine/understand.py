@@ -174,6 +174,22 @@ _REFUSES = re.compile(
     r"\bnon ?refundable\b|\bnot refundable\b|\bis what it is\b|\byour bill is your bill\b"
     r"|\bwe (?:can not|do not|don t|can t|are not allowed to) (?:page|do that|offer|give out)\b"
     r"|\bnot sure (?:we|if we|that we) (?:do|offer|have|provide)\b"
+    # no one else, nothing to be done, not us: "there's nobody else who can tell you", "I
+    # really can't help you", "we don't do certificates for cable ties", "you'd have to call
+    # them", "my supervisor is busy, I can't get her", "no sup available"
+    r"|\b(?:nobody|no one|no body) else\b(?! (?:is|s) (?:complain|call))"
+    r"|\bi (?:really |just |honestly )?(?:can not|could not|am not able to) help(?: you)?\b"
+    r"(?! (?:with that|right now but|yet but))"
+    r"|\bthere is nothing (?:else |more )?(?:i|we) can do\b"
+    r"|\bwe (?:do not|don t|can not|can t|no longer) (?:do|offer|sell|carry|handle|provide|"
+    r"issue|make|sign|accept|take) (?!you\b)\w+"
+    r"|\byou (?:would|d|will|ll) (?:have|need) to (?:call|contact|ring|phone|take it up with|"
+    r"talk to|speak to) (?:them|the carrier|the courier|the manufacturer|the supplier)\b"
+    r"|\b(?:it is|it s) (?:the \w+|them),? not us\b"
+    r"|\b(?:supervisor|manager|sup|boss)s? (?:is|are) (?:busy|not available|unavailable|not in|"
+    r"out|in a meeting)\b|\bno (?:sup|supervisor|manager|one|body)s? (?:is )?available\b"
+    r"|\bi (?:can not|could not) get (?:her|him|them|hold of (?:her|him|them))\b"
+    r"|\b(?:says|said) (?:they|she|he) (?:can not|could not|will not|won t|do not|don t) \w+"
 )
 #: hesitation sounds, said anywhere ("what uh what size")
 _HESITATION = re.compile(r"(?:,\s*)?\b(?:u+m+|u+h+|e+r+m*|h+m+|a+h+|mm+)\b,?\s*", re.I)
