@@ -375,6 +375,17 @@ def we_not_they(call: Call, p: Params) -> Check:
     return silent_na(call) or passed("no they/them for the company or its people")
 
 
+#: gaps12 (issue 17): a thing wrong in degree, said as a statement with its verb ("they're too
+#: short", "it came too small", "the water tastes too strong"); the normal form drops the "'s"
+#: of "the water's too strong", so that one is read on the folded line (`_troubled_reason`)
+_TOO_WRONG = (
+    r"(?:is|are|was|were|been|came|come|arrived|look|looks|taste|tastes|feel|feels|smell|smells|"
+    r"sound|sounds|s|re) (?:far |way |much |a bit |slightly |really |just )?too (?:strong|weak|"
+    r"short|long|narrow|wide|small|big|large|tight|loose|thin|thick|heavy|high|low|loud|hot|cold|"
+    r"dark|bright|noisy|salty|sweet|bitter|spicy|sour|soft|hard|wet|dry)(?! (?:for|to)\b)"
+)
+_TOO_WRONG_RAW = re.compile(rf"(?<=\w)['’]{_TOO_WRONG}\b")
+
 # gaps5 (issue 17): a problem judged from the caller's reason for calling as a whole, by
 # kind, not by phrase: something lost or left behind, something that failed or went
 # wrong, a service cancelled or refused, a connection missed, a bill estimated or gone up
@@ -392,7 +403,15 @@ _TROUBLE = re.compile(
     r" (?:\w+ ){0,2}(?:gone|went) up"
     r"|different (?:make|brand|colour|color|size|shape|model) (?:from|than|to)"
     r"|worried|concerned|scared|upset|not happy|unhappy"
-    r"|(?:it has|it is|that is) been (?:\w+ )?(?:days|weeks|months))\b"
+    r"|(?:it has|it is|that is) been (?:\w+ )?(?:days|weeks|months)"
+    # gaps12 (issue 17): a thing that is wrong in degree ("they're too short, there's a gap",
+    # "the water's too strong"), weather let in ("the rain's getting in on the landing"), and
+    # a thing knocked off or in ("the wind's pushed two slates off", "a piece has been pushed in")
+    rf"|{_TOO_WRONG}"
+    r"|(?:rain|water|wind|damp|draught|draft|snow) (?:is |has been |keeps |was )?(?:getting|coming|"
+    r"pouring|leaking|dripping|blowing|gets|comes|came|got) (?:in|through)"
+    r"|(?:pushed|blown|knocked|ripped|torn|fallen|fell|smashed|kicked) (?:\w+ ){0,3}?(?:off|in|out|"
+    r"down|through)(?= |$))\b"
 )
 #: gaps9 (issue 17): more plain problems, each behind its own words (a search of its own,
 #: so the lines without them never try these): a bill for the wrong thing or sum ("this
@@ -429,8 +448,10 @@ def _troubled_reason(call: Call) -> Turn | None:
     if turn is None:
         return None
     n = turn.normal
-    if not _TROUBLE.search(n) and not (
-        any(w in n for w in _TROUBLE_MORE_WORDS) and _TROUBLE_MORE.search(n)
+    if (
+        not _TROUBLE.search(n)
+        and not (any(w in n for w in _TROUBLE_MORE_WORDS) and _TROUBLE_MORE.search(n))
+        and not (" too " in n and _TOO_WRONG_RAW.search(fold(turn.line.text)))
     ):
         return None
     if _NEWS_ONLY.search(n):

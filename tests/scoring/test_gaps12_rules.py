@@ -144,3 +144,26 @@ def test_a_no_to_the_bad_time_question_keeps_the_callback() -> None:
     assert _callback_results(offer, "No, any time, I'm in all day.") == "pass"
     declined = "Sorry, Ann. Would you like my manager to ring you back?"
     assert _callback_results(declined, "No thanks, it's fine.") == "na"
+
+
+def _empathy(caller: str, agent: str) -> str:
+    text = (
+        "# callsim transcript: 1\n# brand: Acme\n# agent: Dana\n# caller: Ann Lee\n"
+        "[00:00] AGENT: Thank you for calling Acme, this is Dana. May I have your name?\n"
+        f"[00:03] CALLER: Ann Lee. {caller}\n"
+        f"[00:05] AGENT: {agent}\n"
+    )
+    return grade(parse_text(text), load_policy("default")).results["soft.empathy"].result
+
+
+def test_a_thing_wrong_in_degree_is_a_problem() -> None:
+    assert _empathy("The blind you fitted is too narrow.", "Let me look at it.") == "fail"
+    assert _empathy("The water's too strong since the new filter.", "Let me look.") == "fail"
+    assert _empathy("The rain's getting in on the landing.", "Let me look.") == "fail"
+    assert _empathy("Is the medium one too small for a ten year old?", "Let me look.") == "na"
+    assert _empathy("I love the colour, it is not too bright at all.", "Let me look.") == "na"
+
+
+def test_sorry_go_on_after_cutting_in_is_no_empathy() -> None:
+    caller = "I wanted to ask about the pool, I swim before"
+    assert _empathy(caller, "The early lanes? Sorry, carry on.") == "na"
