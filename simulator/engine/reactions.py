@@ -201,6 +201,8 @@ class Reactions(ReadBacks, Choices, Outcomes, Archetypes):
         if offered and heard.question and heard.timeframe_h is not None and not heard.contact:
             return replace(heard, contact=True)
         if self._setback(heard):
+            if self.memory.goal_done:  # "actually I don't have access, only Daniel does"
+                self.memory.goal_lost()
             return replace(heard, acts=heard.acts | {"bad_news"})
         return heard
 
@@ -214,8 +216,10 @@ class Reactions(ReadBacks, Choices, Outcomes, Archetypes):
         m = self.memory
         if heard.question or "bad_news" in heard.acts or heard.acts & (PROMISES | {"make_offer"}):
             return False
-        if not m.reason_given or m.goal_done or not setback(heard.text):
+        if not m.reason_given or not setback(heard.text):
             return False
+        if m.goal_done and not _TAKES_BACK.search(normalise(heard.text)):
+            return False  # after it is done, only a promise taken back is news
         text = heard.text
         return self._topical(text) and not commits(text) and not hedges(text) and not narrates(text)
 
@@ -812,6 +816,11 @@ _PASSES_ON = re.compile(
 #: what a caller calls their number ("the pro number", "my booking reference")
 _NUMBER_NAME = re.compile(r"\b([a-z]+ (?:number|reference|ref|code|id))\b")
 _NOT_NAMES = frozenset("the my a your that this our phone its his her".split())
+#: what was promised, taken back ("actually I don't have access to profiles, sorry")
+_TAKES_BACK = re.compile(
+    r"\b(?:actually|turns out|it turns out|my mistake|i was wrong|scratch that|on second thought|"
+    r"correction|i am afraid)\b"
+)
 _ID_WORDS = re.compile(
     r"\b(?:account|member|membership|order|policy|reference|case|ticket|invoice|customer|"
     r"id|card|serial|tracking|claim)\b",
