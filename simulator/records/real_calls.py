@@ -44,11 +44,6 @@ def _plausible(value: dt.datetime) -> bool:
     return EARLIEST <= value <= dt.datetime.now(dt.UTC) + dt.timedelta(days=1)
 
 
-def _started(card: Any, path: str) -> dt.datetime:
-    """The header's date when it is a plausible one, else the file's modification time."""
-    return _dated(card, path) or dt.datetime.now(dt.UTC)
-
-
 def _dated(card: Any, path: str) -> dt.datetime | None:
     """The call's date from the file (header, else modification time), if it has one."""
     raw = str(card.meta.get("date", "")) if getattr(card, "meta", None) else ""
@@ -135,7 +130,7 @@ def _record_all(
     """(new, graded again, files skipped); each call is its own transaction, counted in
     `done` as it is kept, so a store failing mid-batch can say what it kept."""
     from simulator.records.recorder import pass_mark
-    from simulator.records.store import CallStart, Grading
+    from simulator.records.store import AlreadyRecorded, CallStart, Grading
 
     new = again = 0
     skipped: list[str] = []
@@ -158,18 +153,23 @@ def _record_all(
                 "its date differs, so it is recorded as a new call"
             )
             known = None
-        if known is not None:
-            if given is not None and (was := store.move_call(known, given, team)) is not None:
-                print(f"{shown}: was recorded for {excerpt(was, 60)}; now for {excerpt(given, 60)}")
-            store.regrade_call(known, card, pass_mark(pack), ref)
-            again += 1
-            done[1] = again
-            continue
-        start = CallStart(
-            trainee, path, ref, team=team, kind="real",
-            scenario=_scenario(card), started_at=_started(card, path),
-        )  # fmt: skip
-        store.record_graded(start, Grading("completed", None, card, pass_mark(pack)))
-        new += 1
-        done[0] = new
+        if known is None:
+            dated = _dated(card, path)
+            start = CallStart(
+                trainee, path, ref, team=team, kind="real", scenario=_scenario(card),
+                started_at=dated or dt.datetime.now(dt.UTC),
+                once="undated" if dated is None else "dated",
+            )  # fmt: skip
+            try:
+                store.record_graded(start, Grading("completed", None, card, pass_mark(pack)))
+                new += 1
+                done[0] = new
+                continue
+            except AlreadyRecorded as exc:  # by another run since the question above
+                known = exc.call_id
+        if given is not None and (was := store.move_call(known, given, team)) is not None:
+            print(f"{shown}: was recorded for {excerpt(was, 60)}; now for {excerpt(given, 60)}")
+        store.regrade_call(known, card, pass_mark(pack), ref)
+        again += 1
+        done[1] = again
     return new, again, skipped

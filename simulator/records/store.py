@@ -14,10 +14,10 @@ import socket
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, ParamSpec, TypeVar
+from typing import Any, Literal, ParamSpec, TypeVar
 
 import orjson
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, insert, select, text, update
 from sqlalchemy.engine import URL, Connection, Engine
 
 from simulator.records import schema as t
@@ -60,6 +60,16 @@ def _guarded(fn: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
+#: two starts this close are one call's (a file's date against the one recorded from it)
+_SAME_START = dt.timedelta(milliseconds=1)
+
+
+def _digest(text: str) -> bytes:
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
+
+
 @dataclass(frozen=True)
 class CallStart:
     """What is known when a call starts."""
@@ -74,6 +84,19 @@ class CallStart:
     scenario_hash: str | None = None
     seed: int | None = None
     started_at: dt.datetime | None = None
+    #: a real call from a file (`grade --record`) is recorded once: "dated" when
+    #: `started_at` is the file's date (a call from the same file that started then is
+    #: this one), "undated" when the file has none (any call from the file is this one);
+    #: None: every call is new (a role-play)
+    once: Literal["dated", "undated"] | None = None
+
+
+class AlreadyRecorded(LookupError):
+    """`record_graded`: the call is in the store already (another run recorded the file)."""
+
+    def __init__(self, call_id: int) -> None:
+        super().__init__(f"call {call_id} is recorded from this file")
+        self.call_id = call_id
 
 
 @dataclass(frozen=True)
@@ -122,8 +145,14 @@ class Store:
 
     @_guarded
     def record_graded(self, start: CallStart, grading: Grading) -> int:
-        """A call graded after the fact (`callsim grade --record`): one transaction."""
+        """A call graded after the fact (`callsim grade --record`): one transaction.
+        With `start.once`, raises AlreadyRecorded when the newest call recorded from the
+        same transcript file is this call (see `CallStart.once`); the question and the
+        insert are one write transaction: asked before it, four runs of `grade --record`
+        on one folder at once recorded a file up to four times."""
         with self._write.begin() as conn:
+            if start.once is not None:
+                self._not_recorded(conn, start)
             trainee_id = self._trainee(conn, start.trainee, start.team)
             call_id = self._insert_call(conn, trainee_id, start, grading.outcome)
             self._finish(conn, call_id, grading)
@@ -150,6 +179,25 @@ class Store:
             if dead:
                 conn.execute(update(c).where(c.c.id.in_(dead)).values(outcome="abandoned"))
         return len(dead)
+
+    def _not_recorded(self, conn: Connection, start: CallStart) -> None:
+        c = t.calls
+        if conn.dialect.name == "postgresql":  # SQLite's BEGIN IMMEDIATE already queues
+            key = int.from_bytes(_digest(start.transcript)[:8], "big", signed=True)
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": key})
+        row = conn.execute(
+            select(c.c.id, c.c.started_at)
+            .where(c.c.transcript == start.transcript)
+            .order_by(c.c.id.desc())
+            .limit(1)
+        ).first()
+        if row is None:
+            return
+        recorded, dated = utc(row.started_at), start.started_at
+        if start.once == "undated" or recorded is None or dated is None:
+            raise AlreadyRecorded(int(row.id))
+        if abs(dated - recorded) < _SAME_START:
+            raise AlreadyRecorded(int(row.id))
 
     def _trainee(self, conn: Connection, name: str, team: str | None) -> int:
         """The trainee's id, creating the row if needed (safe when two desks race)."""
