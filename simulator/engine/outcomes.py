@@ -29,8 +29,13 @@ _NO_ANSWER = frozenset({"guess", "refuse_help", "dismiss", "blame_caller", "talk
 
 
 _DONE = re.compile(
-    r"\b(?:i|we) (?:have|ve|just|already) (?:just |already )?\w+ed\b|"
-    r"^(?:(?:ok|okay|so|right|alright|great)\s+)*(?:i|we) (?:\w+ed|sent|put in|set up)\b"
+    r"\b(?:i|we) (?:have|ve|just|already) (?:just |already )?(?:\w+ed|sent)\b|"
+    r"^(?:(?:ok|okay|so|right|alright|great)\s+)*(?:i|we) (?:\w+ed|sent|put in|set up)\b|"
+    r"\b(?:is|s|are|re|has been|have been|was) (?:all )?(?:done|complete|completed|processed|"
+    r"through|sorted|fixed|attached|back in your account|on its way|on their way)\b|"
+    # a learner's present for what they are doing now ("I correct it to 112 now")
+    r"\bi (?:correct|fix|change|update|adjust|reverse|refund|remove|cancel|send|credit) "
+    r"(?:it|that|this|them|the \w+)\b.*\bnow\b"
 )  # "I've reversed the fee", "I placed an exchange for the brown boots"
 
 

@@ -489,7 +489,11 @@ _UNDER_WAY = re.compile(
     r"put through|scheduled)\b|"
     r"\b(?:ships|will ship|is shipping|goes out|will go out|is going out|will be (?:sent|shipped|"
     r"delivered|with you|there|refunded|credited|reversed))\b|"
-    r"\b(?:will|is going to|s going to) (?:call|ring|phone|email) (?:you|u)\b"
+    r"\b(?:will|is going to|s going to) (?:call|ring|phone|email) (?:you|u)\b|"
+    r"\b(?:is|s|are|re|has been|have been) (?:all )?(?:done|complete|completed|processed|"
+    r"sorted|fixed|attached|back in your account)\b|"
+    r"\bi (?:correct|fix|change|update|adjust|reverse|refund|remove|cancel|send|credit) "
+    r"(?:it|that|this|them|the \w+)\b.*\bnow\b"
 )
 
 
