@@ -26,7 +26,10 @@ _ASKS_TO_HOLD = re.compile(
     # gaps10 (issue 17): the choice asked as a question, the hold in it: "I can call you back
     # once it's done, or you can hold on again for a couple of minutes, whichever's easier?"
     r"|\bor (?:you can|you could|i can keep you|we can keep you|shall i keep you) "
-    r"(?:\w+ )?(?:hold|hang on|wait on the line|stay on the line|on hold|on the line)\b[^.!?]*\?"
+    r"(?:\w+ )?(?:hold|hang on|wait on the line|stay on the line|on hold|on the line)\b"
+    # gaps12 (issue 17): or the choice stated, and asked in a sentence of its own ("... or you
+    # can hang on another minute or two. Which would suit you?")
+    r"(?:[^.!?]*\?|[^.!?]*[.!] (?:which|what|whichever)\b[^.!?]*\?)"
 )
 _WILL_HOLD = re.compile(
     r"\b(?:i will|i can|i shall|happy to|i do not mind (?:to )?) ?(?:hold|hang on|wait)\b"
@@ -124,13 +127,23 @@ def give_reason(call: Call, p: Params) -> Check:
     for k, seg in enumerate(call.holds):
         turns = call.agent_between(*call.hold_window(k))
         hit = next(
-            (t for t in reversed(turns) if t.has("hold_reason") or _HOLD_AND_DO.search(t.normal)),
+            (
+                t
+                for t in reversed(turns[-_REASON_LINES:])
+                if t.has("hold_reason") or _HOLD_AND_DO.search(t.normal)
+            ),
             None,
         )
         if hit is None:
             return failed(f"hold {k + 1}: no reason given for the hold", *(turns[-1:]), seg.hold)
         reasons.append(hit)
     return passed("says what it will do during each hold", *reasons[:3])
+
+
+#: gaps12 (issue 17): the hold's reason is said with the hold, in the agent's last lines before
+#: it, not in the reply to the caller's reason many lines earlier ("I can get your eight
+#: hundred booked in for late June" ... three lines on ... "Can I pop you on hold a sec?")
+_REASON_LINES = 2
 
 
 @item(

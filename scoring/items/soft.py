@@ -411,7 +411,13 @@ _TROUBLE = re.compile(
     r"|(?:rain|water|wind|damp|draught|draft|snow) (?:is |has been |keeps |was )?(?:getting|coming|"
     r"pouring|leaking|dripping|blowing|gets|comes|came|got) (?:in|through)"
     r"|(?:pushed|blown|knocked|ripped|torn|fallen|fell|smashed|kicked) (?:\w+ ){0,3}?(?:off|in|out|"
-    r"down|through)(?= |$))\b"
+    r"down|through)(?= |$)"
+    # a promise already broken: "I was told it'd be ready yesterday", "it was meant to come
+    # last Friday" (a day still ahead, "ready on Monday", is no problem)
+    r"|(?:told|promised|said|supposed to|meant to|due to) (?:\w+ ){0,4}?(?:ready|back|here|done|"
+    r"fixed|delivered|finished|arrive|come|there) (?:\w+ ){0,2}?(?:yesterday|last (?:week|"
+    r"night|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|days ago|a week ago|"
+    r"this morning))\b"
 )
 #: gaps9 (issue 17): more plain problems, each behind its own words (a search of its own,
 #: so the lines without them never try these): a bill for the wrong thing or sum ("this

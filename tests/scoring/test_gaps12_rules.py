@@ -167,3 +167,10 @@ def test_a_thing_wrong_in_degree_is_a_problem() -> None:
 def test_sorry_go_on_after_cutting_in_is_no_empathy() -> None:
     caller = "I wanted to ask about the pool, I swim before"
     assert _empathy(caller, "The early lanes? Sorry, carry on.") == "na"
+
+
+def test_a_promise_already_broken_is_a_problem() -> None:
+    late = "It's been in since Monday and I was told it'd be ready yesterday."
+    assert _empathy(late, "Let me look.") == "fail"
+    ahead = "I was told it'd be ready on Monday, can I collect on Tuesday?"
+    assert _empathy(ahead, "Let me look.") == "na"
