@@ -75,6 +75,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         name = next((w for w in words if not w.startswith("-")), "")
         print(f"callsim {name}: {said}", file=sys.stderr)
         return 2
+    except Exception as exc:
+        said = _store_failure(args, exc)
+        if said is None:
+            raise  # not the store: a bug to report, with its traceback
+        name = next((w for w in words if not w.startswith("-")), "")
+        print(f"callsim {name}: {said}", file=sys.stderr)
+        return 2
 
 
 def _standard_streams() -> None:
@@ -95,6 +102,23 @@ def _damaged_store(args: argparse.Namespace) -> str | None:
     from simulator.records.damage import damage
 
     return damage(args.db)
+
+
+def _store_failure(args: argparse.Namespace, exc: Exception) -> str | None:
+    """One line for a database error a command let through (a query outside the store's
+    guarded methods: `export` and `report --team` ended in a 20-line SQLAlchemy traceback
+    quoting the query), naming the store; None for any other exception."""
+    errors = sys.modules.get("sqlalchemy.exc")  # loaded by then if a store was opened
+    if errors is None or not isinstance(exc, errors.SQLAlchemyError) or not hasattr(args, "db"):
+        return None
+    from simulator.records.engine import friendly
+    from simulator.records.location import resolve_url
+
+    try:
+        url = resolve_url(args.db)
+    except Exception:  # noqa: BLE001 - the store opened, so its name was read before
+        return None
+    return str(friendly(exc, url))
 
 
 def _cannot_write(words: Sequence[str], exc: OSError) -> int:

@@ -174,7 +174,28 @@ def friendly(exc: BaseException, url: URL) -> StoreError:
         return StoreError(f"records: cannot open the store {where} (missing folder or no access)")
     if "file is not a database" in low:
         return StoreError(f"records: {where} is not a callsim store (not an SQLite database)")
+    if "could not decode to utf-8" in low:
+        return StoreError(f"records: the store {where} is damaged: {_undecodable(message)}")
     return StoreError(f"records: the store {where}: {message[:300]}")
+
+
+def _undecodable(message: str) -> str:
+    """What Python's sqlite3 could not read as text ("Could not decode to UTF-8 column 'name'
+    with text 'Ann \ufffdLee'": bytes another program wrote), with the tables that have
+    such a column, and what to do."""
+    import re
+
+    from scoring.literal import excerpt
+    from simulator.records import schema
+
+    found = re.search(r"column '([^']*)' with text '(.*)'$", message)
+    column, value = (found.group(1), found.group(2)) if found else ("", "")
+    where = [f"{tb.name}.{column}" for tb in schema.metadata.sorted_tables if column in tb.c]
+    what = " or ".join(where) or f"a column {excerpt(column, 40)}"
+    return (
+        f"{what} holds text that is not UTF-8 ({excerpt(value, 60)}); restore a backup, "
+        "or correct or delete that row"
+    )
 
 
 def guard_errors() -> tuple[type[BaseException], ...]:
