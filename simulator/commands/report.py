@@ -57,8 +57,17 @@ def run(args: argparse.Namespace) -> int:
     finally:
         if worker is not None:
             worker.stop()
-    print(f"Wrote {path}")
+    print(f"Wrote {_shown(path)}")
     return 0
+
+
+def _shown(path: Path) -> str:
+    """A path fit to print: an escape sequence or a byte not UTF-8 in it written as an
+    escape (`--out` is typed or pasted by a user; its ESC[2J cleared the screen). As the
+    report shows text (`scoring.literal` would load the grader: a report need not)."""
+    from simulator.reports.render import literal
+
+    return str(literal(str(path)))
 
 
 def _worker(args: argparse.Namespace) -> Any:
@@ -83,7 +92,7 @@ def _write(out: Path, html: str) -> Path:
     try:
         return write_page(out, html)
     except OSError as exc:
-        raise LookupError(f"cannot write {out}: {exc.strerror or exc}") from None
+        raise LookupError(f"cannot write {_shown(out)}: {exc.strerror or exc}") from None
 
 
 def _build(store: object, args: argparse.Namespace, worker: Any) -> tuple[str, str, str]:

@@ -51,3 +51,25 @@ def test_control_and_bidi_characters_are_shown_escaped_in_the_report(
     assert "&lt;b&gt;bold&lt;/b&gt;" in html
     assert "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645" in html  # ZWNJ kept
     capsys.readouterr()
+
+
+def test_the_report_file_name_is_shown_escaped(
+    hostile: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`Wrote PATH` and `cannot write PATH` printed an escape sequence in --out raw
+    (`export` showed it escaped)."""
+    db = f"sqlite:///{tmp_path / 'records.sqlite'}"
+    assert main(["grade", str(hostile), "--record", "--trainee", "Kim Ray", "--db", db]) == 0
+    capsys.readouterr()
+    out = tmp_path / "a\x1b[2Jb.html"
+    assert main(["report", "1", "--out", str(out), "--db", db]) == 0
+    said = capsys.readouterr().out
+    assert said == f"Wrote {tmp_path}/a\\x1b[2Jb.html\n"
+    assert out.is_file()
+    missing = tmp_path / "no\x1b]0;x\x07such" / "r.html"
+    assert main(["report", "1", "--out", str(missing), "--db", db]) == 2
+    err = capsys.readouterr().err
+    assert err == (
+        f"callsim report: cannot write {tmp_path}/no\\x1b]0;x\\x07such/r.html: "
+        "No such file or directory\n"
+    )
