@@ -42,15 +42,33 @@ def policy_problem(doc: YamlDoc, path: str) -> tuple[frozenset[str] | None, list
     return None, [Problem(path, m.line, m.column, message, hint)]
 
 
+#: byte order marks that say how a file is encoded (UTF-32's first: FF FE 00 00 begins
+#: like UTF-16's FF FE); a UTF-8 one is skipped by the YAML reader
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
+def _encoding(raw: bytes) -> str:
+    """UTF-8, or the UTF-16 or UTF-32 a byte order mark names (PowerShell 5's `>` and
+    `Out-File` write UTF-16 with one; it was refused as not UTF-8)."""
+    return next((name for bom, name in _BOMS if raw.startswith(bom)), "utf-8")
+
+
 def _read(path: str) -> tuple[YamlDoc | None, list[Problem]]:
     try:
         raw = read_regular(path, MAX_BYTES, what="scenario")  # a FIFO is refused, not read
-        text = raw.decode("utf-8")
+        encoding = _encoding(raw)
+        text = raw.decode(encoding)
     except FileProblem as exc:
         return None, [Problem(path, 1, 1, exc.message)]
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        return None, [Problem(path, line, 1, "not UTF-8 text", "save the file as UTF-8")]
+        line = raw[: exc.start].decode(encoding, "replace").count("\n") + 1
+        what = "not UTF-8 text" if encoding == "utf-8" else f"not {encoding.upper()} text"
+        return None, [Problem(path, line, 1, what, "save the file as UTF-8")]
     try:
         return load_yaml(text), []
     except YamlError as exc:
