@@ -260,6 +260,10 @@ def _sounds(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", word)
 
 
+#: where a read-back of both sides of an order turns from one to the other
+_SIDE_BREAK = re.compile(r",|\bbut\b|\band\b|\binstead of\b|\bwhen\b|\bwhereas\b", re.I)
+
+
 def _agreeing(
     said: dict[str, set[str]], found: list[tuple[str, dict[str, set[str]]]]
 ) -> list[tuple[str, dict[str, set[str]]]]:
@@ -571,7 +575,8 @@ class ReadBacks(CallerBase):
             return ""
         if _OWN_ACTION.search(normalise(heard.text)):
             return ""  # "so I can get them out to you tomorrow, ok?" offers, it reads nothing back
-        if by_sentence := self._sentence_read_back(_read_back_part(heard), said):
+        read = _read_back_part(heard)
+        if by_sentence := self._both_sides_read_back(read) or self._sentence_read_back(read, said):
             return by_sentence
         sources = [(text, values_in(text)) for text in self._read_back_sources(heard)]
         known: dict[str, set[str]] = {}  # a value said anywhere of what they know is theirs
@@ -641,6 +646,28 @@ class ReadBacks(CallerBase):
             return "confirm_yes"
         self.hear_value("correction", sentence)
         return "correct_fact"
+
+    def _both_sides_read_back(self, read: str) -> str:
+        """ "So you got brown but wanted grey?": each side of the order read back in a clause
+        of its own, each checked against the caller's sentence of that side; "No." and theirs
+        when either is wrong."""
+        from simulator.engine.topics import order_sides, values_in
+
+        clauses = [c for c in _SIDE_BREAK.split(read) if c.strip()]
+        if len(clauses) < 2 or len(order_sides(read)) < 2:
+            return ""
+        verdicts, theirs = [], []
+        for clause in clauses:
+            said = values_in(clause)
+            if not said or len(order_sides(clause)) != 1:
+                return ""
+            verdicts.append(self._sentence_read_back(clause, said))
+            if verdicts[-1] == "correct_fact":
+                theirs.append(self.heard_value("correction"))
+        if theirs:  # "No. I ordered brown. Both pairs came grey."
+            self.hear_value("correction", " ".join(dict.fromkeys(theirs)))
+            return "correct_fact"
+        return "confirm_yes" if verdicts and all(v == "confirm_yes" for v in verdicts) else ""
 
     def _closest_stated(
         self, said: dict[str, set[str]], words: set[str], sides: frozenset[str]
