@@ -246,6 +246,16 @@ _OBJECT_OF_TEAM = re.compile(
     r"always|(?:is|are) going to|(?:has|have|need|needs) to)\s+)*[a-z]+(?:s|es|ed)?\s+$",
     re.IGNORECASE,
 )
+#: gaps12 (issue 17): what happens to things sent, after "they": "I'll ring you to confirm
+#: they've gone out", "they were posted first class" (people are not posted or dispatched)
+_THING_FATE = re.compile(
+    r"(?:(?:'ve|’ve| have| had|'d|’d| were| are|'re|’re| will| should| would)? (?:all |both |now |"
+    r"just |already )?(?:gone out(?! (?:to|on|for|with)\b)|been (?:sent|posted|shipped|printed|"
+    r"reprinted|delivered|dispatched|despatched|signed|issued|returned|refunded|cancelled|"
+    r"canceled)|be (?:sent|posted|shipped|printed|delivered|dispatched|despatched))"
+    r"|(?: are|'re|’re| were) (?:all |both |now |just |already )?(?:sent|posted|shipped|printed|"
+    r"delivered|dispatched|despatched))\b"
+)
 _THING_VERB = re.compile(
     r"\b(?:read|sign|fill in|fill|print|open|download|return|post|wear|use|install|charge|fit|"
     r"scan|upload|send back|throw away|bin|recycle|unplug|plug in|keep) $"
@@ -336,6 +346,8 @@ def _blames_company(
     for m in _PRONOUN.finditer(lower):
         if m.group() == "them" and _THING_VERB.search(lower, max(0, m.start() - 12), m.start()):
             continue  # gaps6: "so you can read them": papers, not people
+        if m.group() == "they" and _THING_FATE.match(lower, m.end()):
+            continue  # gaps12: "to confirm they've gone out": things sent, not people
         raw = f"{prior} {turn.text[: m.start()]}"
         internal, external = _antecedents(call, raw, names)
         if internal < 0 and external < 0 and _earlier_firm(call, turn):
