@@ -416,7 +416,9 @@ def _declined_offer(call: Call, turn: Turn) -> bool:
     ):
         return False
     reply = call.caller_after(turn.index)
-    return bool(reply and reply.has("refuse") and not reply.has("agree"))
+    if reply is None or call.agent_between(turn.index + 1, reply.index):
+        return False  # the "no" answers a later line ("... anything else?" - "no, that's it")
+    return reply.has("refuse") and not reply.has("agree")
 
 
 # gaps6 (issue 17): a reference for what was done in the call names the record made

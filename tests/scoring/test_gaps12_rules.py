@@ -174,3 +174,12 @@ def test_a_promise_already_broken_is_a_problem() -> None:
     assert _empathy(late, "Let me look.") == "fail"
     ahead = "I was told it'd be ready on Monday, can I collect on Tuesday?"
     assert _empathy(ahead, "Let me look.") == "na"
+
+
+def test_a_no_to_a_later_question_does_not_decline_the_change() -> None:
+    body = (
+        "[00:05] AGENT: I've put a credit on your account, and we can refund it too if you like.\n"
+        "[00:09] AGENT: Is there anything else I can help with?\n"
+        "[00:11] CALLER: No, that's it.\n"
+    )
+    assert _result(body, "close.reference") == "fail"
