@@ -128,7 +128,9 @@ _NOT_A_SLOT = frozenset(
     "yes please correct right okay ok "
     # the agent's own framing of a read-back: "so to recap, beds coming" is not "garden beds"
     "recap confirm clarify summarise summarize sum check understand understood mean "
-    "basically just sorry well hi hello thanks thank huh eh".split()
+    "basically just sorry well hi hello thanks thank huh eh "
+    # which one of theirs, not a word of the story ("the first fee" of "the fee twice")
+    "first second third fourth fifth other another".split()
 )
 
 
@@ -776,7 +778,7 @@ class ReadBacks(CallerBase):
             normalise(heard.text)
         ):
             return ""
-        words = _claim_words(_read_back_part(heard))
+        words = _claim_words(_read_back_part(heard)) - _NOT_A_SLOT  # "second", "want": no claim
         if not words:
             return ""
         best, said, shared = "", "", 0

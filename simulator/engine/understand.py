@@ -332,7 +332,7 @@ class Understanding:
         if question:
             acts |= self._asked_alone(text)
             _question_acts(normalise(question_part(text)), acts)
-        _line_acts(normalise(text), acts)
+        _line_acts(normalise(text), acts, question)
         question = _datum_asks(normalise(text), acts) or question
         # a time frame in a question counts when it offers something: "can he call you back
         # in two hours?" is a promise put as a question, "how long ago was that?" is not
@@ -498,9 +498,10 @@ def _chit_chat(normal: str, acts: set[str]) -> None:
         acts.add("small_talk")
 
 
-def _line_acts(normal: str, acts: set[str]) -> None:
+def _line_acts(normal: str, acts: set[str], asked: bool = False) -> None:
     """The same for any line: staying on the line, refusals, brush-offs, no answer where
-    the agent tried, a transfer said with its necessity, a detail read back."""
+    the agent tried, a transfer said with its necessity, a detail read back. `asked`: the
+    line is a question (a brush-off said as a question is a check)."""
     if _READ_BACK.search(normal):
         acts.add("confirm_detail")
     if _NO_HOLD.search(normal):
@@ -508,7 +509,8 @@ def _line_acts(normal: str, acts: set[str]) -> None:
         acts.add("commit_help")
     if _REFUSES.search(normal):
         acts.add("refuse_help")
-    if _DISMISSES.search(normal):
+    dismissed = _DISMISSES.search(normal)
+    if dismissed and (not asked or dismissed.group(0) == "whatever"):  # "the fee is fine?" checks
         acts -= {"check_understanding", "confirm_detail"}
         acts.add("dismiss")
     if _HOLD_THE_LINE.search(normal) and not acts & {"ask_hold", "announce_hold"}:
@@ -518,7 +520,7 @@ def _line_acts(normal: str, acts: set[str]) -> None:
     if blames_caller(normal):
         acts.add("blame_caller")
     _chit_chat(normal, acts)
-    if makes_light(normal) and not acts & {"empathy", "small_talk"}:
+    if makes_light(normal) and not acts & {"empathy", "small_talk", "commit_help", "make_offer"}:
         acts.add("talk_down")  # "thirty bucks, big deal, right?": made light of
     if _MUST_TRANSFER.search(normal):
         acts.add("announce_transfer")
