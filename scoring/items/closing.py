@@ -145,6 +145,11 @@ _SO_OPEN = re.compile(
     r"excellent|super|well) )+then (?!(?:what|how|is|are|do|can|could|would|bye|goodbye|take|"
     r"thanks|thank|let me|i will (?:just )?(?:put|pop|transfer|pass|check|look|see))\b)"
     r"(?:\w+ ){5}"
+    # gaps12 (issue 17): where the caller now stands, with no "so": "You're on Saturday and
+    # Sunday now in the same room, ..., and the confirmation text is coming this afternoon"
+    r"|^(?:\w+ ){0,2}you are (?:now )?(?:on|booked (?:on|in|for)|down for|in for|all set for|"
+    r"confirmed for|moved to) (?!hold\b|the line\b|speaker\b|through\b|mute\b)"
+    r"(?:\w+ )+?now\b"
 )
 #: A "so" sentence that is a pleasantry, an invitation or a refusal, not a recap: "So it's
 #: been a pleasure speaking with you today", "So you're welcome to ring back anytime this

@@ -183,3 +183,12 @@ def test_a_no_to_a_later_question_does_not_decline_the_change() -> None:
         "[00:11] CALLER: No, that's it.\n"
     )
     assert _result(body, "close.reference") == "fail"
+
+
+def test_where_the_caller_now_stands_and_what_comes_next_is_a_recap() -> None:
+    from scoring.items.closing import _states_done_then_next
+
+    recap = "You're on Saturday now in the same room, and the text is coming this afternoon."
+    assert _states_done_then_next(recap)
+    assert not _states_done_then_next("You're on the waiting list now. Anything else?")
+    assert not _states_done_then_next("You're on hold now for a minute while I check.")
