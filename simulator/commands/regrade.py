@@ -49,29 +49,48 @@ def run(args: argparse.Namespace) -> int:
     from simulator.records import StoreError, open_store
 
     err = Console(stderr=True, highlight=False)
+    tally, calls = Tally(), []
     try:
         with open_store(args.db) as store:
             calls = store.regradable()
             if not calls:
                 print("No ended calls in the store to regrade.")
                 return 0
-            tally = _regrade_all(store, calls, args.policy, err)
+            _regrade_all(store, calls, args.policy, err, tally)
     except (StoreError, ValueError) as exc:
-        print(f"callsim regrade: {exc}", file=sys.stderr)
+        print(f"callsim regrade: {exc}{_kept(tally, calls)}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print(f"callsim regrade: interrupted{_kept(tally, calls)}", file=sys.stderr)
+        return 130
     _summary(tally, len(calls))
     return 1 if tally.unreadable else 0
 
 
+def _kept(t: Tally, calls: list[tuple[int, str, str]]) -> str:
+    """What a regrade stopped part-way kept: each call is its own transaction, so the ones
+    done keep their new results (it said only "interrupted", as if none had been)."""
+    done = t.regraded + len(t.unreadable)
+    if not calls or not done:
+        return ""
+    return f" (regraded {t.regraded} of {len(calls)} calls before, kept; run it again for the rest)"
+
+
 def _regrade_all(
-    store: Any, calls: list[tuple[int, str, str]], policy: str | None, err: Any
+    store: Any,
+    calls: list[tuple[int, str, str]],
+    policy: str | None,
+    err: Any,
+    tally: Tally | None = None,
 ) -> Tally:
+    """Regrade `calls`, counting into `tally` as it goes (the caller's, so a regrade
+    stopped part-way can say what it kept)."""
+    tally = Tally() if tally is None else tally
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from simulator.records.recorder import policy_ref
 
     packs = _pack_loader()
-    tally = Tally()
     with Progress(
         TextColumn("regrading"),
         BarColumn(),
