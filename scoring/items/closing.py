@@ -196,6 +196,8 @@ _AHEAD = re.compile(
     # gaps12 (issue 17): a next step said in the present, someone else's ("the quality team
     # reviews them and lets you know"), or the caller's as usual ("she books in as normal")
     rf"(?:lets|let us|let) you know|gets back to you|(?:rings|calls|emails|texts|contacts) you|"
+    rf"(?:the )?(?:week|weekend|fortnight) of|(?<!not )(?<!never )come (?:on|the|next|this|back|"
+    rf"round|out|in)\b|"
     rf"as (?:normal|usual))\b"
 )
 #: gaps8 (issue 17): a "so" recap that lists how things now stand, two or more: "So the club

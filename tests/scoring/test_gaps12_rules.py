@@ -192,3 +192,10 @@ def test_where_the_caller_now_stands_and_what_comes_next_is_a_recap() -> None:
     assert _states_done_then_next(recap)
     assert not _states_done_then_next("You're on the waiting list now. Anything else?")
     assert not _states_done_then_next("You're on hold now for a minute while I check.")
+
+
+def test_a_visit_ahead_in_the_present_is_a_next_step_but_a_missed_one_is_not() -> None:
+    from scoring.items.closing import _states_done_then_next
+
+    assert _states_done_then_next("So two gardeners come the week of the ninth for the hedges.")
+    assert not _states_done_then_next("So the engineer did not come back, that is awful.")
