@@ -42,6 +42,14 @@ _RELAYS = re.compile(
     r"cleared|verified|looked at|seen) (?:off )?by (?!(?:you|me|us|the system)\b)\w+"
     r"|\bneeds? (?:\w+ ){0,3}(?:signature|approval|sign off|say so|go ahead|authori[sz]ation|"
     r"stamp)\b"
+    # gaps12 (issue 17): the outcome waits on a colleague's say-so, "I need the transport
+    # planner to confirm the driver", "we need the yard foreman to sign it off" (not "I need
+    # the postcode to confirm the address": a person or a team, not a detail)
+    r"|\b(?:i|we) (?:will )?(?:need|have to get|need to get) (?:the|our|my|a) (?:\w+ ){0,2}"
+    r"(?:planner|planners|manager|supervisor|foreman|forewoman|team|department|engineer|technician|surveyor|"
+    r"inspector|dispatcher|controller|office|workshop|depot|lab|specialist|expert|underwriter|"
+    r"assessor|adjuster|accountant|solicitor|vet|doctor|nurse|pharmacist|boss|lead) to (?:confirm|"
+    r"check|approve|sign|agree|allocate|assign|decide|look at|okay|authori[sz]e|arrange|book)\b"
     # gaps9: someone else sends the answer, "I'll get him to email you the quote"
     r"|\b(?:get|have|ask) (?!(?:you|me|us|it|this|that)\b)(?:\w+ ){1,3}to (?:email|e mail|send|"
     r"text|write to|post) you\b"

@@ -199,3 +199,16 @@ def test_a_visit_ahead_in_the_present_is_a_next_step_but_a_missed_one_is_not() -
 
     assert _states_done_then_next("So two gardeners come the week of the ninth for the hedges.")
     assert not _states_done_then_next("So the engineer did not come back, that is awful.")
+
+
+def test_a_colleagues_say_so_is_a_handoff_but_a_detail_is_not() -> None:
+    handoff = (
+        "[00:05] AGENT: Sorry, Ann. I need the transport planner to confirm the driver. I'll "
+        "ring you back within the hour with it confirmed.\n"
+    )
+    assert _result(handoff, "esc.expert_eta") == "pass"
+    detail = (
+        "[00:05] AGENT: Sorry, Ann. I need the postcode to confirm the address. I'll ring you "
+        "back within the hour with a slot.\n"
+    )
+    assert _result(detail, "esc.expert_eta") == "na"
