@@ -49,7 +49,7 @@ DEFAULT_LINES: Mapping[str, tuple[str, ...]] = {
     "note_reference": ("Got it, thank you.", "Okay, I've written that down."),
     "ask_transfer": ("Can't you just put me through to them?",),
     "after_long_hold": ("I was on hold for a long time.",),
-    "ignored": ("Did you hear what I said? This is a real problem for me.",),
+    "ignored": ("Did you hear what I said? I need to {goal}. This is a real problem for me.",),
     "ignored_asked": (
         "And this is a real problem for me, you know.",
         "And please hurry. This is a real problem for me.",
