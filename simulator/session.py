@@ -263,6 +263,12 @@ def play_session(
         raise
     except TranscriptWriteError as exc:
         summary = session.failed(exc)
+    except OSError:
+        # the terminal's output failed mid-call (a pipe closed, a full disk): the call is
+        # kept as interrupted, as Ctrl-C keeps it, not left "in progress" to be reaped
+        # later as abandoned; nothing more is shown on an output that is gone
+        session.interrupted()
+        raise
     else:
         summary = session.finish()
     finally:
