@@ -122,16 +122,16 @@ _STATING_LINES = frozenset({"reason", "give_id", "vent", "urgent", "give_email"}
 _POINTERS = frozenset("the a an your my his her their our its this that these those".split())
 #: beside the function words of a claim, words that never carry what a read-back is about
 #: (where, how, will, one, into ...): no anchor, and never a word swapped for theirs
+#: which one of theirs, not a word of the story ("the first fee" of "the fee twice")
+_ORDINALS = frozenset("first second third fourth fifth other another".split())
 _NOT_A_SLOT = frozenset(
     "into onto from by up out over under off after him where when why how who whom whose "
     "will would can could shall should may might must one ones some any all both each "
     "yes please correct right okay ok "
     # the agent's own framing of a read-back: "so to recap, beds coming" is not "garden beds"
     "recap confirm clarify summarise summarize sum check understand understood mean "
-    "basically just sorry well hi hello thanks thank huh eh "
-    # which one of theirs, not a word of the story ("the first fee" of "the fee twice")
-    "first second third fourth fifth other another".split()
-)
+    "basically just sorry well hi hello thanks thank huh eh".split()
+).union(_ORDINALS)
 
 
 def _sentences(text: str) -> list[str]:
@@ -778,7 +778,7 @@ class ReadBacks(CallerBase):
             normalise(heard.text)
         ):
             return ""
-        words = _claim_words(_read_back_part(heard)) - _NOT_A_SLOT  # "second", "want": no claim
+        words = _claim_words(_read_back_part(heard)) - _ORDINALS  # "the second one": no claim
         if not words:
             return ""
         best, said, shared = "", "", 0
