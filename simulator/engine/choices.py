@@ -175,7 +175,9 @@ class Choices(CallerBase):
         the answers or call you back?", "put you through now or have him call you?"): the
         option that serves them is said, in their words ("" when not asked); a fact asked as
         either/or ("is the pickup today or tomorrow?") is answered as a fact."""
-        if not _PREFERENCE.search(normalise(heard.text)):
+        from simulator.engine.topics import bare_choice
+
+        if not (_PREFERENCE.search(normalise(heard.text)) or bare_choice(heard.text)):
             return ""
         choice = self._choice(heard, tie_first=True)
         if choice is None:

@@ -197,6 +197,11 @@ def ends_with_tag(text: str) -> bool:
     return bool(_TAGGED.search(t) or _TAG_END.search(t))
 
 
+def bare_choice(text: str) -> bool:
+    """ "transfer or message?", "email or post": an either/or put in a few words."""
+    return bool(_BARE_CHOICE.match(normalise(text)))
+
+
 def is_question(text: str) -> bool:
     """The line asks something: a question mark, or a question's first words when spoken."""
     if text.rstrip().endswith("?"):
@@ -209,12 +214,20 @@ def is_question(text: str) -> bool:
     clauses = _CLAUSE.split(text)[1:]  # "sorry, I'm new here, what was it you needed again"
     if any(_ASKING_CLAUSE.match(normalise(c)) for c in clauses):
         return True
+    if _BARE_CHOICE.match(t):
+        return True  # "transfer or message", "email or post": a choice put in two words
     # "meter where is located", "please you tell me when bill is come": a short line with a
     # question word inside it, not a statement that embeds one ("I'll tell you when it's in")
     words = t.split()
     return len(words) <= 9 and bool(_WH_INSIDE.search(t)) and not _STATES.match(t)
 
 
+#: a bare either/or of a few words, with no subject or verb before it ("transfer or message")
+_BARE_CHOICE = re.compile(
+    r"^(?:(?:so|and|ok|okay|then)\s+)?(?!(?:is|are|was|were|do|does|did|can|could|will|would|"
+    r"should|shall|have|has|had|it|you|i|we|they|he|she|that|this|there|what|which|when|where|"
+    r"who|why|how|either)\b)(?:\w+\s+){0,3}?\w+ or (?:\w+\s*){1,3}$"
+)
 _WH_INSIDE = re.compile(r"\b(?:what|when|where|which|who|how)\b(?! (?:i|we) (?:can|will|could)\b)")
 #: a line that states something, whatever question word it carries
 _STATES = re.compile(
@@ -324,6 +337,12 @@ def plain_words(text: str) -> str:
     table, pattern = _idioms()
     if not pattern.search(normal):
         return text
+    # on the line as typed where the idiom is written the same way, so "AR" stays "AR"
+    cased = re.compile(pattern.pattern, re.I)
+    kept = cased.sub(lambda m: table.get(m.group(0).lower(), m.group(0)), text)
+    again = normalise(kept)
+    if kept != text and pattern.sub(lambda m: table[m.group(0)], again) == again:
+        return kept
     return pattern.sub(lambda m: table[m.group(0)], normal)
 
 
