@@ -200,6 +200,12 @@ class Outcomes(CallerBase):
             return []
         if settles:
             return self._taken("thanks_answer", heard.text)
+        # the answer is half of it ("find out why my bill doubled and get it fixed"): they ask
+        # for the rest when the line leaves it out
+        rest = self._rest_of_goal(heard.text)
+        if rest:
+            self.hear_value("rest", rest)
+            return ["thanks_answer", "asks_rest"]
         return ["thanks_answer"]
 
     def _number_given(self, heard: Heard) -> bool:

@@ -221,7 +221,18 @@ class Reactions(ReadBacks, Choices, Outcomes, Archetypes):
         if m.goal_done and not _TAKES_BACK.search(normalise(heard.text)):
             return False  # after it is done, only a promise taken back is news
         text = heard.text
+        if self._answers_their_question(text):
+            return False  # "they're waterproof but the soles cannot be replaced": the answer
         return self._topical(text) and not commits(text) and not hedges(text) and not narrates(text)
+
+    def _answers_their_question(self, text: str) -> bool:
+        """A caller who rang to find something out hears it, good or bad: the line names two
+        things of what they asked."""
+        from scoring.call import content_stems
+        from simulator.engine.topics import wants_answer
+
+        asks, _ = wants_answer(self.scenario.caller.goal)
+        return bool(asks) and len(content_stems(text) & self._goal_stems()) >= 2
 
     def _fresh(self, answered: list[str], heard: Heard) -> list[str]:
         """Answers already given are not given again alongside something new: a person
