@@ -155,7 +155,11 @@ _SO_OPEN = re.compile(
 #: been a pleasure speaking with you today", "So you're welcome to ring back anytime this
 #: week", "So I'm afraid there's nothing more I can do today".
 _SO_NOT_RECAP = re.compile(
-    r"\b(?:nothing (?:more|else|further)|pleasure|(?:nice|lovely|good|great) (?:talking|speaking|"
+    # (gaps13: a recap's "and nothing else changes" or "nothing else to pay" is a state, not
+    # "there's nothing more I can do")
+    r"\b(?:nothing (?:more|else|further)(?! (?:changes|changed|has changed|will change|"
+    r"to pay|to do|for you to do|you need to do)\b)|pleasure|"
+    r"(?:nice|lovely|good|great) (?:talking|speaking|"
     r"chatting)|welcome to|feel free|any ?time|any time|thanks? (?:for|again)|thank you|"
     r"patien\w*"
     # gaps8 (issue 17): a "so" that routes, not recaps: "so that's a claims thing, I can't see

@@ -86,7 +86,10 @@ _INTERNAL = re.compile(
     # They've got both vans in the diary" (one of them is _OUR_PERSON: singular "they")
     r"fitters|drivers|crews|cleaners|builders|surveyors|inspectors|mechanics|electricians|"
     r"plumbers|nurses|carers|porters|wardens|stewards|volunteers|packers|pickers|chefs|lads|"
-    r"control room|planners|schedulers|controllers|operators|trainers|instructors|tutors)\b"
+    r"control room|planners|schedulers|controllers|operators|trainers|instructors|tutors|"
+    # gaps13 (issue 17): our own places that stand for the people in them, "Our workshop,
+    # they're waiting on a motor board", "our yard, they'll load it first thing"
+    r"workshop|workshops|desk|yard|depot|factory|kitchen|reception|showroom)\b"
     r"|\bthe (?:\w+ ){0,2}(?:department|dept|team|back office|warehouse|billing|accounting|"
     r"shipping|head office|corporate|management|home office|main office|office|staff|"
     r"people (?:in|at|over)|guys (?:in|at|over)|folks (?:in|at|over)|supervisors|managers|"
@@ -96,7 +99,10 @@ _INTERNAL = re.compile(
     r"lab|laboratory|workshop|crew|crews|fitters|installers|technicians|engineers|lads|"
     r"cleaners|builders|roofers|packers|"
     # gaps8 (issue 17): "The surveyors, they're run off their feet this month"
-    r"surveyors|inspectors|assessors|estimators|planners|caretakers|porters|groundsmen)\b"
+    r"surveyors|inspectors|assessors|estimators|planners|caretakers|porters|groundsmen|"
+    # gaps13 (issue 17): "The service desk, they'll text you" (not a front desk or reception:
+    # a wrong-number caller's "ask for the front desk and they'll sort it" is the other firm's)
+    r"service desk|help desk|helpdesk|support desk|yard|showroom)\b"
     # gaps10 (issue 17): a club's or charity's own bodies and events, "the committee's rules:
     # they've said fly only", "the session was closed because they ran short of nurses"
     # (not another's: "the other club's committee", "the council s committee")
@@ -117,7 +123,9 @@ _EXTERNAL = re.compile(
     r"the city|the county|the state|government|"
     # an outside body named with "the" (issue 17): "the agency ... they explained"
     r"the (?:\w+ )?(?:agency|council|scheme|authority|embassy|consulate|landlord|letting agents?|"
-    r"police|court|school|university|supplier|suppliers|distributor|wholesaler|registry|regulator)|"
+    r"police|court|school|university|supplier|suppliers|distributor|wholesaler|registry|regulator|"
+    # gaps13: "the partner networks, they don't always pick up our SIMs"
+    r"partner|partners)|"
     r"your (?:\w+ ){0,2}(?:company|provider|bank|"
     r"insurer|doctor|office|landlord|employer|family|kids|children|parents|friends|team|"
     r"neighbou?rs|contractor|supplier|network|carrier|broker|agent|solicitor|lender)|"
@@ -146,6 +154,10 @@ _PLURAL_OBJECT = re.compile(
     # gaps11 (issue 17): people of the caller's or outside, "several of our older ladies
     # have switched them off" -> "that's no good for them at all"
     r"ladies|gentlemen|residents|members(?<!team members)(?<!staff members)|guests|patients|pupils|"
+    # gaps13 (issue 17): animals, "the rats ... I'm sorry you're still hearing them at night"
+    r"rats|mice|wasps|bees|hornets|ants|moles|squirrels|pigeons|birds|foxes|rabbits|badgers|"
+    r"slugs|snails|fleas|bedbugs|bed bugs|cockroaches|moths|flies|insects|bugs|pests|dogs|cats|"
+    r"puppies|kittens|pets|animals|horses|hens|chickens|sheep|cows|cattle|"
     r"parishioners|congregation|neighbou?rs|grandchildren|grandkids|relatives|visitors|"
     r"they are|those|these|both|all of them)\b"
 )
@@ -165,6 +177,9 @@ _ONE_WORD_NAME = re.compile(
     # (and not a place or team of ours named by letters: "the LAX counter", "our IT desk")
     r"(?:[A-Z][a-z]+[a-zA-Z]*|(?=[A-Z][A-Z])(?<!the )(?<!our )(?<!my )(?<!your )[A-Z]{2,5})\b"
 )
+#: gaps13 (issue 17): a one-word name after these is a place, not a firm ("working over in
+#: Kingston", "a depot near Wakefield"); "at Tesco", "from Telvo", "with DPD" stay firms
+_PLACE_BEFORE = frozenset(("in", "near", "around", "outside"))
 _NOT_A_FIRM = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
     "may june july august september october november december mr mrs ms miss dr sir madam "
@@ -232,6 +247,8 @@ def _firm_names(call: Call, text: str) -> list[tuple[int, str]]:
         before = text[max(0, o.start() - 30) : o.start()].split()
         if before and before[-1][:1].isupper():
             continue
+        if before and before[-1] in _PLACE_BEFORE:
+            continue  # gaps13: a town, "the fitters are over in Kingston, so they'll ..."
         if _other_firm(call, o.group()):
             out.append((o.end(), o.group()))
     return out
