@@ -94,8 +94,17 @@ def comfort_noise(pcm16k: bytes, snr_db: float = 30.0, seed: int = 7) -> bytes:
     exact zero; clean TTS or a gated microphone does, and that upsets the
     decoder's noise and cepstral-mean estimates. White noise 30 dB below the
     speech level lowered WER on our eSpeak dev lines from 0.46 to 0.37.
-    Audio that already has a noise floor is returned unchanged. Seeded, so
-    the same file always gives the same transcript.
+    Audio that already has a noise floor in every band is returned unchanged.
+    A floor only at low frequencies is not one: noise that is band-limited
+    (a room's hum and distant voices, a headset that suppresses noise) leaves
+    the upper band near zero between words, and that hurt as much as digital
+    silence (dev lines, British voices, office noise over the whole clip with
+    no digital silence anywhere, first turns: acts 51 of 87 without the
+    floor, 68 with it, as with quarter-second silent pads; docs/voice.md,
+    "Issue 16, eighth session"). So the floor is also added when the
+    pauses' 4-8 kHz band is weaker than this floor's would be (`_weak_band`);
+    a broadband floor (white noise, a microphone's hiss) is left as it is.
+    Seeded, so the same file always gives the same transcript.
     """
     import numpy as np
 
@@ -104,14 +113,32 @@ def comfort_noise(pcm16k: bytes, snr_db: float = 30.0, seed: int = 7) -> bytes:
         return pcm16k
     frames = x[: x.size // 160 * 160].reshape(-1, 160)
     energy = np.sqrt(np.mean(frames**2, axis=1))
-    if np.percentile(energy, 10) > 2.0:  # a real noise floor is already there
-        return pcm16k
     speech = energy[energy > np.percentile(energy, 50)]
     level = float(np.sqrt(np.mean(speech**2))) if speech.size else 0.0
     if level <= 0:
         return pcm16k
-    noise = np.random.default_rng(seed).normal(0.0, level * 10 ** (-snr_db / 20), x.size)
+    floor = level * 10 ** (-snr_db / 20)  # the added noise's RMS
+    if np.percentile(energy, 10) > 2.0:  # a floor in the pauses: is it in every band?
+        audible = energy > 2.0  # (a few digital-silence frames, such as short pads, aside)
+        quiet = frames[audible][energy[audible] <= np.percentile(energy[audible], 10)]
+        if not _weak_band(quiet, floor):
+            return pcm16k  # a real noise floor is already there, in every band
+    noise = np.random.default_rng(seed).normal(0.0, floor, x.size)
     return np.clip(x + noise, -32768, 32767).astype("<i2").tobytes()
+
+
+def _weak_band(quiet: Any, floor: float) -> bool:
+    """Is the 4-8 kHz band of the quietest frames (10 ms each, at 16 kHz) at least 6 dB
+    weaker than white noise of RMS ``floor`` would make it? (White noise puts half its power
+    in that band.)"""
+    import numpy as np
+
+    if not len(quiet):
+        return False
+    spectrum = np.abs(np.fft.rfft(quiet, axis=1)) ** 2  # 81 bins of 100 Hz
+    # Parseval for a 160-point frame: mean square = (|X0|^2 + 2 sum |Xk|^2 + |X80|^2) / 160^2
+    high = 2 * float(np.median(np.sum(spectrum[:, 40:80], axis=1))) / 160**2
+    return high < 0.5 * floor**2 * 10 ** (-6 / 10)
 
 
 def _model_path(sub: str) -> str:
