@@ -200,6 +200,12 @@ class Reactions(ReadBacks, Choices, Outcomes, Archetypes):
         self.memory.contact_offered = heard.contact
         if offered and heard.question and heard.timeframe_h is not None and not heard.contact:
             return replace(heard, contact=True)
+        refused = self.memory.hold is HoldAsk.REFUSED or (
+            "refuse_hold" in self.memory.said and "refuses_hold" in self.scenario.caller.traits
+        )
+        if refused and _JUST_A_WAIT.search(normalise(heard.text)):
+            # "it'll only be like two minutes" after a no to holding: asked again
+            return replace(heard, acts=heard.acts | {"ask_hold"}, question=True)
         if self._setback(heard):
             if self.memory.goal_done:  # "actually I don't have access, only Daniel does"
                 self.memory.goal_lost()
@@ -827,6 +833,12 @@ _PASSES_ON = re.compile(
 #: what a caller calls their number ("the pro number", "my booking reference")
 _NUMBER_NAME = re.compile(r"\b([a-z]+ (?:number|reference|ref|code|id))\b")
 _NOT_NAMES = frozenset("the my a your that this our phone its his her".split())
+#: a short wait pressed for ("it'll only be like two minutes", "just a sec, honestly")
+_JUST_A_WAIT = re.compile(
+    r"\b(?:only|just|barely|literally) (?:be |take |takes )?(?:(?:like|about|a|one|two|three|"
+    r"couple|of|few|30|thirty|60|sixty|\d+) ){0,3}(?:minute|minutes|min|mins|second|seconds|sec|"
+    r"secs|moment|moments|tick)\b"
+)
 #: what was promised, taken back ("actually I don't have access to profiles, sorry")
 _TAKES_BACK = re.compile(
     r"\b(?:actually|turns out|it turns out|my mistake|i was wrong|scratch that|on second thought|"
