@@ -66,9 +66,13 @@ def _short_for(word: str, name: str) -> bool:
     return len(word) >= 3 and len(name) > len(word) and name.startswith(word)
 
 
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
+_POSSESSIVE = re.compile(r"'s$")
+
+
 def _bare(word: str) -> str:
     """ "St." and "st", "Vincent's" and "vincents" meet."""
-    return re.sub(r"[^a-z0-9]", "", re.sub(r"'s$", "", word.lower()))
+    return _NOT_ALNUM.sub("", _POSSESSIVE.sub("", word.lower()))
 
 
 def _misread_name(said: list[str], name: list[str]) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -111,6 +111,7 @@ def _kinds_in(section: str, text: str) -> frozenset[str]:
     return frozenset(name for name, pattern in _kind_patterns(section) if pattern.search(t))
 
 
+@cache
 def topic_cues() -> Mapping[str, tuple[str, ...]]:
     """topic -> cue phrases, from the data file (read once)."""
     return {name: tuple(entry["cues"]) for name, entry in _data()["topics"].items()}
@@ -636,6 +637,13 @@ def _all_topics(facts: tuple[Fact, ...]) -> TopicFinder:
     return TopicFinder(facts)
 
 
+@lru_cache(maxsize=256)
+def finder(facts: tuple[Fact, ...]) -> TopicFinder:
+    """One `TopicFinder` per set of facts (it holds no state of a call), so a new call of a
+    scenario does not compile the same cue pattern again."""
+    return TopicFinder(facts)
+
+
 class FactByWords:
     """The last resort for a question no cue matched: the caller's one fact that shares the
     question's rarer words ("what car is the loan for?" -> "It's my auto loan, on my 2021
@@ -663,7 +671,7 @@ class FactByWords:
             for said, name in zip(says, names, strict=True)
         ]
         self._names = [set(normalise(f.topic.replace("_", " ")).split()) for f in self._facts]
-        self._cues = TopicFinder(self._facts)
+        self._cues = finder(self._facts)
 
     def find(self, question: str) -> Fact | None:
         asked = stems(question)

@@ -16,11 +16,11 @@ from scoring.normalise import normalise
 from simulator.engine.hearing import Recogniser, gives_number, jargon_detector
 from simulator.engine.topics import (
     FactByWords,
-    TopicFinder,
     bad_news,
     blames_caller,
     claim_words,
     facts_of,
+    finder,
     is_question,
     makes_light,
     plain_words,
@@ -315,8 +315,8 @@ class Understanding:
         self._recognise = recognise
         self._jargon = jargon_detector()
         self._number = scenario.correct_number
-        self._topics = TopicFinder(scenario.caller.facts)  # the scenario's own facts first
-        self._defaults = TopicFinder(facts_of(scenario)[len(scenario.caller.facts) :])
+        self._topics = finder(scenario.caller.facts)  # the scenario's own facts first
+        self._defaults = finder(facts_of(scenario)[len(scenario.caller.facts) :])
         self._facts = tuple(f for f in scenario.caller.facts if f.say)
         self._by_words = FactByWords(scenario.caller.facts)
 
