@@ -192,6 +192,13 @@ class Outcomes(CallerBase):
             return []
         if unfinished(heard.text):
             return []
+        if heard.promises and _FINDS_OUT.search(normalise(heard.text)):
+            # "I'll check with product and email you the answers by tomorrow": the answer is to
+            # come, not given; promised back to them, it is what they asked for, in time
+            if heard.contact and self._goal_stems() & content_stems(heard.text):
+                self.memory.goal_reached(done=False)
+                return ["accept_offer"]
+            return []
         if "bad_news" in heard.acts and heard.timeframe_h is None:
             return []  # "bad news, the beds are backordered, no date yet": no answer to when
         shared = len(content_stems(heard.text) & self._goal_stems())
