@@ -545,8 +545,16 @@ class Call:
     @cached_property
     def reason_turn(self) -> Turn | None:
         """The caller's first line that states a reason for calling (not just a name or number)."""
-        exclude = self._not_reason_words
         for turn in self.caller_turns:
+            exclude = self._not_reason_words
+            if not (
+                len(content_stems(turn.text, exclude)) >= 2 or _synonyms_only(turn.text, exclude)
+            ):
+                # gaps13: a brand's trade word the caller says on its own, tried only for the
+                # lines that fall short (most reasons have two words of their own)
+                exclude = self._reason_exclude(turn)
+                if exclude is self._not_reason_words:
+                    continue
             if len(content_stems(turn.text, exclude)) >= 2 or _synonyms_only(turn.text, exclude):
                 # an aside about the line ("Sorry, I can hardly hear you") is no reason (issue 17)
                 if _ASIDE.search(turn.normal) and (
@@ -562,13 +570,42 @@ class Call:
         turn = self.reason_turn
         if not turn:
             return set()
-        return content_stems(turn.text, self._not_reason_words)
+        return content_stems(turn.text, self._reason_exclude(turn))
 
     @cached_property
     def _not_reason_words(self) -> frozenset[str]:
         """Words that say nothing of the reason: the caller's and agent's names, the brand."""
         exclude = frozenset(self.caller_name) | frozenset(name_tokens(self.t.agent))
-        return exclude | frozenset(normalise(self.brand).split())
+        return exclude | self._brand_words
+
+    @cached_property
+    def _brand_words(self) -> frozenset[str]:
+        return frozenset(normalise(self.brand).split())
+
+    def _reason_exclude(self, turn: Turn) -> frozenset[str]:
+        """gaps13 (issue 17): the brand's words say nothing of the reason when they name the
+        firm ("Is that Tipton Skip Hire?"), but a trade word of the brand said on its own is
+        the caller's matter ("My window cleaning was missed" to Harlow Window Cleaning): kept
+        when the line also says something of its own besides the brand. The brand's first
+        word (its own name, "Harlow") is never the matter."""
+        exclude = self._not_reason_words
+        brand = self._brand_words
+        if len(brand) < 2 or brand.isdisjoint(turn.normal.split()):
+            return exclude  # most lines name no brand word: one set test
+        whole = normalise(self.brand)
+        rest = turn.normal.replace(whole, " ") if whole else turn.normal
+        words = whole.split()
+        first = words[0]
+        # the brand's short form ("Is that the escape rooms?" to Clue Door Escape Rooms) is
+        # still the firm; "my window cleaning" (owned) is the caller's matter
+        for i in range(1, len(words) - 1):
+            rest = re.sub(
+                rf"(?<!\bmy )(?<!\bour )(?<!\byour )\b{re.escape(' '.join(words[i:]))}\b", " ", rest
+            )
+        trade = (brand & set(rest.split())) - {first} - frozenset(self.caller_name)
+        if not trade or not content_stems(rest, exclude):
+            return exclude
+        return exclude - trade
 
     def _asked_before(self, turn: Turn, pattern: str) -> bool:
         """Does the agent's line just before `turn` match `pattern`?"""
