@@ -129,7 +129,8 @@ def run(args: argparse.Namespace) -> int:
         return _error(str(exc))
     args.self_adapted = False
     if args.self_adapt and not config and args.recogniser == "callsim":
-        turns = _self_adapt(args, audio, terms, turns)
+        british = getattr(recogniser, "accent", "") == "uk"  # as heard on the first pass
+        turns = _self_adapt(args, audio, terms, turns, british)
     _print(args, audio.duration, turns)
     return 0
 
@@ -144,20 +145,25 @@ def _print(args: argparse.Namespace, duration: float, turns: list[Any]) -> None:
             print(turn.text if turn.caught else "(unintelligible)")
 
 
-def _self_adapt(args: argparse.Namespace, audio: Any, terms: Any, turns: list[Any]) -> list[Any]:
+def _self_adapt(
+    args: argparse.Namespace, audio: Any, terms: Any, turns: list[Any], british: bool = False
+) -> list[Any]:
     for _ in range(SELF_ADAPT_ROUNDS):  # each round learns from a better transcript
-        again = _second_pass(audio, terms, turns)
+        again = _second_pass(audio, terms, turns, british)
         if again is None:
             break
         args.self_adapted, turns = True, again
     return turns
 
 
-def _second_pass(audio: Any, terms: Any, first: list[Any]) -> list[Any] | None:
+def _second_pass(
+    audio: Any, terms: Any, first: list[Any], british: bool = False
+) -> list[Any] | None:
     """The recording again, with a transform learnt from the first pass (None: too little speech).
 
     Unsupervised MLLR, as the window's session adaptation: the first
-    pass's text stands in for the words said (docs/voice.md).
+    pass's text stands in for the words said (docs/voice.md); a speaker the first pass heard
+    as British is aligned with the British pronunciations, as the play session does.
     """
     from simulator.listen.enrolment import SessionAdapter
     from simulator.listen.listeners import WavFileListener
@@ -165,6 +171,7 @@ def _second_pass(audio: Any, terms: Any, first: list[Any]) -> list[Any] | None:
 
     pcm = to_16k(audio)
     adapter = SessionAdapter(min_new_seconds=15.0, keep_seconds=math.inf)
+    adapter.british = british
     for turn in first:
         if turn.caught:
             lo, hi = int(turn.started_at * RATE) * 2, int(turn.ended_at * RATE) * 2

@@ -116,3 +116,33 @@ def test_self_adapt_recognises_a_long_recording_again(call_wav, hold_wav, capsys
     assert len(said & heard) >= 0.7 * len(said)  # the second pass is a transcript, not noise
     assert main(["transcribe", str(hold_wav), "--json", "--self-adapt"]) == 0
     assert json.loads(capsys.readouterr().out)["self_adapted"] is False  # under 15 s of speech
+
+
+class _Learner:
+    """A stand-in for `SessionAdapter` that records how it was asked to align."""
+
+    made: list["_Learner"] = []
+
+    def __init__(self, **_: object) -> None:
+        self.british = False
+        _Learner.made.append(self)
+
+    def add(self, pcm: bytes, text: str) -> None:
+        pass
+
+    def learn_if_due(self, background: bool = True) -> bool:
+        return False
+
+
+@pytest.mark.parametrize("british", [True, False])
+def test_the_second_pass_aligns_a_british_speaker_as_british(monkeypatch, british):
+    """As the play session does (listeners.SessionLearner): a recording the first pass heard
+    in a British accent is learnt from with the British pronunciations (speech7)."""
+    from simulator.commands import transcribe
+    from simulator.listen import enrolment
+    from simulator.voice.audio import Audio
+
+    _Learner.made.clear()
+    monkeypatch.setattr(enrolment, "SessionAdapter", _Learner)
+    assert transcribe._second_pass(Audio(b"", 16000), None, [], british) is None
+    assert [learner.british for learner in _Learner.made] == [british]
