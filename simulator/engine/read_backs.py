@@ -266,6 +266,26 @@ def _sounds(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", word)
 
 
+def _values_of_clause(
+    stated: Stated, said: dict[str, set[str]], words: set[str]
+) -> dict[str, set[str]]:
+    """A sentence of theirs that says two values of the kind read back says each of a thing:
+    "Our ISO auditor is here Friday morning, so I need it by Thursday" has the audit on
+    Friday. The values of the clause that shares the read-back's words, when one does."""
+    from simulator.engine.topics import stems, values_in
+
+    if not any(len(stated.values.get(k, ())) > 1 for k in said):
+        return stated.values
+    best, values = 0, stated.values
+    for clause in _CLAUSE_SPLIT.split(stated.text):
+        shared = len(words & stems(clause))
+        found = values_in(clause)
+        if shared > best and said.keys() & found.keys():
+            best, values = shared, found
+    return values
+
+
+_CLAUSE_SPLIT = re.compile(r",|;|\bso\b|\bbut\b|\band\b", re.I)
 #: where a read-back of both sides of an order turns from one to the other
 _SIDE_BREAK = re.compile(r",|\bbut\b|\band\b|\binstead of\b|\bwhen\b|\bwhereas\b", re.I)
 
@@ -693,6 +713,7 @@ class ReadBacks(CallerBase):
                 continue  # "I ordered the large and got the small one": which is which?
             side = len(sides & stated.sides)
             shared = (len(words & stated.stems) + side, side)
+            theirs = _values_of_clause(stated, said, words)
             if shared > best:
                 best, found = shared, [(stated.text, theirs)]
             elif shared == best and any(shared) and stated.text not in (f for f, _ in found):
