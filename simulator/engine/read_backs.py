@@ -285,6 +285,12 @@ def _values_of_clause(
     return values
 
 
+#: a place said back on its own, written as a name ("in Minneapolis?", "that's in Fresno, right?")
+_PLACE_CHECK = re.compile(
+    r"^(?:(?:so|and|ok|okay)\s*,?\s+)?(?:(?:that'?s|that is|you'?re|you are|it'?s|it is)\s+)?"
+    r"(?:in|at|near|from|out in|over in|down in|up in)\s+"
+    r"(?P<place>[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+)?)\s*(?:,?\s*(?:right|yes|correct|yeah))?\s*\?$"
+)
 _CLAUSE_SPLIT = re.compile(r",|;|\bso\b|\bbut\b|\band\b", re.I)
 #: where a read-back of both sides of an order turns from one to the other
 _SIDE_BREAK = re.compile(r",|\bbut\b|\band\b|\binstead of\b|\bwhen\b|\bwhereas\b", re.I)
@@ -467,7 +473,7 @@ class ReadBacks(CallerBase):
         checked = self._own_name_check(heard) or self._value_read_back(heard)
         if checked == "confirm_yes":
             checked = self._number_right_words_wrong(heard) or checked
-        checked = checked or self._name_read_back(heard)
+        checked = checked or self._name_read_back(heard) or self._place_read_back(heard)
         checked = checked or self._swapped_word_read_back(heard)
         checked = checked or self._polarity_read_back(heard)
         checked = checked or (self._checked_understanding(heard) if checks else "")
@@ -759,6 +765,20 @@ class ReadBacks(CallerBase):
                 self.hear_value("correction", stated.text)
                 return "correct_fact"
         return ""
+
+    def _place_read_back(self, heard: Heard) -> str:
+        """ "In Minneapolis?", "so that's in Sacramento?": a place said back on its own is
+        checked against where the caller said they are (their `address` fact): yes when it is
+        a place of theirs, "No." and their address when it is another."""
+        m = _PLACE_CHECK.match(heard.text.strip())
+        address = next((f for f in self.scenario.caller.facts if f.topic == "address"), None)
+        if not m or address is None or not address.say:
+            return ""
+        place = normalise(m.group("place")).split()
+        if all(w in self._own_vocabulary for w in place):
+            return "confirm_yes"
+        self.hear_value("correction", address.say[0])
+        return "correct_fact"
 
     def _stated_now(self) -> list[Stated]:
         """What the caller has stated, as read-backs are checked against it: their own
