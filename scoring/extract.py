@@ -333,6 +333,8 @@ _PHRASES: list[tuple[re.Pattern[str], float]] = [
     (re.compile(r"\b(?:this week|by the end of the week|by friday|end of the week|"
                 r"later this week|in a few days|in a couple of days|couple of days)\b"), 96),
     (re.compile(r"\b(?:next week|in a week|within a week)\b"), 168),
+    # "in a couple weeks", "a few weeks": a fortnight or more, however loosely said
+    (re.compile(r"\b(?:a couple (?:of )?weeks|couple (?:of )?weeks|a few weeks|few weeks)\b"), 336),
     (re.compile(r"\b(?:next month|in a month|within a month)\b"), 720),
 ]  # fmt: skip
 

@@ -29,6 +29,8 @@ from scoring.extract import has_timeframe, timeframe_hours
         ("She'll call you back this weekend.", 120),
         ("The results should be back by the end of the afternoon.", 8),
         ("Statements go out by Christmas.", 720),
+        ("We'll let you know by email in a couple weeks.", 336),
+        ("It can take a few weeks to come through.", 336),
     ],
 )
 def test_period_with_preposition_is_a_time_frame(line: str, hours: float) -> None:
