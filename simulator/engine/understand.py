@@ -170,6 +170,12 @@ _OFFER_ASKED = re.compile(
     r"your side|on your end)\b)|what about|would (?:\w+ ){1,5}work)\b"
 )
 #: the agent refuses outright in words the recogniser does not know
+#: the caller's account doubted ("are you sure the flagstone wasn't cracked already?", "it was
+#: probably like that already"): blame in a question
+_DOUBTS_THEM = re.compile(
+    r"\bare you sure (?:the |that |it |this |your )?(?:\w+ )?(?:was|is|were|are|had|has) not\b"
+    r"|\b(?:was|were) (?:probably |maybe |already )*(?:like that|broken|cracked|damaged) already\b"
+)
 _REFUSES = re.compile(
     r"\bnon ?refundable\b|\bnot refundable\b|\bis what it is\b|\byour bill is your bill\b"
     r"|\bwe (?:can not|do not|don t|can t|are not allowed to) (?:page|do that|offer|give out)\b"
@@ -517,7 +523,7 @@ def _line_acts(normal: str, acts: set[str], asked: bool = False) -> None:
         acts.add("announce_hold")  # "please hold the line while I check": a hold, told
     if _NO_ONE_ANSWERS.search(normal) or bad_news(normal):
         acts.add("bad_news")
-    if blames_caller(normal):
+    if blames_caller(normal) or _DOUBTS_THEM.search(normal):
         acts.add("blame_caller")
     _chit_chat(normal, acts)
     if makes_light(normal) and not acts & {"empathy", "small_talk", "commit_help", "make_offer"}:
