@@ -105,6 +105,9 @@ _SOMEONES_NAME = re.compile(
 _SO_CHECK = re.compile(
     r"^(?:(?:okay|ok|right|alright|and|sorry) )*so (?:the|your|you|it|they|he|she|this|that|"
     r"there|we|my)\b(?! (?:can|could|would|will|do|did) (?:i|we)\b)"
+    # "are you sure you want the large one?": what they asked for, checked
+    r"|^(?:(?:okay|ok|right|and|so|just) )*(?:are you sure|you are sure|you sure) (?:that )?you "
+    r"(?:want|need|ordered|asked for|meant)\b"
 )
 _WHICH_ID = re.compile(
     r"^(?:(?:sorry|and|so|ok|okay|um|uh|right) )*(?:which|what) (?:order|account|booking|invoice|"
