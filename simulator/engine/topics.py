@@ -306,7 +306,17 @@ def whole_line_cues() -> Mapping[str, str]:
 @cache
 def _commitments() -> re.Pattern[str]:
     words = sorted((normalise(p) for p in _data()["commitments"]), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
+    # "we have great retirement experts here" has, it does not commit ("we have sent it" does)
+    said = "|".join(map(re.escape, words))
+    return re.compile(r"\b(?:" + said + r")\b(?:" + _NOT_POSSESSION + ")")
+
+
+#: after "i have" / "we have": what follows when the words say what they have
+_NOT_POSSESSION = (
+    r"(?<!\bi have)(?<!\bwe have)"
+    r"|(?<=\bhave)(?! (?:a lot|lots|some great|great|many|plenty|several|loads|lovely|good|"
+    r"excellent|wonderful|amazing|the best|experts?|people|staff|advisors?|specialists?|other)\b)"
+)
 
 
 @cache
