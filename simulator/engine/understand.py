@@ -199,6 +199,9 @@ _REFUSES = re.compile(
     r"out|in a meeting)\b|\bno (?:sup|supervisor|manager|one|body)s? (?:is )?available\b"
     r"|\bi (?:can not|could not) get (?:her|him|them|hold of (?:her|him|them))\b"
     r"|\b(?:says|said) (?:they|she|he) (?:can not|could not|will not|won t|do not|don t) \w+"
+    # the fault passed on: "they're really the ones who lost it", "that's not our fault"
+    r"|\b(?:they are|they re) (?:really |actually |honestly )?the ones (?:who|that)\b"
+    r"|\b(?:it is|it s|that is|that s) (?:not our|their|the \w+ s) fault\b"
 )
 #: hesitation sounds, said anywhere ("what uh what size")
 _HESITATION = re.compile(r"(?:,\s*)?\b(?:u+m+|u+h+|e+r+m*|h+m+|a+h+|mm+)\b,?\s*", re.I)
