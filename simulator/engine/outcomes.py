@@ -24,6 +24,13 @@ from simulator.engine.understand import Heard, spoken_hours
 FIXED_WITHIN_H = 168.0
 #: a goal that asks when something happens ("find out when my garden beds are coming")
 _WHEN_GOAL = re.compile(r"\bwhen\b")
+
+
+def _bases(stems: set[str]) -> set[str]:
+    """Stems compared without a final e ("move" and "moved" stem as "move" and "mov")."""
+    return {s[:-1] if s.endswith("e") and len(s) > 3 else s for s in stems}
+
+
 #: agent acts that say the line is no answer to what the caller asked
 _NO_ANSWER = frozenset({"guess", "refuse_help", "dismiss", "blame_caller", "talk_down"})
 
@@ -148,7 +155,8 @@ class Outcomes(CallerBase):
 
         c = self.scenario.caller
         want = content_stems(f"{c.goal} {c.expects.resolution}") - _GENERIC_STEMS
-        return len(content_stems(text) & want) >= 2
+        # "move" and "moved" stem as "move" and "mov": compared without a final e
+        return len(_bases(content_stems(text)) & _bases(want)) >= 2
 
     def _taken(self, answer: str, text: str) -> list[str]:
         """What they came for, given: the goal is met, unless it has two parts and the line
