@@ -213,7 +213,8 @@ _ASKING_START = re.compile(
     r"any|anything|tell|let|please|want|wanna|need|like|mind|care|fancy|got)\b"
 )
 _WH_FIRST = re.compile(
-    r"^(?:(?:ok|okay|and|so|sorry|um|uh)\s+)*(?:what|when|where|why|how|which|who)\b"
+    r"^(?:(?:ok|okay|and|so|sorry|um|uh|oh|wait|hang on|hold on|right|now|then|actually)\s+)*"
+    r"(?:what|when|where|why|how|which|who)\b"
 )
 _WH_ANYWHERE = re.compile(r"\b(?:what|when|where|why|how|which|who|whose)\b")
 #: a question asked after a lead-in: "instead of that, can I take a message?"
@@ -496,11 +497,13 @@ class ReadBacks(CallerBase):
     def _said_again(self, heard: Heard) -> list[str]:
         """ "Sorry, say again?": what they last said, once more (a datum asked again is
         answered as asked: "your company again?")."""
+        from simulator.engine.topics import asks_what_was_said
+
         m = self.memory
         asks_fact = heard.fact is not None and self._asks_fact(heard)
         if "repair_request" in heard.acts and m.last_words and not ANSWERS.keys() & heard.acts:
-            if asks_fact:
-                return []
+            if asks_fact or asks_what_was_said(heard.text):
+                return []  # "what did you say you ordered again?": the order, not a replay
             prefix = self.chance().choice(("I said, ", "Sorry, I said, ", "What I said was, "))
             return ["say:" + prefix + _lower_first(m.last_words)]
         return []

@@ -529,8 +529,18 @@ _UNDER_WAY = re.compile(
 
 #: the question word a cue or a question starts with
 _FIRST_WH = re.compile(r"^(?:\w+ ){0,2}?(what|when|where|why|how|which|who)\b")
+#: "what did you say you ordered?" asks what they ordered: the "did you say" frame is no cue
+_SAID_FRAME = re.compile(
+    r"\b(what|when|where|which|who|how much|how many) (?:did|do) you (?:say|tell me|mention)"
+    r"(?: that)?(?= (?:you|they|he|she)\b)"
+)
 #: words of a cue that only frame a question: "what do you need it for" says "need"
 _LOOSE_STOP = frozenset("what when where why how which who get want know tell".split())
+
+
+def asks_what_was_said(text: str) -> bool:
+    """ "What did you say you ordered?": a question about a thing they said, not "say again"."""
+    return bool(_SAID_FRAME.search(normalise(text)))
 
 
 class TopicFinder:
@@ -553,7 +563,7 @@ class TopicFinder:
         for?" asks "what do you need it for". The cue's question word must be the line's,
         and every word of the cue that says what must be in the question; of several, the
         cue with the most such words, and none when two facts tie."""
-        asked = normalise(question_part(text))
+        asked = _SAID_FRAME.sub(r"\1 ", normalise(question_part(text)))
         wh = _FIRST_WH.search(asked)
         if not wh:
             return None
