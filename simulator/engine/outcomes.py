@@ -17,6 +17,7 @@ from simulator.engine.agent_words import (
     _later,
 )
 from simulator.engine.caller_base import CallerBase
+from simulator.engine.topics import DOING_NOW
 from simulator.engine.understand import Heard, spoken_hours
 
 #: hours within which a caller expects a fix (a delivery, a refund) when the scenario does
@@ -39,10 +40,7 @@ _DONE = re.compile(
     r"\b(?:i|we) (?:have|ve|just|already) (?:just |already )?(?:\w+ed|sent)\b|"
     r"^(?:(?:ok|okay|so|right|alright|great)\s+)*(?:i|we) (?:\w+ed|sent|put in|set up)\b|"
     r"\b(?:is|s|are|re|has been|have been|was) (?:all )?(?:done|complete|completed|processed|"
-    r"through|sorted|fixed|attached|back in your account|on its way|on their way)\b|"
-    # a learner's present for what they are doing now ("I correct it to 112 now")
-    r"\bi (?:correct|fix|change|update|adjust|reverse|refund|remove|cancel|send|credit) "
-    r"(?:it|that|this|them|the \w+)\b.*\bnow\b"
+    r"through|sorted|fixed|attached|back in your account|on its way|on their way)\b|" + DOING_NOW
 )  # "I've reversed the fee", "I placed an exchange for the brown boots"
 
 

@@ -29,10 +29,12 @@ _QUESTION_START = re.compile(
 )
 
 _CLAUSE = re.compile(r"[,;:\u2014]|\s-\s")
+#: words that lead into a clause without saying anything ("so", "anyway", "um")
+_LEADS = r"^(?:(?:so|and|anyway|now|but|then|okay|ok|um|uh|well|right|just|also)\s+)*"
 #: a clause after the first that asks, in a spoken line with no question mark
 _ASKING_CLAUSE = re.compile(
-    r"^(?:(?:so|and|anyway|now|but|then|okay|ok|um|uh|well|right|just|also)\s+)*"
-    r"(?:what|which|when|where|who|why|how)\s+(?:was|is|were|are|did|do|does|can|could|would|"
+    _LEADS
+    + r"(?:what|which|when|where|who|why|how)\s+(?:was|is|were|are|did|do|does|can|could|would|"
     r"will|s|re|much|many|long)\b|^(?:can|could|would|will|do|did|is|are|have|has) "
     r"(?:you|i|we|it|that|this|they|he|she)\b"
 )
@@ -143,16 +145,13 @@ def question_part(text: str) -> str:
     return " ".join(_asking_clauses(p) for p in parts if is_question(p))
 
 
-_WH_LED = re.compile(
-    r"^(?:(?:so|and|anyway|now|but|then|okay|ok|um|uh|well|right|just|also)\s+)*"
-    r"(?:what|which|when|where|who|why|how)\b"
-)
+_WH_LED = re.compile(_LEADS + r"(?:what|which|when|where|who|why|how)\b")
 
 
 #: a trailing "which one?" that asks about what the sentence said before it
 _REFERS_BACK = re.compile(
-    r"^(?:(?:so|and|anyway|now|but|then|okay|ok|um|uh|well|right|just|also)\s+)*"
-    r"(?:which|what)\b(?: one| of (?:these|those|them|the \w+))?(?: (?:do|would|will|should|"
+    _LEADS
+    + r"(?:which|what)\b(?: one| of (?:these|those|them|the \w+))?(?: (?:do|would|will|should|"
     r"did) (?:you|we|i))?(?: (?:want|prefer|like|rather|choose|pick|go for|think|say))?"
     r"(?: (?:best|better|more|most))?\??$|^(?:which|what) (?:is|s|would be) (?:better|best|"
     r"easier|easiest)\b"
@@ -345,11 +344,10 @@ def plain_words(text: str) -> str:
     if numbered := _TERSE_NUMBER.fullmatch(text.strip().lower()):
         word = numbered.group(1).strip()
         return _data()["terse_numbers"].get(word, f"what is the {word} number") + "?"
-    table, pattern = _idioms()
+    table, pattern, cased = _idioms()
     if not pattern.search(normal):
         return text
     # on the line as typed where the idiom is written the same way, so "AR" stays "AR"
-    cased = re.compile(pattern.pattern, re.I)
     kept = cased.sub(lambda m: table.get(m.group(0).lower(), m.group(0)), text)
     again = normalise(kept)
     if kept != text and pattern.sub(lambda m: table[m.group(0)], again) == again:
@@ -358,10 +356,13 @@ def plain_words(text: str) -> str:
 
 
 @cache
-def _idioms() -> tuple[dict[str, str], re.Pattern[str]]:
+def _idioms() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]:
+    """The table, its pattern on the normal form, and the same pattern blind to case (for
+    the line as typed)."""
     table = {normalise(k): v for k, v in _data()["idioms"].items()}
     keys = sorted(table, key=len, reverse=True)
-    return table, re.compile(r"\b(?:" + "|".join(map(re.escape, keys)) + r")\b")
+    source = r"\b(?:" + "|".join(map(re.escape, keys)) + r")\b"
+    return table, re.compile(source), re.compile(source, re.I)
 
 
 def bad_news(text: str) -> bool:
@@ -512,6 +513,11 @@ def commits(text: str) -> bool:
 
 
 #: a commitment said as a thing under way or done, or a colleague's promise
+#: a learner's present for what the agent is doing now ("I correct it to 112 now")
+DOING_NOW = (
+    r"\bi (?:correct|fix|change|update|adjust|reverse|refund|remove|cancel|send|credit) "
+    r"(?:it|that|this|them|the \w+)\b.*\bnow\b"
+)
 _UNDER_WAY = re.compile(
     r"\b(?:i am|i m|we are|we re) (?:\w+ing)\b(?! (?:to|for|about|into)\b)|"
     r"^(?:(?:ok|okay|so|right|alright|great)\s+)*(?:i|we) (?:placed|ordered|booked|sent|issued|"
@@ -521,9 +527,7 @@ _UNDER_WAY = re.compile(
     r"delivered|with you|there|refunded|credited|reversed))\b|"
     r"\b(?:will|is going to|s going to) (?:call|ring|phone|email) (?:you|u)\b|"
     r"\b(?:is|s|are|re|has been|have been) (?:all )?(?:done|complete|completed|processed|"
-    r"sorted|fixed|attached|back in your account)\b|"
-    r"\bi (?:correct|fix|change|update|adjust|reverse|refund|remove|cancel|send|credit) "
-    r"(?:it|that|this|them|the \w+)\b.*\bnow\b"
+    r"sorted|fixed|attached|back in your account)\b|" + DOING_NOW
 )
 
 
